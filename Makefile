@@ -1,0 +1,146 @@
+# dlfl: GNU make. `make` builds ./dlfl; `make run` starts it on modules/;
+# `make check` runs every test and ends with "N passed, N failed".
+# Build dependencies come from pkg-config; `make run` and `make check`
+# install missing Debian packages first (scripts/deps.sh).
+
+PREFIX ?= /usr/local
+BINDIR ?= $(PREFIX)/bin
+DATADIR ?= $(PREFIX)/share
+MANDIR ?= $(DATADIR)/man
+DESTDIR ?=
+VERSION := 0.1.0
+
+PKGS := ncursesw yaml-0.1 md4c libsodium
+TEST_PKGS := cmocka
+
+SANITIZE ?=
+ifeq ($(SANITIZE),1)
+BUILD ?= build-asan
+SANFLAGS := -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
+OPT ?= -O1 -g
+else
+BUILD ?= build
+SANFLAGS :=
+OPT ?= -O2 -g
+endif
+
+CC ?= cc
+WARN := -Wall -Wextra -Wformat=2 -Wshadow -Wwrite-strings -Wmissing-prototypes -Werror
+CPPFLAGS += -Iinclude -D_POSIX_C_SOURCE=200809L -D_XOPEN_SOURCE=700 -DDLFL_VERSION='"$(VERSION)"' \
+	-DDLFL_DATADIR='"$(DATADIR)"'
+CFLAGS ?= $(OPT)
+CFLAGS += -std=c11 $(WARN) $(SANFLAGS) -MMD -MP
+LDFLAGS += $(SANFLAGS)
+
+pkg_cflags = $(shell pkg-config --cflags $(1) 2>/dev/null)
+pkg_libs = $(shell pkg-config --libs $(1) 2>/dev/null)
+# ncursesw's flags would redefine the feature macros; only the UI needs the rest.
+CPPFLAGS += $(call pkg_cflags,yaml-0.1 md4c libsodium)
+UI_CPPFLAGS := $(filter-out -D_XOPEN_SOURCE% -D_DEFAULT_SOURCE,$(call pkg_cflags,ncursesw)) \
+	-DNCURSES_WIDECHAR=1
+LIBS_ENGINE := $(call pkg_libs,yaml-0.1 md4c libsodium)
+LIBS_UI := $(call pkg_libs,ncursesw)
+LIBS_TEST := $(call pkg_libs,cmocka)
+
+ALL_SRC := $(sort $(wildcard src/*.c))
+UI_SRC := $(filter src/tui%.c,$(ALL_SRC))
+MAIN_SRC := src/main.c
+ENGINE_SRC := $(filter-out $(UI_SRC) $(MAIN_SRC),$(ALL_SRC))
+ENGINE_OBJ := $(ENGINE_SRC:src/%.c=$(BUILD)/%.o) $(BUILD)/builtin_modules.o
+UI_OBJ := $(UI_SRC:src/%.c=$(BUILD)/%.o)
+MAIN_OBJ := $(BUILD)/main.o
+ENGINE_LIB := $(BUILD)/libdlfl.a
+UNIT_SRC := $(sort $(wildcard tests/unit/test_*.c))
+UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
+MODULES := $(sort $(wildcard modules/*.yaml))
+
+ifeq ($(SANITIZE),1)
+PROG := $(BUILD)/dlfl
+else
+PROG := dlfl
+endif
+
+.PHONY: all run check unit asan clean install uninstall deps deps-test fuzz bench format lint-man
+all: $(PROG)
+
+$(PROG): $(MAIN_OBJ) $(UI_OBJ) $(ENGINE_LIB)
+	$(CC) $(LDFLAGS) -o $@ $(MAIN_OBJ) $(UI_OBJ) $(ENGINE_LIB) $(LIBS_UI) $(LIBS_ENGINE) $(LDLIBS)
+
+$(ENGINE_LIB): $(ENGINE_OBJ)
+	rm -f $@
+	ar rcs $@ $^
+
+$(BUILD)/%.o: src/%.c
+	@mkdir -p $(dir $@)
+	$(CC) $(CPPFLAGS) $(CFLAGS) -c -o $@ $<
+
+$(BUILD)/tui%.o: src/tui%.c
+	@mkdir -p $(dir $@)
+	$(CC) $(CPPFLAGS) $(UI_CPPFLAGS) $(CFLAGS) -c -o $@ $<
+
+# The shipped modules are compiled in, so the binary copied alone still
+# has its five modules.
+$(BUILD)/builtin_modules.c: scripts/embed.sh $(MODULES)
+	@mkdir -p $(dir $@)
+	sh scripts/embed.sh $(MODULES) > $@.tmp && mv $@.tmp $@
+
+$(BUILD)/builtin_modules.o: $(BUILD)/builtin_modules.c
+	$(CC) $(CPPFLAGS) $(CFLAGS) -Wno-overlength-strings -c -o $@ $<
+
+$(BUILD)/tests/%: tests/unit/%.c $(ENGINE_LIB)
+	@mkdir -p $(dir $@)
+	$(CC) $(CPPFLAGS) $(call pkg_cflags,cmocka) $(CFLAGS) -Wno-missing-prototypes \
+		-o $@ $< $(ENGINE_LIB) $(LIBS_ENGINE) $(LIBS_TEST) $(LDFLAGS)
+
+deps:
+	@sh scripts/deps.sh build
+
+deps-test:
+	@sh scripts/deps.sh test
+
+run: deps
+	@$(MAKE) --no-print-directory all
+	./dlfl -m modules
+
+unit: $(UNIT_BIN)
+
+# Everything: unit tests, golden diagnostics, end-to-end runs, the shipped
+# modules, the man pages. The last line is "N passed, N failed".
+check: deps-test
+	@$(MAKE) --no-print-directory $(PROG) unit
+	@DLFL=$(abspath $(PROG)) BUILD=$(BUILD) SANITIZE=$(SANITIZE) sh tests/run.sh
+
+asan:
+	@$(MAKE) --no-print-directory check SANITIZE=1
+
+fuzz:
+	@sh scripts/fuzz.sh $(FUZZ_SECONDS)
+
+bench: deps
+	@$(MAKE) --no-print-directory all
+	@sh bench/run.sh
+
+format:
+	clang-format -i src/*.c include/dlfl/*.h tests/unit/*.c
+
+install: $(PROG)
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR)/dlfl/modules \
+		$(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(MANDIR)/man5 $(DESTDIR)$(DATADIR)/doc/dlfl
+	install -m 755 $(PROG) $(DESTDIR)$(BINDIR)/dlfl
+	install -m 644 $(MODULES) $(DESTDIR)$(DATADIR)/dlfl/modules/
+	install -m 644 man/dlfl.1 $(DESTDIR)$(MANDIR)/man1/dlfl.1
+	install -m 644 man/dlfl-module.5 $(DESTDIR)$(MANDIR)/man5/dlfl-module.5
+	install -m 644 README.md LICENSE $(DESTDIR)$(DATADIR)/doc/dlfl/
+
+uninstall:
+	rm -f $(DESTDIR)$(BINDIR)/dlfl $(DESTDIR)$(MANDIR)/man1/dlfl.1 \
+		$(DESTDIR)$(MANDIR)/man5/dlfl-module.5
+	rm -f $(addprefix $(DESTDIR)$(DATADIR)/dlfl/modules/,$(notdir $(MODULES)))
+	rm -f $(DESTDIR)$(DATADIR)/doc/dlfl/README.md $(DESTDIR)$(DATADIR)/doc/dlfl/LICENSE
+	-rmdir $(DESTDIR)$(DATADIR)/dlfl/modules $(DESTDIR)$(DATADIR)/dlfl \
+		$(DESTDIR)$(DATADIR)/doc/dlfl 2>/dev/null
+
+clean:
+	rm -rf build build-asan build-fuzz dlfl tests/out
+
+-include $(wildcard $(BUILD)/*.d $(BUILD)/tests/*.d)

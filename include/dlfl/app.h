@@ -1,0 +1,38 @@
+/* What the command line decided, shared by the commands and front ends. */
+#ifndef DLFL_APP_H
+#define DLFL_APP_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "dlfl/model.h"
+
+struct app {
+	const char *learner;   /* -l */
+	const char **modules;  /* -m, repeatable */
+	size_t nmodules;
+	const char *data_dir;  /* -d */
+	bool plain, kiosk, no_color;
+	long idle_timeout;     /* seconds; 0 = off; -1 = not given */
+	const char *format;    /* export --format */
+	const char *output;    /* export -o */
+	bool csv;              /* report --csv */
+	struct catalog catalog;
+};
+
+/* Loads the modules the options name (-m, $DLFL_MODULES, installed,
+ * built in), printing diagnostics to stderr. Returns false on errors. */
+bool app_load_modules(struct app *app);
+
+/* Commands: each returns the exit status. args are what follows the
+ * command word. */
+int cmd_check(struct app *app, int argc, char **argv);
+int cmd_list(struct app *app, int argc, char **argv);
+int cmd_progress(struct app *app, int argc, char **argv);
+int cmd_export(struct app *app, int argc, char **argv);
+int cmd_report(struct app *app, int argc, char **argv);
+/* The player: the plain line mode, or the ncurses player. */
+int plain_run(struct app *app);
+int tui_run(struct app *app);
+
+#endif

@@ -1,0 +1,133 @@
+/* A learner working through one module: position, answers, scoring,
+ * case-study walks, completion and the summary, exactly as the module
+ * format's rules say. No curses and no I/O: both front ends drive this, and
+ * it writes the learner's progress only into the struct learner_record it
+ * was given (record.h), calling the save hook after every change.
+ *
+ * Choices, order items and match right-hand items are shown in a stable
+ * shuffled order seeded from the learner and the screen id. Everything a
+ * front end passes in is a *shown* position (0-based); the session maps it
+ * to the author's order. Responses are recorded in the author's order,
+ * 1-based, comma-separated ("2", "1,3"); true-false as "true"/"false";
+ * rating as its level "0".."n-1"; text and numeric as typed. */
+#ifndef DLFL_SESSION_H
+#define DLFL_SESSION_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <time.h>
+
+#include "dlfl/model.h"
+#include "dlfl/record.h"
+
+struct session;
+
+/* Opens module m for the learner whose progress is rec (which the session
+ * borrows and must outlive it). learner seeds the shuffles. Resumes the
+ * current attempt at its saved position, or starts the first attempt. */
+struct session *session_open(const struct module *m, struct learner_record *rec,
+			     const char *learner, time_t now);
+void session_close(struct session **s, time_t now);
+/* Called after every answer and every screen change, to persist. */
+void session_set_save_hook(struct session *s, void (*hook)(void *ctx), void *ctx);
+
+const struct module *session_module(const struct session *s);
+/* The module file changed since this attempt was last saved (the learner
+ * should be told; progress for screens that still exist is kept). */
+bool session_module_changed(const struct session *s);
+
+/* Position: 0..count-1 are screens; count is the module summary. */
+size_t session_position(const struct session *s);
+size_t session_count(const struct session *s);
+bool session_on_summary(const struct session *s);
+const struct screen *session_screen(const struct session *s); /* NULL on summary */
+const struct section *session_section(const struct session *s);
+bool session_next(struct session *s, time_t now); /* false at the summary */
+bool session_back(struct session *s, time_t now); /* false at the first screen */
+void session_go(struct session *s, size_t position, time_t now);
+/* Accounts time on the current screen; gaps longer than the idle cap (five
+ * minutes) count as the cap, so a learner who walks away is not credited. */
+void session_tick(struct session *s, time_t now);
+/* Starts a new attempt at the first screen; the old one stays recorded. */
+void session_restart(struct session *s, time_t now);
+
+/* The current screen's state (never NULL on a screen). */
+const struct screen_state *session_state(const struct session *s);
+const struct screen_state *session_state_at(const struct session *s, size_t position);
+bool session_screen_complete(const struct session *s, size_t position);
+
+/* The shuffled order of the current screen's choices (single, multiple),
+ * items (order) or right-hand items (match): shown position -> author's
+ * index. n receives the count. Identity where nothing is shuffled. */
+const size_t *session_shown_order(const struct session *s, size_t *n);
+
+enum answer_result {
+	ANSWER_INVALID,  /* not an answer for this question; see session_problem() */
+	ANSWER_RIGHT,
+	ANSWER_WRONG,    /* another attempt is allowed */
+	ANSWER_SETTLED_WRONG, /* wrong and no attempts left */
+	ANSWER_RECORDED, /* unscored kinds: reflection, rating */
+	ANSWER_ALREADY,  /* the question was already settled */
+};
+
+/* single, true-false (0 True, 1 False), rating, multiple (several picks),
+ * order (every shown position, in the learner's order), match (for each
+ * left item in turn, the shown position of its right item). */
+enum answer_result session_answer_picks(struct session *s, const size_t *picks, size_t n,
+					time_t now);
+/* text, numeric and reflection. */
+enum answer_result session_answer_text(struct session *s, const char *text, time_t now);
+/* Why the last answer was ANSWER_INVALID, as a sentence for the learner. */
+const char *session_problem(const struct session *s);
+
+/* Feedback to show for the current question's latest answer, in order:
+ * per-choice feedback of the picked choices, then the general
+ * correct/incorrect feedback. Returns the number of strings (at most max). */
+size_t session_feedback(const struct session *s, const char **out, size_t max);
+/* The next hint, counting it as used; NULL when there is none to give
+ * (hints come only after a wrong attempt, one more per wrong attempt). */
+const char *session_hint(struct session *s, time_t now);
+/* Hints already given for the current question, in order. */
+size_t session_hints_shown(const struct session *s, const char **out, size_t max);
+bool session_hint_available(const struct session *s);
+/* Once settled: the right answer in words ("Public task", "True",
+ * "1. a  2. b", ...), as a fresh string the caller frees; NULL before. */
+char *session_right_answer(const struct session *s);
+int session_attempts_left(const struct session *s); /* -1 unlimited */
+
+/* Case studies. The current step (NULL before the scenario is read: step
+ * walks begin with session_case_begin). */
+void session_case_begin(struct session *s, time_t now);
+const struct step *session_case_step(const struct session *s);
+/* Takes choice `shown` (0-based, author's order) of the current step;
+ * returns its feedback or NULL. Reaching an ending completes the screen
+ * unless a reflection is still to be written. */
+const char *session_case_choose(struct session *s, size_t shown, time_t now);
+/* The feedback of the choice that led to the current step, or NULL. */
+const char *session_case_last_feedback(const struct session *s);
+bool session_case_needs_reflection(const struct session *s);
+void session_case_reflect(struct session *s, const char *text, time_t now);
+/* Walks the case study again from the start (the path is replaced). */
+void session_case_restart(struct session *s, time_t now);
+
+enum module_status { STATUS_NOT_STARTED, STATUS_IN_PROGRESS, STATUS_COMPLETE, STATUS_PASSED };
+
+struct summary {
+	enum module_status status;
+	double earned, possible;
+	double percent;     /* earned/possible*100; 100 when nothing is scored */
+	double pass_mark;
+	bool complete, passed;
+	size_t done, total; /* screens complete */
+	double seconds;
+	size_t revisit[64]; /* positions of scored questions not answered right */
+	size_t nrevisit;
+};
+
+void session_summary(const struct session *s, struct summary *out);
+/* The same for a module's record without opening a session (menus,
+ * `dlfl progress`, reports); mr may be NULL. */
+void session_status(const struct module *m, const struct module_record *mr, struct summary *out);
+const char *session_status_name(enum module_status st);
+
+#endif

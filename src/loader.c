@@ -1,0 +1,1 @@
+#include "dlfl/loader.h"

@@ -1,0 +1,6 @@
+/* Placeholder until the text renderer lands. */
+#include "dlfl/text.h"
+
+void text_init(void)
+{
+}

@@ -1,0 +1,68 @@
+#!/bin/sh
+# Runs every kind of test and ends with one line "N passed, N failed".
+# Environment: DLFL (the binary under test), BUILD (the build directory).
+set -u
+cd "$(dirname "$0")/.."
+: "${DLFL:=$PWD/dlfl}" "${BUILD:=build}"
+export DLFL
+out=tests/out
+rm -rf "$out" && mkdir -p "$out"
+passed=0
+failed=0
+pass() { passed=$((passed + 1)); }
+fail() { failed=$((failed + 1)); echo "FAIL: $*"; }
+
+# Unit tests: cmocka prints one line per case; count them.
+for t in "$BUILD"/tests/test_*; do
+	[ -x "$t" ] || continue
+	name=$(basename "$t")
+	"$t" >"$out/$name.log" 2>&1
+	rc=$?
+	p=$(grep -c '^\[       OK \]' "$out/$name.log")
+	f=$(grep -c '^\[  FAILED  \] [a-z_]' "$out/$name.log")
+	passed=$((passed + p))
+	failed=$((failed + f))
+	if [ "$rc" -ne 0 ] && [ "$f" -eq 0 ]; then fail "$name exited $rc (see $out/$name.log)"; fi
+	[ "$f" -gt 0 ] && grep '^\[  FAILED  \] [a-z_]' "$out/$name.log" | sed "s/^/FAIL: $name: /"
+done
+
+# Golden diagnostics: each tests/lint/NAME.yaml with NAME.expected.
+for y in tests/lint/*.yaml; do
+	[ -f "$y" ] || continue
+	exp=${y%.yaml}.expected
+	name=$(basename "$y" .yaml)
+	(cd tests/lint && "$DLFL" check "$name.yaml" >"../../$out/lint-$name.got" 2>&1)
+	if [ -f "$exp" ] && cmp -s "$exp" "$out/lint-$name.got"; then pass; else
+		fail "lint $name"; diff "$exp" "$out/lint-$name.got" | head -10
+	fi
+done
+
+# End-to-end scripts print "ok - NAME" or "not ok - NAME" per check.
+for s in tests/e2e/*.sh; do
+	[ -f "$s" ] || continue
+	name=$(basename "$s" .sh)
+	sh "$s" >"$out/e2e-$name.log" 2>&1
+	rc=$?
+	p=$(grep -c '^ok - ' "$out/e2e-$name.log")
+	f=$(grep -c '^not ok - ' "$out/e2e-$name.log")
+	passed=$((passed + p))
+	failed=$((failed + f))
+	grep '^not ok - ' "$out/e2e-$name.log" | sed "s/^/FAIL: $name: /"
+	if [ "$rc" -ne 0 ] && [ "$f" -eq 0 ]; then fail "$name exited $rc (see $out/e2e-$name.log)"; fi
+done
+
+# The shipped modules: no errors and no warnings.
+if ls modules/*.yaml >/dev/null 2>&1; then
+	if "$DLFL" check modules >"$out/modules.got" 2>&1 && [ ! -s "$out/modules.got" ]; then pass; else
+		fail "dlfl check modules/"; head -20 "$out/modules.got"
+	fi
+fi
+
+# The man pages are lint-clean.
+for m in man/*.[15]; do
+	[ -f "$m" ] || continue
+	if mandoc -Tlint -Wwarning "$m" >"$out/man.got" 2>&1; then pass; else fail "mandoc -Tlint $m"; cat "$out/man.got"; fi
+done
+
+echo "$passed passed, $failed failed"
+[ "$failed" -eq 0 ]
