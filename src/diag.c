@@ -54,7 +54,7 @@ static const struct {
 	[D_RANGE] = {DIAG_ERROR, "'%s' must be %s"},
 	[D_COUNT] = {DIAG_ERROR, "'%s' must have %zu to %zu entries, not %zu"},
 	[D_NO_CORRECT] = {DIAG_ERROR, "no choice is marked 'correct: true'"},
-	[D_SINGLE_ALL_CORRECT] = {DIAG_ERROR, "every choice is correct, so the question cannot be got wrong"},
+	[D_SINGLE_ALL_CORRECT] = {DIAG_WARNING, "every choice is correct, so the question cannot be got wrong"},
 	[D_CORRECT_IN_CASE] = {DIAG_ERROR, "'correct' does not belong to a case-study choice"},
 	[D_NEXT_IN_QUESTION] = {DIAG_ERROR, "'next' belongs only to case-study choices"},
 	[D_NEXT_MISSING] = {DIAG_ERROR, "missing required key 'next' in a case-study choice"},

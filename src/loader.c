@@ -73,8 +73,8 @@ static bool check_count(struct lctx *c, const struct ynode *list, const char *ke
 
 static void read_question_choices(struct lctx *c, const struct ynode *map, struct screen *s)
 {
-	const struct ynode *list = lx_list(c, map, "choices", true, "this question");
-	size_t ncorrect = 0;
+	const struct ynode *list = lx_list(c, map, "choices", true, "a question");
+	size_t ncorrect = 0, errors = c->diags->errors;
 
 	if (list == NULL || !check_count(c, list, "choices", 2, 9))
 		return;
@@ -99,9 +99,11 @@ static void read_question_choices(struct lctx *c, const struct ynode *map, struc
 		}
 		s->nchoices++;
 	}
-	if (s->nchoices == list->count && ncorrect == 0)
+	/* A broken choice may be the correct one: say nothing more then. */
+	bool broken = c->diags->errors != errors;
+	if (!broken && ncorrect == 0)
 		lx_report(c, list, D_NO_CORRECT);
-	else if (s->kind == KIND_SINGLE && ncorrect == s->nchoices && s->nchoices > 0)
+	else if (!broken && s->kind == KIND_SINGLE && ncorrect == s->nchoices)
 		lx_report(c, list, D_SINGLE_ALL_CORRECT);
 	lx_bool(c, map, "shuffle", &s->shuffle, NULL);
 }

@@ -39,16 +39,9 @@ static void read_choices(struct lctx *c, const struct ynode *list, struct step *
 
 		if (!lx_expect_map(c, ch, "a choice"))
 			continue;
-		if (ytree_get(ch, "correct") != NULL) {
-			const struct ynode *k = ch->items[0];
-			for (size_t j = 0; j + 1 < ch->count; j += 2)
-				if (strcmp(ch->items[j]->text, "correct") == 0)
-					k = ch->items[j];
-			lx_report(c, k, D_CORRECT_IN_CASE);
-		}
 		static const char *const correct_key[] = {"correct", NULL};
 		lx_check_keys(c, ch, "a case-study choice", case_choice_keys, correct_key,
-			      D_FIELD_NOT_FOR_TYPE, "case-study choice");
+			      D_CORRECT_IN_CASE, NULL);
 		out->text = lx_text(c, ch, "text", true, "a case-study choice");
 		out->feedback = lx_text(c, ch, "feedback", false, NULL);
 		const struct ynode *next = ytree_get(ch, "next");
