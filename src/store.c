@@ -468,6 +468,10 @@ struct store_handle *store_open_learner(struct store *st, const char *name, cons
                 h->rec->created = time(NULL);
         return h;
 fail:
+        if (h->msg != NULL) { /* *err may point at it: keep it with the store */
+                set_msg(&st->msg, h->msg);
+                h->msg = NULL;
+        }
         handle_free(h);
         return NULL;
 }
@@ -554,6 +558,8 @@ bool store_forget(struct store_handle **hp, const char **err)
         bool ok = true;
 
         if (h->lock_fd < 0 && !lock_handle(h, err)) {
+                set_msg(&st->msg, h->msg);
+                h->msg = NULL;
                 store_close_learner(hp);
                 return false;
         }
