@@ -33,15 +33,15 @@ enum export_format { EXPORT_CPD, EXPORT_XAPI, EXPORT_CSV, EXPORT_CERTIFICATE };
 bool export_parse_format(const char *name, enum export_format *out);
 
 bool export_write(enum export_format f, FILE *out, const struct catalog *c,
-		  const struct learner_record *r, time_t now, const char **err);
+                  const struct learner_record *r, time_t now, const char **err);
 bool export_cpd(FILE *out, const struct catalog *c, const struct learner_record *r, time_t now,
-		const char **err);
+                const char **err);
 bool export_xapi(FILE *out, const struct catalog *c, const struct learner_record *r, time_t now,
-		 const char **err);
+                 const char **err);
 bool export_csv(FILE *out, const struct catalog *c, const struct learner_record *r, time_t now,
-		const char **err);
+                const char **err);
 bool export_certificate(FILE *out, const struct catalog *c, const struct learner_record *r,
-			time_t now, const char **err);
+                        time_t now, const char **err);
 
 /* Shared by the writers and `dlfl report`. */
 
@@ -54,7 +54,7 @@ const char *export_title(const struct module *m, const struct module_record *mr)
  * module is judged by session_status(); earlier attempts, and modules no
  * longer loaded, by what the attempt recorded. */
 void export_attempt_summary(const struct module *m, const struct module_record *mr, size_t i,
-			    struct summary *out);
+                            struct summary *out);
 /* "2026-11-29T08:05:51Z" (UTC); "" for 0. */
 void export_utc(time_t t, char buf[32]);
 /* "2026-11-29" in local time; "" for 0. */

@@ -15,9 +15,9 @@
 #define JSON_MAX_DEPTH 32
 
 struct json {
-	FILE *out;
-	int depth;
-	bool need_comma[JSON_MAX_DEPTH];
+        FILE *out;
+        int depth;
+        bool need_comma[JSON_MAX_DEPTH];
 };
 
 void json_init(struct json *j, FILE *out);
