@@ -46,21 +46,29 @@ static void write_lines(FILE *out, const char *prefix, const char *text)
         }
 }
 
-/* Writes module Markdown as plain wrapped lines with prefix before each. */
-static void write_md(FILE *out, const char *prefix, const char *md)
+/* Writes module Markdown as plain wrapped lines: first before the first
+ * line, rest before the others (a list item's hanging indent). */
+static void write_md(FILE *out, const char *first, const char *rest, const char *md)
 {
         char *plain;
         size_t len;
 
         if (md == NULL)
                 return;
-        plain = text_render_plain(md, CPD_WIDTH - (int)strlen(prefix));
+        plain = text_render_plain(md, CPD_WIDTH - (int)strlen(rest));
         len = strlen(plain);
         /* Drops trailing empty lines so the layout stays ours. */
         while (len > 0 && plain[len - 1] == '\n')
                 plain[--len] = '\0';
-        if (len > 0)
-                write_lines(out, prefix, plain);
+        if (len > 0) {
+                char *nl = strchr(plain, '\n');
+
+                if (nl != NULL)
+                        *nl = '\0';
+                fprintf(out, "%s%s\n", first, plain);
+                if (nl != NULL)
+                        write_lines(out, rest, nl + 1);
+        }
         free(plain);
 }
 
@@ -175,7 +183,7 @@ static void write_ratings(FILE *out, const struct module *m, const struct module
                 if (!any)
                         fputs("\n### Self-ratings\n\n", out);
                 any = true;
-                write_md(out, "  ", s->prompt);
+                write_md(out, "- ", "  ", s->prompt);
                 if (count >= 2) {
                         fputs("  - before: ", out);
                         if (first != NULL)
@@ -193,7 +201,6 @@ static void write_ratings(FILE *out, const struct module *m, const struct module
                         write_level(out, s, first->rating);
                         fputs("\n", out);
                 }
-                fputs("\n", out);
         }
         free(done);
 }
@@ -211,15 +218,14 @@ static void write_reflections(FILE *out, const struct module *m, const struct mo
                         if (text == NULL)
                                 continue;
                         if (!any)
-                                fputs("\n### Reflections\n\n", out);
+                                fputs("\n### Reflections\n", out);
                         any = true;
-                        fputs("Reflection on `", out);
+                        fputs("\nReflection on `", out);
                         write_safe(out, a->screens[i].id);
                         fputs("` (the module is no longer installed, so its prompt is not "
                               "shown):\n\n",
                               out);
                         write_lines(out, "> ", text);
-                        fputs("\n", out);
                 }
                 return;
         }
@@ -238,8 +244,9 @@ static void write_reflections(FILE *out, const struct module *m, const struct mo
                 if (st == NULL)
                         continue;
                 if (!any)
-                        fputs("\n### Reflections\n\n", out);
+                        fputs("\n### Reflections\n", out);
                 any = true;
+                fputs("\n", out);
                 if (s->type == SCREEN_CASE_STUDY) {
                         fputs("Case study: **", out);
                         write_safe(out, s->title);
@@ -251,10 +258,9 @@ static void write_reflections(FILE *out, const struct module *m, const struct mo
                         }
                         fputs("\n\n", out);
                 }
-                write_md(out, "", prompt);
+                write_md(out, "", "", prompt);
                 fputs("\n", out);
                 write_lines(out, "> ", reflection_of(st));
-                fputs("\n", out);
         }
 }
 
