@@ -1047,7 +1047,7 @@ static enum flow interact(struct plain *p, struct session *s)
 }
 
 /* The intro: outcomes, sections and how far the learner is. */
-static enum flow intro(struct plain *p, struct session *s)
+static enum flow intro(struct plain *p, struct session *s, bool fresh)
 {
         const struct module *m = session_module(s);
         struct summary sum;
@@ -1088,7 +1088,7 @@ static enum flow intro(struct plain *p, struct session *s)
                 free(line);
                 free(prefix);
         }
-        if (sum.done == 0 && session_position(s) == 0)
+        if (fresh)
                 say(p, "Press Enter to start, or type a section number to start there.");
         else
                 say(p, "Press Enter to continue where you left off, type a section number to go "
@@ -1125,13 +1125,16 @@ static enum flow intro(struct plain *p, struct session *s)
 
 static enum flow run_module(struct plain *p, const struct module *m, bool resume)
 {
+        const struct module_record *mr = record_find_module(p->rec, m->id);
+        /* Opening shows the first screen, so ask before: is this a start? */
+        bool fresh = mr == NULL || mr->nattempts == 0;
         struct session *s = session_open(m, p->rec, p->name, time(NULL));
         enum flow f = FLOW_SHOW;
 
         session_set_save_hook(s, save, p);
         save(p);
         if (!resume)
-                f = intro(p, s);
+                f = intro(p, s, fresh);
         else if (session_module_changed(s))
                 say(p, "This module has changed since you last worked on it. Your progress on "
                        "the screens it still has is kept.");
