@@ -620,8 +620,16 @@ static void show_given(struct plain *p, struct session *s, const struct screen *
                 const char *hints[16];
                 size_t k = session_hints_shown(s, hints, 16);
 
+                int left = session_attempts_left(s);
+
                 for (size_t i = 0; i < k; i++)
                         md(p, "Hint: ", hints[i]);
+                if (left < 0)
+                        say(p, "Try again.");
+                else
+                        say(p, "Try again: %d %s left.", left, left == 1 ? "attempt" : "attempts");
+                if (session_hint_available(s))
+                        say(p, "Type h for a hint.");
         }
 }
 
@@ -1292,7 +1300,10 @@ static bool open_learner(struct plain *p, const char *name)
         const char *problem = store_name_problem(name);
 
         if (problem != NULL) {
-                say(p, "%s", problem);
+                if (p->app->learner != NULL)
+                        fprintf(stderr, "dlfl: %s\n", problem);
+                else
+                        say(p, "%s", problem);
                 return false;
         }
         p->handle = store_open_learner(p->store, name, &err, &notice);
@@ -1301,7 +1312,13 @@ static bool open_learner(struct plain *p, const char *name)
                 free(notice);
         }
         if (p->handle == NULL) {
-                say(p, "%s", err != NULL ? err : "That learner's record cannot be opened.");
+                if (err == NULL)
+                        err = "That learner's record cannot be opened.";
+                /* With -l there is no picker to go back to: a failure to report. */
+                if (p->app->learner != NULL)
+                        fprintf(stderr, "dlfl: %s\n", err);
+                else
+                        say(p, "%s", err);
                 return false;
         }
         p->rec = store_record(p->handle);
