@@ -12,8 +12,10 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "dlfl/app.h"
+#include "dlfl/passphrase.h"
 #include "dlfl/session.h"
 #include "dlfl/store.h"
 #include "dlfl/text.h"
@@ -40,6 +42,7 @@ struct plain {
         char *pending;      /* an answer typed on a settled screen, for the next one */
         bool answered_here; /* the current screen was answered since it was shown */
         bool save_failed;
+        unsigned pass_failures; /* wrong passphrases in a row */
 };
 
 /* ---- output --------------------------------------------------------------- */
@@ -1291,6 +1294,31 @@ static void close_learner(struct plain *p)
         p->name = NULL;
 }
 
+/* A profile with a passphrase opens only when it is given. Wrong entries
+ * in a row make the next try wait longer. */
+static bool ask_passphrase(struct plain *p)
+{
+        bool ok;
+
+        if (p->pass_failures > 0)
+                sleep(passphrase_delay(p->pass_failures));
+        say(p, "Passphrase:");
+        if (!read_line(p))
+                return false;
+        ok = passphrase_check(store_record(p->handle), p->line);
+        passphrase_wipe(p->line, strlen(p->line));
+        if (ok) {
+                p->pass_failures = 0;
+                return true;
+        }
+        p->pass_failures++;
+        if (p->app->learner != NULL)
+                fputs("dlfl: that passphrase is not right\n", stderr);
+        else
+                say(p, "That passphrase is not right.");
+        return false;
+}
+
 /* Opens a stored learner. On refusal (locked elsewhere, unreadable) says
  * why and returns false. */
 static bool open_learner(struct plain *p, const char *name)
@@ -1319,6 +1347,10 @@ static bool open_learner(struct plain *p, const char *name)
                         fprintf(stderr, "dlfl: %s\n", err);
                 else
                         say(p, "%s", err);
+                return false;
+        }
+        if (passphrase_is_set(store_record(p->handle)) && !ask_passphrase(p)) {
+                store_close_learner(&p->handle);
                 return false;
         }
         p->rec = store_record(p->handle);
