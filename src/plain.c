@@ -4,6 +4,7 @@
  * everything from a module passes through text.h, so no escape sequence
  * or raw control character ever reaches the output. */
 #include <errno.h>
+#include <signal.h>
 #include <math.h>
 #include <strings.h>
 #include <sys/types.h>
@@ -29,6 +30,15 @@ enum flow {
         FLOW_QUIT, /* save and leave */
 };
 
+/* Why a read gave up. */
+enum why {
+        WHY_Q,    /* the learner typed q */
+        WHY_EOF,  /* end of input */
+        WHY_TERM, /* SIGTERM or SIGHUP */
+        WHY_IDLE, /* nothing typed for the idle timeout */
+        WHY_INT,  /* Ctrl-C, and the learner said yes to quitting */
+};
+
 struct plain {
         struct app *app;
         FILE *out;
@@ -42,6 +52,9 @@ struct plain {
         char *pending;      /* an answer typed on a settled screen, for the next one */
         bool answered_here; /* the current screen was answered since it was shown */
         bool save_failed;
+        bool cli;               /* the learner came from -l: failures go to stderr */
+        long idle;              /* seconds before an idle learner is logged out; 0 = never */
+        enum why why;           /* why the last read ended the run */
         unsigned pass_failures; /* wrong passphrases in a row */
 };
 
@@ -176,12 +189,111 @@ static char *points_text(double v)
 
 /* ---- input ---------------------------------------------------------------- */
 
+static volatile sig_atomic_t got_signal;
+
+static void on_signal(int sig)
+{
+        got_signal = sig;
+}
+
+/* Handlers without SA_RESTART, so a signal ends a blocking read and the
+ * loop can save and leave (SIGTERM, SIGHUP), log an idle learner out
+ * (SIGALRM) or ask about quitting (SIGINT). In kiosk mode the keys that
+ * would stop or suspend the program do nothing. */
+static void set_signals(bool kiosk)
+{
+        struct sigaction sa;
+
+        memset(&sa, 0, sizeof(sa));
+        sigemptyset(&sa.sa_mask);
+        sa.sa_handler = on_signal;
+        sigaction(SIGTERM, &sa, NULL);
+        sigaction(SIGHUP, &sa, NULL);
+        sigaction(SIGALRM, &sa, NULL);
+        if (kiosk) {
+                sa.sa_handler = SIG_IGN;
+                sigaction(SIGINT, &sa, NULL);
+                sigaction(SIGQUIT, &sa, NULL);
+                sigaction(SIGTSTP, &sa, NULL);
+        } else {
+                sigaction(SIGINT, &sa, NULL);
+        }
+}
+
+static void strip_newline(struct plain *p, ssize_t n)
+{
+        while (n > 0 && (p->line[n - 1] == '\n' || p->line[n - 1] == '\r'))
+                p->line[--n] = '\0';
+}
+
+/* Reads one line as typed. False at the end of input, on SIGTERM or
+ * SIGHUP, after an idle timeout, or when the learner confirms quitting
+ * after Ctrl-C; p->why says which. */
+static bool get_raw(struct plain *p)
+{
+        for (;;) {
+                ssize_t n;
+                int e, sig;
+                bool timed = p->idle > 0 && p->rec != NULL;
+
+                if (got_signal == SIGTERM || got_signal == SIGHUP) {
+                        p->why = WHY_TERM;
+                        return false;
+                }
+                if (timed)
+                        alarm((unsigned)p->idle);
+                errno = 0;
+                n = getline(&p->line, &p->cap, stdin);
+                e = errno;
+                if (timed)
+                        alarm(0);
+                if (n >= 0) {
+                        strip_newline(p, n);
+                        return true;
+                }
+                if (e != EINTR) {
+                        p->why = WHY_EOF;
+                        return false;
+                }
+                clearerr(stdin);
+                sig = got_signal;
+                got_signal = 0;
+                if (sig == SIGTERM || sig == SIGHUP) {
+                        p->why = WHY_TERM;
+                        return false;
+                }
+                if (sig == SIGALRM) {
+                        p->why = WHY_IDLE;
+                        return false;
+                }
+                if (sig == SIGINT) {
+                        blank(p);
+                        say(p, "Quit dlfl? Type y to quit, or press Enter to go on.");
+                        emit(p, "> ");
+                        fflush(p->out);
+                        n = getline(&p->line, &p->cap, stdin);
+                        if (n < 0) {
+                                clearerr(stdin);
+                                p->why = got_signal == SIGINT ? WHY_INT : WHY_EOF;
+                                got_signal = 0;
+                                return false;
+                        }
+                        strip_newline(p, n);
+                        if (strcmp(p->line, "y") == 0 || strcmp(p->line, "Y") == 0 ||
+                            strcmp(p->line, "yes") == 0) {
+                                p->why = WHY_INT;
+                                return false;
+                        }
+                        emit(p, "> ");
+                        fflush(p->out);
+                }
+        }
+}
+
 /* Prints the prompt and reads one line (without its newline). False at the
- * end of input. */
+ * end of input (and the other ways out of get_raw). */
 static bool read_line(struct plain *p)
 {
-        ssize_t n;
-
         emit(p, "> ");
         fflush(p->out);
         if (p->pending != NULL) {
@@ -192,13 +304,10 @@ static bool read_line(struct plain *p)
                 blank(p);
                 return true;
         }
-        n = getline(&p->line, &p->cap, stdin);
-        if (n < 0) {
+        if (!get_raw(p)) {
                 blank(p);
                 return false;
         }
-        while (n > 0 && (p->line[n - 1] == '\n' || p->line[n - 1] == '\r'))
-                p->line[--n] = '\0';
         return true;
 }
 
@@ -724,17 +833,13 @@ static char *read_lines(struct plain *p, const char *first, bool *eof)
                 return xstrdup("");
         }
         for (;;) {
-                ssize_t n;
                 char *t;
 
                 fflush(p->out);
-                n = getline(&p->line, &p->cap, stdin);
-                if (n < 0) {
+                if (!get_raw(p)) {
                         *eof = true;
                         return text;
                 }
-                while (n > 0 && (p->line[n - 1] == '\n' || p->line[n - 1] == '\r'))
-                        p->line[--n] = '\0';
                 if (strcmp(p->line, ".") == 0)
                         return text;
                 t = xasprintf("%s\n%s", text, p->line);
@@ -1312,7 +1417,7 @@ static bool ask_passphrase(struct plain *p)
                 return true;
         }
         p->pass_failures++;
-        if (p->app->learner != NULL)
+        if (p->cli)
                 fputs("dlfl: that passphrase is not right\n", stderr);
         else
                 say(p, "That passphrase is not right.");
@@ -1328,7 +1433,7 @@ static bool open_learner(struct plain *p, const char *name)
         const char *problem = store_name_problem(name);
 
         if (problem != NULL) {
-                if (p->app->learner != NULL)
+                if (p->cli)
                         fprintf(stderr, "dlfl: %s\n", problem);
                 else
                         say(p, "%s", problem);
@@ -1343,7 +1448,7 @@ static bool open_learner(struct plain *p, const char *name)
                 if (err == NULL)
                         err = "That learner's record cannot be opened.";
                 /* With -l there is no picker to go back to: a failure to report. */
-                if (p->app->learner != NULL)
+                if (p->cli)
                         fprintf(stderr, "dlfl: %s\n", err);
                 else
                         say(p, "%s", err);
@@ -1465,6 +1570,7 @@ static int columns(void)
 int plain_run(struct app *app)
 {
         struct plain p = {.app = app, .out = stdout, .width = columns()};
+        const char *learner = app->learner;
         const char *err = NULL;
         int status = 0;
 
@@ -1477,20 +1583,41 @@ int plain_run(struct app *app)
                 fprintf(stderr, "dlfl: %s\n", err != NULL ? err : "no data directory");
                 return 1;
         }
+        p.idle = app->idle_timeout > 0 ? app->idle_timeout : 0;
+        if (app->kiosk && app->idle_timeout < 0)
+                p.idle = 600;
+        set_signals(app->kiosk);
         for (;;) {
                 enum flow f;
 
-                if (app->learner != NULL) {
-                        if (!open_learner(&p, app->learner)) {
+                p.why = WHY_Q;
+                p.cli = learner != NULL;
+                if (learner != NULL) {
+                        if (!open_learner(&p, learner)) {
                                 status = 1;
                                 break;
                         }
                 } else if (!pick_learner(&p)) {
+                        if (app->kiosk && p.why == WHY_Q)
+                                continue; /* in kiosk mode only a signal ends the program */
                         break;
                 }
                 f = menu(&p);
                 close_learner(&p);
-                if (f == FLOW_QUIT || app->learner != NULL)
+                if (p.why == WHY_IDLE) {
+                        blank(&p);
+                        say(&p, "You were away for a while, so your progress was saved and "
+                                "you were logged out.");
+                        learner = NULL;
+                        continue;
+                }
+                if (f == FLOW_QUIT && p.why == WHY_Q && app->kiosk) {
+                        blank(&p);
+                        say(&p, "Logged out. Your progress is saved.");
+                        learner = NULL;
+                        continue;
+                }
+                if (f == FLOW_QUIT || learner != NULL)
                         break;
         }
         store_close(&p.store);

@@ -98,3 +98,48 @@ printf '1\n\n\n' | "$DLFL" --plain -m "$root/tests/fixtures/plain-escape" -d "$t
 has "ESC from a module is shown as ^[" "Esc ^[[31mred"
 has "bidi controls are shown as code points" "<U+202E>"
 if grep -q "$(printf '\033')" "$tmp/out"; then notok "no escape byte in the output"; else ok "no escape byte in the output"; fi
+
+# poll FILE TEXT: waits (up to 10 s) until TEXT appears in FILE.
+poll() {
+	i=0
+	while ! grep -qF -- "$2" "$1" 2>/dev/null && [ $i -lt 100 ]; do
+		i=$((i + 1))
+		sleep 0.1
+	done
+}
+
+# SIGTERM while waiting for input: saves and exits 0.
+rm -f "$tmp/fifo"
+mkfifo "$tmp/fifo"
+"$DLFL" --plain -m "$fix" -d "$tmp/data" -l Tom <"$tmp/fifo" >"$tmp/out" 2>&1 &
+holder=$!
+exec 3>"$tmp/fifo"
+printf '1\n\n\n1\n' >&3
+poll "$tmp/out" "Try again"
+kill -TERM "$holder"
+wait "$holder"
+rc=$?
+holder=
+exec 3>&-
+if [ "$rc" -eq 0 ]; then ok "SIGTERM exits 0"; else notok "SIGTERM exits 0 (got $rc)"; fi
+tomrec=$(grep -l '^name: Tom$' "$tmp/data/learners/"*.yaml 2>/dev/null)
+if [ -n "$tomrec" ] && grep -q 'q-single' "$tomrec"; then ok "the answer before SIGTERM is saved"; else notok "the answer before SIGTERM is saved"; fi
+
+# An idle learner is saved and logged out to the picker.
+rm -f "$tmp/fifo"
+mkfifo "$tmp/fifo"
+"$DLFL" --plain -m "$fix" -d "$tmp/data" -l Ivy --idle-timeout 1 <"$tmp/fifo" >"$tmp/out" 2>&1 &
+holder=$!
+exec 3>"$tmp/fifo"
+printf '1\n\n' >&3
+poll "$tmp/out" "Who is learning?"
+exec 3>&-
+wait "$holder"
+holder=
+has "an idle learner is logged out" "you were logged out"
+has "the picker follows an idle logout" "Who is learning?"
+
+# Kiosk mode: q logs out to the picker instead of quitting.
+run '1\nq\nq\n' --kiosk -l Ivy
+has "q in kiosk mode logs out" "Logged out."
+if [ "$(grep -c '^Who is learning?' "$tmp/out")" -ge 2 ]; then ok "kiosk q at the picker does not quit"; else notok "kiosk q at the picker does not quit"; fi
