@@ -969,13 +969,21 @@ static enum flow case_line(struct plain *p, struct session *s, const char *t)
                         show_step(p, s);
                         return FLOW_STAY;
                 }
+                if (p->answered_here && !session_case_needs_reflection(s)) {
+                        /* As on a settled question: the line is for the next screen. */
+                        p->pending = xstrdup(t);
+                        session_next(s, time(NULL));
+                        return FLOW_SHOW;
+                }
                 if (sc->reflection != NULL && session_state(s)->text == NULL) {
                         bool eof;
                         char *text = read_lines(p, t, &eof);
 
                         session_case_reflect(s, text, time(NULL));
-                        if (session_state(s)->text != NULL)
+                        if (session_state(s)->text != NULL) {
                                 say(p, "Saved.");
+                                p->answered_here = true;
+                        }
                         free(text);
                         if (eof)
                                 return FLOW_QUIT;
@@ -996,6 +1004,11 @@ static enum flow case_line(struct plain *p, struct session *s, const char *t)
         }
         {
                 const char *fb = session_case_choose(s, (size_t)v - 1, time(NULL));
+                const struct step *now_at;
+
+                now_at = session_case_step(s);
+                if (now_at != NULL && now_at->ending != ENDING_NONE)
+                        p->answered_here = true;
 
                 if (fb != NULL) {
                         blank(p);
