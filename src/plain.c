@@ -950,6 +950,12 @@ static void show_case(struct plain *p, struct session *s, const struct screen *s
                 if (sc->reflection != NULL) {
                         blank(p);
                         md(p, "Reflection: ", sc->reflection);
+                        if (session_state(s)->text != NULL)
+                                wrapped(p, "Your reflection: ", session_state(s)->text);
+                        else
+                                say(p, "Write as many lines as you like, then a line holding "
+                                       "only a full stop (.). Or press Enter to go on without "
+                                       "writing.");
                 }
                 return;
         }
@@ -993,7 +999,27 @@ static enum flow case_line(struct plain *p, struct session *s, const char *t)
                 say(p, "Press Enter to go on, or type r to walk through the case again.");
                 return FLOW_STAY;
         }
+        if (step == NULL && session_case_needs_reflection(s)) {
+                bool eof;
+                char *text = read_lines(p, t, &eof);
+
+                session_case_reflect(s, text, time(NULL));
+                free(text);
+                if (session_state(s)->text != NULL) {
+                        say(p, "Saved.");
+                        p->answered_here = true;
+                }
+                if (eof)
+                        return FLOW_QUIT;
+                say(p, "Press Enter to go on.");
+                return FLOW_STAY;
+        }
         if (step == NULL) {
+                if (p->answered_here) {
+                        p->pending = xstrdup(t);
+                        session_next(s, time(NULL));
+                        return FLOW_SHOW;
+                }
                 say(p, "Press Enter to go on.");
                 return FLOW_STAY;
         }

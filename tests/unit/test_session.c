@@ -535,6 +535,24 @@ static void case_study_feedback_reflection_restart(void **state)
         close_fix(&f);
 }
 
+static void case_study_without_steps(void **state)
+{
+        struct fix f;
+
+        (void)state;
+        open_fix(&f,
+                 load(HEAD "      - type: case-study\n        id: c\n        title: Case\n"
+                           "        body: Read this.\n        reflection: And you?\n"),
+                 "ann");
+        assert_true(session_screen_complete(f.s, 0)); /* nothing to reach: shown is done */
+        assert_null(session_case_step(f.s));
+        assert_true(session_case_needs_reflection(f.s));
+        session_case_reflect(f.s, "Me too.", T0);
+        assert_false(session_case_needs_reflection(f.s));
+        assert_string_equal(session_state(f.s)->text, "Me too.");
+        close_fix(&f);
+}
+
 /* ---- completion, pass, summary ---- */
 
 static const char *two_questions(int pass_mark)
