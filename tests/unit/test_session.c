@@ -565,7 +565,7 @@ static const char *two_questions(int pass_mark)
                  "      - {type: lesson, id: l, title: L, body: B}\n"
                  "      - type: question\n        id: q1\n        kind: single\n        prompt: "
                  "P\n" CHOICES3 "      - type: question\n        id: q2\n        kind: single\n    "
-                                "    prompt: P\n" CHOICES3,
+                 "    prompt: P\n" CHOICES3,
                  pass_mark);
         return y;
 }
@@ -824,6 +824,7 @@ int main(void)
             cmocka_unit_test(hints_after_wrong_attempts),
             cmocka_unit_test(case_study_every_ending),
             cmocka_unit_test(case_study_feedback_reflection_restart),
+            cmocka_unit_test(case_study_without_steps),
             cmocka_unit_test(pass_mark_boundary),
             cmocka_unit_test(pass_mark_kept_with_attempt),
             cmocka_unit_test(navigation_and_summary_position),
