@@ -403,8 +403,8 @@ static void help(struct plain *p)
                 "  t  the contents of the module\n"
                 "  m  the module menu\n"
                 "  h  a hint (after a wrong answer)\n"
-                "  ?  these commands\n"
-                "  q  save and quit\n");
+                "  ?  these commands\n");
+        emit(p, p->app->kiosk ? "  q  save and log out\n" : "  q  save and quit\n");
 }
 
 static char *first_line(struct plain *p, const char *text, int width)
@@ -1366,7 +1366,7 @@ static void show_menu(struct plain *p, const struct module *resume)
                 free(line);
                 free(prefix);
         }
-        say(p, "Type a number, or q to quit.");
+        say(p, "Type a number, or q to %s.", p->app->kiosk ? "log out" : "quit");
 }
 
 /* FLOW_QUIT to leave, FLOW_MENU to go back to the learner picker. */
