@@ -1366,7 +1366,35 @@ static void show_menu(struct plain *p, const struct module *resume)
                 free(line);
                 free(prefix);
         }
-        say(p, "Type a number, or q to %s.", p->app->kiosk ? "log out" : "quit");
+        say(p, "Type a number, f to forget you (delete your record), or q to %s.",
+            p->app->kiosk ? "log out" : "quit");
+}
+
+/* "Forget me": deletes the learner's record once they confirm. True when
+ * it is gone (the learner is then logged out). */
+static bool forget(struct plain *p)
+{
+        const char *err = NULL;
+
+        if (p->handle == NULL) {
+                say(p, "Nothing is kept for a guest.");
+                return false;
+        }
+        say(p, "This deletes your record and all your progress, for good. Type yes to go "
+               "ahead, or press Enter to keep it.");
+        if (!read_line(p))
+                return false;
+        if (strcmp(trimmed(p->line), "yes") != 0) {
+                say(p, "Your record is kept.");
+                return false;
+        }
+        p->rec = NULL; /* the handle owns it and goes with it */
+        if (!store_forget(&p->handle, &err)) {
+                say(p, "Your record could not be deleted: %s", err != NULL ? err : "unknown error");
+                return true;
+        }
+        say(p, "Your record is deleted.");
+        return true;
 }
 
 /* FLOW_QUIT to leave, FLOW_MENU to go back to the learner picker. */
@@ -1408,6 +1436,9 @@ static enum flow menu(struct plain *p)
                                 help(p);
                         } else if (command_of(t) == 'm' || command_of(t) == 't') {
                                 show_menu(p, r);
+                        } else if (strcmp(t, "f") == 0 || strcmp(t, "F") == 0) {
+                                if (forget(p))
+                                        return FLOW_MENU;
                         } else {
                                 say(p, "Type a number from 1 to %zu, or q to quit.",
                                     c->count + (r != NULL));
@@ -1499,6 +1530,7 @@ static bool open_learner(struct plain *p, const char *name)
         }
         p->rec = store_record(p->handle);
         p->name = xstrdup(name);
+        save(p); /* a new learner exists from now on, listed in the picker */
         return true;
 }
 

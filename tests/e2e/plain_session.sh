@@ -143,3 +143,12 @@ has "the picker follows an idle logout" "Who is learning?"
 run '1\nq\nq\n' --kiosk -l Ivy
 has "q in kiosk mode logs out" "Logged out."
 if [ "$(grep -c '^Who is learning?' "$tmp/out")" -ge 2 ]; then ok "kiosk q at the picker does not quit"; else notok "kiosk q at the picker does not quit"; fi
+
+# A learner named with -l exists from the start; "forget me" deletes them.
+run 'q\n' -l Del
+if grep -l '^name: Del$' "$tmp/data/learners/"*.yaml >/dev/null 2>&1; then ok "-l creates the learner"; else notok "-l creates the learner"; fi
+run 'f\n\n' -l Del
+has "forget me can be declined" "Your record is kept."
+run 'f\nyes\n' -l Del
+has "forget me deletes the record" "Your record is deleted."
+if grep -l '^name: Del$' "$tmp/data/learners/"*.yaml >/dev/null 2>&1; then notok "the record file is gone"; else ok "the record file is gone"; fi
