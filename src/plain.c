@@ -1087,7 +1087,7 @@ static void show_summary(struct plain *p, struct session *s)
         if (sum.passed)
                 say(p, "Result: passed (pass mark %g%%).", sum.pass_mark);
         else if (sum.complete)
-                say(p, "Result: not passed (pass mark %g%%).", sum.pass_mark);
+                say(p, "Result: failed (pass mark %g%%).", sum.pass_mark);
         else
                 say(p, "Result: not complete yet: %zu of %zu screens done.", sum.done, sum.total);
         time_text(t, sizeof(t), sum.seconds);
@@ -1244,13 +1244,12 @@ static enum flow intro(struct plain *p, struct session *s, bool fresh)
                 free(prefix);
         }
         if (fresh)
-                say(p, "Press Enter to start, or type a section number to start there.");
+                say(p, "Press Enter to start.");
         else
-                say(p, "Press Enter to continue where you left off, type a section number to go "
-                       "there, or r to start the module again.");
+                say(p, "Press Enter to continue where you left off, or type r to start the "
+                       "module again.");
         for (;;) {
                 const char *t;
-                long v;
                 bool handled;
                 enum flow f;
 
@@ -1259,22 +1258,22 @@ static enum flow intro(struct plain *p, struct session *s, bool fresh)
                 t = trimmed(p->line);
                 if (t[0] == '\0')
                         return FLOW_SHOW;
-                if (strcmp(t, "r") == 0 || strcmp(t, "R") == 0) {
+                if (!fresh && (strcmp(t, "r") == 0 || strcmp(t, "R") == 0)) {
                         session_restart(s, time(NULL));
-                        return FLOW_SHOW;
-                }
-                v = parse_number(t);
-                if (v >= 1 && (size_t)v <= m->nsections) {
-                        session_go_section(s, (size_t)v - 1, time(NULL));
                         return FLOW_SHOW;
                 }
                 if (command_of(t) == 'b')
                         return FLOW_MENU;
                 f = common(p, s, command_of(t), &handled);
-                if (handled && f != FLOW_STAY)
-                        return f;
-                if (!handled)
-                        say(p, "Press Enter to start, or type ? for the commands.");
+                if (handled) {
+                        if (f != FLOW_STAY)
+                                return f;
+                        continue;
+                }
+                /* Anything else is taken as input for the first screen, so a
+                 * script that leaves out the Enter here still lines up. */
+                p->pending = xstrdup(t);
+                return FLOW_SHOW;
         }
 }
 
