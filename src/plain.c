@@ -4,6 +4,7 @@
  * everything from a module passes through text.h, so no escape sequence
  * or raw control character ever reaches the output. */
 #include <errno.h>
+#include <signal.h>
 #include <math.h>
 #include <strings.h>
 #include <sys/types.h>
@@ -12,8 +13,10 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "dlfl/app.h"
+#include "dlfl/passphrase.h"
 #include "dlfl/session.h"
 #include "dlfl/store.h"
 #include "dlfl/text.h"
@@ -25,6 +28,15 @@ enum flow {
         FLOW_MENU, /* back to the module menu */
         FLOW_NEXT, /* on to the next module */
         FLOW_QUIT, /* save and leave */
+};
+
+/* Why a read gave up. */
+enum why {
+        WHY_Q,    /* the learner typed q */
+        WHY_EOF,  /* end of input */
+        WHY_TERM, /* SIGTERM or SIGHUP */
+        WHY_IDLE, /* nothing typed for the idle timeout */
+        WHY_INT,  /* Ctrl-C, and the learner said yes to quitting */
 };
 
 struct plain {
@@ -40,6 +52,10 @@ struct plain {
         char *pending;      /* an answer typed on a settled screen, for the next one */
         bool answered_here; /* the current screen was answered since it was shown */
         bool save_failed;
+        bool cli;               /* the learner came from -l: failures go to stderr */
+        long idle;              /* seconds before an idle learner is logged out; 0 = never */
+        enum why why;           /* why the last read ended the run */
+        unsigned pass_failures; /* wrong passphrases in a row */
 };
 
 /* ---- output --------------------------------------------------------------- */
@@ -173,12 +189,111 @@ static char *points_text(double v)
 
 /* ---- input ---------------------------------------------------------------- */
 
+static volatile sig_atomic_t got_signal;
+
+static void on_signal(int sig)
+{
+        got_signal = sig;
+}
+
+/* Handlers without SA_RESTART, so a signal ends a blocking read and the
+ * loop can save and leave (SIGTERM, SIGHUP), log an idle learner out
+ * (SIGALRM) or ask about quitting (SIGINT). In kiosk mode the keys that
+ * would stop or suspend the program do nothing. */
+static void set_signals(bool kiosk)
+{
+        struct sigaction sa;
+
+        memset(&sa, 0, sizeof(sa));
+        sigemptyset(&sa.sa_mask);
+        sa.sa_handler = on_signal;
+        sigaction(SIGTERM, &sa, NULL);
+        sigaction(SIGHUP, &sa, NULL);
+        sigaction(SIGALRM, &sa, NULL);
+        if (kiosk) {
+                sa.sa_handler = SIG_IGN;
+                sigaction(SIGINT, &sa, NULL);
+                sigaction(SIGQUIT, &sa, NULL);
+                sigaction(SIGTSTP, &sa, NULL);
+        } else {
+                sigaction(SIGINT, &sa, NULL);
+        }
+}
+
+static void strip_newline(struct plain *p, ssize_t n)
+{
+        while (n > 0 && (p->line[n - 1] == '\n' || p->line[n - 1] == '\r'))
+                p->line[--n] = '\0';
+}
+
+/* Reads one line as typed. False at the end of input, on SIGTERM or
+ * SIGHUP, after an idle timeout, or when the learner confirms quitting
+ * after Ctrl-C; p->why says which. */
+static bool get_raw(struct plain *p)
+{
+        for (;;) {
+                ssize_t n;
+                int e, sig;
+                bool timed = p->idle > 0 && p->rec != NULL;
+
+                if (got_signal == SIGTERM || got_signal == SIGHUP) {
+                        p->why = WHY_TERM;
+                        return false;
+                }
+                if (timed)
+                        alarm((unsigned)p->idle);
+                errno = 0;
+                n = getline(&p->line, &p->cap, stdin);
+                e = errno;
+                if (timed)
+                        alarm(0);
+                if (n >= 0) {
+                        strip_newline(p, n);
+                        return true;
+                }
+                if (e != EINTR) {
+                        p->why = WHY_EOF;
+                        return false;
+                }
+                clearerr(stdin);
+                sig = got_signal;
+                got_signal = 0;
+                if (sig == SIGTERM || sig == SIGHUP) {
+                        p->why = WHY_TERM;
+                        return false;
+                }
+                if (sig == SIGALRM) {
+                        p->why = WHY_IDLE;
+                        return false;
+                }
+                if (sig == SIGINT) {
+                        blank(p);
+                        say(p, "Quit dlfl? Type y to quit, or press Enter to go on.");
+                        emit(p, "> ");
+                        fflush(p->out);
+                        n = getline(&p->line, &p->cap, stdin);
+                        if (n < 0) {
+                                clearerr(stdin);
+                                p->why = got_signal == SIGINT ? WHY_INT : WHY_EOF;
+                                got_signal = 0;
+                                return false;
+                        }
+                        strip_newline(p, n);
+                        if (strcmp(p->line, "y") == 0 || strcmp(p->line, "Y") == 0 ||
+                            strcmp(p->line, "yes") == 0) {
+                                p->why = WHY_INT;
+                                return false;
+                        }
+                        emit(p, "> ");
+                        fflush(p->out);
+                }
+        }
+}
+
 /* Prints the prompt and reads one line (without its newline). False at the
- * end of input. */
+ * end of input (and the other ways out of get_raw). */
 static bool read_line(struct plain *p)
 {
-        ssize_t n;
-
         emit(p, "> ");
         fflush(p->out);
         if (p->pending != NULL) {
@@ -189,13 +304,10 @@ static bool read_line(struct plain *p)
                 blank(p);
                 return true;
         }
-        n = getline(&p->line, &p->cap, stdin);
-        if (n < 0) {
+        if (!get_raw(p)) {
                 blank(p);
                 return false;
         }
-        while (n > 0 && (p->line[n - 1] == '\n' || p->line[n - 1] == '\r'))
-                p->line[--n] = '\0';
         return true;
 }
 
@@ -291,8 +403,8 @@ static void help(struct plain *p)
                 "  t  the contents of the module\n"
                 "  m  the module menu\n"
                 "  h  a hint (after a wrong answer)\n"
-                "  ?  these commands\n"
-                "  q  save and quit\n");
+                "  ?  these commands\n");
+        emit(p, p->app->kiosk ? "  q  save and log out\n" : "  q  save and quit\n");
 }
 
 static char *first_line(struct plain *p, const char *text, int width)
@@ -620,8 +732,16 @@ static void show_given(struct plain *p, struct session *s, const struct screen *
                 const char *hints[16];
                 size_t k = session_hints_shown(s, hints, 16);
 
+                int left = session_attempts_left(s);
+
                 for (size_t i = 0; i < k; i++)
                         md(p, "Hint: ", hints[i]);
+                if (left < 0)
+                        say(p, "Try again.");
+                else
+                        say(p, "Try again: %d %s left.", left, left == 1 ? "attempt" : "attempts");
+                if (session_hint_available(s))
+                        say(p, "Type h for a hint.");
         }
 }
 
@@ -713,17 +833,13 @@ static char *read_lines(struct plain *p, const char *first, bool *eof)
                 return xstrdup("");
         }
         for (;;) {
-                ssize_t n;
                 char *t;
 
                 fflush(p->out);
-                n = getline(&p->line, &p->cap, stdin);
-                if (n < 0) {
+                if (!get_raw(p)) {
                         *eof = true;
                         return text;
                 }
-                while (n > 0 && (p->line[n - 1] == '\n' || p->line[n - 1] == '\r'))
-                        p->line[--n] = '\0';
                 if (strcmp(p->line, ".") == 0)
                         return text;
                 t = xasprintf("%s\n%s", text, p->line);
@@ -834,6 +950,12 @@ static void show_case(struct plain *p, struct session *s, const struct screen *s
                 if (sc->reflection != NULL) {
                         blank(p);
                         md(p, "Reflection: ", sc->reflection);
+                        if (session_state(s)->text != NULL)
+                                wrapped(p, "Your reflection: ", session_state(s)->text);
+                        else
+                                say(p, "Write as many lines as you like, then a line holding "
+                                       "only a full stop (.). Or press Enter to go on without "
+                                       "writing.");
                 }
                 return;
         }
@@ -853,13 +975,21 @@ static enum flow case_line(struct plain *p, struct session *s, const char *t)
                         show_step(p, s);
                         return FLOW_STAY;
                 }
+                if (p->answered_here && !session_case_needs_reflection(s)) {
+                        /* As on a settled question: the line is for the next screen. */
+                        p->pending = xstrdup(t);
+                        session_next(s, time(NULL));
+                        return FLOW_SHOW;
+                }
                 if (sc->reflection != NULL && session_state(s)->text == NULL) {
                         bool eof;
                         char *text = read_lines(p, t, &eof);
 
                         session_case_reflect(s, text, time(NULL));
-                        if (session_state(s)->text != NULL)
+                        if (session_state(s)->text != NULL) {
                                 say(p, "Saved.");
+                                p->answered_here = true;
+                        }
                         free(text);
                         if (eof)
                                 return FLOW_QUIT;
@@ -869,7 +999,27 @@ static enum flow case_line(struct plain *p, struct session *s, const char *t)
                 say(p, "Press Enter to go on, or type r to walk through the case again.");
                 return FLOW_STAY;
         }
+        if (step == NULL && session_case_needs_reflection(s)) {
+                bool eof;
+                char *text = read_lines(p, t, &eof);
+
+                session_case_reflect(s, text, time(NULL));
+                free(text);
+                if (session_state(s)->text != NULL) {
+                        say(p, "Saved.");
+                        p->answered_here = true;
+                }
+                if (eof)
+                        return FLOW_QUIT;
+                say(p, "Press Enter to go on.");
+                return FLOW_STAY;
+        }
         if (step == NULL) {
+                if (p->answered_here) {
+                        p->pending = xstrdup(t);
+                        session_next(s, time(NULL));
+                        return FLOW_SHOW;
+                }
                 say(p, "Press Enter to go on.");
                 return FLOW_STAY;
         }
@@ -880,6 +1030,11 @@ static enum flow case_line(struct plain *p, struct session *s, const char *t)
         }
         {
                 const char *fb = session_case_choose(s, (size_t)v - 1, time(NULL));
+                const struct step *now_at;
+
+                now_at = session_case_step(s);
+                if (now_at != NULL && now_at->ending != ENDING_NONE)
+                        p->answered_here = true;
 
                 if (fb != NULL) {
                         blank(p);
@@ -932,7 +1087,7 @@ static void show_summary(struct plain *p, struct session *s)
         if (sum.passed)
                 say(p, "Result: passed (pass mark %g%%).", sum.pass_mark);
         else if (sum.complete)
-                say(p, "Result: not passed (pass mark %g%%).", sum.pass_mark);
+                say(p, "Result: failed (pass mark %g%%).", sum.pass_mark);
         else
                 say(p, "Result: not complete yet: %zu of %zu screens done.", sum.done, sum.total);
         time_text(t, sizeof(t), sum.seconds);
@@ -1047,7 +1202,7 @@ static enum flow interact(struct plain *p, struct session *s)
 }
 
 /* The intro: outcomes, sections and how far the learner is. */
-static enum flow intro(struct plain *p, struct session *s)
+static enum flow intro(struct plain *p, struct session *s, bool fresh)
 {
         const struct module *m = session_module(s);
         struct summary sum;
@@ -1088,14 +1243,13 @@ static enum flow intro(struct plain *p, struct session *s)
                 free(line);
                 free(prefix);
         }
-        if (sum.done == 0 && session_position(s) == 0)
-                say(p, "Press Enter to start, or type a section number to start there.");
+        if (fresh)
+                say(p, "Press Enter to start.");
         else
-                say(p, "Press Enter to continue where you left off, type a section number to go "
-                       "there, or r to start the module again.");
+                say(p, "Press Enter to continue where you left off, or type r to start the "
+                       "module again.");
         for (;;) {
                 const char *t;
-                long v;
                 bool handled;
                 enum flow f;
 
@@ -1104,34 +1258,37 @@ static enum flow intro(struct plain *p, struct session *s)
                 t = trimmed(p->line);
                 if (t[0] == '\0')
                         return FLOW_SHOW;
-                if (strcmp(t, "r") == 0 || strcmp(t, "R") == 0) {
+                if (!fresh && (strcmp(t, "r") == 0 || strcmp(t, "R") == 0)) {
                         session_restart(s, time(NULL));
-                        return FLOW_SHOW;
-                }
-                v = parse_number(t);
-                if (v >= 1 && (size_t)v <= m->nsections) {
-                        session_go_section(s, (size_t)v - 1, time(NULL));
                         return FLOW_SHOW;
                 }
                 if (command_of(t) == 'b')
                         return FLOW_MENU;
                 f = common(p, s, command_of(t), &handled);
-                if (handled && f != FLOW_STAY)
-                        return f;
-                if (!handled)
-                        say(p, "Press Enter to start, or type ? for the commands.");
+                if (handled) {
+                        if (f != FLOW_STAY)
+                                return f;
+                        continue;
+                }
+                /* Anything else is taken as input for the first screen, so a
+                 * script that leaves out the Enter here still lines up. */
+                p->pending = xstrdup(t);
+                return FLOW_SHOW;
         }
 }
 
 static enum flow run_module(struct plain *p, const struct module *m, bool resume)
 {
+        const struct module_record *mr = record_find_module(p->rec, m->id);
+        /* Opening shows the first screen, so ask before: is this a start? */
+        bool fresh = mr == NULL || mr->nattempts == 0;
         struct session *s = session_open(m, p->rec, p->name, time(NULL));
         enum flow f = FLOW_SHOW;
 
         session_set_save_hook(s, save, p);
         save(p);
         if (!resume)
-                f = intro(p, s);
+                f = intro(p, s, fresh);
         else if (session_module_changed(s))
                 say(p, "This module has changed since you last worked on it. Your progress on "
                        "the screens it still has is kept.");
@@ -1208,7 +1365,35 @@ static void show_menu(struct plain *p, const struct module *resume)
                 free(line);
                 free(prefix);
         }
-        say(p, "Type a number, or q to quit.");
+        say(p, "Type a number, f to forget you (delete your record), or q to %s.",
+            p->app->kiosk ? "log out" : "quit");
+}
+
+/* "Forget me": deletes the learner's record once they confirm. True when
+ * it is gone (the learner is then logged out). */
+static bool forget(struct plain *p)
+{
+        const char *err = NULL;
+
+        if (p->handle == NULL) {
+                say(p, "Nothing is kept for a guest.");
+                return false;
+        }
+        say(p, "This deletes your record and all your progress, for good. Type yes to go "
+               "ahead, or press Enter to keep it.");
+        if (!read_line(p))
+                return false;
+        if (strcmp(trimmed(p->line), "yes") != 0) {
+                say(p, "Your record is kept.");
+                return false;
+        }
+        p->rec = NULL; /* the handle owns it and goes with it */
+        if (!store_forget(&p->handle, &err)) {
+                say(p, "Your record could not be deleted: %s", err != NULL ? err : "unknown error");
+                return true;
+        }
+        say(p, "Your record is deleted.");
+        return true;
 }
 
 /* FLOW_QUIT to leave, FLOW_MENU to go back to the learner picker. */
@@ -1250,6 +1435,9 @@ static enum flow menu(struct plain *p)
                                 help(p);
                         } else if (command_of(t) == 'm' || command_of(t) == 't') {
                                 show_menu(p, r);
+                        } else if (strcmp(t, "f") == 0 || strcmp(t, "F") == 0) {
+                                if (forget(p))
+                                        return FLOW_MENU;
                         } else {
                                 say(p, "Type a number from 1 to %zu, or q to quit.",
                                     c->count + (r != NULL));
@@ -1280,6 +1468,31 @@ static void close_learner(struct plain *p)
         p->name = NULL;
 }
 
+/* A profile with a passphrase opens only when it is given. Wrong entries
+ * in a row make the next try wait longer. */
+static bool ask_passphrase(struct plain *p)
+{
+        bool ok;
+
+        if (p->pass_failures > 0)
+                sleep(passphrase_delay(p->pass_failures));
+        say(p, "Passphrase:");
+        if (!read_line(p))
+                return false;
+        ok = passphrase_check(store_record(p->handle), p->line);
+        passphrase_wipe(p->line, strlen(p->line));
+        if (ok) {
+                p->pass_failures = 0;
+                return true;
+        }
+        p->pass_failures++;
+        if (p->cli)
+                fputs("dlfl: that passphrase is not right\n", stderr);
+        else
+                say(p, "That passphrase is not right.");
+        return false;
+}
+
 /* Opens a stored learner. On refusal (locked elsewhere, unreadable) says
  * why and returns false. */
 static bool open_learner(struct plain *p, const char *name)
@@ -1289,7 +1502,10 @@ static bool open_learner(struct plain *p, const char *name)
         const char *problem = store_name_problem(name);
 
         if (problem != NULL) {
-                say(p, "%s", problem);
+                if (p->cli)
+                        fprintf(stderr, "dlfl: %s\n", problem);
+                else
+                        say(p, "%s", problem);
                 return false;
         }
         p->handle = store_open_learner(p->store, name, &err, &notice);
@@ -1298,11 +1514,22 @@ static bool open_learner(struct plain *p, const char *name)
                 free(notice);
         }
         if (p->handle == NULL) {
-                say(p, "%s", err != NULL ? err : "That learner's record cannot be opened.");
+                if (err == NULL)
+                        err = "That learner's record cannot be opened.";
+                /* With -l there is no picker to go back to: a failure to report. */
+                if (p->cli)
+                        fprintf(stderr, "dlfl: %s\n", err);
+                else
+                        say(p, "%s", err);
+                return false;
+        }
+        if (passphrase_is_set(store_record(p->handle)) && !ask_passphrase(p)) {
+                store_close_learner(&p->handle);
                 return false;
         }
         p->rec = store_record(p->handle);
         p->name = xstrdup(name);
+        save(p); /* a new learner exists from now on, listed in the picker */
         return true;
 }
 
@@ -1413,6 +1640,7 @@ static int columns(void)
 int plain_run(struct app *app)
 {
         struct plain p = {.app = app, .out = stdout, .width = columns()};
+        const char *learner = app->learner;
         const char *err = NULL;
         int status = 0;
 
@@ -1425,20 +1653,41 @@ int plain_run(struct app *app)
                 fprintf(stderr, "dlfl: %s\n", err != NULL ? err : "no data directory");
                 return 1;
         }
+        p.idle = app->idle_timeout > 0 ? app->idle_timeout : 0;
+        if (app->kiosk && app->idle_timeout < 0)
+                p.idle = 600;
+        set_signals(app->kiosk);
         for (;;) {
                 enum flow f;
 
-                if (app->learner != NULL) {
-                        if (!open_learner(&p, app->learner)) {
+                p.why = WHY_Q;
+                p.cli = learner != NULL;
+                if (learner != NULL) {
+                        if (!open_learner(&p, learner)) {
                                 status = 1;
                                 break;
                         }
                 } else if (!pick_learner(&p)) {
+                        if (app->kiosk && p.why == WHY_Q)
+                                continue; /* in kiosk mode only a signal ends the program */
                         break;
                 }
                 f = menu(&p);
                 close_learner(&p);
-                if (f == FLOW_QUIT || app->learner != NULL)
+                if (p.why == WHY_IDLE) {
+                        blank(&p);
+                        say(&p, "You were away for a while, so your progress was saved and "
+                                "you were logged out.");
+                        learner = NULL;
+                        continue;
+                }
+                if (f == FLOW_QUIT && p.why == WHY_Q && app->kiosk) {
+                        blank(&p);
+                        say(&p, "Logged out. Your progress is saved.");
+                        learner = NULL;
+                        continue;
+                }
+                if (f == FLOW_QUIT || learner != NULL)
                         break;
         }
         store_close(&p.store);

@@ -62,7 +62,14 @@ static void enter(struct session *s, size_t pos, time_t now)
                 struct screen_state *st = session_cur(s);
 
                 st->seen = true;
-                if (s->m->screens[pos].type == SCREEN_LESSON && !st->complete) {
+                const struct screen *sc = &s->m->screens[pos];
+
+                /* A case study without steps is a scenario to read: there is
+                 * no ending to reach, so like a lesson it is complete once
+                 * shown (its reflection is still offered). */
+                if ((sc->type == SCREEN_LESSON ||
+                     (sc->type == SCREEN_CASE_STUDY && sc->nsteps == 0)) &&
+                    !st->complete) {
                         st->complete = true;
                         st->when = now;
                 }

@@ -114,10 +114,13 @@ const char *session_case_last_feedback(const struct session *s)
 
 bool session_case_needs_reflection(const struct session *s)
 {
+        const struct screen *sc = session_screen(s);
         const struct step *step = session_case_step(s);
 
-        return step != NULL && step->ending != ENDING_NONE &&
-               session_screen(s)->reflection != NULL && session_state(s)->text == NULL;
+        if (sc == NULL || sc->type != SCREEN_CASE_STUDY || sc->reflection == NULL ||
+            session_state(s)->text != NULL)
+                return false;
+        return sc->nsteps == 0 || (step != NULL && step->ending != ENDING_NONE);
 }
 
 void session_case_reflect(struct session *s, const char *text, time_t now)

@@ -252,8 +252,11 @@ static enum answer_result settle(struct session *s, bool right, char *response, 
         st->when = now;
         if (right) {
                 double keep = 1.0 - sc->penalty * st->wrong;
+                double pts = sc->points * (keep > 0 ? keep : 0);
 
-                st->points = sc->points * (keep > 0 ? keep : 0);
+                /* Rounded to 1e-9 so 1 - 0.33 is kept as 0.67, not 0.66999...:
+                 * records and sums stay as an author would work them out. */
+                st->points = (double)(long long)(pts * 1e9 + 0.5) / 1e9;
                 st->settled = true;
                 res = ANSWER_RIGHT;
         } else {

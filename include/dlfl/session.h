@@ -117,7 +117,8 @@ const struct step *session_case_step(const struct session *s);
 const char *session_case_choose(struct session *s, size_t shown, time_t now);
 /* The feedback of the choice that led to the current step, or NULL. */
 const char *session_case_last_feedback(const struct session *s);
-/* An ending is reached, the case has a reflection, and none is written. */
+/* An ending is reached (or the case has no steps), the case has a
+ * reflection, and none is written. */
 bool session_case_needs_reflection(const struct session *s);
 void session_case_reflect(struct session *s, const char *text, time_t now);
 /* Walks the case study again from the start (the path is replaced; the

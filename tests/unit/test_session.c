@@ -535,6 +535,24 @@ static void case_study_feedback_reflection_restart(void **state)
         close_fix(&f);
 }
 
+static void case_study_without_steps(void **state)
+{
+        struct fix f;
+
+        (void)state;
+        open_fix(&f,
+                 load(HEAD "      - type: case-study\n        id: c\n        title: Case\n"
+                           "        body: Read this.\n        reflection: And you?\n"),
+                 "ann");
+        assert_true(session_screen_complete(f.s, 0)); /* nothing to reach: shown is done */
+        assert_null(session_case_step(f.s));
+        assert_true(session_case_needs_reflection(f.s));
+        session_case_reflect(f.s, "Me too.", T0);
+        assert_false(session_case_needs_reflection(f.s));
+        assert_string_equal(session_state(f.s)->text, "Me too.");
+        close_fix(&f);
+}
+
 /* ---- completion, pass, summary ---- */
 
 static const char *two_questions(int pass_mark)
@@ -547,7 +565,7 @@ static const char *two_questions(int pass_mark)
                  "      - {type: lesson, id: l, title: L, body: B}\n"
                  "      - type: question\n        id: q1\n        kind: single\n        prompt: "
                  "P\n" CHOICES3 "      - type: question\n        id: q2\n        kind: single\n    "
-                                "    prompt: P\n" CHOICES3,
+                 "    prompt: P\n" CHOICES3,
                  pass_mark);
         return y;
 }
@@ -806,6 +824,7 @@ int main(void)
             cmocka_unit_test(hints_after_wrong_attempts),
             cmocka_unit_test(case_study_every_ending),
             cmocka_unit_test(case_study_feedback_reflection_restart),
+            cmocka_unit_test(case_study_without_steps),
             cmocka_unit_test(pass_mark_boundary),
             cmocka_unit_test(pass_mark_kept_with_attempt),
             cmocka_unit_test(navigation_and_summary_position),
