@@ -503,6 +503,13 @@ bool store_save(struct store_handle *h, const char **err)
         }
         tmp = xasprintf("%s/%s.tmp.XXXXXX", st->learners, h->key);
         fd = mkstemp(tmp);
+        if (fd < 0 && errno == ENOENT && ensure_dirs(st) == 0) {
+                /* The directory went away under us (tidied by hand?): make
+                 * it again rather than lose the learner's progress. */
+                free(tmp);
+                tmp = xasprintf("%s/%s.tmp.XXXXXX", st->learners, h->key);
+                fd = mkstemp(tmp);
+        }
         if (fd < 0) {
                 e = errno;
                 free(buf);
