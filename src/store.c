@@ -32,7 +32,8 @@ struct store_handle {
         char *key;
         char *path; /* the record */
         char *lock_path;
-        int lock_fd; /* -1 while not locked (a read-only data directory) */
+        int lock_fd;   /* -1 while not locked (a read-only data directory) */
+        bool no_locks; /* the file system has no locks: do not keep trying */
         struct learner_record *rec;
         char *msg;
 };
@@ -360,6 +361,15 @@ static bool lock_handle(struct store_handle *h, const char **err)
                 return false;
         }
         free(holder);
+        /* Nobody can write here, so nobody can clobber: go on unlocked. */
+        if (e == EROFS || e == EACCES || e == EPERM)
+                return true;
+        /* A file system without locks (some network and FUSE ones): go on
+         * without, rather than lock the learner out of their progress. */
+        if (e == ENOLCK || e == ENOTSUP || e == EOPNOTSUPP || e == EINVAL) {
+                h->no_locks = true;
+                return true;
+        }
         *err = set_msg(&h->msg, xasprintf("%s's progress cannot be locked (%s: %s).", h->name,
                                           h->lock_path, errno_phrase(e)));
         return false;
@@ -441,7 +451,7 @@ struct store_handle *store_open_learner(struct store *st, const char *name, cons
                 return h;
         }
         /* Never overwrite what cannot be read: keep it beside, start afresh. */
-        if (h->lock_fd < 0) {
+        if (h->lock_fd < 0 && !h->no_locks) {
                 *err = set_msg(&st->msg, xasprintf("%s's progress cannot be read (%s: %s).", name,
                                                    h->path, why));
                 free(why);
@@ -489,7 +499,7 @@ bool store_save(struct store_handle *h, const char **err)
         char *buf, *tmp;
         int fd, e;
 
-        if (h->lock_fd < 0) {
+        if (h->lock_fd < 0 && !h->no_locks) {
                 e = ensure_dirs(st);
                 if (e == 0 && !lock_handle(h, err))
                         return false;
@@ -564,7 +574,7 @@ bool store_forget(struct store_handle **hp, const char **err)
         struct store *st = h->st;
         bool ok = true;
 
-        if (h->lock_fd < 0 && !lock_handle(h, err)) {
+        if (h->lock_fd < 0 && !h->no_locks && !lock_handle(h, err)) {
                 set_msg(&st->msg, h->msg);
                 h->msg = NULL;
                 store_close_learner(hp);
