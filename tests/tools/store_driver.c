@@ -14,7 +14,9 @@
  *   store_driver hold DATA NAME             open, print "holding PID", wait
  *       for end of input, close
  *   store_driver open DATA NAME             open and close (exit 1, message
- *       on stderr, when refused) */
+ *       on stderr, when refused)
+ *   store_driver parse DATA NAME            the record reads back (without
+ *       a lock); prints its modules and screen states */
 #include <dirent.h>
 #include <errno.h>
 #include <stdio.h>
@@ -206,6 +208,19 @@ int main(int argc, char **argv)
                 while (fgets(line, sizeof(line), stdin) != NULL)
                         ;
                 store_close_learner(&h);
+        } else if (strcmp(mode, "parse") == 0) {
+                struct learner_record *r = store_read(st, name, &err);
+                size_t states = 0;
+
+                if (r == NULL) {
+                        fprintf(stderr, "store_driver: %s\n", err);
+                        return 1;
+                }
+                for (size_t i = 0; i < r->nmodules; i++)
+                        for (size_t j = 0; j < r->modules[i].nattempts; j++)
+                                states += r->modules[i].attempts[j].nscreens;
+                printf("%zu %zu\n", r->nmodules, states);
+                record_free(&r);
         } else if (strcmp(mode, "open") == 0) {
                 h = open_learner(name);
                 store_close_learner(&h);
