@@ -110,11 +110,25 @@ static int make_dir(const char *path, bool tighten)
                         (void)chmod(copy, 0700);
                 *p = '/';
         }
+        if (mkdir(path, 0700) != 0 && errno != EEXIST) {
+                free(copy);
+                return errno;
+        }
+        if (chmod(path, 0700) != 0) {
+                int e = errno;
+
+                free(copy);
+                return e;
+        }
+        /* The new directory's entry must outlive a power cut as well as
+         * the record saved into it. */
+        char *slash = strrchr(copy, '/');
+
+        if (slash != NULL && slash != copy) {
+                *slash = '\0';
+                (void)sync_dir(copy);
+        }
         free(copy);
-        if (mkdir(path, 0700) != 0 && errno != EEXIST)
-                return errno;
-        if (chmod(path, 0700) != 0)
-                return errno;
         return 0;
 }
 
