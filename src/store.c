@@ -32,7 +32,8 @@ struct store_handle {
         char *key;
         char *path; /* the record */
         char *lock_path;
-        int lock_fd; /* -1 while not locked (a read-only data directory) */
+        int lock_fd;   /* -1 while not locked (a read-only data directory) */
+        bool no_locks; /* the file system has no locks: do not keep trying */
         struct learner_record *rec;
         char *msg;
 };
@@ -109,11 +110,25 @@ static int make_dir(const char *path, bool tighten)
                         (void)chmod(copy, 0700);
                 *p = '/';
         }
+        if (mkdir(path, 0700) != 0 && errno != EEXIST) {
+                free(copy);
+                return errno;
+        }
+        if (chmod(path, 0700) != 0) {
+                int e = errno;
+
+                free(copy);
+                return e;
+        }
+        /* The new directory's entry must outlive a power cut as well as
+         * the record saved into it. */
+        char *slash = strrchr(copy, '/');
+
+        if (slash != NULL && slash != copy) {
+                *slash = '\0';
+                (void)sync_dir(copy);
+        }
         free(copy);
-        if (mkdir(path, 0700) != 0 && errno != EEXIST)
-                return errno;
-        if (chmod(path, 0700) != 0)
-                return errno;
         return 0;
 }
 
@@ -360,6 +375,15 @@ static bool lock_handle(struct store_handle *h, const char **err)
                 return false;
         }
         free(holder);
+        /* Nobody can write here, so nobody can clobber: go on unlocked. */
+        if (e == EROFS || e == EACCES || e == EPERM)
+                return true;
+        /* A file system without locks (some network and FUSE ones): go on
+         * without, rather than lock the learner out of their progress. */
+        if (e == ENOLCK || e == ENOTSUP || e == EOPNOTSUPP || e == EINVAL) {
+                h->no_locks = true;
+                return true;
+        }
         *err = set_msg(&h->msg, xasprintf("%s's progress cannot be locked (%s: %s).", h->name,
                                           h->lock_path, errno_phrase(e)));
         return false;
@@ -441,7 +465,7 @@ struct store_handle *store_open_learner(struct store *st, const char *name, cons
                 return h;
         }
         /* Never overwrite what cannot be read: keep it beside, start afresh. */
-        if (h->lock_fd < 0) {
+        if (h->lock_fd < 0 && !h->no_locks) {
                 *err = set_msg(&st->msg, xasprintf("%s's progress cannot be read (%s: %s).", name,
                                                    h->path, why));
                 free(why);
@@ -489,7 +513,7 @@ bool store_save(struct store_handle *h, const char **err)
         char *buf, *tmp;
         int fd, e;
 
-        if (h->lock_fd < 0) {
+        if (h->lock_fd < 0 && !h->no_locks) {
                 e = ensure_dirs(st);
                 if (e == 0 && !lock_handle(h, err))
                         return false;
@@ -503,6 +527,13 @@ bool store_save(struct store_handle *h, const char **err)
         }
         tmp = xasprintf("%s/%s.tmp.XXXXXX", st->learners, h->key);
         fd = mkstemp(tmp);
+        if (fd < 0 && errno == ENOENT && ensure_dirs(st) == 0) {
+                /* The directory went away under us (tidied by hand?): make
+                 * it again rather than lose the learner's progress. */
+                free(tmp);
+                tmp = xasprintf("%s/%s.tmp.XXXXXX", st->learners, h->key);
+                fd = mkstemp(tmp);
+        }
         if (fd < 0) {
                 e = errno;
                 free(buf);
@@ -557,7 +588,7 @@ bool store_forget(struct store_handle **hp, const char **err)
         struct store *st = h->st;
         bool ok = true;
 
-        if (h->lock_fd < 0 && !lock_handle(h, err)) {
+        if (h->lock_fd < 0 && !h->no_locks && !lock_handle(h, err)) {
                 set_msg(&st->msg, h->msg);
                 h->msg = NULL;
                 store_close_learner(hp);

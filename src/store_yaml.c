@@ -7,7 +7,7 @@
  * left out. */
 #include <errno.h>
 #include <locale.h>
-#include <math.h>
+#include <math.h> /* isfinite(), a macro: no -lm */
 #include <stdbool.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -181,10 +181,15 @@ static void emit_double(struct out *o, const char *key, double v)
 
         if (!isfinite(v))
                 v = 0;
-        for (int prec = 1; prec <= 17; prec++) {
-                snprintf(buf, sizeof(buf), "%.*g", prec, v);
-                if (strtod(buf, NULL) == v)
-                        break;
+        /* Whole numbers as such: %g would make 70 "7e+01". */
+        if (v > -1e15 && v < 1e15 && v == (double)(long long)v) {
+                snprintf(buf, sizeof(buf), "%.0f", v);
+        } else {
+                for (int prec = 1; prec <= 17; prec++) {
+                        snprintf(buf, sizeof(buf), "%.*g", prec, v);
+                        if (strtod(buf, NULL) == v)
+                                break;
+                }
         }
         emit_key(o, key);
         emit_scalar(o, buf, true, YAML_PLAIN_SCALAR_STYLE);

@@ -14,56 +14,6 @@
 
 #define FIXTURE_EPOCH 1700000000L
 
-/* Until src/record.c (the session's) is linked, these stand in; once it
- * is, the archive's definitions are simply not pulled for these two. */
-__attribute__((weak)) struct learner_record *record_new(const char *name)
-{
-        struct learner_record *r = xcalloc(1, sizeof(*r));
-
-        r->name = xstrdup(name);
-        return r;
-}
-
-__attribute__((weak)) void record_free(struct learner_record **rp)
-{
-        struct learner_record *r;
-
-        if (rp == NULL || *rp == NULL)
-                return;
-        r = *rp;
-        for (size_t i = 0; i < r->nmodules; i++) {
-                struct module_record *m = &r->modules[i];
-
-                for (size_t j = 0; j < m->nattempts; j++) {
-                        struct attempt *a = &m->attempts[j];
-
-                        for (size_t k = 0; k < a->nscreens; k++) {
-                                struct screen_state *s = &a->screens[k];
-
-                                free(s->id);
-                                free(s->response);
-                                free(s->text);
-                                for (size_t p = 0; p < s->npath; p++)
-                                        free(s->path[p]);
-                                free(s->path);
-                                free(s->ending);
-                        }
-                        free(a->screens);
-                        free(a->section);
-                        free(a->screen);
-                        free(a->digest);
-                }
-                free(m->attempts);
-                free(m->module);
-                free(m->title);
-        }
-        free(r->modules);
-        free(r->name);
-        free(r->passphrase);
-        free(r);
-        *rp = NULL;
-}
-
 static const char *const fixture_strings[] = {
     "2",
     "1,3",
