@@ -31,7 +31,7 @@ static int usage(const char *msg)
  * safe for the terminal. */
 static void complain(const char *what, const char *msg)
 {
-        char *safe = text_sanitize(what);
+        char *safe = text_sanitize_line(what);
 
         fprintf(stderr, "dlfl: %s: %s\n", safe, msg);
         free(safe);
@@ -149,7 +149,7 @@ int cmd_export(struct app *app, int argc, char **argv)
         if (app->format == NULL)
                 return usage("export needs --format cpd, xapi, csv or certificate");
         if (!export_parse_format(app->format, &format)) {
-                char *safe = text_sanitize(app->format);
+                char *safe = text_sanitize_line(app->format);
                 char *msg =
                     xasprintf("unknown export format '%s' (cpd, xapi, csv or certificate)", safe);
                 int rc = usage(msg);

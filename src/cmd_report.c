@@ -68,7 +68,7 @@ static void best(const struct module *m, const struct module_record *mr, struct 
  * last. */
 static void cell(FILE *out, const char *s, int cols, bool right, bool last)
 {
-        char *safe = text_sanitize(s);
+        char *safe = text_sanitize_line(s);
         size_t len = strlen(safe);
         int w = text_width(safe, len);
 
@@ -291,7 +291,7 @@ int cmd_report(struct app *app, int argc, char **argv)
         }
         names = store_list(st, &n, &err);
         if (names == NULL && err != NULL) {
-                char *safe = text_sanitize(store_dir(st));
+                char *safe = text_sanitize_line(store_dir(st));
 
                 fprintf(stderr, "dlfl: %s: %s\n", safe, err);
                 free(safe);
@@ -311,7 +311,7 @@ int cmd_report(struct app *app, int argc, char **argv)
                         continue;
                 }
                 /* The rest is still reported; the exit status says one was missed. */
-                char *safe = text_sanitize(names[i]);
+                char *safe = text_sanitize_line(names[i]);
 
                 fprintf(stderr, "dlfl: %s: %s (left out of the report)\n", safe,
                         err != NULL ? err : "the record cannot be read");

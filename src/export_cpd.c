@@ -75,7 +75,7 @@ static void write_md(FILE *out, const char *first, const char *rest, const char 
 /* A module title or id from the record, safe for a terminal. */
 static void write_safe(FILE *out, const char *s)
 {
-        char *safe = text_sanitize(s != NULL ? s : "");
+        char *safe = text_sanitize_line(s);
 
         fputs(safe, out);
         free(safe);

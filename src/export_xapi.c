@@ -19,7 +19,6 @@
 
 #include "dlfl/export.h"
 #include "dlfl/json.h"
-#include "dlfl/text.h"
 #include "dlfl/xalloc.h"
 
 #define VERB_BASE "http://adlnet.gov/expapi/verbs/"
@@ -78,13 +77,16 @@ static void module_iri(char *buf, size_t size, const char *module_id)
         iri_append(buf, size, module_id);
 }
 
-/* Module Markdown as plain text on as few lines as its paragraphs need. */
+/* Module text as the author wrote it (Markdown source, trailing blank
+ * lines dropped). Rendering it would make the statements depend on the
+ * locale the export runs in (an ASCII locale shows '?' for accents), and
+ * their ids with them; the JSON writer keeps the UTF-8 valid. */
 static char *plain(const char *md)
 {
-        char *s = text_render_plain(md != NULL ? md : "", 10000);
+        char *s = xstrdup(md != NULL ? md : "");
         size_t len = strlen(s);
 
-        while (len > 0 && s[len - 1] == '\n')
+        while (len > 0 && (s[len - 1] == '\n' || s[len - 1] == ' '))
                 s[--len] = '\0';
         return s;
 }

@@ -4,6 +4,7 @@
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
+#include <locale.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -14,6 +15,7 @@
 
 #include "dlfl/export.h"
 #include "dlfl/json.h"
+#include "dlfl/text.h"
 
 #define T0 ((time_t)1764403200) /* 2025-11-29T08:00:00Z */
 
@@ -527,19 +529,19 @@ static void test_cpd(void **state)
         (void)state;
         assert_true(ok);
         /* The learner's name is shown safely: no raw newline inside the title. */
-        assert_non_null(strstr(out, "# CPD learning log: O'Neil, Ann \"Annie\"^Jsecond line\n"));
+        assert_non_null(strstr(out, "# CPD learning log: O'Neil, Ann \"Annie\" second line\n"));
         assert_non_null(strstr(out, "self-recorded learning log"));
         assert_non_null(strstr(out, "not a\nqualification"));
         assert_non_null(strstr(out, "## 1. Data, \"care\" and you"));
         assert_non_null(strstr(out, "## 2. An old module"));
-        assert_non_null(strstr(out, "- Explain the *seven* principles"));
+        assert_non_null(strstr(out, "- Explain the seven principles"));
         assert_non_null(strstr(out, "- Started: 2025-11-29"));
         assert_non_null(strstr(out, "- Completed: 2025-11-29"));
         assert_non_null(strstr(out, "- Time spent: 1 h 2 min"));
         assert_non_null(strstr(out, "- Score: 83% (6.67 of 8 points; pass mark 70%)"));
         /* Ratings, before and after. */
         assert_non_null(
-            strstr(out, "- How confident are you with *personal data*?\n"
+            strstr(out, "- How confident are you with personal data?\n"
                         "  - before: **Basic** (2 of 5)\n  - after: **Proficient** (4 of 5)\n"));
         /* Reflections with their prompts. */
         assert_non_null(strstr(
@@ -553,14 +555,17 @@ static void test_cpd(void **state)
         free(out);
 }
 
-static int utf8_columns(const char *s, size_t len)
+/* Every line of a certificate fits 80 columns and holds no control
+ * character. */
+static void assert_fits(const char *out)
 {
-        int w = 0;
-
-        for (size_t i = 0; i < len; i++)
-                if (((unsigned char)s[i] & 0xc0) != 0x80)
-                        w++;
-        return w;
+        for (const char *line = out, *nl; *line != '\0'; line = nl + 1) {
+                nl = strchr(line, '\n');
+                assert_non_null(nl);
+                assert_true(text_width(line, (size_t)(nl - line)) <= 80);
+                for (const char *p = line; p < nl; p++)
+                        assert_true((unsigned char)*p >= 0x20 && *p != 0x7f);
+        }
 }
 
 static void test_certificate(void **state)
@@ -571,19 +576,33 @@ static void test_certificate(void **state)
 
         (void)state;
         assert_true(ok);
-        for (char *line = out, *nl; *line != '\0'; line = nl + 1) {
-                nl = strchr(line, '\n');
-                assert_non_null(nl);
-                assert_true(utf8_columns(line, (size_t)(nl - line)) <= 80);
-                for (char *p = line; p < nl; p++)
-                        assert_true((unsigned char)*p >= 0x20);
-        }
+        assert_fits(out);
         assert_non_null(strstr(out, "CERTIFICATE OF COMPLETION"));
         assert_non_null(strstr(out, "Data, \"care\" and you"));
         assert_non_null(strstr(out, "with a score of 83%"));
         assert_non_null(strstr(out, "not a qualification"));
         assert_non_null(strstr(out, "2025-11-29"));
         assert_null(strstr(out, "An old module")); /* not passed */
+        free(out);
+}
+
+static void test_certificate_wide(void **state)
+{
+        /* 64 CJK characters: 128 columns, so the name must wrap. */
+        char name[64 * 3 + 1];
+        struct learner_record r = {.name = name, .modules = mrecs + 1, .nmodules = 1};
+        bool ok;
+        const char *err = NULL;
+        char *out;
+
+        (void)state;
+        for (int i = 0; i < 64; i++)
+                memcpy(name + i * 3, "\xe5\x9b\xb3", 3);
+        name[64 * 3] = '\0';
+        out = run(export_certificate, &r, &ok, &err);
+        assert_true(ok);
+        assert_fits(out);
+        assert_non_null(strstr(out, "\xe5\x9b\xb3\xe5\x9b\xb3"));
         free(out);
 }
 
@@ -700,6 +719,7 @@ int main(void)
             cmocka_unit_test(test_xapi_stable),
             cmocka_unit_test(test_cpd),
             cmocka_unit_test(test_certificate),
+            cmocka_unit_test(test_certificate_wide),
             cmocka_unit_test(test_certificate_none),
             cmocka_unit_test(test_empty_record),
             cmocka_unit_test(test_json_string),
@@ -708,6 +728,10 @@ int main(void)
             cmocka_unit_test(test_formats),
         };
 
+        /* A UTF-8 locale, so widths and names are tested as shown. */
+        if (setlocale(LC_ALL, "C.UTF-8") == NULL)
+                setlocale(LC_ALL, "");
+        text_init();
         setenv("TZ", "UTC", 1);
         tzset();
         return cmocka_run_group_tests(tests, NULL, NULL);
