@@ -116,7 +116,8 @@ static void status_text(const struct result *res, char *buf, size_t size)
 
 static void score_text(const struct result *res, char *buf, size_t size)
 {
-        if (!res->started || res->s.possible <= 0)
+        /* A score means something once the module is finished. */
+        if (!res->started || res->s.possible <= 0 || !res->s.complete)
                 snprintf(buf, size, "-");
         else
                 snprintf(buf, size, "%.0f%%", res->s.percent);
