@@ -170,8 +170,15 @@ int cmd_export(struct app *app, int argc, char **argv)
         if (name == NULL) {
                 if (err != NULL)
                         complain(store_dir(st), err);
-                else
-                        complain(argv[0], "no such learner (dlfl progress lists the learners)");
+                else {
+                        char *dir = text_sanitize_line(store_dir(st));
+                        char *msg = xasprintf("no such learner in %s (dlfl progress lists them)",
+                                              dir);
+
+                        complain(argv[0], msg);
+                        free(msg);
+                        free(dir);
+                }
                 store_close(&st);
                 return 1;
         }
