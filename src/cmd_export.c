@@ -172,8 +172,8 @@ int cmd_export(struct app *app, int argc, char **argv)
                         complain(store_dir(st), err);
                 else {
                         char *dir = text_sanitize_line(store_dir(st));
-                        char *msg = xasprintf("no such learner in %s (dlfl progress lists them)",
-                                              dir);
+                        char *msg =
+                            xasprintf("no such learner in %s (dlfl progress lists them)", dir);
 
                         complain(argv[0], msg);
                         free(msg);
