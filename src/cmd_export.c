@@ -184,7 +184,11 @@ int cmd_export(struct app *app, int argc, char **argv)
         }
         r = store_read(st, name, &err);
         if (r == NULL) {
-                complain(name, err != NULL ? err : "the record cannot be read");
+                /* The store's message names the learner and the file. */
+                char *safe = text_sanitize_line(err != NULL ? err : "The record cannot be read.");
+
+                fprintf(stderr, "dlfl: %s\n", safe);
+                free(safe);
                 goto done;
         }
         if (!app_load_modules(app))

@@ -312,11 +312,12 @@ int cmd_report(struct app *app, int argc, char **argv)
                         continue;
                 }
                 /* The rest is still reported; the exit status says one was missed. */
-                char *safe = text_sanitize_line(names[i]);
+                char *who = text_sanitize_line(names[i]);
+                char *why = text_sanitize_line(err != NULL ? err : "The record cannot be read.");
 
-                fprintf(stderr, "dlfl: %s: %s (left out of the report)\n", safe,
-                        err != NULL ? err : "the record cannot be read");
-                free(safe);
+                fprintf(stderr, "dlfl: %s The report leaves %s out.\n", why, who);
+                free(why);
+                free(who);
                 status = 1;
         }
         cols = columns(&app->catalog, recs, n, &ncols);

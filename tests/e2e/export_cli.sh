@@ -47,5 +47,8 @@ if [ -w /dev/full ]; then
 	"$DLFL" export "$ANN" --format cpd >/dev/full 2>"$tmp/err"
 	if [ $? -eq 1 ] && [ -s "$tmp/err" ]; then ok "a full stdout is reported"; else not_ok "a full stdout is reported"; fi
 fi
+printf 'dlfl-record: 1\nname: "Carl"\nmodules: [\n' >"$tmp/data/learners/$(key Carl).yaml"
+expect "an unreadable record" 1 "$DLFL" export Carl --format csv
+check "says which file" grep -q "$(key Carl).yaml" "$tmp/err"
 
 [ "$failures" -eq 0 ]

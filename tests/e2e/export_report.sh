@@ -65,4 +65,12 @@ DLFL_DATA_DIR="$tmp/empty" "$DLFL" report >"$tmp/e.txt" 2>&1
 if [ $? -eq 0 ] && grep -q "no learners yet" "$tmp/e.txt"; then ok "report with no learners"; else
 	not_ok "report with no learners"; fi
 
+# A record that cannot be read is named on stderr; the rest is reported.
+printf 'dlfl-record: 1\nname: "Carl"\nmodules: [\n' >"$tmp/data/learners/$(key Carl).yaml"
+"$DLFL" report >"$tmp/r3.txt" 2>"$tmp/err"
+rc=$?
+if [ "$rc" -eq 1 ] && grep -q "Carl" "$tmp/err" && grep -q "^Bob " "$tmp/r3.txt"; then
+	ok "report: an unreadable record is named, the rest reported, exit 1"; else
+	not_ok "report: an unreadable record (exit $rc)"; fi
+
 [ "$failures" -eq 0 ]
