@@ -103,7 +103,6 @@ static void cell(FILE *out, const char *s, int cols, bool right, bool last)
         if (!last)
                 fputs("  ", out);
         free(safe);
-        (void)len;
 }
 
 static void status_text(const struct result *res, char *buf, size_t size)
