@@ -422,7 +422,7 @@ static void interaction(struct json *j, const struct screen *s)
         }
 }
 
-static void object_screen(struct ctx *c, const struct module *m, const struct screen *s)
+static void object_screen(struct ctx *c, const struct screen *s)
 {
         char iri[1024];
 
@@ -454,7 +454,6 @@ static void object_screen(struct ctx *c, const struct module *m, const struct sc
                         free(desc);
                 }
         }
-        (void)m;
         json_object_end(&c->j);
         json_object_end(&c->j);
 }
@@ -482,8 +481,8 @@ static const char *response_of(const struct screen *s, const struct screen_state
         }
 }
 
-static void screen_statement(struct ctx *c, const struct module *m, const struct screen *s,
-                             const struct screen_state *st, const struct attempt *a, time_t now)
+static void screen_statement(struct ctx *c, const struct screen *s, const struct screen_state *st,
+                             const struct attempt *a, time_t now)
 {
         if (s->type == SCREEN_QUESTION) {
                 char *own;
@@ -495,7 +494,7 @@ static void screen_statement(struct ctx *c, const struct module *m, const struct
                         return;
                 }
                 begin(c, "answered");
-                object_screen(c, m, s);
+                object_screen(c, s);
                 json_object_begin(&c->j, "result");
                 if (model_screen_points(s) > 0)
                         score(&c->j, st->points, model_screen_points(s));
@@ -517,7 +516,7 @@ static void screen_statement(struct ctx *c, const struct module *m, const struct
                 if (!st->seen && !st->complete && st->npath == 0)
                         return;
                 begin(c, "experienced");
-                object_screen(c, m, s);
+                object_screen(c, s);
                 json_object_begin(&c->j, "result");
                 json_bool(&c->j, "completion", st->complete);
                 if (s->type == SCREEN_CASE_STUDY && st->text != NULL)
@@ -596,7 +595,7 @@ static void attempt_statements(struct ctx *c, const struct module *m,
                         const struct screen_state *st = record_find_screen(a, m->screens[k].id);
 
                         if (st != NULL)
-                                screen_statement(c, m, &m->screens[k], st, a, now);
+                                screen_statement(c, &m->screens[k], st, a, now);
                 }
         }
         if (!s.complete)
