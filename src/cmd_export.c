@@ -31,7 +31,7 @@ static int usage(const char *msg)
  * safe for the terminal. */
 static void complain(const char *what, const char *msg)
 {
-        char *safe = text_sanitize(what);
+        char *safe = text_sanitize_line(what);
 
         fprintf(stderr, "dlfl: %s: %s\n", safe, msg);
         free(safe);
@@ -149,7 +149,7 @@ int cmd_export(struct app *app, int argc, char **argv)
         if (app->format == NULL)
                 return usage("export needs --format cpd, xapi, csv or certificate");
         if (!export_parse_format(app->format, &format)) {
-                char *safe = text_sanitize(app->format);
+                char *safe = text_sanitize_line(app->format);
                 char *msg =
                     xasprintf("unknown export format '%s' (cpd, xapi, csv or certificate)", safe);
                 int rc = usage(msg);
@@ -170,14 +170,25 @@ int cmd_export(struct app *app, int argc, char **argv)
         if (name == NULL) {
                 if (err != NULL)
                         complain(store_dir(st), err);
-                else
-                        complain(argv[0], "no such learner (dlfl progress lists the learners)");
+                else {
+                        char *dir = text_sanitize_line(store_dir(st));
+                        char *msg =
+                            xasprintf("no such learner in %s (dlfl progress lists them)", dir);
+
+                        complain(argv[0], msg);
+                        free(msg);
+                        free(dir);
+                }
                 store_close(&st);
                 return 1;
         }
         r = store_read(st, name, &err);
         if (r == NULL) {
-                complain(name, err != NULL ? err : "the record cannot be read");
+                /* The store's message names the learner and the file. */
+                char *safe = text_sanitize_line(err != NULL ? err : "The record cannot be read.");
+
+                fprintf(stderr, "dlfl: %s\n", safe);
+                free(safe);
                 goto done;
         }
         if (!app_load_modules(app))

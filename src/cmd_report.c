@@ -68,7 +68,7 @@ static void best(const struct module *m, const struct module_record *mr, struct 
  * last. */
 static void cell(FILE *out, const char *s, int cols, bool right, bool last)
 {
-        char *safe = text_sanitize(s);
+        char *safe = text_sanitize_line(s);
         size_t len = strlen(safe);
         int w = text_width(safe, len);
 
@@ -103,7 +103,6 @@ static void cell(FILE *out, const char *s, int cols, bool right, bool last)
         if (!last)
                 fputs("  ", out);
         free(safe);
-        (void)len;
 }
 
 static void status_text(const struct result *res, char *buf, size_t size)
@@ -116,7 +115,8 @@ static void status_text(const struct result *res, char *buf, size_t size)
 
 static void score_text(const struct result *res, char *buf, size_t size)
 {
-        if (!res->started || res->s.possible <= 0)
+        /* A score means something once the module is finished. */
+        if (!res->started || res->s.possible <= 0 || !res->s.complete)
                 snprintf(buf, size, "-");
         else
                 snprintf(buf, size, "%.0f%%", res->s.percent);
@@ -291,7 +291,7 @@ int cmd_report(struct app *app, int argc, char **argv)
         }
         names = store_list(st, &n, &err);
         if (names == NULL && err != NULL) {
-                char *safe = text_sanitize(store_dir(st));
+                char *safe = text_sanitize_line(store_dir(st));
 
                 fprintf(stderr, "dlfl: %s: %s\n", safe, err);
                 free(safe);
@@ -311,11 +311,12 @@ int cmd_report(struct app *app, int argc, char **argv)
                         continue;
                 }
                 /* The rest is still reported; the exit status says one was missed. */
-                char *safe = text_sanitize(names[i]);
+                char *who = text_sanitize_line(names[i]);
+                char *why = text_sanitize_line(err != NULL ? err : "The record cannot be read.");
 
-                fprintf(stderr, "dlfl: %s: %s (left out of the report)\n", safe,
-                        err != NULL ? err : "the record cannot be read");
-                free(safe);
+                fprintf(stderr, "dlfl: %s The report leaves %s out.\n", why, who);
+                free(why);
+                free(who);
                 status = 1;
         }
         cols = columns(&app->catalog, recs, n, &ncols);

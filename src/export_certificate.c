@@ -22,8 +22,10 @@ static void rule(FILE *out, char c)
 static void centred(FILE *out, const char *s)
 {
         struct text_lines tl = {0};
+        char *line = text_sanitize_line(s);
 
-        text_wrap(s, INNER, 0, TEXT_PLAIN, &tl);
+        text_wrap(line, INNER, 0, TEXT_PLAIN, &tl);
+        free(line);
         for (size_t i = 0; i < tl.count; i++) {
                 int w = tl.lines[i].width;
                 int pad = w < EXPORT_CERT_WIDTH ? (EXPORT_CERT_WIDTH - w) / 2 : 0;

@@ -75,7 +75,7 @@ static void write_md(FILE *out, const char *first, const char *rest, const char 
 /* A module title or id from the record, safe for a terminal. */
 static void write_safe(FILE *out, const char *s)
 {
-        char *safe = text_sanitize(s != NULL ? s : "");
+        char *safe = text_sanitize_line(s);
 
         fputs(safe, out);
         free(safe);
@@ -297,8 +297,9 @@ static void write_module(FILE *out, size_t number, const struct module *m,
         export_human_duration(seconds, dur);
         fprintf(out, "- Time spent: %s\n", dur);
         if (cur.possible > 0)
-                fprintf(out, "- Score: %.0f%% (%g of %g points; pass mark %g%%)\n", cur.percent,
-                        cur.earned, cur.possible, cur.pass_mark);
+                fprintf(out, "- Score%s: %.0f%% (%g of %g points; pass mark %g%%)\n",
+                        cur.complete ? "" : " so far", cur.percent, cur.earned, cur.possible,
+                        cur.pass_mark);
         else
                 fputs("- Score: not scored (no scored questions)\n", out);
         if (mr->nattempts > 1) {

@@ -19,7 +19,6 @@
 
 #include "dlfl/export.h"
 #include "dlfl/json.h"
-#include "dlfl/text.h"
 #include "dlfl/xalloc.h"
 
 #define VERB_BASE "http://adlnet.gov/expapi/verbs/"
@@ -78,13 +77,16 @@ static void module_iri(char *buf, size_t size, const char *module_id)
         iri_append(buf, size, module_id);
 }
 
-/* Module Markdown as plain text on as few lines as its paragraphs need. */
+/* Module text as the author wrote it (Markdown source, trailing blank
+ * lines dropped). Rendering it would make the statements depend on the
+ * locale the export runs in (an ASCII locale shows '?' for accents), and
+ * their ids with them; the JSON writer keeps the UTF-8 valid. */
 static char *plain(const char *md)
 {
-        char *s = text_render_plain(md != NULL ? md : "", 10000);
+        char *s = xstrdup(md != NULL ? md : "");
         size_t len = strlen(s);
 
-        while (len > 0 && s[len - 1] == '\n')
+        while (len > 0 && (s[len - 1] == '\n' || s[len - 1] == ' '))
                 s[--len] = '\0';
         return s;
 }
@@ -420,7 +422,7 @@ static void interaction(struct json *j, const struct screen *s)
         }
 }
 
-static void object_screen(struct ctx *c, const struct module *m, const struct screen *s)
+static void object_screen(struct ctx *c, const struct screen *s)
 {
         char iri[1024];
 
@@ -452,7 +454,6 @@ static void object_screen(struct ctx *c, const struct module *m, const struct sc
                         free(desc);
                 }
         }
-        (void)m;
         json_object_end(&c->j);
         json_object_end(&c->j);
 }
@@ -480,8 +481,8 @@ static const char *response_of(const struct screen *s, const struct screen_state
         }
 }
 
-static void screen_statement(struct ctx *c, const struct module *m, const struct screen *s,
-                             const struct screen_state *st, const struct attempt *a, time_t now)
+static void screen_statement(struct ctx *c, const struct screen *s, const struct screen_state *st,
+                             const struct attempt *a, time_t now)
 {
         if (s->type == SCREEN_QUESTION) {
                 char *own;
@@ -493,7 +494,7 @@ static void screen_statement(struct ctx *c, const struct module *m, const struct
                         return;
                 }
                 begin(c, "answered");
-                object_screen(c, m, s);
+                object_screen(c, s);
                 json_object_begin(&c->j, "result");
                 if (model_screen_points(s) > 0)
                         score(&c->j, st->points, model_screen_points(s));
@@ -515,7 +516,7 @@ static void screen_statement(struct ctx *c, const struct module *m, const struct
                 if (!st->seen && !st->complete && st->npath == 0)
                         return;
                 begin(c, "experienced");
-                object_screen(c, m, s);
+                object_screen(c, s);
                 json_object_begin(&c->j, "result");
                 json_bool(&c->j, "completion", st->complete);
                 if (s->type == SCREEN_CASE_STUDY && st->text != NULL)
@@ -594,7 +595,7 @@ static void attempt_statements(struct ctx *c, const struct module *m,
                         const struct screen_state *st = record_find_screen(a, m->screens[k].id);
 
                         if (st != NULL)
-                                screen_statement(c, m, &m->screens[k], st, a, now);
+                                screen_statement(c, &m->screens[k], st, a, now);
                 }
         }
         if (!s.complete)

@@ -1,6 +1,7 @@
 /* Passphrases as salted Argon2id hashes through libsodium. The passphrase
  * is only ever handed to libsodium; nothing here copies, stores or prints
  * it. */
+#include <limits.h>
 #include <sodium.h>
 #include <stdlib.h>
 #include <string.h>
@@ -106,6 +107,20 @@ bool passphrase_remove(struct learner_record *r, const char *old, const char **e
         free(r->passphrase);
         r->passphrase = NULL;
         return true;
+}
+
+bool passphrase_attempt(const struct learner_record *r, const char *pass, unsigned *failures,
+                        unsigned *delay)
+{
+        if (passphrase_check(r, pass)) {
+                *failures = 0;
+                *delay = 0;
+                return true;
+        }
+        if (*failures < UINT_MAX)
+                (*failures)++;
+        *delay = passphrase_delay(*failures);
+        return false;
 }
 
 unsigned passphrase_delay(unsigned failures)

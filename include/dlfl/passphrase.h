@@ -58,6 +58,14 @@ bool passphrase_change(struct learner_record *r, const char *old, const char *ne
 /* Removes it after checking the current one. False with *err when wrong. */
 bool passphrase_remove(struct learner_record *r, const char *old, const char **err);
 
+/* One try at opening a protected record, for the picker and "forget me":
+ * checks pass, counts a wrong one in *failures (reset to 0 when right) and
+ * sets *delay to the seconds the caller must wait before offering the next
+ * try (0 when right). Keep *failures per learner for as long as the
+ * program runs, so a kiosk slows down guessing across logins. */
+bool passphrase_attempt(const struct learner_record *r, const char *pass, unsigned *failures,
+                        unsigned *delay);
+
 /* Seconds to wait before the next try after `failures` wrong entries in a
  * row: 0 for none, then 1, 2, 4, 8, 16, capped at PASSPHRASE_MAX_DELAY. */
 unsigned passphrase_delay(unsigned failures);

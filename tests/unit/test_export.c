@@ -4,6 +4,7 @@
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
+#include <locale.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -14,6 +15,7 @@
 
 #include "dlfl/export.h"
 #include "dlfl/json.h"
+#include "dlfl/text.h"
 
 #define T0 ((time_t)1764403200) /* 2025-11-29T08:00:00Z */
 
@@ -141,17 +143,26 @@ static struct module mod = {.format = 1,
 static struct module *mods[] = {&mod};
 static struct catalog cat = {.modules = mods, .count = 1};
 
-static char *path[] = {"start", "purpose"};
-static struct screen_state states[] = {
-    {.id = "intro", .seen = true, .complete = true, .rating = -1, .seconds = 30, .when = T0 + 30},
+/* A screen's state as the session would leave it. */
+struct st_init {
+        const char *id;
+        bool complete, settled, correct;
+        int attempts, wrong, rating;
+        double points;
+        const char *response, *text;
+        double seconds;
+        time_t when;
+};
+
+static const struct st_init states_a[] = {
+    {.id = "intro", .complete = true, .rating = -1, .seconds = 30, .when = T0 + 30},
     {.id = "rate-before",
-     .seen = true,
      .complete = true,
+     .attempts = 1,
      .rating = 1,
      .response = "1",
      .when = T0 + 40},
     {.id = "q-single",
-     .seen = true,
      .complete = true,
      .settled = true,
      .correct = true,
@@ -163,7 +174,6 @@ static struct screen_state states[] = {
      .seconds = 61,
      .when = T0 + 100},
     {.id = "q-multi",
-     .seen = true,
      .complete = true,
      .settled = true,
      .correct = true,
@@ -173,7 +183,6 @@ static struct screen_state states[] = {
      .rating = -1,
      .when = T0 + 200},
     {.id = "q-tf",
-     .seen = true,
      .complete = true,
      .settled = true,
      .correct = true,
@@ -183,7 +192,6 @@ static struct screen_state states[] = {
      .rating = -1,
      .when = T0 + 300},
     {.id = "q-text",
-     .seen = true,
      .complete = true,
      .settled = true,
      .correct = true,
@@ -193,18 +201,14 @@ static struct screen_state states[] = {
      .rating = -1,
      .when = T0 + 400},
     {.id = "q-order",
-     .seen = true,
      .complete = true,
      .settled = true,
-     .correct = false,
      .attempts = 2,
      .wrong = 2,
-     .points = 0,
      .response = "2,1,3",
      .rating = -1,
      .when = T0 + 500},
     {.id = "q-match",
-     .seen = true,
      .complete = true,
      .settled = true,
      .correct = true,
@@ -214,7 +218,6 @@ static struct screen_state states[] = {
      .rating = -1,
      .when = T0 + 600},
     {.id = "q-num",
-     .seen = true,
      .complete = true,
      .settled = true,
      .correct = true,
@@ -224,58 +227,83 @@ static struct screen_state states[] = {
      .rating = -1,
      .when = T0 + 700},
     {.id = "q-reflect",
-     .seen = true,
      .complete = true,
      .attempts = 1,
      .text = "I will *check* consent.\nAnd ask \"why\".",
      .rating = -1,
      .when = T0 + 800},
     {.id = "case",
-     .seen = true,
      .complete = true,
-     .path = path,
-     .npath = 2,
-     .ending = "good",
      .text = "Talk to the DPO first.",
      .rating = -1,
      .when = T0 + 900},
     {.id = "rate-after",
-     .seen = true,
      .complete = true,
+     .attempts = 1,
      .rating = 3,
      .response = "3",
      .when = T0 + 1000},
 };
 
-static struct attempt attempts_a[] = {{.started = T0,
-                                       .completed = T0 + 3600,
-                                       .updated = T0 + 3600,
-                                       .pass_mark = 70,
-                                       .complete = true,
-                                       .passed = true,
-                                       .earned = 6.67,
-                                       .possible = 8,
-                                       .seconds = 3700,
-                                       .screens = states,
-                                       .nscreens = sizeof(states) / sizeof(states[0])}};
+static void add_states(struct attempt *a, const struct st_init *in, size_t n)
+{
+        for (size_t i = 0; i < n; i++) {
+                struct screen_state *st = record_screen(a, in[i].id);
 
-static struct screen_state old_states[] = {
-    {.id = "old-q", .seen = true, .text = "An old thought", .rating = -1, .when = T0}};
-static struct attempt attempts_old[] = {{.started = T0 - 86400,
-                                         .updated = T0 - 86000,
-                                         .pass_mark = 70,
-                                         .possible = 3,
-                                         .seconds = 400,
-                                         .screens = old_states,
-                                         .nscreens = 1}};
+                st->seen = true;
+                st->complete = in[i].complete;
+                st->settled = in[i].settled;
+                st->correct = in[i].correct;
+                st->attempts = in[i].attempts;
+                st->wrong = in[i].wrong;
+                st->rating = in[i].rating;
+                st->points = in[i].points;
+                record_set_string(&st->response, in[i].response);
+                record_set_string(&st->text, in[i].text);
+                st->seconds = in[i].seconds;
+                st->when = in[i].when;
+        }
+}
 
-static struct module_record mrecs[] = {
-    {.module = "gone-module", .title = "An old module", .attempts = attempts_old, .nattempts = 1},
-    {.module = "mod-a", .title = "Data", .attempts = attempts_a, .nattempts = 1},
-};
+/* A learner who passed mod-a (old: and began a module since removed). */
+static struct learner_record *build(const char *name, bool passed, bool old)
+{
+        struct learner_record *r = record_new(name);
+
+        if (old) {
+                struct module_record *mr = record_module(r, "gone-module");
+                struct attempt *a = record_new_attempt(mr, 70, T0 - 86400);
+                struct st_init s = {
+                    .id = "old-q", .text = "An old thought", .rating = -1, .when = T0};
+
+                record_set_string(&mr->title, "An old module");
+                a->updated = T0 - 86000;
+                a->possible = 3;
+                a->seconds = 400;
+                add_states(a, &s, 1);
+        }
+        if (passed) {
+                struct module_record *mr = record_module(r, "mod-a");
+                struct attempt *a = record_new_attempt(mr, 70, T0);
+                struct screen_state *st;
+
+                record_set_string(&mr->title, "Data");
+                a->completed = a->updated = T0 + 3600;
+                a->complete = a->passed = true;
+                a->earned = 6.67;
+                a->possible = 8;
+                a->seconds = 3700;
+                add_states(a, states_a, sizeof(states_a) / sizeof(states_a[0]));
+                st = record_screen(a, "case");
+                record_path_push(st, "start");
+                record_path_push(st, "purpose");
+                record_set_string(&st->ending, "good");
+        }
+        return r;
+}
 
 #define NAME "O'Neil, Ann \"Annie\"\nsecond line"
-static struct learner_record rec = {.name = NAME, .modules = mrecs, .nmodules = 2};
+static struct learner_record *rec;
 
 static char *run(bool (*fn)(FILE *, const struct catalog *, const struct learner_record *, time_t,
                             const char **),
@@ -351,7 +379,7 @@ static void test_csv(void **state)
 {
         bool ok;
         const char *err = NULL;
-        char *out = run(export_csv, &rec, &ok, &err);
+        char *out = run(export_csv, rec, &ok, &err);
         struct csv c;
 
         (void)state;
@@ -427,7 +455,7 @@ static void test_xapi(void **state)
 {
         bool ok;
         const char *err = NULL;
-        char *out = run(export_xapi, &rec, &ok, &err);
+        char *out = run(export_xapi, rec, &ok, &err);
         char file[] = "/tmp/dlfl-xapi-XXXXXX";
         int fd;
 
@@ -509,8 +537,8 @@ static void test_xapi_stable(void **state)
 {
         bool ok;
         const char *err = NULL;
-        char *a = run(export_xapi, &rec, &ok, &err);
-        char *b = run(export_xapi, &rec, &ok, &err);
+        char *a = run(export_xapi, rec, &ok, &err);
+        char *b = run(export_xapi, rec, &ok, &err);
 
         (void)state;
         assert_string_equal(a, b);
@@ -522,24 +550,24 @@ static void test_cpd(void **state)
 {
         bool ok;
         const char *err = NULL;
-        char *out = run(export_cpd, &rec, &ok, &err);
+        char *out = run(export_cpd, rec, &ok, &err);
 
         (void)state;
         assert_true(ok);
         /* The learner's name is shown safely: no raw newline inside the title. */
-        assert_non_null(strstr(out, "# CPD learning log: O'Neil, Ann \"Annie\"^Jsecond line\n"));
+        assert_non_null(strstr(out, "# CPD learning log: O'Neil, Ann \"Annie\" second line\n"));
         assert_non_null(strstr(out, "self-recorded learning log"));
         assert_non_null(strstr(out, "not a\nqualification"));
         assert_non_null(strstr(out, "## 1. Data, \"care\" and you"));
         assert_non_null(strstr(out, "## 2. An old module"));
-        assert_non_null(strstr(out, "- Explain the *seven* principles"));
+        assert_non_null(strstr(out, "- Explain the seven principles"));
         assert_non_null(strstr(out, "- Started: 2025-11-29"));
         assert_non_null(strstr(out, "- Completed: 2025-11-29"));
         assert_non_null(strstr(out, "- Time spent: 1 h 2 min"));
         assert_non_null(strstr(out, "- Score: 83% (6.67 of 8 points; pass mark 70%)"));
         /* Ratings, before and after. */
         assert_non_null(
-            strstr(out, "- How confident are you with *personal data*?\n"
+            strstr(out, "- How confident are you with personal data?\n"
                         "  - before: **Basic** (2 of 5)\n  - after: **Proficient** (4 of 5)\n"));
         /* Reflections with their prompts. */
         assert_non_null(strstr(
@@ -553,31 +581,28 @@ static void test_cpd(void **state)
         free(out);
 }
 
-static int utf8_columns(const char *s, size_t len)
+/* Every line of a certificate fits 80 columns and holds no control
+ * character. */
+static void assert_fits(const char *out)
 {
-        int w = 0;
-
-        for (size_t i = 0; i < len; i++)
-                if (((unsigned char)s[i] & 0xc0) != 0x80)
-                        w++;
-        return w;
+        for (const char *line = out, *nl; *line != '\0'; line = nl + 1) {
+                nl = strchr(line, '\n');
+                assert_non_null(nl);
+                assert_true(text_width(line, (size_t)(nl - line)) <= 80);
+                for (const char *p = line; p < nl; p++)
+                        assert_true((unsigned char)*p >= 0x20 && *p != 0x7f);
+        }
 }
 
 static void test_certificate(void **state)
 {
         bool ok;
         const char *err = NULL;
-        char *out = run(export_certificate, &rec, &ok, &err);
+        char *out = run(export_certificate, rec, &ok, &err);
 
         (void)state;
         assert_true(ok);
-        for (char *line = out, *nl; *line != '\0'; line = nl + 1) {
-                nl = strchr(line, '\n');
-                assert_non_null(nl);
-                assert_true(utf8_columns(line, (size_t)(nl - line)) <= 80);
-                for (char *p = line; p < nl; p++)
-                        assert_true((unsigned char)*p >= 0x20);
-        }
+        assert_fits(out);
         assert_non_null(strstr(out, "CERTIFICATE OF COMPLETION"));
         assert_non_null(strstr(out, "Data, \"care\" and you"));
         assert_non_null(strstr(out, "with a score of 83%"));
@@ -587,12 +612,36 @@ static void test_certificate(void **state)
         free(out);
 }
 
-static void test_certificate_none(void **state)
+static void test_certificate_wide(void **state)
 {
-        struct learner_record r = {.name = "Nobody", .modules = mrecs, .nmodules = 1};
+        /* 64 CJK characters: 128 columns, so the name must wrap. */
+        char name[64 * 3 + 1];
+        struct learner_record *r;
         bool ok;
         const char *err = NULL;
-        char *out = run(export_certificate, &r, &ok, &err);
+        char *out;
+
+        (void)state;
+        for (int i = 0; i < 64; i++)
+                memcpy(name + i * 3, "\xe5\x9b\xb3", 3);
+        name[64 * 3] = '\0';
+        r = build(name, true, false);
+        out = run(export_certificate, r, &ok, &err);
+        record_free(&r);
+        assert_true(ok);
+        assert_fits(out);
+        assert_non_null(strstr(out, "\xe5\x9b\xb3\xe5\x9b\xb3"));
+        free(out);
+}
+
+static void test_certificate_none(void **state)
+{
+        struct learner_record *r = build("Nobody", false, true);
+        bool ok;
+        const char *err = NULL;
+        char *out = run(export_certificate, r, &ok, &err);
+
+        record_free(&r);
 
         (void)state;
         assert_false(ok);
@@ -602,24 +651,25 @@ static void test_certificate_none(void **state)
 
 static void test_empty_record(void **state)
 {
-        struct learner_record r = {.name = "New"};
+        struct learner_record *r = record_new("New");
         bool ok;
         const char *err = NULL;
-        char *out = run(export_xapi, &r, &ok, &err);
+        char *out = run(export_xapi, r, &ok, &err);
 
         (void)state;
         assert_true(ok);
         assert_string_equal(out, "[]\n");
         free(out);
-        out = run(export_csv, &r, &ok, &err);
+        out = run(export_csv, r, &ok, &err);
         assert_true(ok);
         assert_non_null(strstr(out, "learner,module"));
         assert_int_equal(strchr(out, '\n')[1], '\0');
         free(out);
-        out = run(export_cpd, &r, &ok, &err);
+        out = run(export_cpd, r, &ok, &err);
         assert_true(ok);
         assert_non_null(strstr(out, "No modules started yet."));
         free(out);
+        record_free(&r);
 }
 
 static void test_json_string(void **state)
@@ -700,6 +750,7 @@ int main(void)
             cmocka_unit_test(test_xapi_stable),
             cmocka_unit_test(test_cpd),
             cmocka_unit_test(test_certificate),
+            cmocka_unit_test(test_certificate_wide),
             cmocka_unit_test(test_certificate_none),
             cmocka_unit_test(test_empty_record),
             cmocka_unit_test(test_json_string),
@@ -708,7 +759,14 @@ int main(void)
             cmocka_unit_test(test_formats),
         };
 
+        /* A UTF-8 locale, so widths and names are tested as shown. */
+        if (setlocale(LC_ALL, "C.UTF-8") == NULL)
+                setlocale(LC_ALL, "");
+        text_init();
         setenv("TZ", "UTC", 1);
         tzset();
-        return cmocka_run_group_tests(tests, NULL, NULL);
+        rec = build(NAME, true, true);
+        int failed = cmocka_run_group_tests(tests, NULL, NULL);
+        record_free(&rec);
+        return failed;
 }

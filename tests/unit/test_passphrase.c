@@ -3,6 +3,7 @@
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
+#include <limits.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -10,6 +11,7 @@
 #include <cmocka.h>
 
 #include "dlfl/passphrase.h"
+#include "dlfl/store.h"
 
 static void test_none_set_opens(void **state)
 {
@@ -155,6 +157,58 @@ static void test_delay(void **state)
         assert_int_equal(passphrase_delay(UINT32_MAX), PASSPHRASE_MAX_DELAY);
 }
 
+static void test_attempts_slow_down(void **state)
+{
+        struct learner_record r = {0};
+        const char *err = NULL;
+        unsigned failures = 0, delay = 99;
+
+        (void)state;
+        assert_true(passphrase_set(&r, "open sesame", &err));
+        assert_false(passphrase_attempt(&r, "guess 1", &failures, &delay));
+        assert_int_equal(failures, 1);
+        assert_int_equal(delay, 1);
+        assert_false(passphrase_attempt(&r, "guess 2", &failures, &delay));
+        assert_int_equal(delay, 2);
+        assert_false(passphrase_attempt(&r, "guess 3", &failures, &delay));
+        assert_int_equal(delay, 4);
+        assert_true(passphrase_attempt(&r, "open sesame", &failures, &delay));
+        assert_int_equal(failures, 0);
+        assert_int_equal(delay, 0);
+        failures = UINT_MAX;
+        assert_false(passphrase_attempt(&r, "x", &failures, &delay));
+        assert_int_equal(failures, UINT_MAX);
+        assert_int_equal(delay, PASSPHRASE_MAX_DELAY);
+        free(r.passphrase);
+}
+
+/* The hash survives a save and a load; the passphrase never reaches the file. */
+static void test_through_the_store(void **state)
+{
+        struct learner_record *r = record_new("Ann"), *back;
+        const char *err = NULL;
+        char *why = NULL, *yaml;
+        size_t len;
+
+        (void)state;
+        assert_true(passphrase_set(r, "library card 42", &err));
+        yaml = store_yaml_emit(r, &len, &err);
+        assert_non_null(yaml);
+        assert_null(strstr(yaml, "library card 42"));
+        back = store_yaml_parse(yaml, len, &why);
+        assert_non_null(back);
+        assert_true(passphrase_is_set(back));
+        assert_false(passphrase_check(back, "library card 41"));
+        assert_true(passphrase_check(back, "library card 42"));
+        assert_true(passphrase_remove(back, "library card 42", &err));
+        free(yaml);
+        yaml = store_yaml_emit(back, &len, &err);
+        assert_null(strstr(yaml, "passphrase"));
+        free(yaml);
+        record_free(&back);
+        record_free(&r);
+}
+
 static void test_wipe(void **state)
 {
         char buf[16] = "secret words";
@@ -169,11 +223,18 @@ static void test_wipe(void **state)
 int main(void)
 {
         const struct CMUnitTest tests[] = {
-            cmocka_unit_test(test_none_set_opens), cmocka_unit_test(test_set_wrong_right),
-            cmocka_unit_test(test_salted),         cmocka_unit_test(test_change),
-            cmocka_unit_test(test_remove),         cmocka_unit_test(test_refused),
-            cmocka_unit_test(test_unicode),        cmocka_unit_test(test_damaged_hash),
-            cmocka_unit_test(test_delay),          cmocka_unit_test(test_wipe),
+            cmocka_unit_test(test_none_set_opens),
+            cmocka_unit_test(test_set_wrong_right),
+            cmocka_unit_test(test_salted),
+            cmocka_unit_test(test_change),
+            cmocka_unit_test(test_remove),
+            cmocka_unit_test(test_refused),
+            cmocka_unit_test(test_unicode),
+            cmocka_unit_test(test_damaged_hash),
+            cmocka_unit_test(test_delay),
+            cmocka_unit_test(test_attempts_slow_down),
+            cmocka_unit_test(test_through_the_store),
+            cmocka_unit_test(test_wipe),
         };
 
         assert_true(passphrase_init());
