@@ -1,6 +1,744 @@
-/* Placeholder until the text renderer lands. */
+/* UTF-8 decoding, display width, escaping and word wrapping. Characters are
+ * decoded with the C library (mbrtowc, wcwidth) in a UTF-8 locale; in any
+ * other locale every non-ASCII character is shown as '?', so nothing reaches
+ * the terminal that its encoding cannot show. */
+#include <langinfo.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <wchar.h>
+
 #include "dlfl/text.h"
+#include "dlfl/xalloc.h"
+#include "text_flow.h"
+
+#define TAB_STOP 8
+
+enum cell_kind { CELL_CHAR, CELL_SPACE, CELL_TAB, CELL_NEWLINE };
+
+/* One decoded character as it will be shown. */
+struct cell {
+        char out[16];
+        unsigned char len;
+        unsigned char kind;
+        int width; /* 0: joins the previous character (combining mark) */
+        bool escaped;
+        bool joiner; /* U+200D: the next character joins this cluster */
+};
+
+struct lbuild {
+        char *buf;
+        size_t len, cap;
+        struct text_span *sp;
+        size_t nsp, spcap;
+        int width;
+        int prefix_width;
+};
+
+static bool utf8_mode;
+
+static size_t utf8_expect(unsigned char c);
+static size_t utf8_decode(const unsigned char *s, size_t n, unsigned long *cp);
+static size_t invalid_len(const unsigned char *s, size_t n);
+static void cell_escape_cp(struct cell *c, unsigned long cp);
+static void cell_replacement(struct cell *c);
+static size_t cell_next(const char *s, size_t n, struct cell *c);
+static void flow_push(struct flow *f, const char *s, size_t n, int width, unsigned style,
+                      unsigned char kind);
+static void flow_push_cell(struct flow *f, const struct cell *c, unsigned style);
+static void lb_put(struct lbuild *b, const char *s, size_t n, int width, unsigned style);
+static void lb_spaces(struct lbuild *b, int count, unsigned style);
+static void lb_prefix(struct lbuild *b, const struct flow *p, size_t from);
+static int lb_flush(struct lbuild *b, struct text_lines *out);
+static void lb_free(struct lbuild *b);
+static size_t prefix_from(const struct flow *p, int maxw, int *pw);
+static int wrap_hard(const struct flow *f, int width, const struct flow *first,
+                     const struct flow *cont, struct text_lines *out);
+static char *sanitize(const char *s, bool one_line);
 
 void text_init(void)
 {
+        const char *cs = nl_langinfo(CODESET);
+
+        utf8_mode = cs != NULL && (strcasecmp(cs, "UTF-8") == 0 || strcasecmp(cs, "UTF8") == 0);
+}
+
+bool text_is_utf8(void)
+{
+        return utf8_mode;
+}
+
+size_t text_utf8_encode(unsigned long cp, char *out)
+{
+        if (cp < 0x80) {
+                out[0] = (char)cp;
+                return 1;
+        }
+        if (cp < 0x800) {
+                out[0] = (char)(0xc0 | (cp >> 6));
+                out[1] = (char)(0x80 | (cp & 0x3f));
+                return 2;
+        }
+        if (cp < 0x10000) {
+                out[0] = (char)(0xe0 | (cp >> 12));
+                out[1] = (char)(0x80 | ((cp >> 6) & 0x3f));
+                out[2] = (char)(0x80 | (cp & 0x3f));
+                return 3;
+        }
+        out[0] = (char)(0xf0 | (cp >> 18));
+        out[1] = (char)(0x80 | ((cp >> 12) & 0x3f));
+        out[2] = (char)(0x80 | ((cp >> 6) & 0x3f));
+        out[3] = (char)(0x80 | (cp & 0x3f));
+        return 4;
+}
+
+/* Length of the sequence a lead byte announces, 0 for a byte that cannot
+ * start one. */
+static size_t utf8_expect(unsigned char c)
+{
+        if (c >= 0xc2 && c <= 0xdf)
+                return 2;
+        if (c >= 0xe0 && c <= 0xef)
+                return 3;
+        if (c >= 0xf0 && c <= 0xf4)
+                return 4;
+        return 0;
+}
+
+/* Strict decoding (no overlong forms, surrogates or values past U+10FFFF),
+ * used where the locale cannot decode UTF-8 for us. Returns the length, or 0
+ * for an invalid or truncated sequence. */
+static size_t utf8_decode(const unsigned char *s, size_t n, unsigned long *cp)
+{
+        size_t len = utf8_expect(s[0]);
+        unsigned long v;
+
+        if (len == 0 || len > n)
+                return 0;
+        v = s[0] & (0x7f >> len);
+        for (size_t i = 1; i < len; i++) {
+                if ((s[i] & 0xc0) != 0x80)
+                        return 0;
+                v = (v << 6) | (s[i] & 0x3f);
+        }
+        if ((len == 3 && v < 0x800) || (len == 4 && v < 0x10000) || v > 0x10ffff ||
+            (v >= 0xd800 && v <= 0xdfff))
+                return 0;
+        *cp = v;
+        return len;
+}
+
+/* How many bytes one U+FFFD stands for: a lead byte with the continuation
+ * bytes that follow it (as far as it announced), or a lone byte. */
+static size_t invalid_len(const unsigned char *s, size_t n)
+{
+        size_t want = utf8_expect(s[0]), i = 1;
+
+        while (i < want && i < n && (s[i] & 0xc0) == 0x80)
+                i++;
+        return i;
+}
+
+static void cell_escape_cp(struct cell *c, unsigned long cp)
+{
+        int k = snprintf(c->out, sizeof c->out, "<U+%04lX>", cp);
+
+        c->len = (unsigned char)k;
+        c->width = k;
+        c->escaped = true;
+}
+
+static void cell_replacement(struct cell *c)
+{
+        if (utf8_mode) {
+                memcpy(c->out, "\xef\xbf\xbd", 3);
+                c->len = 3;
+        } else {
+                c->out[0] = '?';
+                c->len = 1;
+        }
+        c->width = 1;
+        c->escaped = true;
+}
+
+static bool is_bidi_control(unsigned long cp)
+{
+        return (cp >= 0x202a && cp <= 0x202e) || (cp >= 0x2066 && cp <= 0x2069);
+}
+
+/* Decodes the character at s (n > 0 bytes left) into how it is shown and
+ * returns how many bytes it took. */
+static size_t cell_next(const char *s, size_t n, struct cell *c)
+{
+        const unsigned char *u = (const unsigned char *)s;
+        unsigned long cp;
+        size_t k;
+
+        c->kind = CELL_CHAR;
+        c->escaped = false;
+        c->joiner = false;
+        if (u[0] < 0x80) {
+                c->width = 1;
+                c->len = 1;
+                c->out[0] = s[0];
+                if (u[0] == ' ') {
+                        c->kind = CELL_SPACE;
+                } else if (u[0] == '\t') {
+                        c->kind = CELL_TAB;
+                } else if (u[0] == '\n') {
+                        c->kind = CELL_NEWLINE;
+                        c->width = 0;
+                } else if (u[0] < 0x20 || u[0] == 0x7f) {
+                        c->out[1] = u[0] == 0x7f ? '?' : (char)(u[0] + 0x40);
+                        c->out[0] = '^';
+                        c->len = 2;
+                        c->width = 2;
+                        c->escaped = true;
+                }
+                return 1;
+        }
+        if (utf8_mode) {
+                mbstate_t st;
+                wchar_t wc;
+
+                memset(&st, 0, sizeof st);
+                k = mbrtowc(&wc, s, n, &st);
+                /* glibc decodes up to 0x1FFFFF; Unicode stops at U+10FFFF. */
+                if (k == (size_t)-1 || k == (size_t)-2 || k == 0 || (unsigned long)wc > 0x10ffff) {
+                        cell_replacement(c);
+                        return invalid_len(u, n);
+                }
+                cp = (unsigned long)wc;
+        } else {
+                k = utf8_decode(u, n, &cp);
+                if (k == 0) {
+                        cell_replacement(c);
+                        return invalid_len(u, n);
+                }
+        }
+        if (cp <= 0x9f || is_bidi_control(cp)) {
+                cell_escape_cp(c, cp);
+                return k;
+        }
+        if (!utf8_mode) {
+                c->out[0] = '?';
+                c->len = 1;
+                c->width = 1;
+                return k;
+        }
+        c->width = wcwidth((wchar_t)cp);
+        if (c->width < 0) {
+                /* Not printable in this locale (unassigned, separators, ...). */
+                cell_escape_cp(c, cp);
+                return k;
+        }
+        memcpy(c->out, s, k);
+        c->len = (unsigned char)k;
+        c->joiner = cp == 0x200d;
+        return k;
+}
+
+int text_width(const char *s, size_t len)
+{
+        struct cell c;
+        int col = 0, max = 0;
+        size_t i = 0;
+
+        if (s == NULL)
+                return 0;
+        while (i < len) {
+                i += cell_next(s + i, len - i, &c);
+                if (c.kind == CELL_NEWLINE) {
+                        col = 0;
+                        continue;
+                }
+                col += c.kind == CELL_TAB ? TAB_STOP - col % TAB_STOP : c.width;
+                if (col > max)
+                        max = col;
+        }
+        return max;
+}
+
+static char *sanitize(const char *s, bool one_line)
+{
+        size_t n, i = 0, len = 0, cap;
+        char *out;
+        struct cell c;
+
+        if (s == NULL)
+                s = "";
+        n = strlen(s);
+        /* Escapes grow a byte at most fivefold ("\x1b" -> "^[", "\xc2\x9b" ->
+         * "<U+009B>"); grow on demand rather than reserve for the worst. */
+        cap = n + 16;
+        out = xmalloc(cap);
+        while (i < n) {
+                i += cell_next(s + i, n - i, &c);
+                if (len + sizeof c.out + 1 > cap) {
+                        cap *= 2;
+                        out = xrealloc(out, cap);
+                }
+                if (one_line && c.kind != CELL_CHAR) {
+                        out[len++] = ' ';
+                        continue;
+                }
+                memcpy(out + len, c.out, c.len);
+                len += c.len;
+        }
+        out[len] = '\0';
+        return out;
+}
+
+char *text_sanitize(const char *s)
+{
+        return sanitize(s, false);
+}
+
+char *text_sanitize_line(const char *s)
+{
+        return sanitize(s, true);
+}
+
+static void flow_push(struct flow *f, const char *s, size_t n, int width, unsigned style,
+                      unsigned char kind)
+{
+        struct unit *u;
+
+        if (f->len + n + 1 > f->cap)
+                f->buf = xgrow(f->buf, &f->cap, f->len + n + 1, 1);
+        memcpy(f->buf + f->len, s, n);
+        f->u = xgrow(f->u, &f->ucap, f->n + 1, sizeof *f->u);
+        u = &f->u[f->n++];
+        u->off = f->len;
+        u->len = n;
+        u->width = width;
+        u->style = style;
+        u->kind = kind;
+        f->len += n;
+}
+
+static void flow_push_cell(struct flow *f, const struct cell *c, unsigned style)
+{
+        switch (c->kind) {
+        case CELL_NEWLINE:
+                flow_add_break(f);
+                return;
+        case CELL_SPACE:
+                flow_push(f, " ", 1, 1, style, UNIT_SPACE);
+                f->join = false;
+                return;
+        case CELL_TAB:
+                flow_push(f, " ", 1, 1, style, UNIT_TAB);
+                f->join = false;
+                return;
+        default:
+                break;
+        }
+        if (c->escaped) {
+                /* One unit per byte, so that a stand-in wider than the line can
+                 * still be cut; the bytes are ASCII (or U+FFFD, one unit). */
+                if ((unsigned char)c->out[0] >= 0x80) {
+                        flow_push(f, c->out, c->len, c->width, style | TEXT_ESCAPED, UNIT_CHAR);
+                } else {
+                        for (size_t i = 0; i < c->len; i++)
+                                flow_push(f, c->out + i, 1, 1, style | TEXT_ESCAPED, UNIT_CHAR);
+                }
+                f->join = false;
+                return;
+        }
+        if ((c->width == 0 || f->join) && f->n > 0 && f->u[f->n - 1].kind == UNIT_CHAR) {
+                /* A combining mark, or what a joiner glues on, stays with its
+                 * base: the unit grows (its bytes are the last in the buffer). */
+                struct unit *u = &f->u[f->n - 1];
+
+                if (f->len + c->len + 1 > f->cap)
+                        f->buf = xgrow(f->buf, &f->cap, f->len + c->len + 1, 1);
+                memcpy(f->buf + f->len, c->out, c->len);
+                f->len += c->len;
+                u->len += c->len;
+                u->width += c->width;
+        } else {
+                flow_push(f, c->out, c->len, c->width, style, UNIT_CHAR);
+        }
+        f->join = c->joiner;
+}
+
+void flow_add(struct flow *f, const char *s, size_t n, unsigned style)
+{
+        struct cell c;
+        size_t i = 0;
+
+        while (i < n) {
+                i += cell_next(s + i, n - i, &c);
+                flow_push_cell(f, &c, style);
+        }
+}
+
+void flow_add_cp(struct flow *f, unsigned long cp, unsigned style)
+{
+        char b[4];
+
+        if (cp == 0 || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff))
+                cp = 0xfffd;
+        flow_add(f, b, text_utf8_encode(cp, b), style);
+}
+
+void flow_add_break(struct flow *f)
+{
+        flow_push(f, "", 0, 0, 0, UNIT_BREAK);
+        f->join = false;
+}
+
+bool flow_blank(const struct flow *f)
+{
+        for (size_t i = 0; i < f->n; i++)
+                if (f->u[i].kind != UNIT_SPACE && f->u[i].kind != UNIT_TAB)
+                        return false;
+        return true;
+}
+
+void flow_clear(struct flow *f)
+{
+        f->len = 0;
+        f->n = 0;
+        f->join = false;
+}
+
+void flow_free(struct flow *f)
+{
+        free(f->buf);
+        free(f->u);
+        memset(f, 0, sizeof *f);
+}
+
+static void lb_put(struct lbuild *b, const char *s, size_t n, int width, unsigned style)
+{
+        struct text_span *last = b->nsp > 0 ? &b->sp[b->nsp - 1] : NULL;
+
+        if (n == 0)
+                return;
+        if (b->len + n + 1 > b->cap)
+                b->buf = xgrow(b->buf, &b->cap, b->len + n + 1, 1);
+        memcpy(b->buf + b->len, s, n);
+        if (last != NULL && last->style == style) {
+                last->len += n;
+        } else {
+                b->sp = xgrow(b->sp, &b->spcap, b->nsp + 1, sizeof *b->sp);
+                b->sp[b->nsp].start = b->len;
+                b->sp[b->nsp].len = n;
+                b->sp[b->nsp].style = style;
+                b->nsp++;
+        }
+        b->len += n;
+        b->width += width;
+}
+
+static void lb_spaces(struct lbuild *b, int count, unsigned style)
+{
+        static const char spaces[] = "        ";
+
+        while (count > 0) {
+                int k = count < 8 ? count : 8;
+
+                lb_put(b, spaces, (size_t)k, k, style);
+                count -= k;
+        }
+}
+
+static void lb_prefix(struct lbuild *b, const struct flow *p, size_t from)
+{
+        b->prefix_width = 0;
+        if (p == NULL)
+                return;
+        for (size_t i = from; i < p->n; i++) {
+                const struct unit *u = &p->u[i];
+
+                if (u->kind == UNIT_BREAK)
+                        continue;
+                lb_put(b, p->buf + u->off, u->len, u->width, u->style);
+                b->prefix_width += u->width;
+        }
+}
+
+/* Ends the line: no trailing spaces, spans trimmed to match. Returns the
+ * content's width (the line's less its prefix). */
+static int lb_flush(struct lbuild *b, struct text_lines *out)
+{
+        struct text_line *l;
+        int content;
+
+        while (b->len > 0 && b->buf[b->len - 1] == ' ') {
+                b->len--;
+                b->width--;
+        }
+        while (b->nsp > 0 && b->sp[b->nsp - 1].start >= b->len)
+                b->nsp--;
+        if (b->nsp > 0)
+                b->sp[b->nsp - 1].len = b->len - b->sp[b->nsp - 1].start;
+        out->lines = xgrow(out->lines, &out->cap, out->count + 1, sizeof *out->lines);
+        l = &out->lines[out->count++];
+        l->text = xstrndup(b->buf != NULL ? b->buf : "", b->len);
+        l->len = b->len;
+        l->width = b->width;
+        l->nspans = b->nsp;
+        l->spans = NULL;
+        if (b->nsp > 0) {
+                l->spans = xmalloc(b->nsp * sizeof *l->spans);
+                memcpy(l->spans, b->sp, b->nsp * sizeof *l->spans);
+        }
+        content = b->width - b->prefix_width;
+        b->len = 0;
+        b->nsp = 0;
+        b->width = 0;
+        b->prefix_width = 0;
+        return content > 0 ? content : 0;
+}
+
+static void lb_free(struct lbuild *b)
+{
+        free(b->buf);
+        free(b->sp);
+}
+
+/* Where a prefix starts so that it is at most maxw columns wide: the
+ * columns nearest the text (a list marker, the innermost quote) are kept. */
+static size_t prefix_from(const struct flow *p, int maxw, int *pw)
+{
+        size_t i;
+        int w = 0;
+
+        *pw = 0;
+        if (p == NULL)
+                return 0;
+        for (i = p->n; i > 0; i--) {
+                if (w + p->u[i - 1].width > maxw)
+                        break;
+                w += p->u[i - 1].width;
+        }
+        *pw = w;
+        return i;
+}
+
+static int max_prefix(int width)
+{
+        int content = width / 2;
+
+        return width - (content < 1 ? 1 : content);
+}
+
+int flow_room(const struct flow *prefix, int width)
+{
+        int pw;
+
+        if (width < 1)
+                width = 1;
+        prefix_from(prefix, max_prefix(width), &pw);
+        return width - pw;
+}
+
+void text_lines_add(struct text_lines *out, const struct flow *prefix, int width, const char *text,
+                    size_t n, int cols, unsigned style)
+{
+        struct lbuild b = {0};
+        int pw;
+        size_t from;
+
+        if (width < 1)
+                width = 1;
+        from = prefix_from(prefix, max_prefix(width), &pw);
+        lb_prefix(&b, prefix, from);
+        lb_put(&b, text, n, cols, style);
+        lb_flush(&b, out);
+        lb_free(&b);
+}
+
+static int wrap_hard(const struct flow *f, int width, const struct flow *first,
+                     const struct flow *cont, struct text_lines *out)
+{
+        struct lbuild b = {0};
+        int pw1, pw2, col = 0, avail, maxw = 0, w;
+        size_t from1 = prefix_from(first, max_prefix(width), &pw1);
+        size_t from2 = prefix_from(cont, max_prefix(width), &pw2);
+        size_t since_break = 0;
+
+        lb_prefix(&b, first, from1);
+        avail = width - pw1;
+        for (size_t i = 0; i < f->n; i++) {
+                const struct unit *u = &f->u[i];
+
+                if (u->kind == UNIT_BREAK) {
+                        w = lb_flush(&b, out);
+                        maxw = w > maxw ? w : maxw;
+                        lb_prefix(&b, cont, from2);
+                        avail = width - pw2;
+                        col = 0;
+                        since_break = 0;
+                        continue;
+                }
+                since_break++;
+                w = u->kind == UNIT_TAB ? TAB_STOP - col % TAB_STOP : u->width;
+                if (col + w > avail && col > 0) {
+                        int lw = lb_flush(&b, out);
+
+                        maxw = lw > maxw ? lw : maxw;
+                        lb_prefix(&b, cont, from2);
+                        avail = width - pw2;
+                        col = 0;
+                        if (u->kind == UNIT_TAB)
+                                w = TAB_STOP;
+                }
+                if (u->kind == UNIT_TAB) {
+                        if (w > avail - col)
+                                w = avail - col > 0 ? avail - col : 1;
+                        lb_spaces(&b, w, u->style);
+                } else {
+                        lb_put(&b, f->buf + u->off, u->len, u->width, u->style);
+                }
+                col += w;
+        }
+        if (since_break > 0) {
+                w = lb_flush(&b, out);
+                maxw = w > maxw ? w : maxw;
+        }
+        lb_free(&b);
+        return maxw;
+}
+
+int flow_wrap(const struct flow *f, int width, const struct flow *first, const struct flow *cont,
+              bool hard, struct text_lines *out)
+{
+        struct lbuild b = {0};
+        int pw1, pw2, col = 0, avail, maxw = 0, w;
+        size_t from1, from2, i = 0, since_break = 0;
+        bool word = false;
+
+        if (width < 1)
+                width = 1;
+        if (hard)
+                return wrap_hard(f, width, first, cont, out);
+        from1 = prefix_from(first, max_prefix(width), &pw1);
+        from2 = prefix_from(cont, max_prefix(width), &pw2);
+        lb_prefix(&b, first, from1);
+        avail = width - pw1;
+        while (i < f->n) {
+                size_t ws = i, we, j;
+                int sw = 0, ww = 0;
+
+                if (f->u[i].kind == UNIT_BREAK) {
+                        w = lb_flush(&b, out);
+                        maxw = w > maxw ? w : maxw;
+                        lb_prefix(&b, cont, from2);
+                        avail = width - pw2;
+                        col = 0;
+                        word = false;
+                        since_break = 0;
+                        i++;
+                        continue;
+                }
+                while (i < f->n && (f->u[i].kind == UNIT_SPACE || f->u[i].kind == UNIT_TAB)) {
+                        sw += f->u[i].kind == UNIT_TAB ? TAB_STOP - (col + sw) % TAB_STOP : 1;
+                        i++;
+                }
+                we = i;
+                for (j = i; j < f->n && f->u[j].kind == UNIT_CHAR; j++)
+                        ww += f->u[j].width;
+                since_break += j - ws;
+                if (j == i)
+                        continue; /* spaces before a break or the end: dropped */
+                if (col + sw + ww <= avail || (!word && col + sw + f->u[i].width <= avail)) {
+                        /* The spaces stay: between words on a line, or leading
+                         * spaces (indentation) before a word that starts here. */
+                        int c = col;
+
+                        for (size_t k = ws; k < we; k++) {
+                                int sp = f->u[k].kind == UNIT_TAB ? TAB_STOP - c % TAB_STOP : 1;
+
+                                lb_spaces(&b, sp, f->u[k].style);
+                                c += sp;
+                        }
+                        col = c;
+                } else if (word) {
+                        w = lb_flush(&b, out);
+                        maxw = w > maxw ? w : maxw;
+                        lb_prefix(&b, cont, from2);
+                        avail = width - pw2;
+                        col = 0;
+                        word = false;
+                }
+                for (size_t k = i; k < j; k++) {
+                        const struct unit *u = &f->u[k];
+
+                        if (col + u->width > avail && col > 0) {
+                                w = lb_flush(&b, out);
+                                maxw = w > maxw ? w : maxw;
+                                lb_prefix(&b, cont, from2);
+                                avail = width - pw2;
+                                col = 0;
+                        }
+                        lb_put(&b, f->buf + u->off, u->len, u->width, u->style);
+                        col += u->width;
+                }
+                word = true;
+                i = j;
+        }
+        if (since_break > 0) {
+                w = lb_flush(&b, out);
+                maxw = w > maxw ? w : maxw;
+        }
+        lb_free(&b);
+        return maxw;
+}
+
+void text_wrap(const char *s, int width, int indent, unsigned style, struct text_lines *out)
+{
+        struct flow f = {0}, p = {0};
+
+        if (s == NULL || out == NULL)
+                return;
+        if (width < 1)
+                width = 1;
+        if (indent > width)
+                indent = width;
+        for (int k = 0; k < indent; k++)
+                flow_push(&p, " ", 1, 1, TEXT_PLAIN, UNIT_SPACE);
+        flow_add(&f, s, strlen(s), style);
+        flow_wrap(&f, width, NULL, &p, false, out);
+        flow_free(&f);
+        flow_free(&p);
+}
+
+char *text_render_plain(const char *md, int width)
+{
+        struct text_lines tl = {0};
+        size_t total = 1, pos = 0;
+        char *s;
+
+        text_render_markdown(md, width, &tl);
+        for (size_t i = 0; i < tl.count; i++)
+                total += tl.lines[i].len + 1;
+        s = xmalloc(total);
+        for (size_t i = 0; i < tl.count; i++) {
+                memcpy(s + pos, tl.lines[i].text, tl.lines[i].len);
+                pos += tl.lines[i].len;
+                s[pos++] = '\n';
+        }
+        s[pos] = '\0';
+        text_lines_free(&tl);
+        return s;
+}
+
+void text_lines_free(struct text_lines *tl)
+{
+        if (tl == NULL)
+                return;
+        for (size_t i = 0; i < tl->count; i++) {
+                free(tl->lines[i].text);
+                free(tl->lines[i].spans);
+        }
+        free(tl->lines);
+        tl->lines = NULL;
+        tl->count = 0;
+        tl->cap = 0;
 }

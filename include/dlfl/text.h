@@ -13,34 +13,39 @@
 /* Style bits of a span. Front ends map them to attributes (the TUI) or to
  * nothing (plain mode, where the text itself carries the meaning). */
 enum text_style {
-	TEXT_PLAIN = 0,
-	TEXT_STRONG = 1 << 0,
-	TEXT_EMPH = 1 << 1,
-	TEXT_CODE = 1 << 2,
-	TEXT_HEADING = 1 << 3,
-	TEXT_QUOTE = 1 << 4,
-	TEXT_LINK = 1 << 5,
-	TEXT_ESCAPED = 1 << 6, /* a ^X or <U+202E> stand-in for a raw character */
+        TEXT_PLAIN = 0,
+        TEXT_STRONG = 1 << 0,
+        TEXT_EMPH = 1 << 1,
+        TEXT_CODE = 1 << 2,
+        TEXT_HEADING = 1 << 3,
+        TEXT_QUOTE = 1 << 4,
+        TEXT_LINK = 1 << 5,
+        TEXT_ESCAPED = 1 << 6, /* a ^X or <U+202E> stand-in for a raw character */
 };
 
+/* The spans of a line cover all its bytes, in order, with no gaps (plain
+ * text has a TEXT_PLAIN span); neighbours differ in style. An empty line has
+ * none. A front end draws span by span. */
 struct text_span {
-	size_t start, len; /* byte range in the line's text */
-	unsigned style;
+        size_t start, len; /* byte range in the line's text */
+        unsigned style;
 };
 
-/* One display line: safe UTF-8 only (no control, C1 or bidi characters, no
- * invalid sequences), never wider than the width it was wrapped to. */
+/* One display line: safe text only (no control, C1 or bidi characters, no
+ * invalid UTF-8, nothing but ASCII outside a UTF-8 locale, no tab, no
+ * trailing space), never wider than the width it was wrapped to (except a
+ * lone character wider than the width itself, e.g. a CJK one at width 1). */
 struct text_line {
-	char *text;
-	size_t len;
-	int width; /* display columns */
-	struct text_span *spans;
-	size_t nspans;
+        char *text;
+        size_t len;
+        int width; /* display columns */
+        struct text_span *spans;
+        size_t nspans;
 };
 
 struct text_lines {
-	struct text_line *lines;
-	size_t count, cap;
+        struct text_line *lines;
+        size_t count, cap;
 };
 
 /* Call once after setlocale(LC_ALL, ""): decides whether the output is UTF-8
@@ -48,20 +53,42 @@ struct text_lines {
 void text_init(void);
 bool text_is_utf8(void);
 
-/* Display width of UTF-8 text as it would be shown (escapes included). */
+/* Display width of UTF-8 text as it would be shown (escapes included; tabs
+ * to the next multiple of 8; of the widest line if there are newlines). */
 int text_width(const char *s, size_t len);
 /* A copy of s made safe to show: control characters as ^X (DEL as ^?), C1
- * and bidi controls as <U+XXXX>, invalid UTF-8 as U+FFFD (or '?' in ASCII
- * mode). The caller frees. */
+ * and bidi controls and characters the locale cannot print as <U+XXXX>,
+ * invalid UTF-8 as U+FFFD (or '?' in ASCII mode), any other non-ASCII
+ * character as '?' in ASCII mode. Tabs and newlines are kept. The caller
+ * frees; NULL gives "". */
 char *text_sanitize(const char *s);
+/* The same for one line (a title, a name): tabs and newlines become spaces. */
+char *text_sanitize_line(const char *s);
 
-/* Wraps plain text (no Markdown) to width columns, appending lines to out.
- * indent columns of spaces start every line after the first (hanging). */
+/* Wraps plain text (no Markdown) to width columns (below 1 counts as 1),
+ * appending lines to out. indent columns of spaces start every line after
+ * the first (hanging), at most half the width. A newline ends a line (a
+ * final one adds no empty line), tabs expand to spaces, spaces where a line
+ * is broken are dropped, and a word wider than the line is cut between
+ * characters (a combining mark stays with its base). "" adds no line. */
 void text_wrap(const char *s, int width, int indent, unsigned style, struct text_lines *out);
 /* Renders CommonMark to styled lines wrapped to width, appending to out:
  * headings, lists with hanging indents, strong, emphasis, code, quotes,
  * links as "text <address>"; anything else as its text, never dropped.
- * Paragraphs are separated by one empty line. */
+ * Blocks are separated by one empty line (none before the first or after
+ * the last). How each construct looks:
+ *   heading        its text (TEXT_HEADING|TEXT_STRONG), then a line of '='
+ *                  (level 1) or '-' (levels 2-6) as wide as the text
+ *   bullet list    "• " ("- " in ASCII), "◦ " ("* ") and "▪ " ("+ ") by
+ *                  depth; numbered "1. "; continuation lines hang under the
+ *                  text; items of a tight list have no empty line between
+ *   quote          "│ " ("| " in ASCII) before each line, all TEXT_QUOTE
+ *   code block     indented 4 columns, verbatim, TEXT_CODE, cut at the
+ *                  width only when a line is too wide
+ *   thematic break a line of "─" ("-" in ASCII) across the width
+ *   table          one line per row, cells joined by " | ", header strong
+ *   image          its alt text then " <address>", like a link
+ *   raw HTML       as written (it is text) */
 void text_render_markdown(const char *md, int width, struct text_lines *out);
 /* Renders Markdown to one flat string of wrapped lines (for plain mode and
  * exports), each ending in '\n'. The caller frees. */
