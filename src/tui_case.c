@@ -38,8 +38,7 @@ static void case_enter(struct tui *t)
         tui_edit_init(&t->edit, true, 64 * 1024);
         tui_edit_set(&t->edit, st ? st->text : NULL);
         t->edit.cur = t->edit.len;
-        t->editing =
-            at_ending(session_case_step(t->sess)) && session_case_needs_reflection(t->sess);
+        t->editing = false;
 }
 
 static void case_leave(struct tui *t)
@@ -94,9 +93,7 @@ static void case_draw(struct tui *t)
                                          (int)i == t->cursor ? mark : "  ", i + 1);
                                 tui_doc_md(d, step->choices[i].text, prefix, (int)i, A_NORMAL, 0);
                         }
-                        keys =
-                            "1-9 choose  Up/Down+Enter choose  r start over  b back  t contents  "
-                            "? help";
+                        keys = "1-9 choose  Up/Down+Enter choose  r start over  b back  ? help";
                 } else {
                         tui_doc_text(d, ending_words(step->ending), NULL, END_ITEM,
                                      step->ending == ENDING_GOOD   ? tui_attr(t, COL_RIGHT)
@@ -106,7 +103,8 @@ static void case_draw(struct tui *t)
                         if (sc->reflection != NULL) {
                                 tui_doc_blank(d);
                                 tui_doc_md(d, sc->reflection, "Reflect: ", END_ITEM, A_BOLD, 0);
-                                if (t->editing || session_case_needs_reflection(t->sess)) {
+                                if (t->editing) {
+                                        tui_doc_blank(d);
                                         edit_rows = tui_body_rows(t) / 3;
                                         if (edit_rows < 3)
                                                 edit_rows = 3;
@@ -119,7 +117,10 @@ static void case_draw(struct tui *t)
                         tui_doc_blank(d);
                         if (session_case_needs_reflection(t->sess)) {
                                 tui_doc_text(
-                                    d, "Write your reflection, then Ctrl-D (or F2) to save it.",
+                                    d,
+                                    t->editing
+                                        ? "Write your reflection, then Ctrl-D (or F2) to save it."
+                                        : "Press Enter to write your reflection.",
                                     NULL, END_ITEM, A_BOLD, 0);
                         } else {
                                 tui_doc_text(
@@ -130,7 +131,7 @@ static void case_draw(struct tui *t)
                                 keys = "Type  Ctrl-D/F2 save  Esc other keys  PgUp/PgDn scroll";
                         else if (session_case_needs_reflection(t->sess))
                                 keys =
-                                    "e write reflection  r start over  b back  t contents  ? help";
+                                    "Enter write reflection  r start over  n next  b back  ? help";
                         else
                                 keys = sc->reflection
                                            ? "Enter go on  e edit reflection  r start over  "
@@ -172,8 +173,6 @@ static void choose(struct tui *t, size_t i)
         session_case_choose(t->sess, i, tui_now());
         t->cursor = 0;
         t->answered_now = true;
-        if (at_ending(session_case_step(t->sess)) && session_case_needs_reflection(t->sess))
-                t->editing = true;
 }
 
 static void submit_reflection(struct tui *t)
@@ -223,9 +222,6 @@ static bool case_key(struct tui *t, const struct tui_key *k)
                         if (sc->nsteps > 0 || sc->reflection != NULL) {
                                 session_case_begin(t->sess, tui_now());
                                 t->answered_now = true;
-                                if (at_ending(session_case_step(t->sess)) &&
-                                    session_case_needs_reflection(t->sess))
-                                        t->editing = true;
                                 if (session_case_step(t->sess) == NULL)
                                         return tui_global_key(t, &(struct tui_key){.act = TA_NEXT});
                         } else {

@@ -262,7 +262,8 @@ void tui_doc_text(struct tui_doc *d, const char *text, const char *prefix, int i
 
 void tui_doc_blank(struct tui_doc *d)
 {
-        if (d->nrows > 0 && d->rows[d->nrows - 1].line != TUI_NO_LINE)
+        if (d->nrows > 0 &&
+            !(d->rows[d->nrows - 1].line == TUI_NO_LINE && d->rows[d->nrows - 1].item == -1))
                 push_row(d, TUI_NO_LINE, -1);
 }
 

@@ -13,9 +13,13 @@ static void intro_draw(struct tui *t)
         char buf[64], note[48];
         bool started = false;
 
+        if (session_position(t->sess) > 0)
+                started = true;
         for (size_t i = 0; i < m->nscreens; i++) {
                 const struct screen_state *st = session_state_at(t->sess, i);
-                if (st != NULL && (st->seen || st->complete))
+                /* Opening a module shows its first screen, so "seen" alone
+                 * does not mean the learner has begun. */
+                if (st != NULL && (st->attempts > 0 || st->npath > 0))
                         started = true;
         }
         snprintf(buf, sizeof buf, "%zu screens%s", m->nscreens, "");

@@ -51,8 +51,7 @@ static void lesson_draw(struct tui *t)
         t->body_rows = tui_body_rows(t);
         tui_scroll_note(t, d, t->scroll, note, sizeof note);
         if (note[0] != '\0' && t->scroll + t->body_rows < (int)d->nrows)
-                tui_status(t,
-                           "Space more  n next  b back  Up/Down scroll  t contents  ? help  q quit",
+                tui_status(t, "Space more  n next  b back  t contents  m menu  ? help  q quit",
                            note);
         else
                 tui_status(t, "n/Space next  b back  t contents  m menu  ? help  q quit", note);

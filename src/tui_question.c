@@ -53,64 +53,16 @@ static size_t shown_count(const struct tui *t, const size_t **ord)
         }
 }
 
-static int shown_of(const size_t *ord, size_t n, size_t author)
-{
-        for (size_t i = 0; i < n; i++)
-                if ((ord ? ord[i] : i) == author)
-                        return (int)i;
-        return -1;
-}
-
-/* Numbers of a canonical response ("2,1,3"); returns how many. */
-static size_t parse_list(const char *s, long *out, size_t max)
-{
-        size_t n = 0;
-
-        while (s != NULL && *s != '\0' && n < max) {
-                char *end;
-                long v = strtol(s, &end, 10);
-                if (end == s)
-                        break;
-                out[n++] = v;
-                s = end;
-                while (*s == ',' || *s == ' ')
-                        s++;
-        }
-        return n;
-}
-
-/* The shown positions of the last answer's picks (single, true-false,
- * rating), for marking them on screen. */
+/* The shown positions of the last answer's picks, for marking them. */
 static void last_picks(const struct tui *t, bool *picked, size_t n)
 {
-        const struct screen *sc = cur(t);
-        const struct screen_state *st = session_state(t->sess);
-        const size_t *ord;
-        size_t cnt = shown_count(t, &ord);
-        long v[TUI_MAX_PICKS];
+        size_t v[TUI_MAX_PICKS];
+        size_t k = session_last_picks(t->sess, v, TUI_MAX_PICKS);
 
         memset(picked, 0, n * sizeof *picked);
-        if (st == NULL || st->response == NULL || st->attempts == 0)
-                return;
-        if (sc->kind == KIND_TRUE_FALSE) {
-                if (strcmp(st->response, "true") == 0)
-                        picked[0] = true;
-                else if (strcmp(st->response, "false") == 0)
-                        picked[1] = true;
-                return;
-        }
-        if (sc->kind == KIND_RATING) {
-                long lv = st->rating >= 0 ? st->rating : strtol(st->response, NULL, 10);
-                if (lv >= 0 && (size_t)lv < n)
-                        picked[lv] = true;
-                return;
-        }
-        size_t k = parse_list(st->response, v, TUI_MAX_PICKS);
-        for (size_t i = 0; i < k; i++) {
-                int sp = v[i] >= 1 ? shown_of(ord, cnt, (size_t)(v[i] - 1)) : -1;
-                if (sp >= 0 && (size_t)sp < n)
-                        picked[sp] = true;
-        }
+        for (size_t i = 0; i < k; i++)
+                if (v[i] < n)
+                        picked[v[i]] = true;
 }
 
 static void question_enter(struct tui *t)
@@ -119,7 +71,6 @@ static void question_enter(struct tui *t)
         const struct screen_state *st = session_state(t->sess);
         const size_t *ord;
         size_t n = shown_count(t, &ord);
-        long v[TUI_MAX_PICKS];
 
         t->cursor = 0;
         t->grabbed = -1;
@@ -130,27 +81,23 @@ static void question_enter(struct tui *t)
                 t->order[i] = i;
                 t->match[i] = -1;
         }
-        if (st != NULL && st->attempts > 0 && st->response != NULL) {
-                size_t k = parse_list(st->response, v, TUI_MAX_PICKS);
-                switch (sc->kind) {
-                case KIND_MULTIPLE:
-                        last_picks(t, t->toggled, n);
-                        break;
-                case KIND_ORDER:
-                        if (k == n)
-                                for (size_t i = 0; i < k; i++) {
-                                        int sp =
-                                            v[i] >= 1 ? shown_of(ord, n, (size_t)(v[i] - 1)) : -1;
-                                        t->order[i] = sp >= 0 ? (size_t)sp : i;
-                                }
-                        break;
-                case KIND_MATCH:
-                        for (size_t i = 0; i < k && i < n; i++)
-                                t->match[i] = v[i] >= 1 ? shown_of(ord, n, (size_t)(v[i] - 1)) : -1;
-                        break;
-                default:
-                        break;
-                }
+        size_t v[TUI_MAX_PICKS];
+        size_t k = session_last_picks(t->sess, v, TUI_MAX_PICKS);
+        switch (sc->kind) {
+        case KIND_MULTIPLE:
+                last_picks(t, t->toggled, n);
+                break;
+        case KIND_ORDER:
+                if (k == n)
+                        for (size_t i = 0; i < k; i++)
+                                t->order[i] = v[i] < n ? v[i] : i;
+                break;
+        case KIND_MATCH:
+                for (size_t i = 0; i < k && i < n; i++)
+                        t->match[i] = v[i] < n ? (int)v[i] : -1;
+                break;
+        default:
+                break;
         }
         if (is_text_kind(sc->kind)) {
                 tui_edit_init(&t->edit, sc->kind == KIND_REFLECTION, 64 * 1024);
@@ -368,26 +315,25 @@ static const char *status_keys(const struct tui *t)
                            ? "Type  Ctrl-D/F2 save  Esc other keys  PgUp/PgDn scroll"
                            : "Type  Enter submit  Esc other keys  Ctrl-U clear";
         if (settled(t))
-                return is_text_kind(sc->kind)
-                           ? "Enter go on  e edit  b back  h hint  t contents  m menu  ? help  q "
-                             "quit"
+                return sc->kind == KIND_REFLECTION
+                           ? "Enter go on  e edit  b back  t contents  m menu  ? help  q quit"
                            : "Enter go on  n next  b back  t contents  m menu  ? help  q quit";
         switch (sc->kind) {
         case KIND_MULTIPLE:
-                return "Up/Down move  Space/1-9 tick  Enter submit  h hint  n next  b back  ? help";
+                return "Space/1-9 tick  Enter submit  h hint  n next  b back  ? help  q quit";
         case KIND_ORDER:
-                return t->grabbed >= 0 ? "Up/Down move the item  Space put down  Enter submit"
-                                       : "Up/Down choose  Space pick up  Enter submit  h hint  n b "
-                                         "? help";
+                return t->grabbed >= 0
+                           ? "Up/Down move the item  Space put down  Enter submit"
+                           : "Up/Down choose  Space pick up  Enter submit  h hint  ? help";
         case KIND_MATCH:
-                return "Up/Down choose item  1-9 its match  Space next match  Enter submit  ? help";
+                return "Up/Down item  1-9 its match  Enter submit  h hint  n next  ? help";
         case KIND_TEXT:
         case KIND_NUMERIC:
         case KIND_REFLECTION:
                 return "Enter/e type the answer  h hint  n next  b back  t contents  ? help  q "
                        "quit";
         default:
-                return "1-9 pick  Up/Down+Enter pick  h hint  n next  b back  t contents  ? help";
+                return "1-9 pick  Up/Down+Enter pick  h hint  n next  b back  ? help  q quit";
         }
 }
 
