@@ -52,6 +52,9 @@ MAIN_OBJ := $(BUILD)/main.o
 ENGINE_LIB := $(BUILD)/libdlfl.a
 UNIT_SRC := $(sort $(wildcard tests/unit/test_*.c))
 UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
+# Helper programs the end-to-end scripts drive (built with the unit tests).
+TOOL_SRC := $(sort $(wildcard tests/tools/*.c))
+TOOL_BIN := $(TOOL_SRC:tests/tools/%.c=$(BUILD)/tools/%)
 MODULES := $(sort $(wildcard modules/*.yaml))
 
 ifeq ($(SANITIZE),1)
@@ -92,6 +95,11 @@ $(BUILD)/tests/%: tests/unit/%.c $(ENGINE_LIB)
 	$(CC) $(CPPFLAGS) $(call pkg_cflags,cmocka) $(CFLAGS) -Wno-missing-prototypes \
 		-o $@ $< $(ENGINE_LIB) $(LIBS_ENGINE) $(LIBS_TEST) $(LDFLAGS)
 
+$(BUILD)/tools/%: tests/tools/%.c $(ENGINE_LIB)
+	@mkdir -p $(dir $@)
+	$(CC) $(CPPFLAGS) $(CFLAGS) -Wno-missing-prototypes -o $@ $< $(ENGINE_LIB) $(LIBS_ENGINE) \
+		$(LDFLAGS)
+
 deps:
 	@sh scripts/deps.sh build
 
@@ -102,7 +110,7 @@ run: deps
 	@$(MAKE) --no-print-directory all
 	./dlfl -m modules
 
-unit: $(UNIT_BIN)
+unit: $(UNIT_BIN) $(TOOL_BIN)
 
 # Everything: unit tests, golden diagnostics, end-to-end runs, the shipped
 # modules, the man pages. The last line is "N passed, N failed".
@@ -143,4 +151,4 @@ uninstall:
 clean:
 	rm -rf build build-asan build-fuzz dlfl tests/out
 
--include $(wildcard $(BUILD)/*.d $(BUILD)/tests/*.d)
+-include $(wildcard $(BUILD)/*.d $(BUILD)/tests/*.d $(BUILD)/tools/*.d)

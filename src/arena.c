@@ -16,31 +16,36 @@ struct arena_block {
 	max_align_t data[];
 };
 
-void *arena_alloc(struct arena *a, size_t size)
+/* Strings need no alignment; packing them keeps big modules small. */
+static void *take(struct arena *a, size_t size, size_t align)
 {
 	struct arena_block *b = a->head;
-	size_t align = sizeof(max_align_t);
+	size_t at = b ? (b->used + align - 1) / align * align : 0;
 
-	size = (size + align - 1) / align * align;
-	if (size == 0)
-		size = align;
-	if (b == NULL || b->size - b->used < size) {
+	if (b == NULL || at > b->size || b->size - at < size) {
 		size_t want = b ? b->size * 2 : ARENA_MIN_BLOCK;
 
 		if (want > ARENA_MAX_BLOCK)
 			want = ARENA_MAX_BLOCK;
 		if (want < size)
 			want = size;
+		if (want > SIZE_MAX - sizeof(*b))
+			die("out of memory (%zu bytes)", size);
 		b = xmalloc(sizeof(*b) + want);
 		b->size = want;
 		b->used = 0;
 		b->next = a->head;
 		a->head = b;
+		at = 0;
 	}
-	void *p = (char *)b->data + b->used;
-	b->used += size;
+	b->used = at + size;
 	a->used_total += size;
-	return p;
+	return (char *)b->data + at;
+}
+
+void *arena_alloc(struct arena *a, size_t size)
+{
+	return take(a, size ? size : 1, sizeof(max_align_t));
 }
 
 void *arena_calloc(struct arena *a, size_t count, size_t size)
@@ -54,7 +59,7 @@ void *arena_calloc(struct arena *a, size_t count, size_t size)
 
 char *arena_strndup(struct arena *a, const char *s, size_t n)
 {
-	char *p = arena_alloc(a, n + 1);
+	char *p = take(a, n + 1, 1);
 
 	memcpy(p, s, n);
 	p[n] = '\0';

@@ -133,6 +133,18 @@ void diag_add_v(struct diag_list *list, const char *file, unsigned line, unsigne
 		list->warnings++;
 }
 
+void diag_truncate(struct diag_list *list, size_t count)
+{
+	while (list->count > count) {
+		struct diag *d = &list->items[--list->count];
+		if (d->level == DIAG_ERROR)
+			list->errors--;
+		else
+			list->warnings--;
+		free(d->message);
+	}
+}
+
 static size_t file_rank(const struct diag_list *list, const char *file)
 {
 	for (size_t i = 0; i < list->nfiles; i++)

@@ -308,7 +308,8 @@ static void read_question(struct lctx *c, const struct ynode *map, struct screen
 /* Warnings about a screen that loads but will not serve learners well. */
 static void check_screen_quality(struct lctx *c, const struct ynode *map, const struct screen *s)
 {
-	if (s->type == SCREEN_LESSON && s->body != NULL) {
+	/* 2000 words need at least 3999 bytes: shorter bodies need no count. */
+	if (s->type == SCREEN_LESSON && s->body != NULL && strlen(s->body) >= 3999) {
 		size_t words = 0;
 		bool in_word = false;
 		for (const char *p = s->body; *p; p++) {
@@ -467,22 +468,18 @@ static void read_module(struct lctx *c, const struct ynode *root)
 		read_sections(c, sections);
 }
 
-struct module *loader_load_buffer(const char *name, const char *buf, size_t len,
-				  struct diag_list *diags)
+struct module *loader_load_source(const char *name, const struct ysource *src,
+				  crypto_generichash_state *hash, struct diag_list *diags)
 {
 	struct arena text = {0}, nodes = {0};
 	const char *file = diag_file(diags, name);
 	size_t errors = diags->errors;
 	struct module *m;
 	struct ynode *root;
-	unsigned char hash[crypto_hash_sha256_BYTES];
+	unsigned char digest[32];
 
-	if (len > MODEL_MAX_FILE) {
-		diag_add(diags, file, 0, 0, D_FILE_TOO_BIG, (unsigned long long)len);
-		return NULL;
-	}
 	m = arena_calloc(&text, 1, sizeof(*m));
-	root = ytree_parse(file, buf, len, &nodes, &text, diags);
+	root = ytree_parse(file, src, &nodes, &text, diags);
 	if (root != NULL) {
 		struct lctx c = {.file = file, .diags = diags, .m = m, .a = &text};
 		if (lx_expect_map(&c, root, "a module"))
@@ -493,9 +490,49 @@ struct module *loader_load_buffer(const char *name, const char *buf, size_t len,
 		arena_free(&text);
 		return NULL;
 	}
-	crypto_hash_sha256(hash, (const unsigned char *)buf, len);
-	sodium_bin2hex(m->digest, sizeof(m->digest), hash, sizeof(hash));
+	crypto_generichash_final(hash, digest, sizeof(digest));
+	sodium_bin2hex(m->digest, sizeof(m->digest), digest, sizeof(digest));
 	m->path = arena_strdup(&text, name);
 	m->arena = text;
 	return m;
+}
+
+struct buffer_input {
+	const char *buf;
+	size_t len, pos;
+	crypto_generichash_state hash;
+};
+
+static int buffer_read(void *data, unsigned char *out, size_t size, size_t *n)
+{
+	struct buffer_input *in = data;
+	size_t k = in->len - in->pos < size ? in->len - in->pos : size;
+
+	memcpy(out, in->buf + in->pos, k);
+	crypto_generichash_update(&in->hash, out, k);
+	in->pos += k;
+	*n = k;
+	return 1;
+}
+
+static void buffer_locate(void *data, size_t offset, unsigned *line, unsigned *column)
+{
+	const struct buffer_input *in = data;
+
+	ytree_locate(in->buf, in->len, offset, line, column);
+}
+
+struct module *loader_load_buffer(const char *name, const char *buf, size_t len,
+				  struct diag_list *diags)
+{
+	struct buffer_input in = {.buf = buf, .len = len};
+	struct ysource src = {.read = buffer_read, .data = &in, .locate = buffer_locate};
+
+	if (len > MODEL_MAX_FILE) {
+		diag_add(diags, diag_file(diags, name), 0, 0, D_FILE_TOO_BIG,
+			 (unsigned long long)len);
+		return NULL;
+	}
+	crypto_generichash_init(&in.hash, NULL, 0, 32);
+	return loader_load_source(name, &src, &in.hash, diags);
 }

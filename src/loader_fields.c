@@ -2,6 +2,7 @@
  * author needs: which key, what it must be, and a near miss suggested. */
 #include <math.h>
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -93,15 +94,28 @@ bool lx_expect_map(struct lctx *c, const struct ynode *n, const char *what)
 void lx_check_text(struct lctx *c, const struct ynode *n, const char *key)
 {
 	const unsigned char *s = (const unsigned char *)n->text;
+	const uint64_t ones = 0x0101010101010101u, highs = 0x8080808080808080u;
 
-	for (size_t i = 0; i < n->len; i++) {
+	for (size_t i = 0; i < n->count; i++) {
 		unsigned cp = 0;
+
+		/* Skip eight bytes at a time while they are all printable ASCII:
+		 * none below 0x20, none at or above 0x7F. */
+		while (i + 8 <= n->count) {
+			uint64_t v;
+			memcpy(&v, s + i, 8);
+			if (((v - 0x20 * ones) | (v + 0x01 * ones) | v) & highs)
+				break;
+			i += 8;
+		}
+		if (i >= n->count)
+			break;
 
 		if (s[i] < 0x20 && s[i] != '\t' && s[i] != '\n')
 			cp = s[i];
 		else if (s[i] == 0x7F)
 			cp = 0x7F;
-		else if (s[i] == 0xC2 && i + 1 < n->len && s[i + 1] >= 0x80 && s[i + 1] <= 0x9F)
+		else if (s[i] == 0xC2 && i + 1 < n->count && s[i + 1] >= 0x80 && s[i + 1] <= 0x9F)
 			cp = s[i + 1];
 		if (cp != 0) {
 			char name[16];
@@ -109,7 +123,7 @@ void lx_check_text(struct lctx *c, const struct ynode *n, const char *key)
 			lx_report(c, n, D_TEXT_CONTROL, key, name);
 			return;
 		}
-		if (s[i] == 0xE2 && i + 2 < n->len &&
+		if (s[i] == 0xE2 && i + 2 < n->count &&
 		    ((s[i + 1] == 0x80 && s[i + 2] >= 0xAA && s[i + 2] <= 0xAE) ||
 		     (s[i + 1] == 0x81 && s[i + 2] >= 0xA6 && s[i + 2] <= 0xA9))) {
 			char name[16];
@@ -129,7 +143,7 @@ static const char *scalar_text(struct lctx *c, const struct ynode *map, const st
 		lx_report(c, v, D_EXPECT_STRING, key);
 		return NULL;
 	}
-	if (ytree_is_null(v) || v->len == 0) {
+	if (ytree_is_null(v) || v->count == 0) {
 		if (required)
 			lx_report(c, v, D_EMPTY_TEXT, key);
 		return NULL;

@@ -10,35 +10,55 @@
 
 #include "dlfl/loader.h"
 #include "dlfl/xalloc.h"
+#include "loader_internal.h"
 
-/* Reads at most the limit plus one byte, so an endless or huge input (a
- * pipe, /dev/zero) is refused without reading it all. */
-static char *read_limited(int fd, size_t *len, int *err)
+/* Files are streamed to the parser, never held whole in memory: a module
+ * near the size limit then costs little more than its model. */
+struct file_input {
+	int fd;
+	const char *path;
+	size_t total;
+	int err;
+	bool too_big;
+	crypto_generichash_state hash;
+};
+
+static int file_read(void *data, unsigned char *out, size_t size, size_t *n)
 {
-	size_t cap = 64 * 1024, n = 0;
-	char *buf = xmalloc(cap);
+	struct file_input *in = data;
+	ssize_t r;
 
-	for (;;) {
-		if (n == cap) {
-			if (cap > MODEL_MAX_FILE)
-				break;
-			cap *= 2;
-			buf = xrealloc(buf, cap);
-		}
-		ssize_t r = read(fd, buf + n, cap - n);
-		if (r < 0) {
-			if (errno == EINTR)
-				continue;
-			*err = errno;
-			free(buf);
-			return NULL;
-		}
-		if (r == 0)
-			break;
-		n += (size_t)r;
+	do
+		r = read(in->fd, out, size);
+	while (r < 0 && errno == EINTR);
+	if (r < 0) {
+		in->err = errno;
+		return 0;
 	}
-	*len = n;
-	return buf;
+	in->total += (size_t)r;
+	if (in->total > MODEL_MAX_FILE) {
+		/* a pipe or device that never ends */
+		in->too_big = true;
+		return 0;
+	}
+	crypto_generichash_update(&in->hash, out, (size_t)r);
+	*n = (size_t)r;
+	return 1;
+}
+
+/* Only for a reader error: read the file again up to the offset. */
+static void file_locate(void *data, size_t offset, unsigned *line, unsigned *column)
+{
+	const struct file_input *in = data;
+	char *buf = xmalloc(offset + 1);
+	size_t got = 0;
+	ssize_t r = 1;
+
+	if (lseek(in->fd, 0, SEEK_SET) == 0)
+		while (got < offset && (r = read(in->fd, buf + got, offset - got)) > 0)
+			got += (size_t)r;
+	ytree_locate(buf, got, offset, line, column);
+	free(buf);
 }
 
 struct module *loader_load_file(const char *path, struct diag_list *diags)
@@ -46,33 +66,37 @@ struct module *loader_load_file(const char *path, struct diag_list *diags)
 	const char *file = diag_file(diags, path);
 	struct stat st;
 	struct module *m;
-	size_t len = 0;
-	int err = 0;
-	char *buf;
-	int fd = open(path, O_RDONLY | O_CLOEXEC);
+	struct file_input in = {.path = path};
+	struct ysource src = {.read = file_read, .data = &in, .locate = file_locate};
+	size_t before = diags->count;
 
-	if (fd < 0) {
+	in.fd = open(path, O_RDONLY | O_CLOEXEC);
+	if (in.fd < 0) {
 		diag_add(diags, file, 0, 0, D_FILE_OPEN, strerror(errno));
 		return NULL;
 	}
-	if (fstat(fd, &st) == 0 && S_ISDIR(st.st_mode)) {
-		close(fd);
+	if (fstat(in.fd, &st) == 0 && S_ISDIR(st.st_mode)) {
+		close(in.fd);
 		diag_add(diags, file, 0, 0, D_FILE_READ, strerror(EISDIR));
 		return NULL;
 	}
-	if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && (size_t)st.st_size > MODEL_MAX_FILE) {
-		close(fd);
+	if (fstat(in.fd, &st) == 0 && S_ISREG(st.st_mode) && (size_t)st.st_size > MODEL_MAX_FILE) {
+		close(in.fd);
 		diag_add(diags, file, 0, 0, D_FILE_TOO_BIG, (unsigned long long)st.st_size);
 		return NULL;
 	}
-	buf = read_limited(fd, &len, &err);
-	close(fd);
-	if (buf == NULL) {
-		diag_add(diags, file, 0, 0, D_FILE_READ, strerror(err));
-		return NULL;
+	crypto_generichash_init(&in.hash, NULL, 0, 32);
+	m = loader_load_source(path, &src, &in.hash, diags);
+	close(in.fd);
+	/* A read failure shows up as a parse error; report the cause instead. */
+	if (in.too_big || in.err != 0) {
+		model_free(&m);
+		diag_truncate(diags, before);
+		if (in.too_big)
+			diag_add(diags, file, 0, 0, D_FILE_TOO_BIG, (unsigned long long)in.total);
+		else
+			diag_add(diags, file, 0, 0, D_FILE_READ, strerror(in.err));
 	}
-	m = loader_load_buffer(path, buf, len, diags);
-	free(buf);
 	return m;
 }
 

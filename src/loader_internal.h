@@ -3,6 +3,8 @@
 #ifndef DLFL_LOADER_INTERNAL_H
 #define DLFL_LOADER_INTERNAL_H
 
+#include <sodium.h>
+
 #include "dlfl/diag.h"
 #include "dlfl/model.h"
 #include "dlfl/yaml_tree.h"
@@ -53,5 +55,10 @@ const struct id_entry *lx_find(const struct id_entry *e, size_t n, const char *i
 
 /* Case studies: steps and their graph rules (loader_case.c). */
 void loader_case_study(struct lctx *c, const struct ynode *map, struct screen *s);
+
+/* Loads a module from any source; hash has seen every byte read once
+ * parsing ends (loader.c). */
+struct module *loader_load_source(const char *name, const struct ysource *src,
+				  crypto_generichash_state *hash, struct diag_list *diags);
 
 #endif

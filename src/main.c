@@ -81,7 +81,18 @@ int main(int argc, char **argv)
 	struct app app = {.idle_timeout = -1};
 	int c, status;
 
-	setlocale(LC_ALL, "");
+	/* A UTF-8 locale that is asked for but not installed would leave the C
+	 * locale, where every accented letter shows as '?': fall back to
+	 * C.UTF-8, which every glibc has. */
+	if (setlocale(LC_ALL, "") == NULL) {
+		const char *lang = getenv("LC_ALL");
+		if (lang == NULL || *lang == '\0')
+			lang = getenv("LC_CTYPE");
+		if (lang == NULL || *lang == '\0')
+			lang = getenv("LANG");
+		if (lang != NULL && (strstr(lang, "UTF-8") || strstr(lang, "utf8")))
+			setlocale(LC_ALL, "C.UTF-8");
+	}
 	text_init();
 	while ((c = getopt_long(argc, argv, "l:m:d:o:hV", long_options, NULL)) != -1) {
 		switch (c) {

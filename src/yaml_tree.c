@@ -1,5 +1,6 @@
 /* libyaml events to a node tree, enforcing the module format's limits as
  * the events arrive so that hostile input is refused early and cheaply. */
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 #include <yaml.h>
@@ -17,8 +18,7 @@ struct frame {
 
 struct reader {
 	const char *file;
-	const char *buf;
-	size_t len;
+	const struct ysource *src;
 	struct arena *nodes, *text;
 	struct diag_list *diags;
 	struct frame *stack;
@@ -63,8 +63,7 @@ static void mark_at(const yaml_mark_t *m, unsigned *line, unsigned *column)
 }
 
 /* Reader errors carry only a byte offset; count lines and characters. */
-static void offset_at(const char *buf, size_t len, size_t offset, unsigned *line,
-		      unsigned *column)
+void ytree_locate(const char *buf, size_t len, size_t offset, unsigned *line, unsigned *column)
 {
 	unsigned l = 1, c = 1;
 
@@ -168,8 +167,15 @@ static bool push(struct reader *r, struct ynode *n)
 		diag_add(r->diags, r->file, n->line, n->column, D_YAML_DEPTH, MODEL_MAX_DEPTH);
 		return false;
 	}
-	r->stack = xgrow(r->stack, &r->cap, r->depth + 1, sizeof(*r->stack));
-	r->stack[r->depth++] = (struct frame){.node = n};
+	if (r->depth == r->cap) {
+		size_t old = r->cap;
+		r->stack = xgrow(r->stack, &r->cap, r->depth + 1, sizeof(*r->stack));
+		memset(r->stack + old, 0, (r->cap - old) * sizeof(*r->stack));
+	}
+	/* A frame keeps its array between nodes, so reading allocates little. */
+	r->stack[r->depth].node = n;
+	r->stack[r->depth].count = 0;
+	r->depth++;
 	return true;
 }
 
@@ -178,11 +184,12 @@ static void pop(struct reader *r)
 	struct frame *f = &r->stack[--r->depth];
 	struct ynode *n = f->node;
 
-	n->count = f->count;
+	if (f->count > UINT_MAX)
+		die("too many items in one list");
+	n->count = (unsigned)f->count;
 	n->items = arena_alloc(r->nodes, (f->count ? f->count : 1) * sizeof(*n->items));
 	if (f->count)
 		memcpy(n->items, f->items, f->count * sizeof(*n->items));
-	free(f->items);
 	if (n->kind == YNODE_MAPPING)
 		check_keys(r, n);
 	attach(r, n);
@@ -195,7 +202,7 @@ static void parser_error(struct reader *r, const yaml_parser_t *p)
 	char *msg;
 
 	if (p->error == YAML_READER_ERROR) {
-		offset_at(r->buf, r->len, p->problem_offset, &line, &column);
+		r->src->locate(r->src->data, p->problem_offset, &line, &column);
 		if (strstr(problem, "UTF-8") != NULL || strstr(problem, "Unicode") != NULL) {
 			diag_add(r->diags, r->file, line, column, D_YAML_ENCODING, problem);
 		} else if (p->problem_value >= 0 && strstr(problem, "control") != NULL) {
@@ -249,8 +256,8 @@ static bool handle(struct reader *r, yaml_event_t *ev, int *docs)
 				 ev->data.scalar.length);
 			n->text = "";
 		} else {
-			n->len = ev->data.scalar.length;
-			n->text = arena_strndup(r->text, (const char *)ev->data.scalar.value, n->len);
+			n->count = (unsigned)ev->data.scalar.length;
+			n->text = arena_strndup(r->text, (const char *)ev->data.scalar.value, n->count);
 		}
 		n->plain = ev->data.scalar.style == YAML_PLAIN_SCALAR_STYLE;
 		attach(r, n);
@@ -272,11 +279,10 @@ static bool handle(struct reader *r, yaml_event_t *ev, int *docs)
 	}
 }
 
-struct ynode *ytree_parse(const char *file, const char *buf, size_t len, struct arena *nodes,
+struct ynode *ytree_parse(const char *file, const struct ysource *src, struct arena *nodes,
 			  struct arena *text, struct diag_list *diags)
 {
-	struct reader r = {
-		.file = file, .buf = buf, .len = len, .nodes = nodes, .text = text, .diags = diags};
+	struct reader r = {.file = file, .src = src, .nodes = nodes, .text = text, .diags = diags};
 	yaml_parser_t parser;
 	yaml_event_t ev;
 	size_t errors_before = diags->errors;
@@ -285,7 +291,7 @@ struct ynode *ytree_parse(const char *file, const char *buf, size_t len, struct 
 
 	if (!yaml_parser_initialize(&parser))
 		die("cannot start the YAML parser");
-	yaml_parser_set_input_string(&parser, (const unsigned char *)buf, len);
+	yaml_parser_set_input(&parser, src->read, src->data);
 	while (!done) {
 		if (!yaml_parser_parse(&parser, &ev)) {
 			parser_error(&r, &parser);
@@ -298,8 +304,8 @@ struct ynode *ytree_parse(const char *file, const char *buf, size_t len, struct 
 			break;
 	}
 	yaml_parser_delete(&parser);
-	while (r.depth > 0) /* left open by an error */
-		free(r.stack[--r.depth].items);
+	for (size_t i = 0; i < r.cap; i++)
+		free(r.stack[i].items);
 	free(r.stack);
 	if (diags->errors > errors_before)
 		return NULL;
@@ -329,7 +335,7 @@ bool ytree_is_null(const struct ynode *n)
 		return false;
 	if (n->tag == YTAG_NULL)
 		return true;
-	return n->plain && (n->len == 0 || strcmp(n->text, "~") == 0 ||
+	return n->plain && (n->count == 0 || strcmp(n->text, "~") == 0 ||
 			    strcmp(n->text, "null") == 0 || strcmp(n->text, "Null") == 0 ||
 			    strcmp(n->text, "NULL") == 0);
 }

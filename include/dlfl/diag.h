@@ -108,6 +108,8 @@ void diag_add(struct diag_list *list, const char *file, unsigned line, unsigned 
 	      enum diag_code code, ...);
 void diag_add_v(struct diag_list *list, const char *file, unsigned line, unsigned column,
 		enum diag_code code, va_list ap);
+/* Drops the diagnostics added after the list held count. */
+void diag_truncate(struct diag_list *list, size_t count);
 enum diag_level diag_level_of(enum diag_code code);
 /* Sorts by file order of insertion, then line, then column, keeping the
  * order of equal positions. */

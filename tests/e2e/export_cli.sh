@@ -1,0 +1,54 @@
+#!/bin/sh
+# dlfl export's command line: usage errors exit 2, an unknown learner 1
+# with a message, -o writes the same bytes durably (mode 0600) and says
+# plainly when it cannot.
+cd "$(dirname "$0")/../.." || exit 1
+. tests/e2e/export_fixture.inc
+
+expect() { # expect DESCRIPTION STATUS COMMAND...
+	d=$1 want=$2
+	shift 2
+	"$@" >"$tmp/out" 2>"$tmp/err"
+	rc=$?
+	if [ "$rc" -eq "$want" ]; then ok "$d (exit $want)"; else not_ok "$d (exit $rc, wanted $want)"; fi
+}
+
+expect "unknown format" 2 "$DLFL" export Bob --format pdf
+check "unknown format is named" grep -q "pdf" "$tmp/err"
+expect "no format" 2 "$DLFL" export Bob
+expect "no learner" 2 "$DLFL" export --format csv
+expect "two learners" 2 "$DLFL" export Bob Ann --format csv
+expect "unknown learner" 1 "$DLFL" export Nobody --format csv
+check "unknown learner is named" grep -q "Nobody" "$tmp/err"
+check "nothing on stdout for an unknown learner" test ! -s "$tmp/out"
+expect "a learner's name in other letter case" 0 "$DLFL" export bob --format csv
+check "that finds the learner" grep -q "^learner," "$tmp/out"
+
+"$DLFL" export "$ANN" --format cpd >"$tmp/stdout.md" 2>/dev/null
+expect "-o FILE" 0 "$DLFL" export "$ANN" --format cpd -o "$tmp/log.md"
+check "-o writes nothing to stdout" test ! -s "$tmp/out"
+check "-o writes what stdout gets" cmp -s "$tmp/stdout.md" "$tmp/log.md"
+mode=$(ls -l "$tmp/log.md" | cut -c1-10)
+if [ "$mode" = "-rw-------" ]; then ok "-o file is private (0600)"; else not_ok "-o file mode $mode"; fi
+echo old >"$tmp/old.csv"
+expect "-o replaces an existing file" 0 "$DLFL" export "$ANN" --format csv -o "$tmp/old.csv"
+check "with the export" grep -q "^learner," "$tmp/old.csv"
+check "leaving no temporary file" sh -c "! ls -A '$tmp' | grep -q '^\.'"
+expect "-o into a missing directory" 1 "$DLFL" export "$ANN" --format csv -o "$tmp/nope/x.csv"
+check "says why" grep -q "nope/x.csv" "$tmp/err"
+mkdir "$tmp/adir"
+expect "-o onto a directory" 1 "$DLFL" export "$ANN" --format csv -o "$tmp/adir"
+check "says why" grep -qi "directory" "$tmp/err"
+expect "-o - is stdout" 0 "$DLFL" export "$ANN" --format csv -o -
+check "with the export" grep -q "^learner," "$tmp/out"
+expect "a certificate with nothing passed is refused" 1 "$DLFL" export "$ZOE" --format certificate -o "$tmp/cert.txt"
+check "and writes no file" test ! -e "$tmp/cert.txt"
+if [ -w /dev/full ]; then
+	"$DLFL" export "$ANN" --format cpd >/dev/full 2>"$tmp/err"
+	if [ $? -eq 1 ] && [ -s "$tmp/err" ]; then ok "a full stdout is reported"; else not_ok "a full stdout is reported"; fi
+fi
+printf 'dlfl-record: 1\nname: "Carl"\nmodules: [\n' >"$tmp/data/learners/$(key Carl).yaml"
+expect "an unreadable record" 1 "$DLFL" export Carl --format csv
+check "says which file" grep -q "$(key Carl).yaml" "$tmp/err"
+
+[ "$failures" -eq 0 ]
