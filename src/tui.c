@@ -268,8 +268,12 @@ static bool on_content(const struct tui *t)
 static void ask_quit(struct tui *t)
 {
         if (t->app->kiosk) {
-                if (t->rec != NULL)
-                        tui_ask(t, CONFIRM_LOGOUT, "Log out? Your progress is saved.");
+                /* On a public terminal q hands the terminal to the next
+                 * person at once; progress is already saved. */
+                if (t->rec != NULL) {
+                        tui_logout(t);
+                        tui_message(t, false, "Logged out. Your progress is saved.");
+                }
                 return;
         }
         tui_ask(t, CONFIRM_QUIT, "Quit dlfl? Your progress is saved.");

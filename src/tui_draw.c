@@ -151,6 +151,14 @@ void tui_header(struct tui *t, const char *left, const char *right)
 
 void tui_status(struct tui *t, const char *keys, const char *right)
 {
+        char kbuf[160];
+        const char *q = t->app->kiosk ? strstr(keys, "q quit") : NULL;
+
+        if (q != NULL) {
+                /* On a public terminal q logs out instead. */
+                snprintf(kbuf, sizeof kbuf, "%.*sq log out%s", (int)(q - keys), keys, q + 6);
+                keys = kbuf;
+        }
         attr_t bar = tui_attr(t, COL_BAR);
         int rw = right ? text_width(right, strlen(right)) : 0;
         int y = t->rows - 1;

@@ -40,6 +40,8 @@ start() {
 	for a in "$@"; do cmd="$cmd '$(printf '%s' "$a" | sed "s/'/'\\\\''/g")'"; done
 	cat >"$T/run.sh" <<EOF
 #!/bin/sh
+# Ctrl-C reaches this shell too: it must outlive dlfl to report its status.
+trap : INT QUIT
 while [ ! -e "$T/go" ]; do sleep 0.05; done
 env $cmd
 echo "EXIT=\$?"
