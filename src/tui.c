@@ -10,6 +10,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "dlfl/passphrase.h"
 #include "dlfl/xalloc.h"
 #include "tui.h"
 
@@ -60,7 +61,7 @@ time_t tui_now(void)
         return time(NULL);
 }
 
-static time_t mono_now(void)
+time_t tui_mono_now(void)
 {
         struct timespec ts;
 
@@ -209,20 +210,45 @@ bool tui_login(struct tui *t, const char *name, bool create)
                 tui_message(t, true, "%s", err ? err : "That learner cannot be opened.");
                 return false;
         }
-        t->handle = h;
-        t->rec = store_record(h);
-        t->guest = false;
-        free(t->name);
-        t->name = xstrdup(name);
-        free(t->save_error);
-        t->save_error = NULL;
         if (notice != NULL) {
                 tui_message(t, true, "%s", notice);
                 free(notice);
         }
-        t->last_input = mono_now();
-        tui_switch(t, &tui_menu_screen);
+        t->pending = h;
+        free(t->pending_name);
+        t->pending_name = xstrdup(name);
+        if (passphrase_is_set(store_record(h))) {
+                t->pass_mode = PASS_LOGIN;
+                tui_open_overlay(t, &tui_passphrase_screen);
+                return true;
+        }
+        tui_login_finish(t);
         return true;
+}
+
+void tui_pending_drop(struct tui *t)
+{
+        store_close_learner(&t->pending);
+        t->pending = NULL;
+        free(t->pending_name);
+        t->pending_name = NULL;
+}
+
+void tui_login_finish(struct tui *t)
+{
+        if (t->pending == NULL)
+                return;
+        t->handle = t->pending;
+        t->pending = NULL;
+        t->rec = store_record(t->handle);
+        t->guest = false;
+        free(t->name);
+        t->name = t->pending_name;
+        t->pending_name = NULL;
+        free(t->save_error);
+        t->save_error = NULL;
+        t->last_input = tui_mono_now();
+        tui_switch(t, &tui_menu_screen);
 }
 
 void tui_login_guest(struct tui *t)
@@ -232,7 +258,7 @@ void tui_login_guest(struct tui *t)
         t->handle = NULL;
         free(t->name);
         t->name = xstrdup("Guest");
-        t->last_input = mono_now();
+        t->last_input = tui_mono_now();
         tui_message(t, false, "You are a guest: nothing you do is kept.");
         tui_switch(t, &tui_menu_screen);
 }
@@ -492,6 +518,11 @@ static void free_tui(struct tui *t)
         tui_edit_free(&t->prompt);
         store_names_free(t->names, t->nnames);
         t->names = NULL;
+        tui_pending_drop(t);
+        tui_edit_free(&t->secret);
+        for (size_t i = 0; i < t->nfails; i++)
+                free(t->fails[i].name);
+        free(t->fails);
         free(t->msg);
         free(t->save_error);
         free(t->confirm_text);
@@ -510,6 +541,7 @@ int tui_run(struct app *app)
         t.utf8 = text_is_utf8();
         t.idle_timeout =
             app->idle_timeout >= 0 ? app->idle_timeout : (app->kiosk ? KIOSK_IDLE_DEFAULT : 0);
+        passphrase_init();
         t.store = store_open(app->data_dir, &err);
         if (t.store == NULL)
                 t.store_problem = xstrdup(err ? err : "no data directory");
@@ -517,12 +549,10 @@ int tui_run(struct app *app)
                 free_tui(&t);
                 return plain_run(app);
         }
-        t.last_input = mono_now();
-        if (app->learner != NULL && tui_login(&t, app->learner, true)) {
-                /* straight to the menu */
-        } else {
-                tui_switch(&t, &tui_picker_screen);
-        }
+        t.last_input = tui_mono_now();
+        tui_switch(&t, &tui_picker_screen);
+        if (app->learner != NULL)
+                tui_login(&t, app->learner, true);
         while (!t.quit) {
                 if (got_term)
                         break;
@@ -532,7 +562,7 @@ int tui_run(struct app *app)
                                 ask_quit(&t);
                 }
                 if (t.idle_timeout > 0 && t.rec != NULL &&
-                    mono_now() - t.last_input >= t.idle_timeout)
+                    tui_mono_now() - t.last_input >= t.idle_timeout)
                         idle_logout(&t);
                 draw(&t);
                 int status;
@@ -542,7 +572,7 @@ int tui_run(struct app *app)
                                 session_tick(t.sess, tui_now());
                         continue;
                 }
-                t.last_input = mono_now();
+                t.last_input = tui_mono_now();
                 if (k.fkey && k.code == KEY_RESIZE) {
                         measure(&t);
                         continue;

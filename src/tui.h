@@ -110,6 +110,20 @@ enum tui_confirm {
         CONFIRM_RESTART,
 };
 
+/* What the passphrase prompt is asking for. */
+enum tui_pass_mode {
+        PASS_LOGIN,   /* to open the pending record */
+        PASS_FORGET,  /* to forget the pending record */
+        PASS_CURRENT, /* the current one, before a change or removal */
+        PASS_NEW,     /* a new one (empty removes it) */
+        PASS_AGAIN,   /* the new one again */
+};
+
+struct tui_pass_fail {
+        char *name;
+        unsigned failures;
+};
+
 enum tui_color {
         COL_NONE,
         COL_BAR,
@@ -176,6 +190,17 @@ struct tui {
         char **names;
         size_t nnames;
         struct tui_edit prompt;
+
+        /* A record opened but not yet handed over: its passphrase is asked. */
+        struct store_handle *pending;
+        char *pending_name;
+        enum tui_pass_mode pass_mode;
+        struct tui_edit secret;
+        char *pass_old, *pass_new;
+        time_t pass_wait_until;
+        /* Wrong passphrases per learner, for as long as the program runs. */
+        struct tui_pass_fail *fails;
+        size_t nfails;
 };
 
 extern const struct tui_screen tui_picker_screen;
@@ -189,6 +214,7 @@ extern const struct tui_screen tui_contents_screen;
 extern const struct tui_screen tui_help_screen;
 extern const struct tui_screen tui_confirm_screen;
 extern const struct tui_screen tui_prompt_screen;
+extern const struct tui_screen tui_passphrase_screen;
 
 /* tui.c: navigation between screens and the shared state. */
 void tui_switch(struct tui *t, const struct tui_screen *sc);
@@ -200,6 +226,12 @@ bool tui_open_module(struct tui *t, size_t index);
 void tui_close_module(struct tui *t);
 bool tui_login(struct tui *t, const char *name, bool create);
 void tui_login_guest(struct tui *t);
+/* Hands the pending record (its passphrase given) to the learner. */
+void tui_login_finish(struct tui *t);
+/* Closes the pending record unused. */
+void tui_pending_drop(struct tui *t);
+/* Monotonic seconds, for idleness and passphrase delays. */
+time_t tui_mono_now(void);
 void tui_logout(struct tui *t);
 void tui_ask(struct tui *t, enum tui_confirm what, const char *question);
 void tui_message(struct tui *t, bool error, const char *fmt, ...)

@@ -34,7 +34,8 @@ static const char *const help_lines[][2] = {
     {"e", "write or edit the reflection; Ctrl-D or F2 saves it"},
     {"Menus", NULL},
     {"Learner picker", "Enter open; n new learner; g guest (nothing kept); f forget me"},
-    {"Module menu", "Enter or 1-9 open a module; l log out"},
+    {"Module menu",
+     "Enter or 1-9 open a module; p set, change or remove your passphrase; l log out"},
     {"Intro, summary", "r start the module again (the earlier attempt is kept)"},
 };
 

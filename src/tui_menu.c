@@ -3,6 +3,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 
+#include "dlfl/passphrase.h"
 #include "dlfl/xalloc.h"
 #include "tui.h"
 
@@ -107,8 +108,8 @@ static void menu_draw(struct tui *t)
         tui_doc_paint(t, d, &t->scroll, t->cursor);
         tui_status(t,
                    t->app->kiosk
-                       ? "Up/Down choose  Enter open  1-9 module  ? help  q log out"
-                       : "Up/Down choose  Enter open  1-9 module  l log out  ? help  q quit",
+                       ? "Up/Down choose  Enter open  p passphrase  ? help  q log out"
+                       : "Up/Down choose  Enter open  p passphrase  l log out  ? help  q quit",
                    NULL);
 }
 
@@ -132,6 +133,19 @@ static bool menu_key(struct tui *t, const struct tui_key *k)
 
         if (n == 0)
                 return false;
+        if (!k->fkey && (k->code == 'p' || k->code == 'P')) {
+                if (t->guest || t->rec == NULL) {
+                        tui_message(t, false, "A guest has no profile to protect.");
+                        return true;
+                }
+                free(t->pass_old);
+                t->pass_old = NULL;
+                free(t->pass_new);
+                t->pass_new = NULL;
+                t->pass_mode = passphrase_is_set(t->rec) ? PASS_CURRENT : PASS_NEW;
+                tui_open_overlay(t, &tui_passphrase_screen);
+                return true;
+        }
         if (!k->fkey && (k->code == 'l' || k->code == 'L')) {
                 tui_logout(t);
                 return true;

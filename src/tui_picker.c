@@ -5,6 +5,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "dlfl/passphrase.h"
 #include "dlfl/xalloc.h"
 #include "tui.h"
 
@@ -169,12 +170,21 @@ void tui_picker_forget(struct tui *t)
         free(notice);
         if (h == NULL) {
                 tui_message(t, true, "%s", err ? err : "That learner cannot be opened.");
-        } else if (!store_forget(&h, &err)) {
-                tui_message(t, true, "Could not forget %s: %s", name, err ? err : "unknown error");
-                store_close_learner(&h);
-        } else {
-                tui_message(t, false, "%s has been forgotten.", name);
+                free(name);
+                return;
         }
+        if (passphrase_is_set(store_record(h))) {
+                tui_pending_drop(t);
+                t->pending = h;
+                t->pending_name = name;
+                t->pass_mode = PASS_FORGET;
+                tui_open_overlay(t, &tui_passphrase_screen);
+                return;
+        }
+        if (!store_forget(&h, &err))
+                tui_message(t, true, "Could not forget %s: %s", name, err ? err : "unknown error");
+        else
+                tui_message(t, false, "%s has been forgotten.", name);
         free(name);
         load_names(t);
         t->cursor = 0;
