@@ -15,9 +15,12 @@ static void confirm_draw(struct tui *t)
         tui_box(t, need, width, &y, &x, &h, &w);
         for (size_t i = 0; i < tl.count && (int)i < h - 2; i++)
                 tui_put(t, y + (int)i, x, w, tl.lines[i].text, A_BOLD);
-        tui_put(t, y + h - 1, x, w, "y yes    n no", A_NORMAL);
+        bool enter_yes = t->confirm == CONFIRM_QUIT || t->confirm == CONFIRM_LOGOUT;
+        tui_put(t, y + h - 1, x, w, enter_yes ? "y or Enter yes    n no" : "y yes    n no",
+                A_NORMAL);
         text_lines_free(&tl);
-        tui_status(t, "y yes  n no  Esc cancel", NULL);
+        tui_status(t, enter_yes ? "y/Enter yes  n no  Esc cancel" : "y yes  n no  Esc cancel",
+                   NULL);
 }
 
 static void confirmed(struct tui *t)
@@ -46,7 +49,9 @@ static void confirmed(struct tui *t)
 
 static bool confirm_key(struct tui *t, const struct tui_key *k)
 {
-        if (!k->fkey && (k->code == 'y' || k->code == 'Y')) {
+        /* Enter takes the default, yes, only where nothing is lost. */
+        if ((!k->fkey && (k->code == 'y' || k->code == 'Y')) ||
+            (k->act == TA_ENTER && (t->confirm == CONFIRM_QUIT || t->confirm == CONFIRM_LOGOUT))) {
                 confirmed(t);
                 return true;
         }

@@ -496,6 +496,21 @@ static bool editing_key(struct tui *t, const struct tui_key *k)
         }
         if (k->act == TA_INTERRUPT || (k->act == TA_HELP && k->fkey))
                 return false;
+        /* Left and Right have nothing to move over in an empty answer, so
+         * they keep their meaning: previous and next screen. */
+        if (t->edit.len == 0 && k->fkey && (k->act == TA_NEXT || k->act == TA_BACK))
+                return false;
+        /* A number holds no letters: in a numeric answer the letter keys
+         * (and ?) stay commands, so n, b, h, t, m, q and ? work as usual. */
+        if (sc->kind == KIND_NUMERIC && !k->fkey && k->code < 128 &&
+            ((k->code >= 'a' && k->code <= 'z' && k->code != 'e') ||
+             (k->code >= 'A' && k->code <= 'Z' && k->code != 'E') || k->code == '?')) {
+                if (k->act == TA_HINT) {
+                        give_hint(t);
+                        return true;
+                }
+                return false;
+        }
         if (sc->kind == KIND_REFLECTION ? k->act == TA_SUBMIT : k->act == TA_ENTER) {
                 submit_text(t);
                 return true;
