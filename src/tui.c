@@ -1,9 +1,613 @@
-#include <curses.h>
+/* The ncurses player: terminal set-up and tear-down, signals, the key
+ * table, the main loop, and what every screen shares (who is logged in,
+ * the open module, saving). The screens themselves are in src/tui_*.c. */
+#include <errno.h>
+#include <signal.h>
+#include <stdarg.h>
 #include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
 
-#include "dlfl/app.h"
+#include "dlfl/passphrase.h"
+#include "dlfl/xalloc.h"
+#include "tui.h"
+
+#define CTRL(c) ((c)&0x1f)
+#define KIOSK_IDLE_DEFAULT 600
+/* How often the loop wakes with no key, to see signals and idleness. */
+#define TICK_MS 500
+
+static volatile sig_atomic_t got_term;
+static volatile sig_atomic_t got_int;
+static SCREEN *term_screen;
+
+static const struct {
+        bool fkey;
+        int code;
+        enum tui_action act;
+} keymap[] = {
+    {false, 'n', TA_NEXT},         {true, KEY_RIGHT, TA_NEXT},  {false, 'b', TA_BACK},
+    {true, KEY_LEFT, TA_BACK},     {true, KEY_UP, TA_UP},       {false, 'k', TA_UP},
+    {true, KEY_DOWN, TA_DOWN},     {false, 'j', TA_DOWN},       {true, KEY_PPAGE, TA_PGUP},
+    {true, KEY_NPAGE, TA_PGDN},    {true, KEY_HOME, TA_HOME},   {true, KEY_END, TA_END},
+    {false, ' ', TA_SPACE},        {false, '\n', TA_ENTER},     {false, '\r', TA_ENTER},
+    {true, KEY_ENTER, TA_ENTER},   {false, 'h', TA_HINT},       {false, 't', TA_TOC},
+    {false, 'm', TA_MENU},         {false, '?', TA_HELP},       {true, KEY_F(1), TA_HELP},
+    {false, 'q', TA_QUIT},         {false, 27, TA_ESC},         {false, '\t', TA_TAB},
+    {false, CTRL('d'), TA_SUBMIT}, {true, KEY_F(2), TA_SUBMIT}, {false, CTRL('c'), TA_INTERRUPT},
+};
+
+static void on_term(int sig)
+{
+        got_term = sig;
+}
+
+static void on_int(int sig)
+{
+        (void)sig;
+        got_int = 1;
+}
+
+static void end_terminal(void)
+{
+        if (term_screen != NULL && !isendwin())
+                endwin();
+}
+
+time_t tui_now(void)
+{
+        return time(NULL);
+}
+
+time_t tui_mono_now(void)
+{
+        struct timespec ts;
+
+        if (clock_gettime(CLOCK_MONOTONIC, &ts) != 0)
+                return time(NULL);
+        return ts.tv_sec;
+}
+
+void tui_message(struct tui *t, bool error, const char *fmt, ...)
+{
+        va_list ap;
+        char buf[512];
+
+        va_start(ap, fmt);
+        vsnprintf(buf, sizeof buf, fmt, ap);
+        va_end(ap);
+        free(t->msg);
+        t->msg = xstrdup(buf);
+        t->msg_error = error;
+}
+
+void tui_save(struct tui *t)
+{
+        const char *err = NULL;
+
+        if (t->guest || t->handle == NULL)
+                return;
+        if (store_save(t->handle, &err)) {
+                free(t->save_error);
+                t->save_error = NULL;
+        } else {
+                free(t->save_error);
+                t->save_error = xstrdup(err ? err : "the record could not be written");
+        }
+}
+
+static void save_hook(void *ctx)
+{
+        tui_save(ctx);
+}
+
+void tui_switch(struct tui *t, const struct tui_screen *sc)
+{
+        if (t->overlay != NULL)
+                tui_close_overlay(t);
+        if (t->screen != NULL && t->screen->leave != NULL)
+                t->screen->leave(t);
+        t->screen = sc;
+        t->cursor = 0;
+        t->scroll = 0;
+        t->editing = false;
+        if (sc->enter != NULL)
+                sc->enter(t);
+        t->dirty = true;
+}
+
+void tui_open_overlay(struct tui *t, const struct tui_screen *sc)
+{
+        if (t->overlay != NULL)
+                tui_close_overlay(t);
+        t->overlay = sc;
+        t->ov_cursor = 0;
+        t->ov_scroll = 0;
+        if (sc->enter != NULL)
+                sc->enter(t);
+        t->dirty = true;
+}
+
+void tui_close_overlay(struct tui *t)
+{
+        const struct tui_screen *sc = t->overlay;
+
+        t->overlay = NULL;
+        if (sc != NULL && sc->leave != NULL)
+                sc->leave(t);
+        t->dirty = true;
+}
+
+void tui_ask(struct tui *t, enum tui_confirm what, const char *question)
+{
+        free(t->confirm_text);
+        t->confirm_text = xstrdup(question);
+        t->confirm = what;
+        tui_open_overlay(t, &tui_confirm_screen);
+}
+
+void tui_show_position(struct tui *t)
+{
+        const struct screen *sc;
+
+        if (t->sess == NULL) {
+                tui_switch(t, &tui_menu_screen);
+                return;
+        }
+        sc = session_screen(t->sess);
+        if (session_on_summary(t->sess) || sc == NULL)
+                tui_switch(t, &tui_summary_screen);
+        else if (sc->type == SCREEN_LESSON)
+                tui_switch(t, &tui_lesson_screen);
+        else if (sc->type == SCREEN_QUESTION)
+                tui_switch(t, &tui_question_screen);
+        else
+                tui_switch(t, &tui_case_screen);
+}
+
+bool tui_open_module(struct tui *t, size_t index)
+{
+        if (index >= t->app->catalog.count || t->rec == NULL)
+                return false;
+        tui_close_module(t);
+        t->mod = index;
+        t->sess = session_open(t->app->catalog.modules[index], t->rec, t->name, tui_now());
+        session_set_save_hook(t->sess, save_hook, t);
+        if (session_module_changed(t->sess))
+                tui_message(t, false,
+                            "This module has changed since you last worked on it; "
+                            "your progress on the screens it still has is kept.");
+        tui_save(t);
+        return true;
+}
+
+void tui_close_module(struct tui *t)
+{
+        if (t->sess == NULL)
+                return;
+        session_tick(t->sess, tui_now());
+        session_close(&t->sess, tui_now());
+        t->sess = NULL;
+        tui_save(t);
+}
+
+bool tui_login(struct tui *t, const char *name, bool create)
+{
+        const char *err = NULL;
+        char *notice = NULL;
+        struct store_handle *h;
+
+        (void)create;
+        if (t->store == NULL) {
+                tui_message(t, true, "No place to keep progress: %s",
+                            t->store_problem ? t->store_problem : "unknown");
+                return false;
+        }
+        h = store_open_learner(t->store, name, &err, &notice);
+        if (h == NULL) {
+                tui_message(t, true, "%s", err ? err : "That learner cannot be opened.");
+                return false;
+        }
+        if (notice != NULL) {
+                tui_message(t, true, "%s", notice);
+                free(notice);
+        }
+        t->pending = h;
+        free(t->pending_name);
+        t->pending_name = xstrdup(name);
+        if (passphrase_is_set(store_record(h))) {
+                t->pass_mode = PASS_LOGIN;
+                tui_open_overlay(t, &tui_passphrase_screen);
+                return true;
+        }
+        tui_login_finish(t);
+        return true;
+}
+
+void tui_pending_drop(struct tui *t)
+{
+        store_close_learner(&t->pending);
+        t->pending = NULL;
+        free(t->pending_name);
+        t->pending_name = NULL;
+}
+
+void tui_login_finish(struct tui *t)
+{
+        if (t->pending == NULL)
+                return;
+        t->handle = t->pending;
+        t->pending = NULL;
+        t->rec = store_record(t->handle);
+        t->guest = false;
+        free(t->name);
+        t->name = t->pending_name;
+        t->pending_name = NULL;
+        free(t->save_error);
+        t->save_error = NULL;
+        t->last_input = tui_mono_now();
+        tui_switch(t, &tui_menu_screen);
+}
+
+void tui_login_guest(struct tui *t)
+{
+        t->rec = record_new("Guest");
+        t->guest = true;
+        t->handle = NULL;
+        free(t->name);
+        t->name = xstrdup("Guest");
+        t->last_input = tui_mono_now();
+        tui_message(t, false, "You are a guest: nothing you do is kept.");
+        tui_switch(t, &tui_menu_screen);
+}
+
+void tui_logout(struct tui *t)
+{
+        if (t->overlay != NULL)
+                tui_close_overlay(t);
+        tui_close_module(t);
+        if (t->guest) {
+                record_free(&t->rec);
+        } else if (t->handle != NULL) {
+                tui_save(t);
+                store_close_learner(&t->handle);
+        }
+        t->rec = NULL;
+        t->handle = NULL;
+        t->guest = false;
+        free(t->name);
+        t->name = NULL;
+        free(t->save_error);
+        t->save_error = NULL;
+        tui_switch(t, &tui_picker_screen);
+}
+
+static bool on_content(const struct tui *t)
+{
+        return t->sess != NULL &&
+               (t->screen == &tui_lesson_screen || t->screen == &tui_question_screen ||
+                t->screen == &tui_case_screen || t->screen == &tui_summary_screen);
+}
+
+static void ask_quit(struct tui *t)
+{
+        if (t->app->kiosk) {
+                /* On a public terminal q hands the terminal to the next
+                 * person at once; progress is already saved. */
+                if (t->rec != NULL) {
+                        tui_logout(t);
+                        tui_message(t, false, "Logged out. Your progress is saved.");
+                }
+                return;
+        }
+        tui_ask(t, CONFIRM_QUIT, "Quit dlfl? Your progress is saved.");
+}
+
+bool tui_global_key(struct tui *t, const struct tui_key *k)
+{
+        switch (k->act) {
+        case TA_HELP:
+                tui_open_overlay(t, &tui_help_screen);
+                return true;
+        case TA_QUIT:
+                ask_quit(t);
+                return true;
+        case TA_INTERRUPT:
+                if (!t->app->kiosk)
+                        ask_quit(t);
+                return true;
+        case TA_MENU:
+                if (t->rec == NULL)
+                        return false;
+                tui_close_module(t);
+                tui_switch(t, &tui_menu_screen);
+                return true;
+        case TA_TOC:
+                if (t->sess == NULL)
+                        return false;
+                tui_open_overlay(t, &tui_contents_screen);
+                return true;
+        case TA_NEXT:
+                if (!on_content(t))
+                        return false;
+                session_tick(t->sess, tui_now());
+                if (session_next(t->sess, tui_now()))
+                        tui_show_position(t);
+                else
+                        tui_message(t, false, "This is the module summary: m for the menu.");
+                return true;
+        case TA_BACK:
+                if (!on_content(t))
+                        return false;
+                session_tick(t->sess, tui_now());
+                if (session_back(t->sess, tui_now()))
+                        tui_show_position(t);
+                else
+                        tui_message(t, false, "This is the first screen.");
+                return true;
+        default:
+                return false;
+        }
+}
+
+static struct tui_key read_key(int *status)
+{
+        struct tui_key k = {.act = TA_NONE};
+        wint_t wc;
+        int r = get_wch(&wc);
+
+        *status = r;
+        if (r == ERR)
+                return k;
+        k.fkey = r == KEY_CODE_YES;
+        k.code = (int)wc;
+        if (!k.fkey && wc >= '1' && wc <= '9') {
+                k.act = TA_DIGIT;
+                k.digit = (int)(wc - '0');
+                return k;
+        }
+        for (size_t i = 0; i < sizeof keymap / sizeof keymap[0]; i++)
+                if (keymap[i].fkey == k.fkey && keymap[i].code == k.code) {
+                        k.act = keymap[i].act;
+                        break;
+                }
+        return k;
+}
+
+static void draw_small(struct tui *t)
+{
+        static const char *const lines[] = {"Terminal too small.", "dlfl needs 40x12;",
+                                            "please make it larger."};
+        int n = (int)(sizeof lines / sizeof lines[0]);
+
+        for (int i = 0; i < n && i < t->rows; i++) {
+                int len = (int)strlen(lines[i]);
+                mvaddnstr(i, 0, lines[i], len < t->cols ? len : t->cols);
+        }
+}
+
+static void draw(struct tui *t)
+{
+        t->show_cursor = false;
+        erase();
+        if (t->too_small) {
+                draw_small(t);
+        } else {
+                t->screen->draw(t);
+                if (t->overlay != NULL)
+                        t->overlay->draw(t);
+        }
+        if (t->show_cursor) {
+                curs_set(1);
+                move(t->cur_y, t->cur_x);
+        } else {
+                curs_set(0);
+                move(t->rows > 0 ? t->rows - 1 : 0, 0);
+        }
+        wnoutrefresh(stdscr);
+        doupdate();
+        t->dirty = false;
+}
+
+static void measure(struct tui *t)
+{
+        t->rows = LINES;
+        t->cols = COLS;
+        t->too_small = t->rows < TUI_MIN_ROWS || t->cols < TUI_MIN_COLS;
+}
+
+static void init_colors(struct tui *t)
+{
+        short bg = COLOR_BLACK;
+
+        t->color = false;
+        if (t->app->no_color || !has_colors() || start_color() == ERR)
+                return;
+        if (use_default_colors() == OK)
+                bg = -1;
+        init_pair(COL_BAR, COLOR_BLACK, COLOR_CYAN);
+        init_pair(COL_RIGHT, COLOR_GREEN, bg);
+        init_pair(COL_WRONG, COLOR_RED, bg);
+        init_pair(COL_HEADING, COLOR_MAGENTA, bg);
+        init_pair(COL_CODE, COLOR_CYAN, bg);
+        init_pair(COL_LINK, COLOR_BLUE, bg);
+        init_pair(COL_NOTE, COLOR_YELLOW, bg);
+        init_pair(COL_ERROR, COLOR_RED, bg);
+        t->color = true;
+}
+
+static void set_signal(int sig, void (*fn)(int))
+{
+        struct sigaction sa;
+
+        memset(&sa, 0, sizeof sa);
+        sa.sa_handler = fn;
+        sigemptyset(&sa.sa_mask);
+        sa.sa_flags = 0; /* no SA_RESTART: a signal wakes the key read */
+        sigaction(sig, &sa, NULL);
+}
+
+static bool start_terminal(struct tui *t)
+{
+        const char *cup;
+
+        if (t->app->kiosk) {
+                set_signal(SIGINT, SIG_IGN);
+                set_signal(SIGQUIT, SIG_IGN);
+                set_signal(SIGTSTP, SIG_IGN);
+        }
+        term_screen = newterm(NULL, stdout, stdin);
+        if (term_screen == NULL)
+                return false;
+        set_term(term_screen);
+        cup = tigetstr("cup");
+        if (cup == NULL || cup == (const char *)-1) {
+                /* No cursor addressing: the line mode is the honest choice. */
+                endwin();
+                delscreen(term_screen);
+                term_screen = NULL;
+                return false;
+        }
+        die_set_hook(end_terminal);
+        atexit(end_terminal);
+        if (t->app->kiosk)
+                raw(); /* Ctrl-C, Ctrl-Z and Ctrl-\ arrive as keys, and do nothing */
+        else
+                cbreak();
+        noecho();
+        nonl();
+        keypad(stdscr, TRUE);
+        set_escdelay(25);
+        timeout(TICK_MS);
+        init_colors(t);
+        set_signal(SIGTERM, on_term);
+        set_signal(SIGHUP, on_term);
+        if (!t->app->kiosk) {
+                set_signal(SIGINT, on_int);
+                set_signal(SIGQUIT, on_term);
+        }
+        measure(t);
+        return true;
+}
+
+static void stop_terminal(void)
+{
+        if (term_screen == NULL)
+                return;
+        erase();
+        refresh();
+        endwin();
+        delscreen(term_screen);
+        term_screen = NULL;
+        die_set_hook(NULL);
+}
+
+static void idle_logout(struct tui *t)
+{
+        tui_logout(t);
+        clearok(curscr, TRUE);
+        tui_message(t, false, "The last session was saved and closed after a time without use.");
+}
+
+static void free_tui(struct tui *t)
+{
+        tui_doc_free(&t->doc);
+        tui_edit_free(&t->edit);
+        tui_edit_free(&t->prompt);
+        store_names_free(t->names, t->nnames);
+        t->names = NULL;
+        tui_pending_drop(t);
+        tui_edit_free(&t->secret);
+        for (size_t i = 0; i < t->nfails; i++)
+                free(t->fails[i].name);
+        free(t->fails);
+        free(t->msg);
+        free(t->save_error);
+        free(t->confirm_text);
+        free(t->name);
+        free(t->store_problem);
+        store_close(&t->store);
+}
 
 int tui_run(struct app *app)
 {
-	return plain_run(app);
+        struct tui t;
+        const char *err = NULL;
+
+        memset(&t, 0, sizeof t);
+        t.app = app;
+        t.utf8 = text_is_utf8();
+        t.idle_timeout =
+            app->idle_timeout >= 0 ? app->idle_timeout : (app->kiosk ? KIOSK_IDLE_DEFAULT : 0);
+        passphrase_init();
+        t.store = store_open(app->data_dir, &err);
+        if (t.store == NULL)
+                t.store_problem = xstrdup(err ? err : "no data directory");
+        if (!start_terminal(&t)) {
+                free_tui(&t);
+                return plain_run(app);
+        }
+        t.last_input = tui_mono_now();
+        tui_switch(&t, &tui_picker_screen);
+        if (app->learner != NULL)
+                tui_login(&t, app->learner, true);
+        while (!t.quit) {
+                if (got_term)
+                        break;
+                if (got_int) {
+                        got_int = 0;
+                        if (!app->kiosk)
+                                ask_quit(&t);
+                }
+                if (t.idle_timeout > 0 && t.rec != NULL &&
+                    tui_mono_now() - t.last_input >= t.idle_timeout)
+                        idle_logout(&t);
+                draw(&t);
+                int status;
+                struct tui_key k = read_key(&status);
+                if (status == ERR) {
+                        if (t.sess != NULL)
+                                session_tick(t.sess, tui_now());
+                        continue;
+                }
+                t.last_input = tui_mono_now();
+                if (k.fkey && k.code == KEY_RESIZE) {
+                        measure(&t);
+                        continue;
+                }
+                if (t.too_small)
+                        continue;
+                if (t.msg != NULL) {
+                        free(t.msg);
+                        t.msg = NULL;
+                }
+                if (t.sess != NULL)
+                        session_tick(t.sess, tui_now());
+                const struct tui_screen *sc = t.overlay ? t.overlay : t.screen;
+                if (sc->key(&t, &k))
+                        continue;
+                if (t.overlay != NULL) {
+                        if (k.act == TA_ESC || k.act == TA_QUIT)
+                                tui_close_overlay(&t);
+                        continue;
+                }
+                tui_global_key(&t, &k);
+        }
+        /* Every way out saves first: q, SIGTERM, SIGHUP. */
+        if (t.overlay != NULL)
+                tui_close_overlay(&t);
+        tui_close_module(&t);
+        if (t.rec != NULL) {
+                if (t.guest)
+                        record_free(&t.rec);
+                else
+                        store_close_learner(&t.handle);
+        }
+        if (t.screen != NULL && t.screen->leave != NULL)
+                t.screen->leave(&t);
+        stop_terminal();
+        free_tui(&t);
+        return 0;
 }

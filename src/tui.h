@@ -1,0 +1,312 @@
+/* The ncurses player's private interface, shared by src/tui*.c only (the
+ * one place <curses.h> may be included). Each screen is a const ops table
+ * in its own file; keys become actions through one table in tui.c; the
+ * screen handles an action first, then the global handler in tui.c. Every
+ * draw() erases and paints from session data; tui.c does one doupdate() per
+ * turn of the loop. Nothing from a module is painted except through
+ * text.h's sanitised lines. */
+#ifndef DLFL_TUI_H
+#define DLFL_TUI_H
+
+#include <curses.h>
+#include <stdbool.h>
+#include <stddef.h>
+#include <time.h>
+
+#include "dlfl/app.h"
+#include "dlfl/session.h"
+#include "dlfl/store.h"
+#include "dlfl/text.h"
+
+/* Below this the screen shows "terminal too small" instead. */
+#define TUI_MIN_COLS 40
+#define TUI_MIN_ROWS 12
+#define TUI_MAX_PICKS 16
+
+enum tui_action {
+        TA_NONE,
+        TA_NEXT,
+        TA_BACK,
+        TA_UP,
+        TA_DOWN,
+        TA_PGUP,
+        TA_PGDN,
+        TA_HOME,
+        TA_END,
+        TA_SPACE,
+        TA_ENTER,
+        TA_HINT,
+        TA_TOC,
+        TA_MENU,
+        TA_HELP,
+        TA_QUIT,
+        TA_DIGIT,
+        TA_ESC,
+        TA_TAB,
+        TA_SUBMIT,
+        TA_INTERRUPT,
+};
+
+struct tui_key {
+        enum tui_action act;
+        int digit; /* 1-9 with TA_DIGIT */
+        bool fkey; /* code is a KEY_* value, not a character */
+        int code;  /* KEY_* or a wide character */
+};
+
+struct tui;
+
+struct tui_screen {
+        const char *name;
+        void (*enter)(struct tui *t);
+        void (*draw)(struct tui *t);
+        /* True when the key was handled; else the global handler gets it. */
+        bool (*key)(struct tui *t, const struct tui_key *k);
+        void (*leave)(struct tui *t);
+};
+
+/* Presentation attributes of one document line, beside text.h's spans. */
+struct tui_deco {
+        char prefix[32]; /* our own text (never module text), shown first */
+        int indent;      /* columns of the prefix; continuation lines are indented so */
+        int item;        /* -1, or the item (choice, row) the line belongs to */
+        attr_t attr;
+        short pair;
+        bool hidden;
+};
+
+/* A shown row: a line of tl, or (line == TUI_NO_LINE) an empty row that
+ * may still belong to an item (room for an editor). */
+#define TUI_NO_LINE ((size_t)-1)
+struct tui_row {
+        size_t line;
+        int item;
+};
+
+/* A screen's content as wrapped, styled lines, rebuilt on every draw. */
+struct tui_doc {
+        struct text_lines tl;
+        struct tui_deco *deco;
+        size_t ndeco;
+        struct tui_row *rows; /* what is shown, top to bottom */
+        size_t nrows, rows_cap;
+        int width;
+};
+
+/* A line (or, multiline, a text) editor for answers and names. Holds UTF-8;
+ * cur is a byte offset on a character boundary. */
+struct tui_edit {
+        char *buf;
+        size_t len, cap, cur;
+        bool multiline;
+        size_t max; /* bytes, 0 = no limit */
+        int top;    /* first shown row */
+};
+
+enum tui_confirm {
+        CONFIRM_QUIT,
+        CONFIRM_LOGOUT,
+        CONFIRM_FORGET,
+        CONFIRM_RESTART,
+};
+
+/* What the passphrase prompt is asking for. */
+enum tui_pass_mode {
+        PASS_LOGIN,   /* to open the pending record */
+        PASS_FORGET,  /* to forget the pending record */
+        PASS_CURRENT, /* the current one, before a change or removal */
+        PASS_NEW,     /* a new one (empty removes it) */
+        PASS_AGAIN,   /* the new one again */
+};
+
+struct tui_pass_fail {
+        char *name;
+        unsigned failures;
+};
+
+enum tui_color {
+        COL_NONE,
+        COL_BAR,
+        COL_RIGHT,
+        COL_WRONG,
+        COL_HEADING,
+        COL_CODE,
+        COL_LINK,
+        COL_NOTE,
+        COL_ERROR,
+};
+
+struct tui {
+        struct app *app;
+        struct store *store;
+        char *store_problem;
+        struct store_handle *handle;
+        struct learner_record *rec; /* the guest's own, or the handle's */
+        bool guest;
+        char *name;
+        struct session *sess;
+        size_t mod; /* catalog index of the open module */
+
+        const struct tui_screen *screen;  /* the base screen */
+        const struct tui_screen *overlay; /* help, contents, a question to confirm */
+        bool quit;
+        bool dirty;
+
+        char *msg; /* one-off message for the learner (sanitised when shown) */
+        bool msg_error;
+        char *save_error; /* the last save failed: why */
+
+        bool color, utf8;
+        int rows, cols;
+        bool too_small;
+
+        /* Where the terminal cursor goes after painting (an editor's caret). */
+        bool show_cursor;
+        int cur_y, cur_x;
+
+        time_t last_input;
+        long idle_timeout; /* seconds; 0 = off */
+
+        /* Per-screen state, reset by each screen's enter(). */
+        int cursor;
+        int scroll;
+        int body_rows; /* rows of the body on the last draw */
+        struct tui_doc doc;
+        struct tui_edit edit;
+        bool editing;
+        bool toggled[TUI_MAX_PICKS];
+        size_t order[TUI_MAX_PICKS]; /* order: shown positions, learner's order */
+        int grabbed;                 /* order: the row being moved, -1 none */
+        int match[TUI_MAX_PICKS];    /* match: shown right item per left, -1 none */
+        enum answer_result last_result;
+        bool answered_now;
+        const char *case_feedback;
+
+        /* Overlays keep their own place. */
+        int ov_cursor, ov_scroll;
+        enum tui_confirm confirm;
+        char *confirm_text;
+        size_t picker_sel_name; /* the learner a "forget me" is about */
+        char **names;
+        size_t nnames;
+        struct tui_edit prompt;
+
+        /* A record opened but not yet handed over: its passphrase is asked. */
+        struct store_handle *pending;
+        char *pending_name;
+        enum tui_pass_mode pass_mode;
+        struct tui_edit secret;
+        char *pass_old, *pass_new;
+        time_t pass_wait_until;
+        /* Wrong passphrases per learner, for as long as the program runs. */
+        struct tui_pass_fail *fails;
+        size_t nfails;
+};
+
+extern const struct tui_screen tui_picker_screen;
+extern const struct tui_screen tui_menu_screen;
+extern const struct tui_screen tui_intro_screen;
+extern const struct tui_screen tui_lesson_screen;
+extern const struct tui_screen tui_question_screen;
+extern const struct tui_screen tui_case_screen;
+extern const struct tui_screen tui_summary_screen;
+extern const struct tui_screen tui_contents_screen;
+extern const struct tui_screen tui_help_screen;
+extern const struct tui_screen tui_confirm_screen;
+extern const struct tui_screen tui_prompt_screen;
+extern const struct tui_screen tui_passphrase_screen;
+
+/* tui.c: navigation between screens and the shared state. */
+void tui_switch(struct tui *t, const struct tui_screen *sc);
+void tui_open_overlay(struct tui *t, const struct tui_screen *sc);
+void tui_close_overlay(struct tui *t);
+/* Shows the screen for the session's current position. */
+void tui_show_position(struct tui *t);
+bool tui_open_module(struct tui *t, size_t index);
+void tui_close_module(struct tui *t);
+bool tui_login(struct tui *t, const char *name, bool create);
+void tui_login_guest(struct tui *t);
+/* Hands the pending record (its passphrase given) to the learner. */
+void tui_login_finish(struct tui *t);
+/* Closes the pending record unused. */
+void tui_pending_drop(struct tui *t);
+/* Monotonic seconds, for idleness and passphrase delays. */
+time_t tui_mono_now(void);
+void tui_logout(struct tui *t);
+void tui_ask(struct tui *t, enum tui_confirm what, const char *question);
+void tui_message(struct tui *t, bool error, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+void tui_save(struct tui *t);
+bool tui_global_key(struct tui *t, const struct tui_key *k);
+time_t tui_now(void);
+
+/* tui_lesson.c: the title bar of a content screen (module, section,
+ * screen n of m). */
+void tui_content_header(struct tui *t);
+/* Rebuilds keep the reading place when the width changes: call with the
+ * old row count and width before painting. */
+void tui_keep_place(struct tui *t, size_t old_rows, int old_width);
+
+/* tui_picker.c: what the dialogs do once answered. */
+void tui_picker_forget(struct tui *t);
+bool tui_picker_create(struct tui *t, const char *name);
+
+/* tui_draw.c: painting helpers. */
+/* Clears and frames a centred box of h x w (shrunk to fit); returns the
+ * inside's top-left corner and size. */
+void tui_box(struct tui *t, int h, int w, int *y, int *x, int *ih, int *iw);
+attr_t tui_attr(const struct tui *t, enum tui_color c);
+/* Paints at most w columns of (unsanitised) text at y, x. */
+void tui_put(struct tui *t, int y, int x, int w, const char *s, attr_t attr);
+/* Title bar: left text and right text (e.g. "screen 3 of 12"). */
+void tui_header(struct tui *t, const char *left, const char *right);
+/* Status line: the keys of this screen (right: e.g. a scroll position, or
+ * NULL), and any message on the line above it. */
+void tui_status(struct tui *t, const char *keys, const char *right);
+/* The body area: rows between the header and the status line. */
+int tui_body_top(const struct tui *t);
+int tui_body_rows(const struct tui *t);
+/* The width content is wrapped to. */
+int tui_text_width(const struct tui *t);
+const char *tui_sym(const struct tui *t, const char *utf8, const char *ascii);
+
+void tui_doc_reset(struct tui_doc *d, int width);
+void tui_doc_free(struct tui_doc *d);
+/* Appends Markdown, or plain text, as lines after prefix (our own ASCII). */
+void tui_doc_md(struct tui_doc *d, const char *md, const char *prefix, int item, attr_t attr,
+                short pair);
+void tui_doc_text(struct tui_doc *d, const char *text, const char *prefix, int item, attr_t attr,
+                  short pair);
+void tui_doc_blank(struct tui_doc *d);
+/* n empty rows belonging to item (where an editor is painted). */
+void tui_doc_space(struct tui_doc *d, int item, int n);
+/* Screen row of the doc row, or -1 when scrolled out of view. */
+int tui_doc_screen_row(const struct tui *t, int scroll, int row);
+/* The first and last visible rows of item, or -1. */
+int tui_doc_item_first(const struct tui_doc *d, int item);
+int tui_doc_item_last(const struct tui_doc *d, int item);
+/* Keeps the rows of item on screen by moving *scroll. */
+void tui_doc_reveal(const struct tui_doc *d, int item, int height, int *scroll);
+/* Clamps *scroll and paints the doc into the body; sel is highlighted. */
+void tui_doc_paint(struct tui *t, const struct tui_doc *d, int *scroll, int sel);
+/* A position indicator ("12-31/64 45%"), or "" when everything fits. */
+void tui_scroll_note(const struct tui *t, const struct tui_doc *d, int scroll, char *buf, size_t n);
+/* Scroll actions shared by every scrolled screen; true when handled. */
+bool tui_scroll_key(struct tui *t, const struct tui_key *k, const struct tui_doc *d);
+
+/* tui_edit.c */
+void tui_edit_init(struct tui_edit *e, bool multiline, size_t max);
+void tui_edit_free(struct tui_edit *e);
+void tui_edit_clear(struct tui_edit *e);
+void tui_edit_set(struct tui_edit *e, const char *s);
+/* Editing keys (characters, cursor, Backspace, Delete, Home/End, Ctrl-U,
+ * Enter in multiline); true when handled. */
+bool tui_edit_key(struct tui_edit *e, const struct tui_key *k);
+/* Paints the editor in a box of h rows by w columns and places the
+ * terminal cursor when focused. */
+void tui_edit_paint(struct tui *t, struct tui_edit *e, int y, int x, int h, int w, bool focused);
+
+/* tui_question.c: shared with case studies. */
+void tui_feedback_lines(struct tui *t, struct tui_doc *d);
+
+#endif

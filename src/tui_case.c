@@ -1,0 +1,276 @@
+/* A case study: the scenario, then the branching steps with the feedback
+ * of each choice, the ending (said in words), and the reflection. */
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "dlfl/xalloc.h"
+#include "tui.h"
+
+#define EDIT_ITEM 1000
+#define END_ITEM 2000
+
+static bool at_ending(const struct step *st)
+{
+        return st != NULL && st->nchoices == 0;
+}
+
+static const char *ending_words(enum ending e)
+{
+        switch (e) {
+        case ENDING_GOOD:
+                return "A good ending.";
+        case ENDING_MIXED:
+                return "A mixed ending: some of it went well.";
+        case ENDING_POOR:
+                return "A poor ending: think about what could have gone differently.";
+        default:
+                return "The end of the case study.";
+        }
+}
+
+static void case_enter(struct tui *t)
+{
+        const struct screen_state *st = session_state(t->sess);
+
+        t->cursor = 0;
+        t->answered_now = false;
+        t->doc.width = 0;
+        tui_edit_init(&t->edit, true, 64 * 1024);
+        tui_edit_set(&t->edit, st ? st->text : NULL);
+        t->edit.cur = t->edit.len;
+        t->editing = false;
+}
+
+static void case_leave(struct tui *t)
+{
+        tui_edit_clear(&t->edit);
+        t->editing = false;
+}
+
+static void case_draw(struct tui *t)
+{
+        const struct screen *sc = session_screen(t->sess);
+        const struct step *step = session_case_step(t->sess);
+        const struct screen_state *st = session_state(t->sess);
+        struct tui_doc *d = &t->doc;
+        size_t old_rows = d->nrows;
+        int old_width = d->width;
+        char prefix[32], note[48];
+        int edit_rows = 0;
+        const char *keys;
+
+        tui_content_header(t);
+        tui_doc_reset(d, tui_text_width(t));
+        char *title = xasprintf("Case study: %s", sc->title ? sc->title : "");
+        tui_doc_text(d, title, NULL, -1, tui_attr(t, COL_HEADING), 0);
+        free(title);
+        tui_doc_blank(d);
+        if (step == NULL) {
+                tui_doc_md(d, sc->body, NULL, -1, A_NORMAL, 0);
+                tui_doc_blank(d);
+                if (sc->nsteps > 0)
+                        tui_doc_text(d, "Press Enter to begin.", NULL, END_ITEM, A_BOLD, 0);
+                else if (sc->reflection != NULL)
+                        tui_doc_text(d, "Press Enter to write your reflection.", NULL, END_ITEM,
+                                     A_BOLD, 0);
+                else
+                        tui_doc_text(d, "Press Enter to go on.", NULL, END_ITEM, A_BOLD, 0);
+                keys = "Enter begin  Up/Down scroll  n next  b back  t contents  ? help  q quit";
+        } else {
+                const char *fb = session_case_last_feedback(t->sess);
+                if (fb != NULL) {
+                        tui_doc_md(d, fb, NULL, -1, tui_attr(t, COL_NOTE), 0);
+                        tui_doc_blank(d);
+                }
+                tui_doc_md(d, step->text, NULL, -1, A_NORMAL, 0);
+                tui_doc_blank(d);
+                if (!at_ending(step)) {
+                        const char *mark = tui_sym(t, "\u203a ", "> ");
+                        tui_doc_text(d, "What do you do? (1-9, or Up/Down and Enter)", NULL, -1,
+                                     A_BOLD, 0);
+                        for (size_t i = 0; i < step->nchoices; i++) {
+                                snprintf(prefix, sizeof prefix, "%s%zu. ",
+                                         (int)i == t->cursor ? mark : "  ", i + 1);
+                                tui_doc_md(d, step->choices[i].text, prefix, (int)i, A_NORMAL, 0);
+                        }
+                        keys = "1-9 choose  Up/Down+Enter choose  r start over  b back  ? help";
+                } else {
+                        tui_doc_text(d, ending_words(step->ending), NULL, END_ITEM,
+                                     step->ending == ENDING_GOOD   ? tui_attr(t, COL_RIGHT)
+                                     : step->ending == ENDING_POOR ? tui_attr(t, COL_WRONG)
+                                                                   : A_BOLD,
+                                     0);
+                        if (sc->reflection != NULL) {
+                                tui_doc_blank(d);
+                                tui_doc_md(d, sc->reflection, "Reflect: ", END_ITEM, A_BOLD, 0);
+                                if (t->editing) {
+                                        tui_doc_blank(d);
+                                        edit_rows = tui_body_rows(t) / 3;
+                                        if (edit_rows < 3)
+                                                edit_rows = 3;
+                                        tui_doc_space(d, EDIT_ITEM, edit_rows);
+                                } else if (st != NULL && st->text != NULL) {
+                                        tui_doc_text(d, st->text, "Your reflection: ", END_ITEM,
+                                                     A_NORMAL, 0);
+                                }
+                        }
+                        tui_doc_blank(d);
+                        if (session_case_needs_reflection(t->sess)) {
+                                tui_doc_text(
+                                    d,
+                                    t->editing
+                                        ? "Write your reflection, then Ctrl-D (or F2) to save it."
+                                        : "Press Enter to write your reflection.",
+                                    NULL, END_ITEM, A_BOLD, 0);
+                        } else {
+                                tui_doc_text(
+                                    d, "Press Enter to go on, or r to walk the case study again.",
+                                    NULL, END_ITEM, A_BOLD, 0);
+                        }
+                        if (t->editing)
+                                keys = "Type  Ctrl-D/F2 save  Esc other keys  PgUp/PgDn scroll";
+                        else if (session_case_needs_reflection(t->sess))
+                                keys =
+                                    "Enter write reflection  r start over  n next  b back  ? help";
+                        else
+                                keys = sc->reflection
+                                           ? "Enter go on  e edit reflection  r start over  "
+                                             "b back  ? help"
+                                           : "Enter go on  r start over  b back  t contents  "
+                                             "? help  q quit";
+                }
+        }
+        tui_keep_place(t, old_rows, old_width);
+        if (t->answered_now) {
+                /* A new step: start reading it from the top. */
+                t->scroll = 0;
+                t->answered_now = false;
+        }
+        if (t->editing)
+                tui_doc_reveal(d, EDIT_ITEM, tui_body_rows(t), &t->scroll);
+        else if (step != NULL && !at_ending(step))
+                tui_doc_reveal(d, t->cursor, tui_body_rows(t), &t->scroll);
+        tui_doc_paint(t, d, &t->scroll, step != NULL && !at_ending(step) ? t->cursor : -1);
+        t->body_rows = tui_body_rows(t);
+        if (edit_rows > 0) {
+                int y = tui_doc_screen_row(t, t->scroll, tui_doc_item_first(d, EDIT_ITEM));
+                if (y >= 0) {
+                        int bottom = tui_body_top(t) + tui_body_rows(t);
+                        int h = y + edit_rows > bottom ? bottom - y : edit_rows;
+                        tui_edit_paint(t, &t->edit, y, 1, h, tui_text_width(t), t->editing);
+                }
+        }
+        tui_scroll_note(t, d, t->scroll, note, sizeof note);
+        tui_status(t, keys, note);
+}
+
+static void choose(struct tui *t, size_t i)
+{
+        const struct step *step = session_case_step(t->sess);
+
+        if (step == NULL || i >= step->nchoices)
+                return;
+        session_case_choose(t->sess, i, tui_now());
+        t->cursor = 0;
+        t->answered_now = true;
+}
+
+static void submit_reflection(struct tui *t)
+{
+        const char *p = t->edit.buf ? t->edit.buf : "";
+
+        while (*p == ' ' || *p == '\n')
+                p++;
+        if (*p == '\0') {
+                tui_message(t, true, "Write something first.");
+                return;
+        }
+        session_case_reflect(t->sess, t->edit.buf, tui_now());
+        t->editing = false;
+        tui_message(t, false, "Your reflection is saved.");
+}
+
+static bool case_key(struct tui *t, const struct tui_key *k)
+{
+        const struct screen *sc = session_screen(t->sess);
+        const struct step *step = session_case_step(t->sess);
+
+        if (t->editing) {
+                if (k->act == TA_ESC || k->act == TA_TAB) {
+                        t->editing = false;
+                        return true;
+                }
+                if (k->act == TA_INTERRUPT || (k->act == TA_HELP && k->fkey))
+                        return false;
+                if (k->act == TA_SUBMIT) {
+                        submit_reflection(t);
+                        return true;
+                }
+                if (!tui_edit_key(&t->edit, k) && (k->act == TA_PGUP || k->act == TA_PGDN))
+                        tui_scroll_key(t, k, &t->doc);
+                return true;
+        }
+        if (!k->fkey && (k->code == 'r' || k->code == 'R') && step != NULL) {
+                session_case_restart(t->sess, tui_now());
+                session_case_begin(t->sess, tui_now());
+                t->cursor = 0;
+                t->answered_now = true;
+                return true;
+        }
+        if (step == NULL) {
+                if (k->act == TA_ENTER || k->act == TA_SPACE) {
+                        if (sc->nsteps > 0 || sc->reflection != NULL) {
+                                session_case_begin(t->sess, tui_now());
+                                t->answered_now = true;
+                                if (session_case_step(t->sess) == NULL)
+                                        return tui_global_key(t, &(struct tui_key){.act = TA_NEXT});
+                        } else {
+                                return tui_global_key(t, &(struct tui_key){.act = TA_NEXT});
+                        }
+                        return true;
+                }
+                return tui_scroll_key(t, k, &t->doc);
+        }
+        if (at_ending(step)) {
+                if (sc->reflection != NULL &&
+                    ((!k->fkey && (k->code == 'e' || k->code == 'i')) ||
+                     (k->act == TA_ENTER && session_case_needs_reflection(t->sess)))) {
+                        t->editing = true;
+                        return true;
+                }
+                if (k->act == TA_ENTER)
+                        return tui_global_key(t, &(struct tui_key){.act = TA_NEXT});
+                return tui_scroll_key(t, k, &t->doc);
+        }
+        switch (k->act) {
+        case TA_UP:
+                if (t->cursor > 0)
+                        t->cursor--;
+                return true;
+        case TA_DOWN:
+                if (t->cursor + 1 < (int)step->nchoices)
+                        t->cursor++;
+                return true;
+        case TA_DIGIT:
+                choose(t, (size_t)k->digit - 1);
+                return true;
+        case TA_ENTER:
+                choose(t, (size_t)t->cursor);
+                return true;
+        case TA_PGUP:
+        case TA_PGDN:
+        case TA_HOME:
+        case TA_END:
+                return tui_scroll_key(t, k, &t->doc);
+        default:
+                return false;
+        }
+}
+
+const struct tui_screen tui_case_screen = {
+    .name = "case-study",
+    .enter = case_enter,
+    .draw = case_draw,
+    .key = case_key,
+    .leave = case_leave,
+};

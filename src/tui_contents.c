@@ -1,0 +1,134 @@
+/* The table of contents of the open module: sections and their screens,
+ * what is done, where the learner is; Enter jumps there. */
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "dlfl/xalloc.h"
+#include "tui.h"
+
+static void contents_enter(struct tui *t)
+{
+        size_t pos = session_position(t->sess);
+        size_t n = session_count(t->sess);
+
+        t->ov_cursor = (int)(pos < n ? pos : n);
+        t->ov_scroll = 0;
+}
+
+static const char *label(const struct screen *sc)
+{
+        if (sc->title != NULL)
+                return sc->title;
+        if (sc->prompt != NULL)
+                return sc->prompt;
+        return sc->id;
+}
+
+static void contents_draw(struct tui *t)
+{
+        const struct module *m = session_module(t->sess);
+        struct tui_doc *d = &t->doc;
+        size_t here = session_position(t->sess);
+        char prefix[32], note[48];
+        const char *mark = tui_sym(t, "\u203a ", "> ");
+
+        erase();
+        char *head = xasprintf("Contents: %s", m->title);
+        tui_header(t, head, NULL);
+        free(head);
+        tui_doc_reset(d, tui_text_width(t));
+        for (size_t s = 0; s < m->nsections; s++) {
+                const struct section *sec = &m->sections[s];
+                tui_doc_text(d, sec->title, NULL, -1, tui_attr(t, COL_HEADING), 0);
+                for (size_t j = 0; j < sec->count; j++) {
+                        size_t pos = sec->first + j;
+                        const struct screen *sc = &m->screens[pos];
+                        snprintf(prefix, sizeof prefix, "%s[%s] %s",
+                                 (int)pos == t->ov_cursor ? mark : "  ",
+                                 session_screen_complete(t->sess, pos) ? "x" : " ",
+                                 pos == here ? "(here) " : "");
+                        /* A question's prompt may be long: its first line is enough. */
+                        struct text_lines tl = {0};
+                        text_wrap(label(sc), d->width - 16 > 8 ? d->width - 16 : 8, 0, 0, &tl);
+                        char *line = xasprintf(
+                            "%s: %s%s",
+                            sc->type == SCREEN_LESSON
+                                ? "Lesson"
+                                : (sc->type == SCREEN_QUESTION ? "Question" : "Case study"),
+                            tl.count ? tl.lines[0].text : "", tl.count > 1 ? "..." : "");
+                        text_lines_free(&tl);
+                        tui_doc_text(d, line, prefix, (int)pos, A_NORMAL, 0);
+                        free(line);
+                }
+                tui_doc_blank(d);
+        }
+        snprintf(prefix, sizeof prefix, "%s", t->ov_cursor == (int)m->nscreens ? mark : "  ");
+        tui_doc_text(d, "Module summary", prefix, (int)m->nscreens, A_BOLD, 0);
+        tui_doc_reveal(d, t->ov_cursor, tui_body_rows(t), &t->ov_scroll);
+        tui_doc_paint(t, d, &t->ov_scroll, t->ov_cursor);
+        tui_scroll_note(t, d, t->ov_scroll, note, sizeof note);
+        tui_status(t, "Up/Down choose  Enter go there  Esc/t close  ? help", note);
+}
+
+static bool contents_key(struct tui *t, const struct tui_key *k)
+{
+        int n = (int)session_count(t->sess) + 1;
+
+        switch (k->act) {
+        case TA_UP:
+                if (t->ov_cursor > 0)
+                        t->ov_cursor--;
+                return true;
+        case TA_DOWN:
+                if (t->ov_cursor + 1 < n)
+                        t->ov_cursor++;
+                return true;
+        case TA_PGUP:
+                t->ov_cursor -= tui_body_rows(t) / 2;
+                if (t->ov_cursor < 0)
+                        t->ov_cursor = 0;
+                return true;
+        case TA_PGDN:
+                t->ov_cursor += tui_body_rows(t) / 2;
+                if (t->ov_cursor >= n)
+                        t->ov_cursor = n - 1;
+                return true;
+        case TA_HOME:
+                t->ov_cursor = 0;
+                return true;
+        case TA_END:
+                t->ov_cursor = n - 1;
+                return true;
+        case TA_ENTER:
+        case TA_NEXT: {
+                size_t to = (size_t)t->ov_cursor;
+                tui_close_overlay(t);
+                session_tick(t->sess, tui_now());
+                session_go(t->sess, to, tui_now());
+                tui_show_position(t);
+                return true;
+        }
+        case TA_TOC:
+        case TA_ESC:
+        case TA_BACK:
+                tui_close_overlay(t);
+                return true;
+        case TA_HELP:
+                return false;
+        case TA_MENU:
+                tui_close_overlay(t);
+                return tui_global_key(t, k);
+        case TA_QUIT:
+                tui_close_overlay(t);
+                return tui_global_key(t, k);
+        default:
+                return true;
+        }
+}
+
+const struct tui_screen tui_contents_screen = {
+    .name = "contents",
+    .enter = contents_enter,
+    .draw = contents_draw,
+    .key = contents_key,
+};

@@ -1,0 +1,425 @@
+/* Painting for the ncurses player: bars, safe text, and documents (a
+ * screen's content as styled, wrapped lines that scroll). Module text only
+ * reaches the terminal as text.h's lines, which hold no control, C1 or bidi
+ * characters and no invalid UTF-8. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "dlfl/xalloc.h"
+#include "tui.h"
+
+attr_t tui_attr(const struct tui *t, enum tui_color c)
+{
+        attr_t a = A_NORMAL;
+
+        switch (c) {
+        case COL_NONE:
+                return A_NORMAL;
+        case COL_BAR:
+                return t->color ? COLOR_PAIR(COL_BAR) : A_REVERSE;
+        case COL_RIGHT:
+        case COL_WRONG:
+        case COL_ERROR:
+        case COL_HEADING:
+                a = A_BOLD;
+                break;
+        case COL_LINK:
+                a = A_UNDERLINE;
+                break;
+        case COL_CODE:
+        case COL_NOTE:
+                break;
+        }
+        if (t->color)
+                a |= COLOR_PAIR(c);
+        return a;
+}
+
+const char *tui_sym(const struct tui *t, const char *utf8, const char *ascii)
+{
+        return t->utf8 ? utf8 : ascii;
+}
+
+int tui_body_top(const struct tui *t)
+{
+        (void)t;
+        return 1;
+}
+
+static bool has_message(const struct tui *t)
+{
+        return t->save_error != NULL || t->msg != NULL;
+}
+
+int tui_body_rows(const struct tui *t)
+{
+        int n = t->rows - 2 - (has_message(t) ? 1 : 0);
+
+        return n < 1 ? 1 : n;
+}
+
+int tui_text_width(const struct tui *t)
+{
+        int w = t->cols - 2;
+
+        return w < 8 ? 8 : w;
+}
+
+static attr_t style_attr(const struct tui *t, unsigned style)
+{
+        attr_t a = A_NORMAL;
+
+        if (style & TEXT_STRONG)
+                a |= A_BOLD;
+        if (style & TEXT_EMPH)
+                a |= A_UNDERLINE;
+        if (style & TEXT_HEADING)
+                a |= tui_attr(t, COL_HEADING);
+        if (style & TEXT_CODE)
+                a |= tui_attr(t, COL_CODE);
+        if (style & TEXT_LINK)
+                a |= tui_attr(t, COL_LINK);
+        if (style & TEXT_QUOTE)
+                a |= t->color ? tui_attr(t, COL_NOTE) : A_NORMAL;
+        if (style & TEXT_ESCAPED)
+                a |= A_REVERSE;
+        return a;
+}
+
+/* Paints a sanitised line's bytes [0, len) with its spans' styles. */
+static void paint_line(struct tui *t, int y, int x, const struct text_line *l, attr_t base)
+{
+        size_t pos = 0;
+
+        move(y, x);
+        for (size_t i = 0; i < l->nspans; i++) {
+                const struct text_span *sp = &l->spans[i];
+                if (sp->start > l->len || sp->start < pos)
+                        continue;
+                if (sp->start > pos) {
+                        attrset(base);
+                        addnstr(l->text + pos, (int)(sp->start - pos));
+                }
+                size_t len = sp->len;
+                if (sp->start + len > l->len)
+                        len = l->len - sp->start;
+                attrset(base | style_attr(t, sp->style));
+                addnstr(l->text + sp->start, (int)len);
+                pos = sp->start + len;
+        }
+        if (pos < l->len) {
+                attrset(base);
+                addnstr(l->text + pos, (int)(l->len - pos));
+        }
+        attrset(A_NORMAL);
+}
+
+void tui_put(struct tui *t, int y, int x, int w, const char *s, attr_t attr)
+{
+        struct text_lines tl = {0};
+
+        if (w <= 0 || s == NULL || y < 0 || y >= t->rows || x >= t->cols)
+                return;
+        if (x + w > t->cols)
+                w = t->cols - x;
+        text_wrap(s, w, 0, 0, &tl);
+        if (tl.count > 0 && tl.lines[0].width <= w)
+                paint_line(t, y, x, &tl.lines[0], attr);
+        text_lines_free(&tl);
+}
+
+static void fill_row(struct tui *t, int y, attr_t attr)
+{
+        attrset(attr);
+        mvhline(y, 0, ' ', t->cols);
+        attrset(A_NORMAL);
+}
+
+void tui_header(struct tui *t, const char *left, const char *right)
+{
+        attr_t bar = tui_attr(t, COL_BAR);
+        int rw = right ? text_width(right, strlen(right)) : 0;
+
+        fill_row(t, 0, bar);
+        if (rw > 0 && rw + 2 <= t->cols)
+                tui_put(t, 0, t->cols - rw - 1, rw, right, bar);
+        else
+                rw = -1;
+        tui_put(t, 0, 1, t->cols - rw - 3, left, bar | A_BOLD);
+}
+
+void tui_status(struct tui *t, const char *keys, const char *right)
+{
+        char kbuf[160];
+        const char *q = t->app->kiosk ? strstr(keys, "q quit") : NULL;
+
+        if (q != NULL) {
+                /* On a public terminal q logs out instead. */
+                snprintf(kbuf, sizeof kbuf, "%.*sq log out%s", (int)(q - keys), keys, q + 6);
+                keys = kbuf;
+        }
+        attr_t bar = tui_attr(t, COL_BAR);
+        int rw = right ? text_width(right, strlen(right)) : 0;
+        int y = t->rows - 1;
+
+        if (t->save_error != NULL) {
+                char *m = xasprintf("Not saved: %s", t->save_error);
+                tui_put(t, y - 1, 1, t->cols - 2, m, tui_attr(t, COL_ERROR));
+                free(m);
+        } else if (t->msg != NULL) {
+                tui_put(t, y - 1, 1, t->cols - 2, t->msg,
+                        t->msg_error ? tui_attr(t, COL_ERROR) : A_BOLD);
+        }
+        fill_row(t, y, bar);
+        if (rw > 0 && rw + 2 < t->cols)
+                tui_put(t, y, t->cols - rw - 1, rw, right, bar);
+        else
+                rw = -1;
+        tui_put(t, y, 1, t->cols - rw - 3, keys, bar);
+}
+
+void tui_doc_reset(struct tui_doc *d, int width)
+{
+        text_lines_free(&d->tl);
+        memset(&d->tl, 0, sizeof d->tl);
+        d->ndeco = 0;
+        d->nrows = 0;
+        d->width = width < 8 ? 8 : width;
+}
+
+void tui_doc_free(struct tui_doc *d)
+{
+        text_lines_free(&d->tl);
+        free(d->deco);
+        free(d->rows);
+        memset(d, 0, sizeof *d);
+}
+
+static void push_row(struct tui_doc *d, size_t line, int item)
+{
+        if (d->nrows == d->rows_cap)
+                d->rows = xgrow(d->rows, &d->rows_cap, d->nrows + 1, sizeof *d->rows);
+        d->rows[d->nrows].line = line;
+        d->rows[d->nrows].item = item;
+        d->nrows++;
+}
+
+/* Decorates the lines appended since `before`: the prefix goes on the
+ * first non-empty line, empty lines at either end are dropped. */
+static void decorate(struct tui_doc *d, size_t before, const char *prefix, int item, attr_t attr,
+                     short pair)
+{
+        size_t n = d->tl.count;
+        size_t first = before, last = n;
+        int indent = prefix ? text_width(prefix, strlen(prefix)) : 0;
+
+        d->deco = xrealloc(d->deco, (n ? n : 1) * sizeof *d->deco);
+        for (size_t i = d->ndeco; i < n; i++) {
+                struct tui_deco *dc = &d->deco[i];
+                memset(dc, 0, sizeof *dc);
+                dc->indent = indent;
+                dc->item = item;
+                dc->attr = attr;
+                dc->pair = pair;
+        }
+        d->ndeco = n;
+        while (first < n && d->tl.lines[first].len == 0)
+                first++;
+        while (last > first && d->tl.lines[last - 1].len == 0)
+                last--;
+        if (first == last) {
+                /* Nothing to show but the prefix (an empty choice text). */
+                if (prefix != NULL && prefix[0] != '\0' && before < n) {
+                        snprintf(d->deco[before].prefix, sizeof d->deco[before].prefix, "%s",
+                                 prefix);
+                        push_row(d, before, item);
+                }
+                return;
+        }
+        if (prefix != NULL)
+                snprintf(d->deco[first].prefix, sizeof d->deco[first].prefix, "%s", prefix);
+        for (size_t i = first; i < last; i++)
+                push_row(d, i, item);
+}
+
+static int content_width(const struct tui_doc *d, const char *prefix)
+{
+        int w = d->width - (prefix ? text_width(prefix, strlen(prefix)) : 0);
+
+        return w < 4 ? 4 : w;
+}
+
+void tui_doc_md(struct tui_doc *d, const char *md, const char *prefix, int item, attr_t attr,
+                short pair)
+{
+        size_t before = d->tl.count;
+
+        text_render_markdown(md ? md : "", content_width(d, prefix), &d->tl);
+        decorate(d, before, prefix, item, attr, pair);
+}
+
+void tui_doc_text(struct tui_doc *d, const char *text, const char *prefix, int item, attr_t attr,
+                  short pair)
+{
+        size_t before = d->tl.count;
+
+        text_wrap(text ? text : "", content_width(d, prefix), 0, TEXT_PLAIN, &d->tl);
+        decorate(d, before, prefix, item, attr, pair);
+}
+
+void tui_doc_blank(struct tui_doc *d)
+{
+        if (d->nrows > 0 &&
+            !(d->rows[d->nrows - 1].line == TUI_NO_LINE && d->rows[d->nrows - 1].item == -1))
+                push_row(d, TUI_NO_LINE, -1);
+}
+
+void tui_doc_space(struct tui_doc *d, int item, int n)
+{
+        for (int i = 0; i < n; i++)
+                push_row(d, TUI_NO_LINE, item);
+}
+
+int tui_doc_screen_row(const struct tui *t, int scroll, int row)
+{
+        if (row < scroll || row >= scroll + tui_body_rows(t))
+                return -1;
+        return tui_body_top(t) + row - scroll;
+}
+
+int tui_doc_item_first(const struct tui_doc *d, int item)
+{
+        for (size_t i = 0; i < d->nrows; i++)
+                if (d->rows[i].item == item)
+                        return (int)i;
+        return -1;
+}
+
+int tui_doc_item_last(const struct tui_doc *d, int item)
+{
+        for (size_t i = d->nrows; i-- > 0;)
+                if (d->rows[i].item == item)
+                        return (int)i;
+        return -1;
+}
+
+void tui_doc_reveal(const struct tui_doc *d, int item, int height, int *scroll)
+{
+        int first = tui_doc_item_first(d, item), last = tui_doc_item_last(d, item);
+
+        if (first < 0)
+                return;
+        if (last - first + 1 > height)
+                last = first + height - 1;
+        if (last >= *scroll + height)
+                *scroll = last - height + 1;
+        if (first < *scroll)
+                *scroll = first;
+}
+
+static void clamp_scroll(const struct tui_doc *d, int height, int *scroll)
+{
+        int max = (int)d->nrows - height;
+
+        if (max < 0)
+                max = 0;
+        if (*scroll > max)
+                *scroll = max;
+        if (*scroll < 0)
+                *scroll = 0;
+}
+
+void tui_doc_paint(struct tui *t, const struct tui_doc *d, int *scroll, int sel)
+{
+        int top = tui_body_top(t), h = tui_body_rows(t);
+
+        clamp_scroll(d, h, scroll);
+        for (int i = 0; i < h && (size_t)(*scroll + i) < d->nrows; i++) {
+                size_t li = d->rows[*scroll + i].line;
+                if (li == TUI_NO_LINE)
+                        continue;
+                const struct tui_deco *dc = &d->deco[li];
+                attr_t a = dc->attr | (t->color && dc->pair ? COLOR_PAIR(dc->pair) : 0);
+                if (sel >= 0 && dc->item == sel) {
+                        a |= A_REVERSE;
+                        attrset(a);
+                        mvhline(top + i, 1, ' ', d->width);
+                }
+                if (dc->prefix[0] != '\0')
+                        tui_put(t, top + i, 1, dc->indent, dc->prefix, a);
+                paint_line(t, top + i, 1 + dc->indent, &d->tl.lines[li], a);
+        }
+        attrset(A_NORMAL);
+}
+
+void tui_scroll_note(const struct tui *t, const struct tui_doc *d, int scroll, char *buf, size_t n)
+{
+        int h = tui_body_rows(t);
+        int total = (int)d->nrows;
+
+        if (total <= h) {
+                snprintf(buf, n, "%s", "");
+                return;
+        }
+        int last = scroll + h > total ? total : scroll + h;
+        snprintf(buf, n, "%d-%d/%d %d%%", scroll + 1, last, total, last * 100 / total);
+}
+
+bool tui_scroll_key(struct tui *t, const struct tui_key *k, const struct tui_doc *d)
+{
+        int h = tui_body_rows(t);
+
+        switch (k->act) {
+        case TA_UP:
+                t->scroll--;
+                break;
+        case TA_DOWN:
+                t->scroll++;
+                break;
+        case TA_PGUP:
+                t->scroll -= h > 2 ? h - 1 : 1;
+                break;
+        case TA_PGDN:
+                t->scroll += h > 2 ? h - 1 : 1;
+                break;
+        case TA_HOME:
+                t->scroll = 0;
+                break;
+        case TA_END:
+                t->scroll = (int)d->nrows;
+                break;
+        default:
+                return false;
+        }
+        clamp_scroll(d, h, &t->scroll);
+        return true;
+}
+
+void tui_box(struct tui *t, int h, int w, int *y, int *x, int *ih, int *iw)
+{
+        if (w > t->cols)
+                w = t->cols;
+        if (h > t->rows - 2)
+                h = t->rows - 2;
+        int top = (t->rows - h) / 2, left = (t->cols - w) / 2;
+        attrset(A_NORMAL);
+        for (int i = 0; i < h; i++)
+                mvhline(top + i, left, ' ', w);
+        /* Line drawing only in a UTF-8 locale; plain ASCII elsewhere. */
+        chtype hl = t->utf8 ? ACS_HLINE : '-', vl = t->utf8 ? ACS_VLINE : '|';
+        chtype ul = t->utf8 ? ACS_ULCORNER : '+', ur = t->utf8 ? ACS_URCORNER : '+';
+        chtype ll = t->utf8 ? ACS_LLCORNER : '+', lr = t->utf8 ? ACS_LRCORNER : '+';
+        mvaddch(top, left, ul);
+        mvhline(top, left + 1, hl, w - 2);
+        mvaddch(top, left + w - 1, ur);
+        mvvline(top + 1, left, vl, h - 2);
+        mvvline(top + 1, left + w - 1, vl, h - 2);
+        mvaddch(top + h - 1, left, ll);
+        mvhline(top + h - 1, left + 1, hl, w - 2);
+        mvaddch(top + h - 1, left + w - 1, lr);
+        *y = top + 1;
+        *x = left + 2;
+        *ih = h - 2;
+        *iw = w - 4;
+}

@@ -1,0 +1,99 @@
+/* A module's intro: its summary, what the learner will be able to do, and
+ * its sections with how much of each is done. */
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "dlfl/xalloc.h"
+#include "tui.h"
+
+static void intro_draw(struct tui *t)
+{
+        const struct module *m = session_module(t->sess);
+        struct tui_doc *d = &t->doc;
+        char buf[64], note[48];
+        bool started = false;
+
+        if (session_position(t->sess) > 0)
+                started = true;
+        for (size_t i = 0; i < m->nscreens; i++) {
+                const struct screen_state *st = session_state_at(t->sess, i);
+                /* Opening a module shows its first screen, so "seen" alone
+                 * does not mean the learner has begun. */
+                if (st != NULL && (st->attempts > 0 || st->npath > 0))
+                        started = true;
+        }
+        snprintf(buf, sizeof buf, "%zu screens%s", m->nscreens, "");
+        tui_header(t, m->title, buf);
+        tui_doc_reset(d, tui_text_width(t));
+        tui_doc_text(d, m->title, NULL, -1, tui_attr(t, COL_HEADING), 0);
+        if (m->minutes > 0) {
+                snprintf(buf, sizeof buf, "About %d minutes", m->minutes);
+                tui_doc_text(d, buf, NULL, -1, tui_attr(t, COL_NOTE), 0);
+        }
+        tui_doc_blank(d);
+        tui_doc_md(d, m->summary, NULL, -1, A_NORMAL, 0);
+        if (m->noutcomes > 0) {
+                tui_doc_blank(d);
+                tui_doc_text(d, "By the end you will be able to:", NULL, -1, A_BOLD, 0);
+                for (size_t i = 0; i < m->noutcomes; i++)
+                        tui_doc_md(d, m->outcomes[i], tui_sym(t, "  \u2022 ", "  * "), -1, A_NORMAL,
+                                   0);
+        }
+        tui_doc_blank(d);
+        tui_doc_text(d, "Sections:", NULL, -1, A_BOLD, 0);
+        for (size_t i = 0; i < m->nsections; i++) {
+                const struct section *sec = &m->sections[i];
+                size_t done = 0;
+                for (size_t j = 0; j < sec->count; j++)
+                        if (session_screen_complete(t->sess, sec->first + j))
+                                done++;
+                snprintf(note, sizeof note, "  [%s] %zu. ",
+                         done == sec->count ? "x" : (done > 0 ? "~" : " "), i + 1);
+                char *line = xasprintf("%s (%zu of %zu done)", sec->title, done, sec->count);
+                tui_doc_text(d, line, note, -1, A_NORMAL, 0);
+                free(line);
+        }
+        tui_doc_blank(d);
+        if (session_on_summary(t->sess))
+                tui_doc_text(d, "Press Enter for your summary, or r to start again.", NULL, -1,
+                             A_BOLD, 0);
+        else
+                tui_doc_text(d,
+                             started ? "Press Enter to continue where you left off."
+                                     : "Press Enter to start.",
+                             NULL, -1, A_BOLD, 0);
+        tui_doc_paint(t, d, &t->scroll, -1);
+        tui_scroll_note(t, d, t->scroll, note, sizeof note);
+        tui_status(t,
+                   started ? "Enter continue  r start again  t contents  m menu  ? help  q quit"
+                           : "Enter start  t contents  m menu  ? help  q quit",
+                   note);
+}
+
+static bool intro_key(struct tui *t, const struct tui_key *k)
+{
+        if (!k->fkey && (k->code == 'r' || k->code == 'R')) {
+                tui_ask(t, CONFIRM_RESTART,
+                        "Start this module again? Your earlier attempt stays in your record.");
+                return true;
+        }
+        switch (k->act) {
+        case TA_ENTER:
+        case TA_NEXT:
+        case TA_SPACE:
+                tui_show_position(t);
+                return true;
+        case TA_BACK:
+                tui_close_module(t);
+                tui_switch(t, &tui_menu_screen);
+                return true;
+        default:
+                return tui_scroll_key(t, k, &t->doc);
+        }
+}
+
+const struct tui_screen tui_intro_screen = {
+    .name = "intro",
+    .draw = intro_draw,
+    .key = intro_key,
+};

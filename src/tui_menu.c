@@ -1,0 +1,190 @@
+/* The module menu: every module with its summary, minutes and this
+ * learner's status, and "Resume" for the module last worked on. */
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "dlfl/passphrase.h"
+#include "dlfl/xalloc.h"
+#include "tui.h"
+
+/* The module to resume: in progress and most recently updated, or -1. */
+static int resume_index(const struct tui *t)
+{
+        const struct catalog *c = &t->app->catalog;
+        int best = -1;
+        time_t when = 0;
+
+        if (t->rec == NULL)
+                return -1;
+        for (size_t i = 0; i < c->count; i++) {
+                const struct module_record *mr = record_find_module(t->rec, c->modules[i]->id);
+                if (mr == NULL || mr->nattempts == 0)
+                        continue;
+                const struct attempt *a = &mr->attempts[mr->nattempts - 1];
+                if (a->complete)
+                        continue;
+                if (best < 0 || a->updated > when) {
+                        best = (int)i;
+                        when = a->updated;
+                }
+        }
+        return best;
+}
+
+/* Items: 0 is Resume when there is one; then the modules. */
+static int first_module_item(const struct tui *t)
+{
+        return resume_index(t) >= 0 ? 1 : 0;
+}
+
+static int item_count(const struct tui *t)
+{
+        return first_module_item(t) + (int)t->app->catalog.count;
+}
+
+static void status_words(const struct module *m, const struct module_record *mr, char *buf,
+                         size_t n)
+{
+        struct summary s;
+
+        session_status(m, mr, &s);
+        switch (s.status) {
+        case STATUS_NOT_STARTED:
+                snprintf(buf, n, "not started");
+                break;
+        case STATUS_IN_PROGRESS:
+                snprintf(buf, n, "in progress %zu%%", s.total ? s.done * 100 / s.total : 0);
+                break;
+        case STATUS_COMPLETE:
+                snprintf(buf, n, "complete, not passed: score %.0f%%", s.percent);
+                break;
+        case STATUS_PASSED:
+                snprintf(buf, n, "passed: score %.0f%%", s.percent);
+                break;
+        }
+}
+
+static void menu_enter(struct tui *t)
+{
+        t->cursor = 0;
+}
+
+static void menu_draw(struct tui *t)
+{
+        const struct catalog *c = &t->app->catalog;
+        struct tui_doc *d = &t->doc;
+        int first = first_module_item(t), resume = resume_index(t);
+        char prefix[32], words[96];
+        const char *mark = tui_sym(t, "\u203a ", "> ");
+
+        char *who = xasprintf("Learner: %s", t->name ? t->name : "");
+        tui_header(t, "dlfl: modules", who);
+        free(who);
+        tui_doc_reset(d, tui_text_width(t));
+        if (c->count == 0)
+                tui_doc_text(d, "No modules were found.", NULL, -1, A_BOLD, 0);
+        if (resume >= 0) {
+                char *line = xasprintf("Resume: %s", c->modules[resume]->title);
+                snprintf(prefix, sizeof prefix, "%s", t->cursor == 0 ? mark : "  ");
+                tui_doc_text(d, line, prefix, 0, A_BOLD, 0);
+                free(line);
+                tui_doc_blank(d);
+        }
+        for (size_t i = 0; i < c->count; i++) {
+                const struct module *m = c->modules[i];
+                int item = first + (int)i;
+                snprintf(prefix, sizeof prefix, "%s%zu. ", t->cursor == item ? mark : "  ", i + 1);
+                tui_doc_text(d, m->title, prefix, item, A_BOLD, 0);
+                status_words(m, t->rec ? record_find_module(t->rec, m->id) : NULL, words,
+                             sizeof words);
+                char *info = m->minutes > 0 ? xasprintf("%d min, %s", m->minutes, words)
+                                            : xasprintf("%s", words);
+                tui_doc_text(d, info, "     ", item, tui_attr(t, COL_NOTE), 0);
+                free(info);
+                tui_doc_md(d, m->summary, "     ", item, A_NORMAL, 0);
+                tui_doc_blank(d);
+        }
+        tui_doc_reveal(d, t->cursor, tui_body_rows(t), &t->scroll);
+        tui_doc_paint(t, d, &t->scroll, t->cursor);
+        tui_status(t,
+                   t->app->kiosk
+                       ? "Up/Down choose  Enter open  p passphrase  ? help  q log out"
+                       : "Up/Down choose  Enter open  p passphrase  l log out  ? help  q quit",
+                   NULL);
+}
+
+static void open_item(struct tui *t, int item)
+{
+        int first = first_module_item(t);
+
+        if (item < first) {
+                int r = resume_index(t);
+                if (r >= 0 && tui_open_module(t, (size_t)r))
+                        tui_show_position(t);
+                return;
+        }
+        if (tui_open_module(t, (size_t)(item - first)))
+                tui_switch(t, &tui_intro_screen);
+}
+
+static bool menu_key(struct tui *t, const struct tui_key *k)
+{
+        int n = item_count(t);
+
+        if (n == 0)
+                return false;
+        if (!k->fkey && (k->code == 'p' || k->code == 'P')) {
+                if (t->guest || t->rec == NULL) {
+                        tui_message(t, false, "A guest has no profile to protect.");
+                        return true;
+                }
+                free(t->pass_old);
+                t->pass_old = NULL;
+                free(t->pass_new);
+                t->pass_new = NULL;
+                t->pass_mode = passphrase_is_set(t->rec) ? PASS_CURRENT : PASS_NEW;
+                tui_open_overlay(t, &tui_passphrase_screen);
+                return true;
+        }
+        if (!k->fkey && (k->code == 'l' || k->code == 'L')) {
+                tui_logout(t);
+                return true;
+        }
+        switch (k->act) {
+        case TA_UP:
+                t->cursor = t->cursor > 0 ? t->cursor - 1 : n - 1;
+                return true;
+        case TA_DOWN:
+                t->cursor = t->cursor < n - 1 ? t->cursor + 1 : 0;
+                return true;
+        case TA_HOME:
+        case TA_PGUP:
+                t->cursor = 0;
+                return true;
+        case TA_END:
+        case TA_PGDN:
+                t->cursor = n - 1;
+                return true;
+        case TA_DIGIT:
+                if (k->digit <= (int)t->app->catalog.count)
+                        open_item(t, first_module_item(t) + k->digit - 1);
+                return true;
+        case TA_ENTER:
+        case TA_NEXT:
+                open_item(t, t->cursor);
+                return true;
+        case TA_BACK:
+        case TA_MENU:
+        case TA_TOC:
+                return true;
+        default:
+                return false;
+        }
+}
+
+const struct tui_screen tui_menu_screen = {
+    .name = "menu",
+    .enter = menu_enter,
+    .draw = menu_draw,
+    .key = menu_key,
+};

@@ -1,0 +1,218 @@
+/* The learner picker: existing learners (names only), a new learner, a
+ * guest who leaves nothing behind, and "forget me". */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "dlfl/passphrase.h"
+#include "dlfl/xalloc.h"
+#include "tui.h"
+
+static void load_names(struct tui *t)
+{
+        const char *err = NULL;
+
+        store_names_free(t->names, t->nnames);
+        t->names = NULL;
+        t->nnames = 0;
+        if (t->store == NULL)
+                return;
+        t->names = store_list(t->store, &t->nnames, &err);
+        if (t->names == NULL) {
+                t->nnames = 0;
+                if (err != NULL)
+                        tui_message(t, true, "%s", err);
+        }
+}
+
+static int item_count(const struct tui *t)
+{
+        return (int)t->nnames + 2;
+}
+
+static void picker_enter(struct tui *t)
+{
+        load_names(t);
+        t->cursor = t->nnames > 0 ? 0 : (int)t->nnames;
+}
+
+static void picker_leave(struct tui *t)
+{
+        store_names_free(t->names, t->nnames);
+        t->names = NULL;
+        t->nnames = 0;
+}
+
+static void picker_draw(struct tui *t)
+{
+        struct tui_doc *d = &t->doc;
+        char prefix[32];
+
+        tui_header(t, "dlfl: Digital Leadership for Libraries", "Who is learning?");
+        tui_doc_reset(d, tui_text_width(t));
+        tui_doc_text(d, "Pick your name, or start as a new learner.", NULL, -1, A_BOLD, 0);
+        if (t->store == NULL)
+                tui_doc_text(d, "Progress cannot be kept on this computer; only Guest works.", NULL,
+                             -1, tui_attr(t, COL_ERROR), 0);
+        tui_doc_blank(d);
+        for (size_t i = 0; i < t->nnames; i++) {
+                snprintf(prefix, sizeof prefix, "%s%2zu. ",
+                         (int)i == t->cursor ? tui_sym(t, "\u203a ", "> ") : "  ", i + 1);
+                tui_doc_text(d, t->names[i], prefix, (int)i, A_NORMAL, 0);
+        }
+        if (t->nnames > 0)
+                tui_doc_blank(d);
+        snprintf(prefix, sizeof prefix, "%s",
+                 t->cursor == (int)t->nnames ? tui_sym(t, "\u203a ", "> ") : "  ");
+        tui_doc_text(d, "New learner (n)", prefix, (int)t->nnames, A_NORMAL, 0);
+        snprintf(prefix, sizeof prefix, "%s",
+                 t->cursor == (int)t->nnames + 1 ? tui_sym(t, "\u203a ", "> ") : "  ");
+        tui_doc_text(d, "Guest: try it, nothing is kept (g)", prefix, (int)t->nnames + 1, A_NORMAL,
+                     0);
+        tui_doc_reveal(d, t->cursor, tui_body_rows(t), &t->scroll);
+        tui_doc_paint(t, d, &t->scroll, t->cursor);
+        tui_status(t,
+                   t->nnames > 0
+                       ? "Up/Down choose  Enter open  n new  g guest  f forget me  ? help  q quit"
+                       : "Up/Down choose  Enter open  n new  g guest  ? help  q quit",
+                   NULL);
+}
+
+static void activate(struct tui *t, int item)
+{
+        if (item < (int)t->nnames) {
+                char *name = xstrdup(t->names[item]);
+                tui_login(t, name, false);
+                free(name);
+        } else if (item == (int)t->nnames) {
+                tui_open_overlay(t, &tui_prompt_screen);
+        } else {
+                tui_login_guest(t);
+        }
+}
+
+static bool picker_key(struct tui *t, const struct tui_key *k)
+{
+        int n = item_count(t);
+
+        if (!k->fkey && (k->code == 'n' || k->code == 'N')) {
+                tui_open_overlay(t, &tui_prompt_screen);
+                return true;
+        }
+        if (!k->fkey && (k->code == 'g' || k->code == 'G')) {
+                tui_login_guest(t);
+                return true;
+        }
+        if (!k->fkey && (k->code == 'f' || k->code == 'F')) {
+                if (t->cursor < (int)t->nnames) {
+                        char *q = xasprintf("Forget %s? All of this learner's progress is "
+                                            "deleted for good.",
+                                            t->names[t->cursor]);
+                        t->picker_sel_name = (size_t)t->cursor;
+                        tui_ask(t, CONFIRM_FORGET, q);
+                        free(q);
+                } else {
+                        tui_message(t, false, "Choose your name first, then press f.");
+                }
+                return true;
+        }
+        switch (k->act) {
+        case TA_UP:
+                t->cursor = t->cursor > 0 ? t->cursor - 1 : n - 1;
+                return true;
+        case TA_DOWN:
+                t->cursor = t->cursor < n - 1 ? t->cursor + 1 : 0;
+                return true;
+        case TA_HOME:
+        case TA_PGUP:
+                t->cursor = 0;
+                return true;
+        case TA_END:
+        case TA_PGDN:
+                t->cursor = n - 1;
+                return true;
+        case TA_DIGIT:
+                if (k->digit <= (int)t->nnames)
+                        activate(t, k->digit - 1);
+                return true;
+        case TA_ENTER:
+        case TA_SPACE:
+                activate(t, t->cursor);
+                return true;
+        case TA_BACK:
+        case TA_TOC:
+        case TA_MENU:
+        case TA_HINT:
+                return true;
+        case TA_QUIT:
+                if (t->app->kiosk) {
+                        tui_message(t, false, "Pick your name to start, or Guest.");
+                        return true;
+                }
+                return false;
+        default:
+                return false;
+        }
+}
+
+/* "forget me", once confirmed. */
+void tui_picker_forget(struct tui *t)
+{
+        const char *err = NULL;
+        char *notice = NULL;
+        struct store_handle *h;
+
+        if (t->store == NULL || t->picker_sel_name >= t->nnames)
+                return;
+        char *name = xstrdup(t->names[t->picker_sel_name]);
+        h = store_open_learner(t->store, name, &err, &notice);
+        free(notice);
+        if (h == NULL) {
+                tui_message(t, true, "%s", err ? err : "That learner cannot be opened.");
+                free(name);
+                return;
+        }
+        if (passphrase_is_set(store_record(h))) {
+                tui_pending_drop(t);
+                t->pending = h;
+                t->pending_name = name;
+                t->pass_mode = PASS_FORGET;
+                tui_open_overlay(t, &tui_passphrase_screen);
+                return;
+        }
+        if (!store_forget(&h, &err))
+                tui_message(t, true, "Could not forget %s: %s", name, err ? err : "unknown error");
+        else
+                tui_message(t, false, "%s has been forgotten.", name);
+        free(name);
+        load_names(t);
+        t->cursor = 0;
+}
+
+/* A new learner's name, entered on the picker. */
+bool tui_picker_create(struct tui *t, const char *name)
+{
+        const char *why = store_name_problem(name);
+
+        if (why != NULL) {
+                tui_message(t, true, "%s", why);
+                return false;
+        }
+        for (size_t i = 0; i < t->nnames; i++)
+                if (strcasecmp(t->names[i], name) == 0) {
+                        tui_message(t, true,
+                                    "There is already a learner called that: pick the "
+                                    "name from the list.");
+                        return false;
+                }
+        return tui_login(t, name, true);
+}
+
+const struct tui_screen tui_picker_screen = {
+    .name = "picker",
+    .enter = picker_enter,
+    .draw = picker_draw,
+    .key = picker_key,
+    .leave = picker_leave,
+};

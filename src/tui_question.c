@@ -1,0 +1,672 @@
+/* A question of any kind: the prompt, the ways to answer it, and feedback
+ * at once (right or wrong said in words), a hint after a wrong attempt, and
+ * the right answer with the explanation once settled.
+ *
+ * Keys beyond the common ones: single, true-false and rating pick with 1-9
+ * or Up/Down and Enter; multiple ticks with Space or 1-9 and submits with
+ * Enter; order picks an item up with Space, moves it with Up/Down, puts it
+ * down with Space, and submits with Enter; match chooses a left item with
+ * Up/Down and gives its right item with 1-9 (Space cycles), Enter submits;
+ * text and numeric type into a line editor, Enter submits; reflection types
+ * into a multi-line editor, Ctrl-D or F2 submits. In the editors Esc (or
+ * Tab) leaves the text so the other keys work; Enter or e goes back in. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "dlfl/xalloc.h"
+#include "tui.h"
+
+#define EDIT_ITEM 1000
+#define FEEDBACK_ITEM 2000
+
+static const struct screen *cur(const struct tui *t)
+{
+        return session_screen(t->sess);
+}
+
+static bool is_text_kind(enum question_kind k)
+{
+        return k == KIND_TEXT || k == KIND_NUMERIC || k == KIND_REFLECTION;
+}
+
+/* How many things there are to pick from, and their order on screen. */
+static size_t shown_count(const struct tui *t, const size_t **ord)
+{
+        const struct screen *sc = cur(t);
+        size_t n = 0;
+
+        *ord = NULL;
+        switch (sc->kind) {
+        case KIND_TRUE_FALSE:
+                return 2;
+        case KIND_RATING:
+                return sc->nscale;
+        case KIND_SINGLE:
+        case KIND_MULTIPLE:
+        case KIND_ORDER:
+        case KIND_MATCH:
+                *ord = session_shown_order(t->sess, &n);
+                return n > TUI_MAX_PICKS ? TUI_MAX_PICKS : n;
+        default:
+                return 0;
+        }
+}
+
+/* The shown positions of the last answer's picks, for marking them. */
+static void last_picks(const struct tui *t, bool *picked, size_t n)
+{
+        size_t v[TUI_MAX_PICKS];
+        size_t k = session_last_picks(t->sess, v, TUI_MAX_PICKS);
+
+        memset(picked, 0, n * sizeof *picked);
+        for (size_t i = 0; i < k; i++)
+                if (v[i] < n)
+                        picked[v[i]] = true;
+}
+
+static void question_enter(struct tui *t)
+{
+        const struct screen *sc = cur(t);
+        const struct screen_state *st = session_state(t->sess);
+        const size_t *ord;
+        size_t n = shown_count(t, &ord);
+
+        t->cursor = 0;
+        t->grabbed = -1;
+        t->answered_now = false;
+        t->doc.width = 0;
+        memset(t->toggled, 0, sizeof t->toggled);
+        for (size_t i = 0; i < TUI_MAX_PICKS; i++) {
+                t->order[i] = i;
+                t->match[i] = -1;
+        }
+        size_t v[TUI_MAX_PICKS];
+        size_t k = session_last_picks(t->sess, v, TUI_MAX_PICKS);
+        switch (sc->kind) {
+        case KIND_MULTIPLE:
+                last_picks(t, t->toggled, n);
+                break;
+        case KIND_ORDER:
+                if (k == n)
+                        for (size_t i = 0; i < k; i++)
+                                t->order[i] = v[i] < n ? v[i] : i;
+                break;
+        case KIND_MATCH:
+                for (size_t i = 0; i < k && i < n; i++)
+                        t->match[i] = v[i] < n ? (int)v[i] : -1;
+                break;
+        default:
+                break;
+        }
+        if (is_text_kind(sc->kind)) {
+                tui_edit_init(&t->edit, sc->kind == KIND_REFLECTION, 64 * 1024);
+                if (sc->kind == KIND_REFLECTION)
+                        tui_edit_set(&t->edit, st ? st->text : NULL);
+                else if (st != NULL && st->attempts > 0 && !st->settled)
+                        tui_edit_set(&t->edit, st->response);
+                t->edit.cur = t->edit.len;
+                t->editing = st == NULL || !(st->settled || st->complete);
+        }
+}
+
+static void question_leave(struct tui *t)
+{
+        tui_edit_clear(&t->edit);
+        t->editing = false;
+}
+
+static bool settled(const struct tui *t)
+{
+        const struct screen_state *st = session_state(t->sess);
+
+        return st != NULL && (st->settled || st->complete);
+}
+
+static void add_instructions(struct tui *t, struct tui_doc *d, size_t n)
+{
+        const struct screen *sc = cur(t);
+        char buf[200];
+
+        switch (sc->kind) {
+        case KIND_SINGLE:
+                snprintf(buf, sizeof buf, "Pick one answer: 1-%zu, or Up/Down and Enter.", n);
+                break;
+        case KIND_TRUE_FALSE:
+                snprintf(buf, sizeof buf, "True or false? 1 for True, 2 for False.");
+                break;
+        case KIND_RATING:
+                snprintf(buf, sizeof buf, "Rate yourself: 1-%zu, or Up/Down and Enter.", n);
+                break;
+        case KIND_MULTIPLE:
+                snprintf(buf, sizeof buf,
+                         "Tick every right answer (Space or 1-%zu), then press Enter.", n);
+                break;
+        case KIND_ORDER:
+                snprintf(buf, sizeof buf,
+                         "Put these in order: Space picks up the marked item, Up/Down move it, "
+                         "Space puts it down. Enter submits.");
+                break;
+        case KIND_MATCH:
+                snprintf(buf, sizeof buf,
+                         "Match each item with one of the choices below: Up/Down choose an item, "
+                         "1-%zu give its match. Enter submits.",
+                         n);
+                break;
+        case KIND_TEXT:
+                snprintf(buf, sizeof buf, "Type your answer and press Enter.");
+                break;
+        case KIND_NUMERIC:
+                snprintf(buf, sizeof buf, "Type a number and press Enter.");
+                break;
+        case KIND_REFLECTION:
+                snprintf(buf, sizeof buf,
+                         "Write as much as you like (Enter starts a new line). Ctrl-D or F2 "
+                         "saves it.");
+                break;
+        default:
+                buf[0] = '\0';
+        }
+        tui_doc_text(d, buf, NULL, -1, tui_attr(t, COL_NOTE), 0);
+        tui_doc_blank(d);
+}
+
+static void add_choices(struct tui *t, struct tui_doc *d, size_t n, const size_t *ord)
+{
+        const struct screen *sc = cur(t);
+        const char *mark = tui_sym(t, "\u203a ", "> ");
+        bool picked[TUI_MAX_PICKS];
+        char prefix[32];
+        static const char *const tf[] = {"True", "False"};
+
+        last_picks(t, picked, TUI_MAX_PICKS);
+        for (size_t i = 0; i < n; i++) {
+                const char *m = (int)i == t->cursor ? mark : "  ";
+                const char *text = "";
+                switch (sc->kind) {
+                case KIND_SINGLE:
+                case KIND_MULTIPLE:
+                        text = sc->choices[ord ? ord[i] : i].text;
+                        if (sc->kind == KIND_MULTIPLE)
+                                snprintf(prefix, sizeof prefix, "%s%zu. [%s] ", m, i + 1,
+                                         t->toggled[i] ? "x" : " ");
+                        else
+                                snprintf(prefix, sizeof prefix, "%s%zu. (%s) ", m, i + 1,
+                                         picked[i] ? "*" : " ");
+                        tui_doc_md(d, text, prefix, (int)i, A_NORMAL, 0);
+                        break;
+                case KIND_TRUE_FALSE:
+                        snprintf(prefix, sizeof prefix, "%s%zu. (%s) ", m, i + 1,
+                                 picked[i] ? "*" : " ");
+                        tui_doc_text(d, tf[i], prefix, (int)i, A_NORMAL, 0);
+                        break;
+                case KIND_RATING:
+                        snprintf(prefix, sizeof prefix, "%s%zu. (%s) ", m, i + 1,
+                                 picked[i] ? "*" : " ");
+                        tui_doc_text(d, sc->scale[i], prefix, (int)i, A_NORMAL, 0);
+                        break;
+                case KIND_ORDER: {
+                        size_t it = t->order[i];
+                        text = sc->items[ord ? ord[it] : it];
+                        snprintf(prefix, sizeof prefix, "%s%zu. %s", m, i + 1,
+                                 (int)i == t->grabbed ? tui_sym(t, "\u2195 ", "* ") : "  ");
+                        tui_doc_md(d, text, prefix, (int)i,
+                                   (int)i == t->grabbed ? A_BOLD : A_NORMAL, 0);
+                        break;
+                }
+                case KIND_MATCH: {
+                        int r = t->match[i];
+                        char *line;
+                        if (r >= 0 && (size_t)r < n)
+                                line = xasprintf("%s  %s  %d. %s", sc->pairs[i].left,
+                                                 tui_sym(t, "\u2192", "->"), r + 1,
+                                                 sc->pairs[ord ? ord[r] : (size_t)r].right);
+                        else
+                                line = xasprintf("%s  %s  ?", sc->pairs[i].left,
+                                                 tui_sym(t, "\u2192", "->"));
+                        snprintf(prefix, sizeof prefix, "%s%c. ", m, (char)('a' + (int)i % 26));
+                        tui_doc_text(d, line, prefix, (int)i, A_NORMAL, 0);
+                        free(line);
+                        break;
+                }
+                default:
+                        break;
+                }
+        }
+        if (sc->kind == KIND_MATCH) {
+                tui_doc_blank(d);
+                tui_doc_text(d, "Choices:", NULL, -1, A_BOLD, 0);
+                for (size_t j = 0; j < n; j++) {
+                        snprintf(prefix, sizeof prefix, "  %zu. ", j + 1);
+                        tui_doc_text(d, sc->pairs[ord ? ord[j] : j].right, prefix, -1, A_NORMAL, 0);
+                }
+        }
+}
+
+static void add_feedback(struct tui *t, struct tui_doc *d)
+{
+        const struct screen *sc = cur(t);
+        const struct screen_state *st = session_state(t->sess);
+        const char *fb[16], *hints[16];
+        char buf[160];
+        bool checked = model_kind_is_checked(sc->kind);
+        int left = session_attempts_left(t->sess);
+
+        size_t nh = session_hints_shown(t->sess, hints, 16);
+        if (st == NULL || (st->attempts == 0 && !st->complete)) {
+                for (size_t i = 0; i < nh; i++)
+                        tui_doc_md(d, hints[i], "Hint: ", FEEDBACK_ITEM, A_NORMAL, COL_NOTE);
+                return;
+        }
+        tui_doc_blank(d);
+        if (!checked) {
+                if (sc->kind == KIND_RATING && st->rating >= 0 && (size_t)st->rating < sc->nscale) {
+                        char *line = xasprintf("Saved: %s.", sc->scale[st->rating]);
+                        tui_doc_text(d, line, NULL, FEEDBACK_ITEM, A_BOLD, 0);
+                        free(line);
+                } else {
+                        tui_doc_text(d, "Saved.", NULL, FEEDBACK_ITEM, A_BOLD, 0);
+                }
+        } else if (st->correct) {
+                tui_doc_text(d, "Right.", NULL, FEEDBACK_ITEM, tui_attr(t, COL_RIGHT), 0);
+        } else if (st->settled) {
+                tui_doc_text(d, "Not right, and no attempts are left.", NULL, FEEDBACK_ITEM,
+                             tui_attr(t, COL_WRONG), 0);
+        } else {
+                if (left > 0)
+                        snprintf(buf, sizeof buf, "Not right. Try again (%d attempt%s left).", left,
+                                 left == 1 ? "" : "s");
+                else
+                        snprintf(buf, sizeof buf, "Not right. Try again.");
+                tui_doc_text(d, buf, NULL, FEEDBACK_ITEM, tui_attr(t, COL_WRONG), 0);
+        }
+        size_t nf = session_feedback(t->sess, fb, 16);
+        for (size_t i = 0; i < nf; i++)
+                tui_doc_md(d, fb[i], NULL, FEEDBACK_ITEM, A_NORMAL, 0);
+        for (size_t i = 0; i < nh; i++)
+                tui_doc_md(d, hints[i], "Hint: ", FEEDBACK_ITEM, A_NORMAL, COL_NOTE);
+        if (checked && !st->settled && session_hint_available(t->sess))
+                tui_doc_text(d, "Press h for a hint.", NULL, FEEDBACK_ITEM, tui_attr(t, COL_NOTE),
+                             0);
+        if (checked && st->settled) {
+                char *right = session_right_answer(t->sess);
+                if (right != NULL) {
+                        tui_doc_blank(d);
+                        tui_doc_text(d, right, "The right answer: ", FEEDBACK_ITEM, A_BOLD, 0);
+                        free(right);
+                }
+                if (sc->explanation != NULL) {
+                        tui_doc_blank(d);
+                        tui_doc_md(d, sc->explanation, NULL, FEEDBACK_ITEM, A_NORMAL, 0);
+                }
+        }
+        if (st->settled || st->complete) {
+                tui_doc_blank(d);
+                tui_doc_text(d, "Press Enter to go on.", NULL, FEEDBACK_ITEM, A_BOLD, 0);
+        }
+}
+
+static const char *status_keys(const struct tui *t)
+{
+        const struct screen *sc = cur(t);
+
+        if (t->editing)
+                return sc->kind == KIND_REFLECTION
+                           ? "Type  Ctrl-D/F2 save  Esc other keys  PgUp/PgDn scroll"
+                           : "Type  Enter submit  Esc other keys  Ctrl-U clear";
+        if (settled(t))
+                return sc->kind == KIND_REFLECTION
+                           ? "Enter go on  e edit  b back  t contents  m menu  ? help  q quit"
+                           : "Enter go on  n next  b back  t contents  m menu  ? help  q quit";
+        switch (sc->kind) {
+        case KIND_MULTIPLE:
+                return "Space/1-9 tick  Enter submit  h hint  n next  b back  ? help  q quit";
+        case KIND_ORDER:
+                return t->grabbed >= 0
+                           ? "Up/Down move the item  Space put down  Enter submit"
+                           : "Up/Down choose  Space pick up  Enter submit  h hint  ? help";
+        case KIND_MATCH:
+                return "Up/Down item  1-9 its match  Enter submit  h hint  n next  ? help";
+        case KIND_TEXT:
+        case KIND_NUMERIC:
+        case KIND_REFLECTION:
+                return "Enter/e type the answer  h hint  n next  b back  t contents  ? help  q "
+                       "quit";
+        default:
+                return "1-9 pick  Up/Down+Enter pick  h hint  n next  b back  ? help  q quit";
+        }
+}
+
+static void question_draw(struct tui *t)
+{
+        const struct screen *sc = cur(t);
+        const struct screen_state *st = session_state(t->sess);
+        struct tui_doc *d = &t->doc;
+        const size_t *ord;
+        size_t n = shown_count(t, &ord);
+        char head[64], note[48];
+        int edit_rows = 1;
+
+        tui_content_header(t);
+        tui_doc_reset(d, tui_text_width(t));
+        if (model_screen_points(sc) > 0)
+                snprintf(head, sizeof head, "Question (%g point%s)", model_screen_points(sc),
+                         model_screen_points(sc) == 1 ? "" : "s");
+        else
+                snprintf(head, sizeof head, "Question%s",
+                         model_kind_is_checked(sc->kind) ? " (practice)" : "");
+        tui_doc_text(d, head, NULL, -1, tui_attr(t, COL_HEADING), 0);
+        tui_doc_md(d, sc->prompt, NULL, -1, A_BOLD, 0);
+        tui_doc_blank(d);
+        if (!settled(t))
+                add_instructions(t, d, n);
+        add_choices(t, d, n, ord);
+        if (is_text_kind(sc->kind)) {
+                if (t->editing || !settled(t)) {
+                        edit_rows = sc->kind == KIND_REFLECTION ? tui_body_rows(t) / 3 : 1;
+                        if (edit_rows < 3 && sc->kind == KIND_REFLECTION)
+                                edit_rows = 3;
+                        tui_doc_space(d, EDIT_ITEM, edit_rows);
+                } else {
+                        const char *given = sc->kind == KIND_REFLECTION ? st->text : st->response;
+                        tui_doc_text(d, given ? given : "", "Your answer: ", EDIT_ITEM, A_NORMAL,
+                                     0);
+                }
+        }
+        add_feedback(t, d);
+        if (t->answered_now) {
+                tui_doc_reveal(d, FEEDBACK_ITEM, tui_body_rows(t), &t->scroll);
+                t->answered_now = false;
+        } else if (t->editing) {
+                tui_doc_reveal(d, EDIT_ITEM, tui_body_rows(t), &t->scroll);
+        } else if (n > 0 && t->cursor >= 0) {
+                tui_doc_reveal(d, t->cursor, tui_body_rows(t), &t->scroll);
+        }
+        bool show_sel = n > 0 && !settled(t);
+        tui_doc_paint(t, d, &t->scroll, show_sel ? t->cursor : -1);
+        t->body_rows = tui_body_rows(t);
+        if (is_text_kind(sc->kind) && (t->editing || !settled(t))) {
+                int row = tui_doc_item_first(d, EDIT_ITEM);
+                int y = tui_doc_screen_row(t, t->scroll, row);
+                if (y >= 0) {
+                        int h = edit_rows;
+                        int bottom = tui_body_top(t) + tui_body_rows(t);
+                        if (y + h > bottom)
+                                h = bottom - y;
+                        tui_edit_paint(t, &t->edit, y, 1, h, tui_text_width(t), t->editing);
+                }
+        }
+        tui_scroll_note(t, d, t->scroll, note, sizeof note);
+        tui_status(t, status_keys(t), note);
+}
+
+static void after_answer(struct tui *t, enum answer_result r)
+{
+        switch (r) {
+        case ANSWER_INVALID: {
+                const char *why = session_problem(t->sess);
+                tui_message(t, true, "%s", why ? why : "That is not an answer to this question.");
+                return;
+        }
+        case ANSWER_ALREADY:
+                tui_message(t, false, "This question is settled: press Enter to go on.");
+                t->editing = false;
+                return;
+        case ANSWER_WRONG:
+                t->answered_now = true;
+                return;
+        default:
+                t->answered_now = true;
+                t->editing = false;
+                t->grabbed = -1;
+                return;
+        }
+}
+
+static void answer_picks(struct tui *t, const size_t *picks, size_t n)
+{
+        after_answer(t, session_answer_picks(t->sess, picks, n, tui_now()));
+}
+
+static void submit_text(struct tui *t)
+{
+        const struct screen *sc = cur(t);
+        const char *s = t->edit.buf ? t->edit.buf : "";
+        const char *p = s;
+
+        while (*p == ' ' || *p == '\n')
+                p++;
+        if (*p == '\0') {
+                tui_message(t, true,
+                            sc->kind == KIND_REFLECTION ? "Write something first."
+                                                        : "Type an answer first.");
+                return;
+        }
+        after_answer(t, session_answer_text(t->sess, s, tui_now()));
+}
+
+static void give_hint(struct tui *t)
+{
+        const struct screen_state *st = session_state(t->sess);
+
+        if (!model_kind_is_checked(cur(t)->kind)) {
+                tui_message(t, false, "This question has no hints.");
+                return;
+        }
+        if (session_hint(t->sess, tui_now()) != NULL) {
+                t->answered_now = true;
+                return;
+        }
+        if (st == NULL || st->wrong == 0)
+                tui_message(t, false, "A hint is offered after a wrong attempt.");
+        else
+                tui_message(t, false, "There are no more hints for this question.");
+}
+
+static void move_cursor(struct tui *t, int to, size_t n)
+{
+        if (n == 0)
+                return;
+        if (to < 0)
+                to = 0;
+        if (to >= (int)n)
+                to = (int)n - 1;
+        if (t->grabbed >= 0 && cur(t)->kind == KIND_ORDER && to != t->cursor) {
+                /* The picked-up item travels with the cursor. */
+                int step = to > t->cursor ? 1 : -1;
+                while (t->cursor != to) {
+                        size_t tmp = t->order[t->cursor];
+                        t->order[t->cursor] = t->order[t->cursor + step];
+                        t->order[t->cursor + step] = tmp;
+                        t->cursor += step;
+                }
+                t->grabbed = t->cursor;
+                return;
+        }
+        t->cursor = to;
+}
+
+static bool editing_key(struct tui *t, const struct tui_key *k)
+{
+        const struct screen *sc = cur(t);
+
+        if (k->act == TA_ESC || k->act == TA_TAB) {
+                t->editing = false;
+                return true;
+        }
+        if (k->act == TA_INTERRUPT || (k->act == TA_HELP && k->fkey))
+                return false;
+        /* Left and Right have nothing to move over in an empty answer, so
+         * they keep their meaning: previous and next screen. */
+        if (t->edit.len == 0 && k->fkey && (k->act == TA_NEXT || k->act == TA_BACK))
+                return false;
+        /* A number holds no letters: in a numeric answer the letter keys
+         * (and ?) stay commands, so n, b, h, t, m, q and ? work as usual. */
+        if (sc->kind == KIND_NUMERIC && !k->fkey && k->code < 128 &&
+            ((k->code >= 'a' && k->code <= 'z' && k->code != 'e') ||
+             (k->code >= 'A' && k->code <= 'Z' && k->code != 'E') || k->code == '?')) {
+                if (k->act == TA_HINT) {
+                        give_hint(t);
+                        return true;
+                }
+                return false;
+        }
+        if (sc->kind == KIND_REFLECTION ? k->act == TA_SUBMIT : k->act == TA_ENTER) {
+                submit_text(t);
+                return true;
+        }
+        if (sc->kind != KIND_REFLECTION && k->act == TA_SUBMIT) {
+                submit_text(t);
+                return true;
+        }
+        if (tui_edit_key(&t->edit, k))
+                return true;
+        if (k->act == TA_PGUP || k->act == TA_PGDN)
+                tui_scroll_key(t, k, &t->doc);
+        return true;
+}
+
+static bool question_key(struct tui *t, const struct tui_key *k)
+{
+        const struct screen *sc = cur(t);
+        const size_t *ord;
+        size_t n = shown_count(t, &ord);
+        size_t picks[TUI_MAX_PICKS];
+
+        if (t->editing)
+                return editing_key(t, k);
+        if (k->act == TA_HINT) {
+                give_hint(t);
+                return true;
+        }
+        if (is_text_kind(sc->kind)) {
+                if ((!k->fkey && (k->code == 'e' || k->code == 'i')) ||
+                    (k->act == TA_ENTER && !settled(t)) || (k->act == TA_TAB)) {
+                        if (settled(t) && sc->kind != KIND_REFLECTION) {
+                                tui_message(t, false, "This question is settled.");
+                                return true;
+                        }
+                        t->editing = true;
+                        return true;
+                }
+                if (k->act == TA_ENTER)
+                        return tui_global_key(t, &(struct tui_key){.act = TA_NEXT});
+                return tui_scroll_key(t, k, &t->doc);
+        }
+        if (k->act == TA_ENTER && settled(t) && t->grabbed < 0)
+                return tui_global_key(t, &(struct tui_key){.act = TA_NEXT});
+        switch (k->act) {
+        case TA_UP:
+                move_cursor(t, t->cursor - 1, n);
+                return true;
+        case TA_DOWN:
+                move_cursor(t, t->cursor + 1, n);
+                return true;
+        case TA_HOME:
+                move_cursor(t, 0, n);
+                return true;
+        case TA_END:
+                move_cursor(t, (int)n - 1, n);
+                return true;
+        case TA_PGUP:
+        case TA_PGDN:
+                return tui_scroll_key(t, k, &t->doc);
+        default:
+                break;
+        }
+        switch (sc->kind) {
+        case KIND_SINGLE:
+        case KIND_TRUE_FALSE:
+        case KIND_RATING:
+                if (k->act == TA_DIGIT && (size_t)k->digit <= n) {
+                        t->cursor = k->digit - 1;
+                        picks[0] = (size_t)t->cursor;
+                        answer_picks(t, picks, 1);
+                        return true;
+                }
+                if (k->act == TA_ENTER && n > 0) {
+                        picks[0] = (size_t)t->cursor;
+                        answer_picks(t, picks, 1);
+                        return true;
+                }
+                return k->act == TA_DIGIT || k->act == TA_SPACE;
+        case KIND_MULTIPLE:
+                if (k->act == TA_DIGIT && (size_t)k->digit <= n) {
+                        t->cursor = k->digit - 1;
+                        t->toggled[t->cursor] = !t->toggled[t->cursor];
+                        return true;
+                }
+                if (k->act == TA_SPACE && n > 0) {
+                        t->toggled[t->cursor] = !t->toggled[t->cursor];
+                        return true;
+                }
+                if (k->act == TA_ENTER) {
+                        size_t np = 0;
+                        for (size_t i = 0; i < n; i++)
+                                if (t->toggled[i])
+                                        picks[np++] = i;
+                        if (np == 0)
+                                tui_message(t, true, "Tick at least one answer with Space first.");
+                        else
+                                answer_picks(t, picks, np);
+                        return true;
+                }
+                return k->act == TA_DIGIT;
+        case KIND_ORDER:
+                if (k->act == TA_SPACE && n > 0) {
+                        t->grabbed = t->grabbed >= 0 ? -1 : t->cursor;
+                        return true;
+                }
+                if (k->act == TA_DIGIT && (size_t)k->digit <= n) {
+                        move_cursor(t, k->digit - 1, n);
+                        return true;
+                }
+                if (k->act == TA_ENTER) {
+                        t->grabbed = -1;
+                        for (size_t i = 0; i < n; i++)
+                                picks[i] = t->order[i];
+                        answer_picks(t, picks, n);
+                        return true;
+                }
+                if (k->act == TA_ESC && t->grabbed >= 0) {
+                        t->grabbed = -1;
+                        return true;
+                }
+                return k->act == TA_DIGIT;
+        case KIND_MATCH:
+                if (k->act == TA_DIGIT && (size_t)k->digit <= n && n > 0) {
+                        t->match[t->cursor] = k->digit - 1;
+                        if (t->cursor + 1 < (int)n)
+                                t->cursor++;
+                        return true;
+                }
+                if (k->act == TA_SPACE && n > 0) {
+                        t->match[t->cursor] = (t->match[t->cursor] + 1) % (int)n;
+                        return true;
+                }
+                if (k->act == TA_ENTER) {
+                        for (size_t i = 0; i < n; i++) {
+                                if (t->match[i] < 0) {
+                                        t->cursor = (int)i;
+                                        tui_message(t, true,
+                                                    "Give every item its match first (1-%zu).", n);
+                                        return true;
+                                }
+                                picks[i] = (size_t)t->match[i];
+                        }
+                        answer_picks(t, picks, n);
+                        return true;
+                }
+                return k->act == TA_DIGIT;
+        default:
+                return false;
+        }
+}
+
+const struct tui_screen tui_question_screen = {
+    .name = "question",
+    .enter = question_enter,
+    .draw = question_draw,
+    .key = question_key,
+    .leave = question_leave,
+};

@@ -1,0 +1,153 @@
+/* The module summary: score, pass or not, time spent, the questions to
+ * revisit, and the way on to the next module. */
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "dlfl/xalloc.h"
+#include "tui.h"
+
+/* Items: the questions to revisit (0..nrevisit-1), then the next module. */
+#define NEXT_ITEM 100
+
+static void summary_enter(struct tui *t)
+{
+        t->cursor = 0;
+}
+
+static int next_module(const struct tui *t)
+{
+        return t->mod + 1 < t->app->catalog.count ? (int)t->mod + 1 : -1;
+}
+
+static const char *screen_label(const struct screen *sc)
+{
+        if (sc->title != NULL)
+                return sc->title;
+        if (sc->prompt != NULL)
+                return sc->prompt;
+        return sc->id;
+}
+
+static void summary_draw(struct tui *t)
+{
+        const struct module *m = session_module(t->sess);
+        struct summary s;
+        struct tui_doc *d = &t->doc;
+        char buf[200], prefix[32], note[48];
+        const char *mark = tui_sym(t, "\u203a ", "> ");
+        int nitems = 0;
+
+        session_summary(t->sess, &s);
+        tui_content_header(t);
+        tui_doc_reset(d, tui_text_width(t));
+        tui_doc_text(d, "Module summary", NULL, -1, tui_attr(t, COL_HEADING), 0);
+        tui_doc_text(d, m->title, NULL, -1, A_BOLD, 0);
+        tui_doc_blank(d);
+        if (s.possible > 0)
+                snprintf(buf, sizeof buf, "Score: %g of %g points (%.0f%%); the pass mark is %g%%.",
+                         s.earned, s.possible, s.percent, s.pass_mark);
+        else
+                snprintf(buf, sizeof buf, "Nothing in this module is scored.");
+        tui_doc_text(d, buf, NULL, -1, A_NORMAL, 0);
+        if (s.passed)
+                tui_doc_text(d, "Passed.", NULL, -1, tui_attr(t, COL_RIGHT), 0);
+        else if (s.complete)
+                tui_doc_text(d, "Complete, but not passed: start again to try for the pass mark.",
+                             NULL, -1, tui_attr(t, COL_WRONG), 0);
+        else {
+                snprintf(buf, sizeof buf, "Not complete yet: %zu of %zu screens done.", s.done,
+                         s.total);
+                tui_doc_text(d, buf, NULL, -1, tui_attr(t, COL_WRONG), 0);
+        }
+        long mins = (long)(s.seconds / 60.0 + 0.5);
+        if (s.seconds < 60)
+                snprintf(buf, sizeof buf, "Time spent: under a minute.");
+        else
+                snprintf(buf, sizeof buf, "Time spent: %ld minute%s.", mins, mins == 1 ? "" : "s");
+        tui_doc_text(d, buf, NULL, -1, A_NORMAL, 0);
+        tui_doc_blank(d);
+        if (s.nrevisit > 0) {
+                tui_doc_text(d, "To revisit (Enter goes there):", NULL, -1, A_BOLD, 0);
+                for (size_t i = 0; i < s.nrevisit && i < 64; i++) {
+                        size_t pos = s.revisit[i];
+                        if (pos >= m->nscreens)
+                                continue;
+                        snprintf(prefix, sizeof prefix, "%s%zu. ",
+                                 t->cursor == nitems ? mark : "  ", i + 1);
+                        tui_doc_text(d, screen_label(&m->screens[pos]), prefix, nitems, A_NORMAL,
+                                     0);
+                        nitems++;
+                }
+                tui_doc_blank(d);
+        }
+        int nm = next_module(t);
+        if (nm >= 0) {
+                char *line = xasprintf("Next module: %s", t->app->catalog.modules[nm]->title);
+                snprintf(prefix, sizeof prefix, "%s", t->cursor == nitems ? mark : "  ");
+                tui_doc_text(d, line, prefix, nitems, A_BOLD, 0);
+                free(line);
+                nitems++;
+        } else {
+                tui_doc_text(d, "This is the last module: m returns to the menu.", NULL, -1, A_BOLD,
+                             0);
+        }
+        if (t->cursor >= nitems)
+                t->cursor = nitems > 0 ? nitems - 1 : 0;
+        if (nitems > 0)
+                tui_doc_reveal(d, t->cursor, tui_body_rows(t), &t->scroll);
+        tui_doc_paint(t, d, &t->scroll, nitems > 0 ? t->cursor : -1);
+        tui_scroll_note(t, d, t->scroll, note, sizeof note);
+        tui_status(t, "Up/Down choose  Enter go  r start again  b back  t contents  m menu  q quit",
+                   note);
+}
+
+static bool summary_key(struct tui *t, const struct tui_key *k)
+{
+        struct summary s;
+        int nrev, nm = next_module(t);
+
+        session_summary(t->sess, &s);
+        nrev = (int)(s.nrevisit < 64 ? s.nrevisit : 64);
+        int nitems = nrev + (nm >= 0 ? 1 : 0);
+        if (!k->fkey && (k->code == 'r' || k->code == 'R')) {
+                tui_ask(t, CONFIRM_RESTART,
+                        "Start this module again? Your earlier attempt stays in your record.");
+                return true;
+        }
+        switch (k->act) {
+        case TA_UP:
+                if (t->cursor > 0)
+                        t->cursor--;
+                return true;
+        case TA_DOWN:
+                if (t->cursor + 1 < nitems)
+                        t->cursor++;
+                return true;
+        case TA_NEXT:
+        case TA_ENTER:
+                if (k->act == TA_NEXT && t->cursor < nrev) {
+                        /* n on the summary means the next module, like Enter on it. */
+                        t->cursor = nrev;
+                }
+                if (t->cursor < nrev) {
+                        session_go(t->sess, s.revisit[t->cursor], tui_now());
+                        tui_show_position(t);
+                } else if (nm >= 0) {
+                        if (tui_open_module(t, (size_t)nm))
+                                tui_switch(t, &tui_intro_screen);
+                } else {
+                        tui_close_module(t);
+                        tui_switch(t, &tui_menu_screen);
+                }
+                return true;
+        default:
+                return tui_scroll_key(t, k, &t->doc);
+        }
+}
+
+const struct tui_screen tui_summary_screen = {
+    .name = "summary",
+    .enter = summary_enter,
+    .draw = summary_draw,
+    .key = summary_key,
+};

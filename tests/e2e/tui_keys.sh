@@ -1,0 +1,58 @@
+#!/bin/sh
+# The keys of the player's contract: n/Right and b/Left move through every
+# screen (an empty answer box does not trap them), k/j, PgUp/PgDn and
+# Home/End scroll, m goes to the menu, q asks and Enter confirms.
+. "$(dirname "$0")/tui_lib.sh"
+
+M=$(modules_dir tui-walk.yaml)
+start 80 24 LANG=C.UTF-8 LC_ALL=C.UTF-8 TERM=screen "$DLFL" -m "$M" -d "$T/data" -l Nav
+wait_for "Learner: Nav" >/dev/null
+send Enter Enter
+check "lesson opens" wait_for "Screen 1 of 11"
+send j j j
+check "j scrolls down" wait_for "4-"
+send k
+check "k scrolls up" wait_for "3-"
+send NPage
+check "PgDn scrolls a page" wait_gone "Start of lesson"
+send PPage
+check "PgUp scrolls back" wait_for "Start of lesson"
+send End
+check "End goes to the bottom" wait_for "End of lesson marker."
+send Home
+check "Home goes to the top" wait_for "Start of lesson"
+k=2
+while [ "$k" -le 11 ]; do
+	if [ $((k % 2)) -eq 0 ]; then send Right; else send n; fi
+	wait_for "Screen $k of 11" 5 >/dev/null || break
+	k=$((k + 1))
+done
+check "n and Right reach every screen, past empty answer boxes" on_screen "Screen 11 of 11"
+send n
+check "n after the last screen shows the summary" wait_for "Module summary"
+send b
+check "b goes back from the summary" wait_for "Screen 11 of 11"
+send Left Left Left Left Left Left
+check "Left goes back through answer boxes" wait_for "Screen 5 of 11"
+send Escape b
+check "after Esc, b goes back from an answer box" wait_for "Screen 4 of 11"
+send Right Right
+wait_for "6 times 7" >/dev/null
+send n
+check "n is a command in a numeric answer" wait_for "Screen 7 of 11"
+send b
+wait_for "6 times 7" >/dev/null
+type_text "4"
+send Right
+check "Right moves in a non-empty answer" on_screen "Screen 6 of 11"
+send m
+check "m in a numeric answer returns to the menu" wait_for "Learner: Nav"
+check "the menu offers Resume" on_screen "Resume: Walk Module"
+send Enter
+check "Resume goes straight back to the place" wait_for "Screen 6 of 11"
+send q
+wait_for "Quit dlfl?" >/dev/null
+send Enter
+check "Enter confirms quitting" wait_for "EXIT=0"
+
+finish

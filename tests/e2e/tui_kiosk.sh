@@ -1,0 +1,64 @@
+#!/bin/sh
+# Public-terminal mode: Ctrl-C, Ctrl-Z and Ctrl-\ do nothing, q logs out to
+# the picker, an idle learner is saved and logged out, and only SIGTERM or
+# SIGHUP end the program (saving first, terminal restored).
+. "$(dirname "$0")/tui_lib.sh"
+
+M=$(modules_dir tui-walk.yaml)
+start 80 24 LANG=C.UTF-8 LC_ALL=C.UTF-8 TERM=screen "$DLFL" --kiosk --idle-timeout 3 \
+	-m "$M" -d "$T/data"
+wait_for "Guest: try it" >/dev/null
+send q
+check "kiosk: q on the picker does not exit" wait_for "Pick your name to start"
+send n
+wait_for "type your name" >/dev/null
+type_text "Kim"
+send Enter
+check "kiosk: the learner reaches the menu" wait_for "Learner: Kim"
+send Enter Enter
+wait_for "Screen 1 of 11" >/dev/null
+send C-c C-z 'C-\'
+send n
+check "kiosk: Ctrl-C, Ctrl-Z and Ctrl-\\ do nothing" wait_for "Screen 2 of 11"
+pid=$(dlfl_pid)
+kill -INT "$pid"
+kill -TSTP "$pid"
+send 2
+check "kiosk: SIGINT and SIGTSTP from outside do nothing" wait_for "Right."
+check "kiosk: the status line says q logs out" on_screen "q log out"
+send q
+check "kiosk: q logs out to the picker" wait_for "Guest: try it"
+check "kiosk: nobody's work is left on screen" not_on_screen "Which colour"
+send 1 Enter
+check "kiosk: the learner can log in again" wait_for "Learner: Kim"
+check "kiosk: an idle learner is logged out to the picker" wait_for "Guest: try it" 15
+check "kiosk: the idle learner's progress was saved" \
+	grep -q "q-single" "$T"/data/learners/*.yaml
+pid=$(dlfl_pid)
+kill -HUP "$pid"
+check "kiosk: SIGHUP exits 0" wait_for "EXIT=0"
+check "kiosk: the terminal is restored" not_on_screen "Guest: try it"
+
+# SIGTERM with a learner logged in saves first.
+start 80 24 LANG=C.UTF-8 LC_ALL=C.UTF-8 TERM=screen "$DLFL" --kiosk -m "$M" -d "$T/data" \
+	-l Kim
+wait_for "Learner: Kim" >/dev/null
+send Enter
+wait_for "Press Enter" >/dev/null
+pid=$(dlfl_pid)
+kill -TERM "$pid"
+check "kiosk: SIGTERM exits 0" wait_for "EXIT=0"
+
+# Outside kiosk mode SIGINT (Ctrl-C) asks before quitting.
+start 80 24 LANG=C.UTF-8 LC_ALL=C.UTF-8 TERM=screen "$DLFL" -m "$M" -d "$T/data" -l Kim
+wait_for "Learner: Kim" >/dev/null
+send C-c
+check "Ctrl-C asks before quitting" wait_for "Quit dlfl?"
+send n
+wait_gone "Quit dlfl?" >/dev/null
+kill -INT "$(dlfl_pid)"
+check "SIGINT asks before quitting" wait_for "Quit dlfl?"
+send y
+check "then quits with status 0" wait_for "EXIT=0"
+
+finish
