@@ -193,7 +193,8 @@ bool loader_load_path(struct catalog *cat, const char *path, const char *source,
 		names[n++] = xstrdup(de->d_name);
 	}
 	closedir(dir);
-	qsort(names, n, sizeof(*names), compare_names);
+	if (n > 1)
+		qsort(names, n, sizeof(*names), compare_names);
 	if (n == 0)
 		diag_add(diags, diag_file(diags, path), 0, 0, W_EMPTY_DIR);
 	for (size_t i = 0; i < n; i++) {
