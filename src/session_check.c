@@ -11,6 +11,7 @@
 #include <wchar.h>
 #include <wctype.h>
 
+#include "dlfl/text.h"
 #include "dlfl/xalloc.h"
 #include "session_impl.h"
 
@@ -413,64 +414,6 @@ enum answer_result session_answer_picks(struct session *s, const size_t *picks, 
         return res;
 }
 
-/* Decodes one UTF-8 sequence; returns its length, or 0 when invalid. */
-static size_t utf8_decode(const unsigned char *p, uint32_t *cp)
-{
-        size_t n;
-        uint32_t c;
-
-        if (p[0] < 0x80) {
-                *cp = p[0];
-                return 1;
-        }
-        if (p[0] >= 0xC2 && p[0] <= 0xDF) {
-                n = 2;
-                c = p[0] & 0x1F;
-        } else if (p[0] >= 0xE0 && p[0] <= 0xEF) {
-                n = 3;
-                c = p[0] & 0x0F;
-        } else if (p[0] >= 0xF0 && p[0] <= 0xF4) {
-                n = 4;
-                c = p[0] & 0x07;
-        } else {
-                return 0;
-        }
-        for (size_t i = 1; i < n; i++) {
-                if ((p[i] & 0xC0) != 0x80)
-                        return 0;
-                c = (c << 6) | (p[i] & 0x3F);
-        }
-        if ((n == 3 && c < 0x800) || (n == 4 && (c < 0x10000 || c > 0x10FFFF)) ||
-            (c >= 0xD800 && c <= 0xDFFF))
-                return 0;
-        *cp = c;
-        return n;
-}
-
-static size_t utf8_encode(uint32_t c, char *out)
-{
-        if (c < 0x80) {
-                out[0] = (char)c;
-                return 1;
-        }
-        if (c < 0x800) {
-                out[0] = (char)(0xC0 | (c >> 6));
-                out[1] = (char)(0x80 | (c & 0x3F));
-                return 2;
-        }
-        if (c < 0x10000) {
-                out[0] = (char)(0xE0 | (c >> 12));
-                out[1] = (char)(0x80 | ((c >> 6) & 0x3F));
-                out[2] = (char)(0x80 | (c & 0x3F));
-                return 3;
-        }
-        out[0] = (char)(0xF0 | (c >> 18));
-        out[1] = (char)(0x80 | ((c >> 12) & 0x3F));
-        out[2] = (char)(0x80 | ((c >> 6) & 0x3F));
-        out[3] = (char)(0x80 | (c & 0x3F));
-        return 4;
-}
-
 /* Lower case for the scripts a module is likely to use, whatever the
  * locale (the C locale folds only ASCII); towlower does the rest. */
 static uint32_t fold(uint32_t c)
@@ -504,9 +447,10 @@ static char *normalise(const char *in)
         char *out = xmalloc(strlen(in) * 4 + 1);
         size_t o = 0;
         bool space = false;
+        const unsigned char *end = p + strlen((const char *)p);
 
         while (*p != '\0') {
-                uint32_t c;
+                unsigned long c;
                 size_t k;
 
                 if (*p == ' ' || (*p >= '\t' && *p <= '\r')) {
@@ -517,12 +461,12 @@ static char *normalise(const char *in)
                 if (space)
                         out[o++] = ' ';
                 space = false;
-                k = utf8_decode(p, &c);
+                k = text_utf8_decode((const char *)p, (size_t)(end - p), &c);
                 if (k == 0) {
                         out[o++] = (char)*p++;
                         continue;
                 }
-                o += utf8_encode(fold(c), out + o);
+                o += text_utf8_encode(fold((uint32_t)c), out + o);
                 p += k;
         }
         out[o] = '\0';

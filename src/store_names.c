@@ -11,46 +11,15 @@
 #include <sodium.h>
 
 #include "dlfl/store.h"
+#include "dlfl/text.h"
 #include "dlfl/xalloc.h"
 
 static bool key_literal(unsigned char c);
-static size_t utf8_decode(const unsigned char *s, uint32_t *cp);
 static bool invisible_control(uint32_t cp);
 
 static bool key_literal(unsigned char c)
 {
         return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' || c == '-';
-}
-
-/* Decodes one well-formed UTF-8 sequence (no overlongs, surrogates or
- * values past U+10FFFF); returns its length, 0 when malformed. Written
- * here rather than with mbrtowc so the rule does not depend on the locale. */
-static size_t utf8_decode(const unsigned char *s, uint32_t *cp)
-{
-        size_t len;
-        uint32_t c = s[0], min;
-
-        if (c < 0x80) {
-                *cp = c;
-                return 1;
-        } else if ((c & 0xe0) == 0xc0) {
-                len = 2, c &= 0x1f, min = 0x80;
-        } else if ((c & 0xf0) == 0xe0) {
-                len = 3, c &= 0x0f, min = 0x800;
-        } else if ((c & 0xf8) == 0xf0) {
-                len = 4, c &= 0x07, min = 0x10000;
-        } else {
-                return 0;
-        }
-        for (size_t i = 1; i < len; i++) {
-                if ((s[i] & 0xc0) != 0x80)
-                        return 0;
-                c = (c << 6) | (s[i] & 0x3f);
-        }
-        if (c < min || c > 0x10ffff || (c >= 0xd800 && c <= 0xdfff))
-                return 0;
-        *cp = c;
-        return len;
 }
 
 /* Characters that print nothing or reorder the text around them: a name
@@ -66,14 +35,16 @@ static bool invisible_control(uint32_t cp)
 const char *store_name_problem(const char *name)
 {
         const unsigned char *p = (const unsigned char *)name;
+        const unsigned char *end;
         size_t chars = 0;
         bool visible = false;
 
         if (name == NULL || name[0] == '\0')
                 return "A name needs at least one character.";
+        end = p + strlen(name);
         while (*p != '\0') {
-                uint32_t cp;
-                size_t len = utf8_decode(p, &cp);
+                unsigned long cp;
+                size_t len = text_utf8_decode((const char *)p, (size_t)(end - p), &cp);
 
                 if (len == 0)
                         return "A name must be valid UTF-8 text.";

@@ -130,6 +130,19 @@ static size_t utf8_decode(const unsigned char *s, size_t n, unsigned long *cp)
         return len;
 }
 
+size_t text_utf8_decode(const char *s, size_t n, unsigned long *cp)
+{
+        const unsigned char *u = (const unsigned char *)s;
+
+        if (n == 0)
+                return 0;
+        if (u[0] < 0x80) {
+                *cp = u[0];
+                return 1;
+        }
+        return utf8_decode(u, n, cp);
+}
+
 /* How many bytes one U+FFFD stands for: a lead byte with the continuation
  * bytes that follow it (as far as it announced), or a lone byte. */
 static size_t invalid_len(const unsigned char *s, size_t n)

@@ -33,7 +33,6 @@ struct flow {
 };
 
 /* Writes cp (at most U+10FFFF) as UTF-8 into out[0..4), returns the length. */
-size_t text_utf8_encode(unsigned long cp, char *out);
 /* Appends s[0..n) made safe, every unit with style. */
 void flow_add(struct flow *f, const char *s, size_t n, unsigned style);
 /* Appends one code point (U+FFFD for a value that is not one). */

@@ -53,6 +53,13 @@ struct text_lines {
 void text_init(void);
 bool text_is_utf8(void);
 
+/* Decodes one strict UTF-8 sequence of s (n bytes available): no overlong
+ * forms, surrogates or values past U+10FFFF. Returns its length, or 0 when
+ * it is invalid or cut short. The same whatever the locale. */
+size_t text_utf8_decode(const char *s, size_t n, unsigned long *cp);
+/* Writes cp as UTF-8 into out (room for 4 bytes); returns the length. */
+size_t text_utf8_encode(unsigned long cp, char *out);
+
 /* Display width of UTF-8 text as it would be shown (escapes included; tabs
  * to the next multiple of 8; of the widest line if there are newlines). */
 int text_width(const char *s, size_t len);
