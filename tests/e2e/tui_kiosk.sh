@@ -5,7 +5,8 @@
 . "$(dirname "$0")/tui_lib.sh"
 
 M=$(modules_dir tui-walk.yaml)
-start 80 24 LANG=C.UTF-8 LC_ALL=C.UTF-8 TERM=screen "$DLFL" --kiosk --idle-timeout 3 \
+# The idle timeout leaves room for a loaded machine between key presses.
+start 80 24 LANG=C.UTF-8 LC_ALL=C.UTF-8 TERM=screen "$DLFL" --kiosk --idle-timeout 8 \
 	-m "$M" -d "$T/data"
 wait_for "Guest: try it" >/dev/null
 send q
@@ -31,7 +32,7 @@ check "kiosk: q logs out to the picker" wait_for "Guest: try it"
 check "kiosk: nobody's work is left on screen" not_on_screen "Which colour"
 send 1 Enter
 check "kiosk: the learner can log in again" wait_for "Learner: Kim"
-check "kiosk: an idle learner is logged out to the picker" wait_for "Guest: try it" 15
+check "kiosk: an idle learner is logged out to the picker" wait_for "Guest: try it" 30
 check "kiosk: the idle learner's progress was saved" \
 	grep -q "q-single" "$T"/data/learners/*.yaml
 pid=$(dlfl_pid)
