@@ -560,18 +560,25 @@ int tui_run(struct app *app)
                         got_int = 0;
                         if (!app->kiosk)
                                 ask_quit(&t);
+                        t.dirty = true;
                 }
                 if (t.idle_timeout > 0 && t.rec != NULL &&
-                    tui_mono_now() - t.last_input >= t.idle_timeout)
+                    tui_mono_now() - t.last_input >= t.idle_timeout) {
                         idle_logout(&t);
-                draw(&t);
+                        t.dirty = true;
+                }
+                /* Paint only after something happened: an idle terminal
+                 * costs nothing but a wake-up to look at the clock. */
+                if (t.dirty)
+                        draw(&t);
                 int status;
                 struct tui_key k = read_key(&status);
-                if (status == ERR) {
-                        if (t.sess != NULL)
-                                session_tick(t.sess, tui_now());
+                /* No time is counted while no key comes: session_tick caps
+                 * the gap since the last key, so a learner who walks away
+                 * is not credited. */
+                if (status == ERR)
                         continue;
-                }
+                t.dirty = true;
                 t.last_input = tui_mono_now();
                 if (k.fkey && k.code == KEY_RESIZE) {
                         measure(&t);
