@@ -50,9 +50,35 @@ check "m in a numeric answer returns to the menu" wait_for "Learner: Nav"
 check "the menu offers Resume" on_screen "Resume: Walk Module"
 send Enter
 check "Resume goes straight back to the place" wait_for "Screen 6 of 11"
+# A second terminal on the same learner is told who holds the record.
+# (A second tmux server: tmux 3.3a dies on new-window with a manual size.)
+S2=$SOCK-second
+tmux -L "$S2" -f /dev/null new-session -d -x 80 -y 24 "env LANG=C.UTF-8 LC_ALL=C.UTF-8 \
+	TERM=screen '$DLFL' -m '$M' -d '$T/data' -l Nav; echo EXIT2=\$?; sleep 100000"
+j=0
+while [ "$j" -lt 200 ] && ! tmux -L "$S2" capture-pane -p | grep -q "already open"; do
+	sleep 0.05
+	j=$((j + 1))
+done
+check "a second terminal on the same learner is refused and told why" \
+	sh -c 'tmux -L "$1" capture-pane -p | grep -q "already open in another session"' - "$S2"
+check "the second terminal stays on the picker" \
+	sh -c 'tmux -L "$1" capture-pane -p | grep -q "Guest: try it"' - "$S2"
+tmux -L "$S2" kill-server
 send q
 wait_for "Quit dlfl?" >/dev/null
 send Enter
 check "Enter confirms quitting" wait_for "EXIT=0"
+
+# A guest leaves nothing behind.
+start 80 24 LANG=C.UTF-8 LC_ALL=C.UTF-8 TERM=screen "$DLFL" -m "$M" -d "$T/guest"
+wait_for "Guest: try it" >/dev/null
+send g
+check "g starts as a guest" wait_for "nothing you do is kept"
+send Enter Enter n 2
+wait_for "Right." >/dev/null
+send q y
+wait_for "EXIT=0" >/dev/null
+check "a guest leaves no record" sh -c '! ls "$1"/guest/learners/* >/dev/null 2>&1' - "$T"
 
 finish
