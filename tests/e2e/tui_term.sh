@@ -108,4 +108,17 @@ check "hostile: question text escaped too" wait_for "Pick ^[[31m red"
 send q y
 check "hostile: quits cleanly" wait_for "EXIT=0"
 
+# A save that fails is said plainly on the screen; the player goes on.
+start 80 24 $U TERM=screen "$DLFL" -m "$M" -d "$T/data5" -l Sam
+wait_for "Walk Module" >/dev/null
+send 2 Enter
+wait_for "Screen 1 of 11" >/dev/null
+rm -rf "$T/data5/learners"
+: >"$T/data5/learners"
+send n
+check "a failed save is shown on the status line" wait_for "Not saved:"
+check "the player goes on after a failed save" on_screen "Screen 2 of 11"
+send q y
+check "quits after a failed save" wait_for "EXIT=0"
+
 finish
