@@ -553,6 +553,7 @@ int tui_run(struct app *app)
         tui_switch(&t, &tui_picker_screen);
         if (app->learner != NULL)
                 tui_login(&t, app->learner, true);
+        int fast_errors = 0;
         while (!t.quit) {
                 if (got_term)
                         break;
@@ -572,12 +573,28 @@ int tui_run(struct app *app)
                 if (t.dirty)
                         draw(&t);
                 int status;
+                struct timespec before, after;
+                clock_gettime(CLOCK_MONOTONIC, &before);
                 struct tui_key k = read_key(&status);
                 /* No time is counted while no key comes: session_tick caps
                  * the gap since the last key, so a learner who walks away
                  * is not credited. */
-                if (status == ERR)
+                if (status == ERR) {
+                        /* A read that fails at once, again and again, means
+                         * the terminal has gone (a hangup with no SIGHUP):
+                         * save and leave rather than spin. */
+                        clock_gettime(CLOCK_MONOTONIC, &after);
+                        long ms = (after.tv_sec - before.tv_sec) * 1000 +
+                                  (after.tv_nsec - before.tv_nsec) / 1000000;
+                        if (ms < TICK_MS / 4 && !got_term && !got_int) {
+                                if (++fast_errors > 100)
+                                        break;
+                        } else {
+                                fast_errors = 0;
+                        }
                         continue;
+                }
+                fast_errors = 0;
                 t.dirty = true;
                 t.last_input = tui_mono_now();
                 if (k.fkey && k.code == KEY_RESIZE) {
