@@ -124,9 +124,27 @@ asan:
 fuzz:
 	@sh scripts/fuzz.sh $(FUZZ_SECONDS)
 
-bench: deps
-	@$(MAKE) --no-print-directory all
-	@sh bench/run.sh
+# Benchmarks: dlfl side by side with baselines that do only what the
+# libraries themselves do (bench/run.sh prints one table).
+BENCH_BIN := $(BUILD)/bench/gen_module $(BUILD)/bench/peak_rss $(BUILD)/bench/yaml_scan \
+	$(BUILD)/bench/curses_min
+
+$(BUILD)/bench/gen_module $(BUILD)/bench/peak_rss: $(BUILD)/bench/%: bench/%.c
+	@mkdir -p $(dir $@)
+	$(CC) -O2 -std=c11 -D_DEFAULT_SOURCE $(WARN) -o $@ $<
+
+$(BUILD)/bench/yaml_scan: bench/yaml_scan.c
+	@mkdir -p $(dir $@)
+	$(CC) -O2 -std=c11 $(WARN) $(call pkg_cflags,yaml-0.1) -o $@ $< $(call pkg_libs,yaml-0.1)
+
+$(BUILD)/bench/curses_min: bench/curses_min.c
+	@mkdir -p $(dir $@)
+	$(CC) -O2 -std=c11 $(WARN) $(call pkg_cflags,ncursesw yaml-0.1) -o $@ $< \
+		$(LIBS_UI) $(LIBS_ENGINE)
+
+bench: deps-test
+	@$(MAKE) --no-print-directory all $(BENCH_BIN)
+	@BUILD=$(BUILD) sh bench/run.sh
 
 format:
 	clang-format -i src/*.c include/dlfl/*.h tests/unit/*.c
