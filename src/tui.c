@@ -506,7 +506,11 @@ static void stop_terminal(void)
 
 static void idle_logout(struct tui *t)
 {
+        if (t->overlay != NULL)
+                tui_close_overlay(t);
+        tui_pending_drop(t);
         tui_logout(t);
+        t->last_input = tui_mono_now();
         clearok(curscr, TRUE);
         tui_message(t, false, "The last session was saved and closed after a time without use.");
 }
@@ -563,7 +567,11 @@ int tui_run(struct app *app)
                                 ask_quit(&t);
                         t.dirty = true;
                 }
-                if (t.idle_timeout > 0 && t.rec != NULL &&
+                /* Idle with someone's work open, a passphrase half asked
+                 * (holding the record's lock) or a name half typed: hand
+                 * the terminal back, clean, to the next person. */
+                if (t.idle_timeout > 0 &&
+                    (t.rec != NULL || t.pending != NULL || t.overlay != NULL) &&
                     tui_mono_now() - t.last_input >= t.idle_timeout) {
                         idle_logout(&t);
                         t.dirty = true;

@@ -164,7 +164,10 @@ void tui_status(struct tui *t, const char *keys, const char *right)
         int y = t->rows - 1;
 
         if (t->save_error != NULL) {
-                char *m = xasprintf("Not saved: %s", t->save_error);
+                /* The store's message may already say it was not saved. */
+                char *m = strstr(t->save_error, "saved") != NULL
+                              ? xasprintf("%s", t->save_error)
+                              : xasprintf("Not saved: %s", t->save_error);
                 tui_put(t, y - 1, 1, t->cols - 2, m, tui_attr(t, COL_ERROR));
                 free(m);
         } else if (t->msg != NULL) {

@@ -116,7 +116,7 @@ wait_for "Screen 1 of 11" >/dev/null
 rm -rf "$T/data5/learners"
 : >"$T/data5/learners"
 send n
-check "a failed save is shown on the status line" wait_for "Not saved:"
+check "a failed save is shown on the status line" wait_for "could not be saved"
 check "the player goes on after a failed save" on_screen "Screen 2 of 11"
 send q y
 check "quits after a failed save" wait_for "EXIT=0"
