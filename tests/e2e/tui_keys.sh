@@ -8,7 +8,7 @@ M=$(modules_dir tui-walk.yaml)
 start 80 24 LANG=C.UTF-8 LC_ALL=C.UTF-8 TERM=screen "$DLFL" -m "$M" -d "$T/data" -l Nav
 wait_for "Learner: Nav" >/dev/null
 send Enter Enter
-check "lesson opens" wait_for "Screen 1 of 11"
+check "lesson opens" wait_for "Screen 1 of 12"
 send j j j
 check "j scrolls down" wait_for "4-"
 send k
@@ -22,34 +22,34 @@ check "End goes to the bottom" wait_for "End of lesson marker."
 send Home
 check "Home goes to the top" wait_for "Start of lesson"
 k=2
-while [ "$k" -le 11 ]; do
+while [ "$k" -le 12 ]; do
 	if [ $((k % 2)) -eq 0 ]; then send Right; else send n; fi
-	wait_for "Screen $k of 11" 5 >/dev/null || break
+	wait_for "Screen $k of 12" 5 >/dev/null || break
 	k=$((k + 1))
 done
-check "n and Right reach every screen, past empty answer boxes" on_screen "Screen 11 of 11"
+check "n and Right reach every screen, past empty answer boxes" on_screen "Screen 12 of 12"
 send n
 check "n after the last screen shows the summary" wait_for "Module summary"
 send b
-check "b goes back from the summary" wait_for "Screen 11 of 11"
-send Left Left Left Left Left Left
-check "Left goes back through answer boxes" wait_for "Screen 5 of 11"
+check "b goes back from the summary" wait_for "Screen 12 of 12"
+send Left Left Left Left Left Left Left
+check "Left goes back through answer boxes" wait_for "Screen 5 of 12"
 send Escape b
-check "after Esc, b goes back from an answer box" wait_for "Screen 4 of 11"
+check "after Esc, b goes back from an answer box" wait_for "Screen 4 of 12"
 send Right Right
 wait_for "6 times 7" >/dev/null
 send n
-check "n is a command in a numeric answer" wait_for "Screen 7 of 11"
+check "n is a command in a numeric answer" wait_for "Screen 7 of 12"
 send b
 wait_for "6 times 7" >/dev/null
 type_text "4"
 send Right
-check "Right moves in a non-empty answer" on_screen "Screen 6 of 11"
+check "Right moves in a non-empty answer" on_screen "Screen 6 of 12"
 send m
 check "m in a numeric answer returns to the menu" wait_for "Learner: Nav"
 check "the menu offers Resume" on_screen "Resume: Walk Module"
 send Enter
-check "Resume goes straight back to the place" wait_for "Screen 6 of 11"
+check "Resume goes straight back to the place" wait_for "Screen 6 of 12"
 # A second terminal on the same learner is told who holds the record.
 # (A second tmux server: tmux 3.3a dies on new-window with a manual size.)
 S2=$SOCK-second

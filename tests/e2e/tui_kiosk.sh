@@ -16,10 +16,10 @@ type_text "Kim"
 send Enter
 check "kiosk: the learner reaches the menu" wait_for "Learner: Kim"
 send Enter Enter
-wait_for "Screen 1 of 11" >/dev/null
+wait_for "Screen 1 of 12" >/dev/null
 send C-c C-z 'C-\'
 send n
-check "kiosk: Ctrl-C, Ctrl-Z and Ctrl-\\ do nothing" wait_for "Screen 2 of 11"
+check "kiosk: Ctrl-C, Ctrl-Z and Ctrl-\\ do nothing" wait_for "Screen 2 of 12"
 pid=$(dlfl_pid)
 kill -INT "$pid"
 kill -TSTP "$pid"

@@ -19,7 +19,7 @@ type_text "Val"
 send Enter
 check "valgrind: menu" wait_for "not started" $W
 send Enter Enter
-check "valgrind: lesson" wait_for "Screen 1 of 11" $W
+check "valgrind: lesson" wait_for "Screen 1 of 12" $W
 send Space Space
 check "valgrind: single question" wait_for "Which colour" $W
 send 1
@@ -52,6 +52,12 @@ wait_for "Write your reflection" $W >/dev/null
 type_text "Done."
 send F2
 wait_for "Your reflection" $W >/dev/null
+send Enter
+wait_for "Think about the last time" $W >/dev/null
+send Enter
+type_text "Patience."
+send C-d
+wait_for "Your reflection: Patience." $W >/dev/null
 send Enter
 check "valgrind: summary" wait_for "Score:" $W
 send t
