@@ -178,9 +178,7 @@ struct tui {
         size_t order[TUI_MAX_PICKS]; /* order: shown positions, learner's order */
         int grabbed;                 /* order: the row being moved, -1 none */
         int match[TUI_MAX_PICKS];    /* match: shown right item per left, -1 none */
-        enum answer_result last_result;
         bool answered_now;
-        const char *case_feedback;
 
         /* Overlays keep their own place. */
         int ov_cursor, ov_scroll;
@@ -306,7 +304,5 @@ bool tui_edit_key(struct tui_edit *e, const struct tui_key *k);
  * terminal cursor when focused. */
 void tui_edit_paint(struct tui *t, struct tui_edit *e, int y, int x, int h, int w, bool focused);
 
-/* tui_question.c: shared with case studies. */
-void tui_feedback_lines(struct tui *t, struct tui_doc *d);
 
 #endif
