@@ -73,7 +73,16 @@ check "vt100: quits cleanly" wait_for "EXIT=0"
 has_colour() { screen_e | grep -q "$ESC\[[0-9;]*\(3[0-7]\|4[0-7]\|38;5\|48;5\)[;m]"; }
 start 80 24 $U TERM=screen "$DLFL" -m "$M" -d "$T/data3" -l Col
 wait_for "Walk Module" >/dev/null
-check "colour by default on a colour terminal" has_colour
+wait_colour() {
+	j=0
+	while [ "$j" -lt 100 ]; do
+		has_colour && return 0
+		sleep 0.05
+		j=$((j + 1))
+	done
+	return 1
+}
+check "colour by default on a colour terminal" wait_colour
 send q y
 start 80 24 $U TERM=screen NO_COLOR=1 "$DLFL" -m "$M" -d "$T/data3" -l Col
 wait_for "Walk Module" >/dev/null
@@ -107,6 +116,24 @@ send n
 check "hostile: question text escaped too" wait_for "Pick ^[[31m red"
 send q y
 check "hostile: quits cleanly" wait_for "EXIT=0"
+
+# Each terminal type of the contract: arrows, Enter and the screens work.
+for term in xterm-256color tmux-256color screen linux vt100; do
+	if ! infocmp "$term" >/dev/null 2>&1; then
+		echo "ok - TERM=$term # SKIP no terminfo entry"
+		continue
+	fi
+	start 80 24 $U TERM=$term "$DLFL" -m "$M" -d "$T/data6" -l "T $term"
+	wait_for "Walk Module" >/dev/null
+	send Down Enter
+	wait_for "Press Enter" >/dev/null
+	send Enter Right
+	wait_for "Which colour" >/dev/null
+	send Down Down Up Enter
+	check "TERM=$term: arrows and Enter answer a question" wait_for "Right."
+	send q y
+	check "TERM=$term: quits and restores the terminal" wait_for "EXIT=0"
+done
 
 # A save that fails is said plainly on the screen; the player goes on.
 start 80 24 $U TERM=screen "$DLFL" -m "$M" -d "$T/data5" -l Sam
