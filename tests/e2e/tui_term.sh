@@ -41,6 +41,20 @@ resize 80 24
 check "after 1x1 and back to 80x24 the question is back" wait_for "Which colour is the sky?"
 check "no crash at tiny sizes" not_on_screen "EXIT="
 
+# Started in a 20x5 terminal: the message at once, the player once it grows.
+send q y
+wait_for "EXIT=0" >/dev/null
+start 20 5 $U TERM=screen "$DLFL" -m "$M" -d "$T/data" -l Tiny
+check "started at 20x5: 'terminal too small'" wait_for "Terminal too small"
+resize 80 24
+check "grown to 80x24: the menu appears" wait_for "Learner: Tiny"
+send q y
+check "quits cleanly after starting too small" wait_for "EXIT=0"
+start 80 24 $U TERM=screen "$DLFL" -m "$M" -d "$T/data" -l Rita
+wait_for "Learner: Rita" >/dev/null
+send 2 Enter
+check "Rita resumes at the question she answered" wait_for "Which colour is the sky?"
+
 # SIGTERM during a question: saves, restores the terminal, exits 0.
 send Enter
 wait_for "Which numbers are even?" >/dev/null
