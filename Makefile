@@ -81,14 +81,24 @@ $(BUILD)/tui%.o: src/tui%.c
 	@mkdir -p $(dir $@)
 	$(CC) $(CPPFLAGS) $(UI_CPPFLAGS) $(CFLAGS) -c -o $@ $<
 
-# The shipped modules are compiled in, so the binary copied alone still
-# has its five modules.
-$(BUILD)/builtin_modules.c: scripts/embed.sh $(MODULES)
+# The shipped modules are compiled in, as the loader's model and as bytes,
+# so the binary copied alone still has its five modules and starts without
+# parsing YAML. The build tool links the engine without them.
+CORE_LIB := $(BUILD)/libdlfl-core.a
+$(CORE_LIB): $(filter-out $(BUILD)/builtin_modules.o,$(ENGINE_OBJ))
+	rm -f $@
+	ar rcs $@ $^
+
+$(BUILD)/embed_model: tools/embed_model.c $(CORE_LIB)
+	$(CC) $(CPPFLAGS) $(CFLAGS) -o $@ $< $(CORE_LIB) $(LIBS_ENGINE) $(LDFLAGS)
+
+$(BUILD)/builtin_modules.c: $(BUILD)/embed_model $(MODULES)
 	@mkdir -p $(dir $@)
-	sh scripts/embed.sh $(MODULES) > $@.tmp && mv $@.tmp $@
+	$(BUILD)/embed_model $(MODULES) > $@.tmp && mv $@.tmp $@
 
 $(BUILD)/builtin_modules.o: $(BUILD)/builtin_modules.c
-	$(CC) $(CPPFLAGS) $(CFLAGS) -Wno-overlength-strings -c -o $@ $<
+	$(CC) $(CPPFLAGS) $(CFLAGS) -Wno-overlength-strings -Wno-missing-field-initializers \
+		-c -o $@ $<
 
 $(BUILD)/tests/%: tests/unit/%.c $(ENGINE_LIB)
 	@mkdir -p $(dir $@)

@@ -2,6 +2,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "dlfl/app.h"
 #include "dlfl/builtin.h"
@@ -20,22 +21,40 @@ static bool load_builtin(struct app *app, struct diag_list *diags)
 	bool ok = true;
 
 	for (size_t i = 0; i < builtin_module_count; i++) {
-		const struct builtin_module *b = &builtin_modules[i];
-		char *name = xasprintf("builtin:%s", b->name);
-		struct module *m =
-			loader_load_buffer(name, (const char *)b->data, b->size, diags);
+		char *name = xasprintf("builtin:%s", builtin_modules[i].name);
 
+		ok &= loader_add(&app->catalog, builtin_copy(i, name, "built in"), diags);
 		free(name);
-		if (m == NULL) {
-			ok = false;
-			continue;
-		}
-		m->source = "built in";
-		if (!loader_add(&app->catalog, m, diags))
-			ok = false;
 	}
 	loader_sort(&app->catalog);
 	return ok;
+}
+
+/* An installed copy of a shipped module is the compiled-in one: reading
+ * and comparing its bytes costs far less than parsing them. */
+static struct module *prebuilt(const char *path, int fd, size_t size)
+{
+	const char *base = strrchr(path, '/');
+	char *buf;
+	size_t got = 0, i = (size_t)-1;
+	bool candidate = false;
+
+	base = base ? base + 1 : path;
+	for (size_t k = 0; k < builtin_module_count; k++)
+		candidate |= builtin_modules[k].size == size && strcmp(builtin_modules[k].name, base) == 0;
+	if (!candidate)
+		return NULL;
+	buf = xmalloc(size + 1);
+	while (got < size) {
+		ssize_t r = read(fd, buf + got, size - got);
+		if (r <= 0)
+			break;
+		got += (size_t)r;
+	}
+	if (got == size)
+		i = builtin_find(base, buf, size);
+	free(buf);
+	return i == (size_t)-1 ? NULL : builtin_copy(i, path, path);
 }
 
 /* -m DIR..., else $DLFL_MODULES (colon-separated), else the installed
@@ -46,6 +65,9 @@ bool app_load_modules(struct app *app)
 	bool ok = true;
 	const char *env = getenv("DLFL_MODULES");
 	const char *installed = DLFL_DATADIR "/dlfl/modules";
+
+	loader_set_quality_checks(false);
+	loader_set_prebuilt(prebuilt);
 
 	if (app->nmodules > 0) {
 		for (size_t i = 0; i < app->nmodules; i++)

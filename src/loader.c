@@ -305,6 +305,13 @@ static void read_question(struct lctx *c, const struct ynode *map, struct screen
 	}
 }
 
+static bool quality_checks = true;
+
+void loader_set_quality_checks(bool on)
+{
+	quality_checks = on;
+}
+
 /* Warnings about a screen that loads but will not serve learners well. */
 static void check_screen_quality(struct lctx *c, const struct ynode *map, const struct screen *s)
 {
@@ -361,7 +368,7 @@ static void read_screen(struct lctx *c, const struct ynode *map, struct screen *
 		lx_report(c, tn, D_BAD_TYPE, tn->kind == YNODE_SCALAR ? tn->text : "?");
 		return;
 	}
-	if (c->diags->errors == errors)
+	if (c->diags->errors == errors && quality_checks)
 		check_screen_quality(c, map, s);
 }
 

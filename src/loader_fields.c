@@ -46,7 +46,7 @@ static size_t distance(const char *a, const char *b)
 static bool in_list(const char *const *list, const char *key)
 {
 	for (; list && *list; list++)
-		if (strcmp(*list, key) == 0)
+		if ((*list)[0] == key[0] && strcmp(*list, key) == 0)
 			return true;
 	return false;
 }

@@ -12,6 +12,13 @@
 #include "dlfl/xalloc.h"
 #include "loader_internal.h"
 
+static struct module *(*prebuilt)(const char *path, int fd, size_t size);
+
+void loader_set_prebuilt(struct module *(*fn)(const char *path, int fd, size_t size))
+{
+	prebuilt = fn;
+}
+
 /* Files are streamed to the parser, never held whole in memory: a module
  * near the size limit then costs little more than its model. */
 struct file_input {
@@ -75,15 +82,32 @@ struct module *loader_load_file(const char *path, struct diag_list *diags)
 		diag_add(diags, file, 0, 0, D_FILE_OPEN, strerror(errno));
 		return NULL;
 	}
-	if (fstat(in.fd, &st) == 0 && S_ISDIR(st.st_mode)) {
+	if (fstat(in.fd, &st) != 0) {
+		diag_add(diags, file, 0, 0, D_FILE_READ, strerror(errno));
+		close(in.fd);
+		return NULL;
+	}
+	if (S_ISDIR(st.st_mode)) {
 		close(in.fd);
 		diag_add(diags, file, 0, 0, D_FILE_READ, strerror(EISDIR));
 		return NULL;
 	}
-	if (fstat(in.fd, &st) == 0 && S_ISREG(st.st_mode) && (size_t)st.st_size > MODEL_MAX_FILE) {
+	if (S_ISREG(st.st_mode) && (size_t)st.st_size > MODEL_MAX_FILE) {
 		close(in.fd);
 		diag_add(diags, file, 0, 0, D_FILE_TOO_BIG, (unsigned long long)st.st_size);
 		return NULL;
+	}
+	if (prebuilt != NULL && S_ISREG(st.st_mode)) {
+		m = prebuilt(path, in.fd, (size_t)st.st_size);
+		if (m != NULL) {
+			close(in.fd);
+			return m;
+		}
+		if (lseek(in.fd, 0, SEEK_SET) != 0) {
+			diag_add(diags, file, 0, 0, D_FILE_READ, strerror(errno));
+			close(in.fd);
+			return NULL;
+		}
 	}
 	crypto_generichash_init(&in.hash, NULL, 0, 32);
 	m = loader_load_source(path, &src, &in.hash, diags);
@@ -169,7 +193,8 @@ bool loader_load_path(struct catalog *cat, const char *path, const char *source,
 		names[n++] = xstrdup(de->d_name);
 	}
 	closedir(dir);
-	qsort(names, n, sizeof(*names), compare_names);
+	if (n > 1)
+		qsort(names, n, sizeof(*names), compare_names);
 	if (n == 0)
 		diag_add(diags, diag_file(diags, path), 0, 0, W_EMPTY_DIR);
 	for (size_t i = 0; i < n; i++) {

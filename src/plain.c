@@ -1292,6 +1292,8 @@ static enum flow run_module(struct plain *p, const struct module *m, bool resume
         else if (session_module_changed(s))
                 say(p, "This module has changed since you last worked on it. Your progress on "
                        "the screens it still has is kept.");
+        if (f == FLOW_SHOW)
+                session_arrive(s, time(NULL));
         while (f == FLOW_SHOW) {
                 show(p, s);
                 f = interact(p, s);

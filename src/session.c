@@ -51,22 +51,15 @@ void session_changed(struct session *s, time_t now)
                 s->hook(s->hook_ctx);
 }
 
-static void enter(struct session *s, size_t pos, time_t now)
+/* The current screen is in front of the learner: it is seen, and a lesson
+ * (or a case study that is only a scenario) is complete. */
+static void arrive(struct session *s, time_t now)
 {
-        session_tick(s, now);
-        s->pos = pos;
-        s->order_valid = false;
-        s->case_fb_valid = false;
-        s->problem[0] = '\0';
-        if (pos < s->m->nscreens) {
+        if (s->pos < s->m->nscreens) {
                 struct screen_state *st = session_cur(s);
+                const struct screen *sc = &s->m->screens[s->pos];
 
                 st->seen = true;
-                const struct screen *sc = &s->m->screens[pos];
-
-                /* A case study without steps is a scenario to read: there is
-                 * no ending to reach, so like a lesson it is complete once
-                 * shown (its reflection is still offered). */
                 if ((sc->type == SCREEN_LESSON ||
                      (sc->type == SCREEN_CASE_STUDY && sc->nsteps == 0)) &&
                     !st->complete) {
@@ -74,6 +67,22 @@ static void enter(struct session *s, size_t pos, time_t now)
                         st->when = now;
                 }
         }
+}
+
+static void enter(struct session *s, size_t pos, time_t now)
+{
+        session_tick(s, now);
+        s->pos = pos;
+        s->order_valid = false;
+        s->case_fb_valid = false;
+        s->problem[0] = '\0';
+        arrive(s, now);
+        session_changed(s, now);
+}
+
+void session_arrive(struct session *s, time_t now)
+{
+        arrive(s, now);
         session_changed(s, now);
 }
 
@@ -109,8 +118,10 @@ struct session *session_open(const struct module *m, struct learner_record *rec,
                 else
                         pos = first_incomplete(s);
         }
+        /* Opening is not yet showing: the front end may show the module's
+         * intro first, and calls session_arrive() when the screen is up. */
         s->pos = pos;
-        enter(s, pos, now);
+        session_changed(s, now);
         return s;
 }
 

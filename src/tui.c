@@ -156,6 +156,7 @@ void tui_show_position(struct tui *t)
                 tui_switch(t, &tui_menu_screen);
                 return;
         }
+        session_arrive(t->sess, tui_now());
         sc = session_screen(t->sess);
         if (session_on_summary(t->sess) || sc == NULL)
                 tui_switch(t, &tui_summary_screen);

@@ -323,7 +323,8 @@ const struct ynode *ytree_get(const struct ynode *map, const char *key)
 	for (size_t i = 0; i + 1 < map->count; i += 2) {
 		const struct ynode *k = map->items[i];
 
-		if (k->kind == YNODE_SCALAR && strcmp(k->text, key) == 0)
+		/* The first byte rules out most keys without a call. */
+		if (k->kind == YNODE_SCALAR && k->text[0] == key[0] && strcmp(k->text, key) == 0)
 			return map->items[i + 1];
 	}
 	return NULL;

@@ -28,4 +28,13 @@ bool loader_add(struct catalog *cat, struct module *m, struct diag_list *diags);
 /* Sorts into menu order: `order` (modules without one last), then title. */
 void loader_sort(struct catalog *cat);
 
+/* The player need not parse a file it already has compiled in: when set,
+ * fn is asked first for every regular file (fd at offset 0, size from
+ * fstat) and may return a ready module, leaving fd anywhere; NULL means
+ * parse as usual (fd is rewound). `dlfl check` never sets it. */
+void loader_set_prebuilt(struct module *(*fn)(const char *path, int fd, size_t size));
+/* Whether to compute the warnings that cost time (lesson length, whether a
+ * question fits 80x24): on by default, off in the player. */
+void loader_set_quality_checks(bool on);
+
 #endif

@@ -48,6 +48,10 @@ bool session_back(struct session *s, time_t now); /* false at the first screen *
 void session_go(struct session *s, size_t position, time_t now);
 /* Goes to the first screen of section `section` (an index into sections). */
 void session_go_section(struct session *s, size_t section, time_t now);
+/* The current screen is now shown to the learner (after the module's
+ * intro, or on resuming): marks it seen, and a lesson complete. Moving with
+ * next, back and go does this by itself. */
+void session_arrive(struct session *s, time_t now);
 /* Accounts time on the current screen; gaps longer than the idle cap (five
  * minutes) count as the cap, so a learner who walks away is not credited. */
 void session_tick(struct session *s, time_t now);

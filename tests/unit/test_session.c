@@ -66,6 +66,7 @@ static void open_fix(struct fix *f, struct module *m, const char *learner)
         f->m = m;
         f->rec = record_new(learner);
         f->s = session_open(m, f->rec, learner, T0);
+        session_arrive(f->s, T0); /* as a front end does once the screen is up */
         f->saves = 0;
         session_set_save_hook(f->s, count_save, f);
 }
@@ -627,6 +628,7 @@ static void pass_mark_kept_with_attempt(void **state)
         /* The author raises the pass mark; this attempt keeps 50. */
         m2 = load(two_questions(90));
         s = session_open(m2, f.rec, "ann", T0);
+        session_arrive(s, T0);
         session_go(s, 2, T0);
         pick1(s, 0);
         pick1(s, 0);
@@ -805,6 +807,26 @@ static void shuffle_stable_and_optional(void **state)
         close_fix(&f);
 }
 
+/* The intro comes before the first screen: opening alone must not count a
+ * lesson as read. */
+static void opening_completes_nothing(void **state)
+{
+        struct module *m = load(HEAD "      - type: lesson\n        id: l\n        title: L\n"
+                                     "        body: Read me.\n");
+        struct learner_record *rec = record_new("ann");
+        struct session *s = session_open(m, rec, "ann", T0);
+
+        (void)state;
+        assert_false(session_screen_complete(s, 0));
+        assert_false(session_state(s)->seen);
+        session_arrive(s, T0);
+        assert_true(session_state(s)->seen);
+        assert_true(session_screen_complete(s, 0));
+        session_close(&s, T0);
+        record_free(&rec);
+        model_free(&m);
+}
+
 int main(void)
 {
         const struct CMUnitTest tests[] = {
@@ -825,6 +847,7 @@ int main(void)
             cmocka_unit_test(case_study_every_ending),
             cmocka_unit_test(case_study_feedback_reflection_restart),
             cmocka_unit_test(case_study_without_steps),
+            cmocka_unit_test(opening_completes_nothing),
             cmocka_unit_test(pass_mark_boundary),
             cmocka_unit_test(pass_mark_kept_with_attempt),
             cmocka_unit_test(navigation_and_summary_position),
