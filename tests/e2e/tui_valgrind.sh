@@ -3,11 +3,6 @@
 # no definite leaks (ncurses' own still-reachable memory is not counted).
 . "$(dirname "$0")/tui_lib.sh"
 
-# valgrind cannot run a binary built with AddressSanitizer.
-if [ "${SANITIZE:-}" = 1 ]; then
-	echo "ok - valgrind walk # SKIP sanitizer build"
-	exit 0
-fi
 if ! command -v valgrind >/dev/null 2>&1; then
 	echo "ok - valgrind walk # SKIP valgrind not installed"
 	exit 0
