@@ -223,6 +223,8 @@ static bool case_key(struct tui *t, const struct tui_key *k)
                 return true;
         }
         if (step == NULL && sc->nsteps > 0) {
+                if (k->act == TA_SPACE && tui_space_pages(t, &t->doc))
+                        return true;
                 if (k->act == TA_ENTER || k->act == TA_SPACE) {
                         if (sc->nsteps > 0 || sc->reflection != NULL) {
                                 session_case_begin(t->sess, tui_now());

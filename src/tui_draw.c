@@ -447,6 +447,17 @@ void tui_scroll_note(const struct tui *t, const struct tui_doc *d, int scroll, c
         snprintf(buf, n, "%d-%d/%d %d%%", scroll + 1, last, total, last * 100 / total);
 }
 
+bool tui_space_pages(struct tui *t, const struct tui_doc *d)
+{
+        int h = tui_body_rows(t);
+
+        if (t->scroll + h >= (int)d->nrows)
+                return false;
+        t->scroll += h > 2 ? h - 1 : 1;
+        clamp_scroll(d, h, &t->scroll);
+        return true;
+}
+
 bool tui_scroll_key(struct tui *t, const struct tui_key *k, const struct tui_doc *d)
 {
         int h = tui_body_rows(t);
