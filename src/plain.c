@@ -670,8 +670,13 @@ static void show_feedback(struct plain *p, struct session *s)
         const char *fb[16];
         size_t n = session_feedback(s, fb, 16);
 
-        for (size_t i = 0; i < n; i++)
-                md(p, "", fb[i]);
+        for (size_t i = 0; i < n; i++) {
+                const char *choice = session_feedback_choice(s, i);
+                char *text = choice ? xasprintf("%s: %s", choice, fb[i]) : NULL;
+
+                md(p, "", text ? text : fb[i]);
+                free(text);
+        }
 }
 
 static void show_settled(struct plain *p, struct session *s)

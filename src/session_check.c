@@ -543,7 +543,8 @@ static char *trim_copy(const char *s)
 }
 
 /* A plain decimal number: optional sign, digits with an optional point,
- * optional exponent. Anything else (words, "1,5", "inf", "0x10") is not. */
+ * optional exponent, optional percent sign. Anything else (words, "1,5",
+ * "inf", "0x10") is not. */
 static bool parse_number(const char *s, double *out)
 {
         const char *p = s;
@@ -579,6 +580,11 @@ static bool parse_number(const char *s, double *out)
                 while (isdigit((unsigned char)*p) && o < 126)
                         buf[o++] = *p++;
         }
+        /* "25%" answers a question about a percentage as well as "25". */
+        while (*p == ' ')
+                p++;
+        if (*p == '%')
+                p++;
         if (*p != '\0')
                 return false;
         buf[o] = '\0';
@@ -683,6 +689,27 @@ size_t session_feedback(const struct session *s, const char **out, size_t max)
                         out[n++] = general;
         }
         return n;
+}
+
+const char *session_feedback_choice(const struct session *s, size_t i)
+{
+        const struct screen *sc = session_screen(s);
+        size_t picks[64], k, n = 0;
+        const size_t *order;
+
+        if (sc == NULL || sc->type != SCREEN_QUESTION || sc->kind != KIND_MULTIPLE ||
+            session_state(s)->attempts == 0)
+                return NULL;
+        k = session_last_picks(s, picks, 64);
+        order = session_shown_order(s, NULL);
+        /* The same walk as session_feedback(), to find whose the i-th is. */
+        for (size_t j = 0; j < k; j++) {
+                const struct choice *c = &sc->choices[order[picks[j]]];
+
+                if (c->feedback != NULL && n++ == i)
+                        return c->text;
+        }
+        return NULL;
 }
 
 bool session_hint_available(const struct session *s)

@@ -281,8 +281,14 @@ static void add_feedback(struct tui *t, struct tui_doc *d)
                 tui_doc_text(d, buf, NULL, FEEDBACK_ITEM, tui_attr(t, COL_WRONG), 0);
         }
         size_t nf = session_feedback(t->sess, fb, 16);
-        for (size_t i = 0; i < nf; i++)
-                tui_doc_md(d, fb[i], NULL, FEEDBACK_ITEM, A_NORMAL, 0);
+        for (size_t i = 0; i < nf; i++) {
+                /* Several ticks, several remarks: say which tick each is about. */
+                const char *choice = session_feedback_choice(t->sess, i);
+                char *text = choice ? xasprintf("%s: %s", choice, fb[i]) : NULL;
+
+                tui_doc_md(d, text ? text : fb[i], NULL, FEEDBACK_ITEM, A_NORMAL, 0);
+                free(text);
+        }
         for (size_t i = 0; i < nh; i++)
                 tui_doc_md(d, hints[i], "Hint: ", FEEDBACK_ITEM, A_NORMAL, COL_NOTE);
         if (checked && !st->settled && session_hint_available(t->sess))

@@ -99,6 +99,10 @@ const char *session_problem(const struct session *s);
  * per-choice feedback of the picked choices, then the general
  * correct/incorrect feedback. Returns the number of strings (at most max). */
 size_t session_feedback(const struct session *s, const char **out, size_t max);
+/* For a multiple question, the text of the choice whose feedback is the
+ * i-th string session_feedback() gives (so the learner knows which tick
+ * it is about); NULL for general feedback and other kinds. */
+const char *session_feedback_choice(const struct session *s, size_t i);
 /* The next hint, counting it as used; NULL when there is none to give
  * (hints come only after a wrong attempt, one more per wrong attempt). */
 const char *session_hint(struct session *s, time_t now);

@@ -313,6 +313,32 @@ static void text_ignores_case_and_spaces(void **state)
         close_fix(&f);
 }
 
+static void multiple_feedback_names_its_choice(void **state)
+{
+        struct fix f;
+        const char *fb[8];
+        size_t picks[3] = {0, 1, 2}, n;
+
+        (void)state;
+        open_fix(&f,
+                 one_question("multiple", "        shuffle: false\n        choices:\n"
+                                          "          - {text: Alpha, correct: true, feedback: A1}\n"
+                                          "          - {text: Beta, feedback: B1}\n"
+                                          "          - {text: Gamma}\n"
+                                          "        feedback: {incorrect: Not all.}\n"),
+                 "ann");
+        assert_int_equal(session_answer_picks(f.s, picks, 3, T0), ANSWER_WRONG);
+        n = session_feedback(f.s, fb, 8);
+        assert_int_equal(n, 3);
+        assert_string_equal(fb[0], "A1");
+        assert_string_equal(session_feedback_choice(f.s, 0), "Alpha");
+        assert_string_equal(fb[1], "B1");
+        assert_string_equal(session_feedback_choice(f.s, 1), "Beta");
+        assert_string_equal(fb[2], "Not all.");
+        assert_null(session_feedback_choice(f.s, 2));
+        close_fix(&f);
+}
+
 static void numeric_tolerance_and_junk(void **state)
 {
         struct fix f;
@@ -341,6 +367,12 @@ static void numeric_tolerance_and_junk(void **state)
         open_fix(&f, one_question("numeric", "        answer: 3.5\n"), "ann");
         assert_int_equal(session_answer_text(f.s, "3.5", T0), ANSWER_RIGHT);
         assert_float_equal(session_state(f.s)->points, 1, 0);
+        close_fix(&f);
+
+        /* A percentage may be typed with its sign. */
+        open_fix(&f, one_question("numeric", "        answer: 25\n"), "ann");
+        assert_int_equal(session_answer_text(f.s, "25%x", T0), ANSWER_INVALID);
+        assert_int_equal(session_answer_text(f.s, "25%", T0), ANSWER_RIGHT);
         close_fix(&f);
 }
 
@@ -840,6 +872,7 @@ int main(void)
             cmocka_unit_test(true_false_one_attempt),
             cmocka_unit_test(text_ignores_case_and_spaces),
             cmocka_unit_test(numeric_tolerance_and_junk),
+            cmocka_unit_test(multiple_feedback_names_its_choice),
             cmocka_unit_test(order_shuffled_and_checked),
             cmocka_unit_test(match_pairs),
             cmocka_unit_test(reflection_and_rating_recorded),
