@@ -379,8 +379,9 @@ static struct tui_key read_key(int *status)
 
 static void draw_small(struct tui *t)
 {
-        static const char *const lines[] = {"Terminal too small.", "dlfl needs 40x12;",
-                                            "please make it larger."};
+        /* The words of the contract, lower case, then what to do. */
+        static const char *const lines[] = {"terminal too small",
+                                            "(dlfl needs 40x12:", "please make it", "larger)"};
         int n = (int)(sizeof lines / sizeof lines[0]);
 
         for (int i = 0; i < n && i < t->rows; i++) {

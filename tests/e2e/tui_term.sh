@@ -34,7 +34,7 @@ check "question at 132x43: the answer and explanation stay" wait_for "Rayleigh s
 
 # Too small, down to 1x1, then back.
 resize 20 5
-check "20x5: a 'terminal too small' message" wait_for "Terminal too small"
+check "20x5: a 'terminal too small' message" wait_for "terminal too small"
 resize 1 1
 resize 3 2
 resize 80 24
@@ -45,7 +45,7 @@ check "no crash at tiny sizes" not_on_screen "EXIT="
 send q y
 wait_for "EXIT=0" >/dev/null
 start 20 5 $U TERM=screen "$DLFL" -m "$M" -d "$T/data" -l Tiny
-check "started at 20x5: 'terminal too small'" wait_for "Terminal too small"
+check "started at 20x5: 'terminal too small'" wait_for "terminal too small"
 resize 80 24
 check "grown to 80x24: the menu appears" wait_for "Learner: Tiny"
 send q y
