@@ -379,8 +379,9 @@ static struct tui_key read_key(int *status)
 
 static void draw_small(struct tui *t)
 {
-        static const char *const lines[] = {"Terminal too small.", "dlfl needs 40x12;",
-                                            "please make it larger."};
+        /* The words of the contract, lower case, then what to do. */
+        static const char *const lines[] = {"terminal too small",
+                                            "(dlfl needs 40x12:", "please make it", "larger)"};
         int n = (int)(sizeof lines / sizeof lines[0]);
 
         for (int i = 0; i < n && i < t->rows; i++) {
@@ -507,7 +508,11 @@ static void stop_terminal(void)
 
 static void idle_logout(struct tui *t)
 {
+        if (t->overlay != NULL)
+                tui_close_overlay(t);
+        tui_pending_drop(t);
         tui_logout(t);
+        t->last_input = tui_mono_now();
         clearok(curscr, TRUE);
         tui_message(t, false, "The last session was saved and closed after a time without use.");
 }
@@ -554,6 +559,7 @@ int tui_run(struct app *app)
         tui_switch(&t, &tui_picker_screen);
         if (app->learner != NULL)
                 tui_login(&t, app->learner, true);
+        int fast_errors = 0;
         while (!t.quit) {
                 if (got_term)
                         break;
@@ -561,18 +567,45 @@ int tui_run(struct app *app)
                         got_int = 0;
                         if (!app->kiosk)
                                 ask_quit(&t);
+                        t.dirty = true;
                 }
-                if (t.idle_timeout > 0 && t.rec != NULL &&
-                    tui_mono_now() - t.last_input >= t.idle_timeout)
+                /* Idle with someone's work open, a passphrase half asked
+                 * (holding the record's lock) or a name half typed: hand
+                 * the terminal back, clean, to the next person. */
+                if (t.idle_timeout > 0 &&
+                    (t.rec != NULL || t.pending != NULL || t.overlay != NULL) &&
+                    tui_mono_now() - t.last_input >= t.idle_timeout) {
                         idle_logout(&t);
-                draw(&t);
+                        t.dirty = true;
+                }
+                /* Paint only after something happened: an idle terminal
+                 * costs nothing but a wake-up to look at the clock. */
+                if (t.dirty)
+                        draw(&t);
                 int status;
+                struct timespec before, after;
+                clock_gettime(CLOCK_MONOTONIC, &before);
                 struct tui_key k = read_key(&status);
+                /* No time is counted while no key comes: session_tick caps
+                 * the gap since the last key, so a learner who walks away
+                 * is not credited. */
                 if (status == ERR) {
-                        if (t.sess != NULL)
-                                session_tick(t.sess, tui_now());
+                        /* A read that fails at once, again and again, means
+                         * the terminal has gone (a hangup with no SIGHUP):
+                         * save and leave rather than spin. */
+                        clock_gettime(CLOCK_MONOTONIC, &after);
+                        long ms = (after.tv_sec - before.tv_sec) * 1000 +
+                                  (after.tv_nsec - before.tv_nsec) / 1000000;
+                        if (ms < TICK_MS / 4 && !got_term && !got_int) {
+                                if (++fast_errors > 100)
+                                        break;
+                        } else {
+                                fast_errors = 0;
+                        }
                         continue;
                 }
+                fast_errors = 0;
+                t.dirty = true;
                 t.last_input = tui_mono_now();
                 if (k.fkey && k.code == KEY_RESIZE) {
                         measure(&t);

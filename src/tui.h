@@ -178,9 +178,7 @@ struct tui {
         size_t order[TUI_MAX_PICKS]; /* order: shown positions, learner's order */
         int grabbed;                 /* order: the row being moved, -1 none */
         int match[TUI_MAX_PICKS];    /* match: shown right item per left, -1 none */
-        enum answer_result last_result;
         bool answered_now;
-        const char *case_feedback;
 
         /* Overlays keep their own place. */
         int ov_cursor, ov_scroll;
@@ -291,6 +289,9 @@ void tui_doc_reveal(const struct tui_doc *d, int item, int height, int *scroll);
 void tui_doc_paint(struct tui *t, const struct tui_doc *d, int *scroll, int sel);
 /* A position indicator ("12-31/64 45%"), or "" when everything fits. */
 void tui_scroll_note(const struct tui *t, const struct tui_doc *d, int scroll, char *buf, size_t n);
+/* Space on a long screen: pages down and returns true, or returns false
+ * at the bottom (the screen then goes on). */
+bool tui_space_pages(struct tui *t, const struct tui_doc *d);
 /* Scroll actions shared by every scrolled screen; true when handled. */
 bool tui_scroll_key(struct tui *t, const struct tui_key *k, const struct tui_doc *d);
 
@@ -305,8 +306,5 @@ bool tui_edit_key(struct tui_edit *e, const struct tui_key *k);
 /* Paints the editor in a box of h rows by w columns and places the
  * terminal cursor when focused. */
 void tui_edit_paint(struct tui *t, struct tui_edit *e, int y, int x, int h, int w, bool focused);
-
-/* tui_question.c: shared with case studies. */
-void tui_feedback_lines(struct tui *t, struct tui_doc *d);
 
 #endif

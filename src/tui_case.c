@@ -47,11 +47,54 @@ static void case_leave(struct tui *t)
         t->editing = false;
 }
 
+/* After the walk (or at once, with no steps): the reflection, written or
+ * to write, and the way on. Returns the status line's keys. */
+static const char *end_block(struct tui *t, struct tui_doc *d, int *edit_rows)
+{
+        const struct screen *sc = session_screen(t->sess);
+        const struct screen_state *st = session_state(t->sess);
+        bool walked = sc->nsteps > 0;
+
+        if (sc->reflection != NULL) {
+                tui_doc_blank(d);
+                tui_doc_md(d, sc->reflection, "Reflect: ", END_ITEM, A_BOLD, 0);
+                if (t->editing) {
+                        tui_doc_blank(d);
+                        *edit_rows = tui_body_rows(t) / 3;
+                        if (*edit_rows < 3)
+                                *edit_rows = 3;
+                        tui_doc_space(d, EDIT_ITEM, *edit_rows);
+                } else if (st != NULL && st->text != NULL) {
+                        tui_doc_text(d, st->text, "Your reflection: ", END_ITEM, A_NORMAL, 0);
+                }
+        }
+        tui_doc_blank(d);
+        if (session_case_needs_reflection(t->sess)) {
+                tui_doc_text(d,
+                             t->editing ? "Write your reflection, then Ctrl-D (or F2) to save it."
+                                        : "Press Enter to write your reflection.",
+                             NULL, END_ITEM, A_BOLD, 0);
+        } else {
+                tui_doc_text(d,
+                             walked ? "Press Enter to go on, or r to walk the case study again."
+                                    : "Press Enter to go on.",
+                             NULL, END_ITEM, A_BOLD, 0);
+        }
+        if (t->editing)
+                return "Type  Ctrl-D/F2 save  Esc other keys  PgUp/PgDn scroll";
+        else if (session_case_needs_reflection(t->sess))
+                return "Enter write reflection  r start over  n next  b back  ? help";
+        else
+                return sc->reflection ? "Enter go on  e edit reflection  r start over  "
+                                        "b back  ? help"
+                                      : "Enter go on  r start over  b back  t contents  "
+                                        "? help  q quit";
+}
+
 static void case_draw(struct tui *t)
 {
         const struct screen *sc = session_screen(t->sess);
         const struct step *step = session_case_step(t->sess);
-        const struct screen_state *st = session_state(t->sess);
         struct tui_doc *d = &t->doc;
         size_t old_rows = d->nrows;
         int old_width = d->width;
@@ -68,14 +111,13 @@ static void case_draw(struct tui *t)
         if (step == NULL) {
                 tui_doc_md(d, sc->body, NULL, -1, A_NORMAL, 0);
                 tui_doc_blank(d);
-                if (sc->nsteps > 0)
+                if (sc->nsteps > 0) {
                         tui_doc_text(d, "Press Enter to begin.", NULL, END_ITEM, A_BOLD, 0);
-                else if (sc->reflection != NULL)
-                        tui_doc_text(d, "Press Enter to write your reflection.", NULL, END_ITEM,
-                                     A_BOLD, 0);
-                else
-                        tui_doc_text(d, "Press Enter to go on.", NULL, END_ITEM, A_BOLD, 0);
-                keys = "Enter begin  Up/Down scroll  n next  b back  t contents  ? help  q quit";
+                        keys = "Enter begin  Up/Down scroll  n next  b back  t contents  ? help  "
+                               "q quit";
+                } else {
+                        keys = end_block(t, d, &edit_rows);
+                }
         } else {
                 const char *fb = session_case_last_feedback(t->sess);
                 if (fb != NULL) {
@@ -100,44 +142,7 @@ static void case_draw(struct tui *t)
                                      : step->ending == ENDING_POOR ? tui_attr(t, COL_WRONG)
                                                                    : A_BOLD,
                                      0);
-                        if (sc->reflection != NULL) {
-                                tui_doc_blank(d);
-                                tui_doc_md(d, sc->reflection, "Reflect: ", END_ITEM, A_BOLD, 0);
-                                if (t->editing) {
-                                        tui_doc_blank(d);
-                                        edit_rows = tui_body_rows(t) / 3;
-                                        if (edit_rows < 3)
-                                                edit_rows = 3;
-                                        tui_doc_space(d, EDIT_ITEM, edit_rows);
-                                } else if (st != NULL && st->text != NULL) {
-                                        tui_doc_text(d, st->text, "Your reflection: ", END_ITEM,
-                                                     A_NORMAL, 0);
-                                }
-                        }
-                        tui_doc_blank(d);
-                        if (session_case_needs_reflection(t->sess)) {
-                                tui_doc_text(
-                                    d,
-                                    t->editing
-                                        ? "Write your reflection, then Ctrl-D (or F2) to save it."
-                                        : "Press Enter to write your reflection.",
-                                    NULL, END_ITEM, A_BOLD, 0);
-                        } else {
-                                tui_doc_text(
-                                    d, "Press Enter to go on, or r to walk the case study again.",
-                                    NULL, END_ITEM, A_BOLD, 0);
-                        }
-                        if (t->editing)
-                                keys = "Type  Ctrl-D/F2 save  Esc other keys  PgUp/PgDn scroll";
-                        else if (session_case_needs_reflection(t->sess))
-                                keys =
-                                    "Enter write reflection  r start over  n next  b back  ? help";
-                        else
-                                keys = sc->reflection
-                                           ? "Enter go on  e edit reflection  r start over  "
-                                             "b back  ? help"
-                                           : "Enter go on  r start over  b back  t contents  "
-                                             "? help  q quit";
+                        keys = end_block(t, d, &edit_rows);
                 }
         }
         tui_keep_place(t, old_rows, old_width);
@@ -217,7 +222,9 @@ static bool case_key(struct tui *t, const struct tui_key *k)
                 t->answered_now = true;
                 return true;
         }
-        if (step == NULL) {
+        if (step == NULL && sc->nsteps > 0) {
+                if (k->act == TA_SPACE && tui_space_pages(t, &t->doc))
+                        return true;
                 if (k->act == TA_ENTER || k->act == TA_SPACE) {
                         if (sc->nsteps > 0 || sc->reflection != NULL) {
                                 session_case_begin(t->sess, tui_now());
@@ -231,7 +238,7 @@ static bool case_key(struct tui *t, const struct tui_key *k)
                 }
                 return tui_scroll_key(t, k, &t->doc);
         }
-        if (at_ending(step)) {
+        if (step == NULL || at_ending(step)) {
                 if (sc->reflection != NULL &&
                     ((!k->fkey && (k->code == 'e' || k->code == 'i')) ||
                      (k->act == TA_ENTER && session_case_needs_reflection(t->sess)))) {

@@ -47,14 +47,38 @@ int tui_body_top(const struct tui *t)
         return 1;
 }
 
-static bool has_message(const struct tui *t)
+/* The message above the status line, as shown: a failed save wins. */
+static char *message_text(const struct tui *t)
 {
-        return t->save_error != NULL || t->msg != NULL;
+        if (t->save_error != NULL)
+                /* The store's message may already say it was not saved. */
+                return strstr(t->save_error, "saved") != NULL
+                           ? xasprintf("%s", t->save_error)
+                           : xasprintf("Not saved: %s", t->save_error);
+        if (t->msg != NULL)
+                return xasprintf("%s", t->msg);
+        return NULL;
+}
+
+/* Rows the message takes: up to two, so a long one is read in full. */
+static int message_rows(const struct tui *t)
+{
+        struct text_lines tl = {0};
+        char *m = message_text(t);
+        int n;
+
+        if (m == NULL)
+                return 0;
+        text_wrap(m, t->cols - 2 > 1 ? t->cols - 2 : 1, 0, 0, &tl);
+        n = tl.count > 1 && t->rows >= TUI_MIN_ROWS ? 2 : 1;
+        text_lines_free(&tl);
+        free(m);
+        return n;
 }
 
 int tui_body_rows(const struct tui *t)
 {
-        int n = t->rows - 2 - (has_message(t) ? 1 : 0);
+        int n = t->rows - 2 - message_rows(t);
 
         return n < 1 ? 1 : n;
 }
@@ -149,9 +173,62 @@ void tui_header(struct tui *t, const char *left, const char *right)
         tui_put(t, 0, 1, t->cols - rw - 3, left, bar | A_BOLD);
 }
 
+/* Fits "key what  key what  ..." into width columns by leaving out whole
+ * groups from the middle: the first (the screen's own key) and the last
+ * two (help and quit) stay as long as they can. */
+static const char *fit_keys(const char *keys, int width, char *buf, size_t n)
+{
+        const char *g[24];
+        size_t len[24], ng = 0;
+        bool keep[24];
+        const char *p = keys;
+
+        if (width <= 0 || text_width(keys, strlen(keys)) <= width)
+                return keys;
+        while (*p != '\0' && ng < 24) {
+                const char *e = strstr(p, "  ");
+                size_t l = e ? (size_t)(e - p) : strlen(p);
+                g[ng] = p;
+                len[ng] = l;
+                keep[ng++] = true;
+                if (e == NULL)
+                        break;
+                p = e;
+                while (*p == ' ')
+                        p++;
+        }
+        /* Which groups go first: the middle ones, right to left; then
+         * "? help"; the first and the last stay. */
+        size_t order[24], no = 0;
+        for (size_t i = ng >= 3 ? ng - 2 : 1; i-- > 1;)
+                order[no++] = i;
+        if (ng >= 3)
+                order[no++] = ng - 2;
+        for (size_t k = 0;; k++) {
+                size_t w = 0, used = 0;
+                for (size_t i = 0; i < ng; i++)
+                        if (keep[i])
+                                w += (used++ ? 2 : 0) + (size_t)text_width(g[i], len[i]);
+                if ((int)w <= width || k >= no)
+                        break;
+                keep[order[k]] = false;
+        }
+        size_t o = 0;
+        buf[0] = '\0';
+        for (size_t i = 0; i < ng; i++) {
+                if (!keep[i])
+                        continue;
+                int k = snprintf(buf + o, n - o, "%s%.*s", o ? "  " : "", (int)len[i], g[i]);
+                if (k < 0 || (size_t)k >= n - o)
+                        break;
+                o += (size_t)k;
+        }
+        return buf;
+}
+
 void tui_status(struct tui *t, const char *keys, const char *right)
 {
-        char kbuf[160];
+        char kbuf[160], fbuf[160];
         const char *q = t->app->kiosk ? strstr(keys, "q quit") : NULL;
 
         if (q != NULL) {
@@ -163,14 +240,18 @@ void tui_status(struct tui *t, const char *keys, const char *right)
         int rw = right ? text_width(right, strlen(right)) : 0;
         int y = t->rows - 1;
 
-        if (t->save_error != NULL) {
-                char *m = xasprintf("Not saved: %s", t->save_error);
-                tui_put(t, y - 1, 1, t->cols - 2, m, tui_attr(t, COL_ERROR));
+        char *m = message_text(t);
+        if (m != NULL) {
+                struct text_lines tl = {0};
+                int n = message_rows(t);
+                attr_t a = t->save_error != NULL || t->msg_error ? tui_attr(t, COL_ERROR) : A_BOLD;
+                text_wrap(m, t->cols - 2 > 1 ? t->cols - 2 : 1, 0, 0, &tl);
+                for (int i = 0; i < n && (size_t)i < tl.count; i++)
+                        tui_put(t, y - n + i, 1, t->cols - 2, tl.lines[i].text, a);
+                text_lines_free(&tl);
                 free(m);
-        } else if (t->msg != NULL) {
-                tui_put(t, y - 1, 1, t->cols - 2, t->msg,
-                        t->msg_error ? tui_attr(t, COL_ERROR) : A_BOLD);
         }
+        keys = fit_keys(keys, t->cols - (rw > 0 ? rw + 3 : 0) - 2, fbuf, sizeof fbuf);
         fill_row(t, y, bar);
         if (rw > 0 && rw + 2 < t->cols)
                 tui_put(t, y, t->cols - rw - 1, rw, right, bar);
@@ -364,6 +445,17 @@ void tui_scroll_note(const struct tui *t, const struct tui_doc *d, int scroll, c
         }
         int last = scroll + h > total ? total : scroll + h;
         snprintf(buf, n, "%d-%d/%d %d%%", scroll + 1, last, total, last * 100 / total);
+}
+
+bool tui_space_pages(struct tui *t, const struct tui_doc *d)
+{
+        int h = tui_body_rows(t);
+
+        if (t->scroll + h >= (int)d->nrows)
+                return false;
+        t->scroll += h > 2 ? h - 1 : 1;
+        clamp_scroll(d, h, &t->scroll);
+        return true;
 }
 
 bool tui_scroll_key(struct tui *t, const struct tui_key *k, const struct tui_doc *d)

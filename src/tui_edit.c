@@ -126,11 +126,14 @@ void tui_edit_set(struct tui_edit *e, const char *s)
         tui_edit_clear(e);
         if (s == NULL)
                 return;
-        for (const char *p = s; *p != '\0'; p++) {
+        /* A record can be edited by hand: show its text as text.h would. */
+        char *safe = text_sanitize(s);
+        for (const char *p = safe; *p != '\0'; p++) {
                 unsigned char c = (unsigned char)*p;
                 if (c == '\n' ? e->multiline : c >= 0x20 && c != 0x7f)
                         insert_bytes(e, p, 1);
         }
+        free(safe);
 }
 
 static void delete_range(struct tui_edit *e, size_t a, size_t b)
@@ -171,12 +174,19 @@ bool tui_edit_key(struct tui_edit *e, const struct tui_key *k)
                 }
                 if (c < 0x20 || c == 0x7f || !iswprint(c))
                         return false;
-                char mb[MB_LEN_MAX];
+                char mb[MB_LEN_MAX + 1];
                 mbstate_t st;
                 memset(&st, 0, sizeof st);
                 size_t n = wcrtomb(mb, (wchar_t)c, &st);
-                if (n != (size_t)-1)
+                if (n == (size_t)-1)
+                        return true;
+                /* Only what text.h would show as itself goes in (no bidi
+                 * or other format controls), so the echo is always safe. */
+                mb[n] = '\0';
+                char *safe = text_sanitize(mb);
+                if (strcmp(safe, mb) == 0)
                         insert_bytes(e, mb, n);
+                free(safe);
                 return true;
         }
         switch (k->code) {

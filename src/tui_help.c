@@ -26,7 +26,9 @@ static const char *const help_lines[][2] = {
     {"text, numeric", "type the answer; Enter submits"},
     {"reflection", "type several lines; Ctrl-D or F2 saves"},
     {"in an answer", "Left/Right, Home/End, Backspace, Delete, Ctrl-U clears; Esc or Tab "
-                     "leaves the text so other keys work, e or Enter goes back in"},
+                     "leaves the text so other keys work, e or Enter goes back in; in an "
+                     "empty answer Left/Right still move between screens; in a number the "
+                     "letter keys stay commands"},
     {"h", "a hint (after a wrong attempt)"},
     {"Case studies", NULL},
     {"1-9, Enter", "choose what to do"},

@@ -78,9 +78,13 @@ static bool intro_key(struct tui *t, const struct tui_key *k)
                 return true;
         }
         switch (k->act) {
+        case TA_SPACE:
+                if (tui_space_pages(t, &t->doc))
+                        return true;
+                tui_show_position(t);
+                return true;
         case TA_ENTER:
         case TA_NEXT:
-        case TA_SPACE:
                 tui_show_position(t);
                 return true;
         case TA_BACK:

@@ -68,10 +68,8 @@ static bool lesson_key(struct tui *t, const struct tui_key *k)
 {
         switch (k->act) {
         case TA_SPACE:
-                if (t->scroll + t->body_rows < (int)t->doc.nrows) {
-                        t->scroll += t->body_rows > 2 ? t->body_rows - 1 : 1;
+                if (tui_space_pages(t, &t->doc))
                         return true;
-                }
                 return tui_global_key(t, &(struct tui_key){.act = TA_NEXT});
         case TA_ENTER:
                 return tui_global_key(t, &(struct tui_key){.act = TA_NEXT});

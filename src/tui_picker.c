@@ -72,11 +72,20 @@ static void picker_draw(struct tui *t)
                      0);
         tui_doc_reveal(d, t->cursor, tui_body_rows(t), &t->scroll);
         tui_doc_paint(t, d, &t->scroll, t->cursor);
-        tui_status(t,
-                   t->nnames > 0
-                       ? "Up/Down choose  Enter open  n new  g guest  f forget me  ? help  q quit"
-                       : "Up/Down choose  Enter open  n new  g guest  ? help  q quit",
-                   NULL);
+        /* On a public terminal there is no way out from here. */
+        if (t->app->kiosk)
+                tui_status(t,
+                           t->nnames > 0
+                               ? "Up/Down choose  Enter open  n new  g guest  f forget me  ? help"
+                               : "Up/Down choose  Enter open  n new  g guest  ? help",
+                           NULL);
+        else
+                tui_status(t,
+                           t->nnames > 0
+                               ? "Up/Down choose  Enter open  n new  g guest  f forget "
+                                 "me  ? help  q quit"
+                               : "Up/Down choose  Enter open  n new  g guest  ? help  q quit",
+                           NULL);
 }
 
 static void activate(struct tui *t, int item)

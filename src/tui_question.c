@@ -41,7 +41,7 @@ static size_t shown_count(const struct tui *t, const size_t **ord)
         case KIND_TRUE_FALSE:
                 return 2;
         case KIND_RATING:
-                return sc->nscale;
+                return sc->nscale > TUI_MAX_PICKS ? TUI_MAX_PICKS : sc->nscale;
         case KIND_SINGLE:
         case KIND_MULTIPLE:
         case KIND_ORDER:

@@ -17,10 +17,10 @@ type_text "Kim"
 send Enter
 check "kiosk: the learner reaches the menu" wait_for "Learner: Kim"
 send Enter Enter
-wait_for "Screen 1 of 11" >/dev/null
+wait_for "Screen 1 of 12" >/dev/null
 send C-c C-z 'C-\'
 send n
-check "kiosk: Ctrl-C, Ctrl-Z and Ctrl-\\ do nothing" wait_for "Screen 2 of 11"
+check "kiosk: Ctrl-C, Ctrl-Z and Ctrl-\\ do nothing" wait_for "Screen 2 of 12"
 pid=$(dlfl_pid)
 kill -INT "$pid"
 kill -TSTP "$pid"
@@ -30,11 +30,29 @@ check "kiosk: the status line says q logs out" on_screen "q log out"
 send q
 check "kiosk: q logs out to the picker" wait_for "Guest: try it"
 check "kiosk: nobody's work is left on screen" not_on_screen "Which colour"
-send 1 Enter
+send 1
 check "kiosk: the learner can log in again" wait_for "Learner: Kim"
 check "kiosk: an idle learner is logged out to the picker" wait_for "Guest: try it" 30
 check "kiosk: the idle learner's progress was saved" \
 	grep -q "q-single" "$T"/data/learners/*.yaml
+send 1
+wait_for "Learner: Kim" >/dev/null
+send p
+wait_for "Type a passphrase" >/dev/null
+type_text "kiosk pass"
+send Enter
+type_text "kiosk pass"
+send Enter
+wait_for "now has a passphrase" >/dev/null
+send q
+wait_for "Guest: try it" >/dev/null
+send 1
+wait_for "This profile has a passphrase" >/dev/null
+check "kiosk: a half-asked passphrase is dropped when idle" wait_gone "This profile has a passphrase" 15
+send n
+wait_for "type your name" >/dev/null
+type_text "Half typed"
+check "kiosk: a half-typed name is cleared when idle" wait_gone "Half typed" 15
 pid=$(dlfl_pid)
 kill -HUP "$pid"
 check "kiosk: SIGHUP exits 0" wait_for "EXIT=0"
@@ -42,8 +60,8 @@ check "kiosk: the terminal is restored" not_on_screen "Guest: try it"
 
 # SIGTERM with a learner logged in saves first.
 start 80 24 LANG=C.UTF-8 LC_ALL=C.UTF-8 TERM=screen "$DLFL" --kiosk -m "$M" -d "$T/data" \
-	-l Kim
-wait_for "Learner: Kim" >/dev/null
+	-l Kit
+wait_for "Learner: Kit" >/dev/null
 send Enter
 wait_for "Press Enter" >/dev/null
 pid=$(dlfl_pid)
@@ -51,8 +69,8 @@ kill -TERM "$pid"
 check "kiosk: SIGTERM exits 0" wait_for "EXIT=0"
 
 # Outside kiosk mode SIGINT (Ctrl-C) asks before quitting.
-start 80 24 LANG=C.UTF-8 LC_ALL=C.UTF-8 TERM=screen "$DLFL" -m "$M" -d "$T/data" -l Kim
-wait_for "Learner: Kim" >/dev/null
+start 80 24 LANG=C.UTF-8 LC_ALL=C.UTF-8 TERM=screen "$DLFL" -m "$M" -d "$T/data" -l Kit
+wait_for "Learner: Kit" >/dev/null
 send C-c
 check "Ctrl-C asks before quitting" wait_for "Quit dlfl?"
 send n

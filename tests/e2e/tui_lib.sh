@@ -12,6 +12,7 @@ tm() { tmux -L "$SOCK" "$@"; }
 
 cleanup() {
 	tmux -L "$SOCK" kill-server >/dev/null 2>&1
+	tmux -L "$SOCK-second" kill-server >/dev/null 2>&1
 	rm -rf "$T"
 }
 trap cleanup EXIT

@@ -12,11 +12,11 @@ ESC=$(printf '\033')
 start 80 24 $U TERM=screen "$DLFL" -m "$M" -d "$T/data" -l Rita
 wait_for "Walk Module" >/dev/null
 send 2 Enter
-wait_for "Screen 1 of 11" >/dev/null
+wait_for "Screen 1 of 12" >/dev/null
 send Space
 wait_for "Line 20 of the lesson" >/dev/null
 resize 50 15
-check "lesson at 50x15: title bar and status line still there" wait_for "Screen 1 of 11"
+check "lesson at 50x15: title bar and status line still there" wait_for "Screen 1 of 12"
 check "lesson at 50x15: the reading place is kept" not_on_screen "Start of lesson"
 check "lesson at 50x15: lines fit the width" \
 	sh -c '[ "$(tmux -L "$1" capture-pane -p | awk "length > 50" | wc -l)" -eq 0 ]' - "$SOCK"
@@ -34,12 +34,26 @@ check "question at 132x43: the answer and explanation stay" wait_for "Rayleigh s
 
 # Too small, down to 1x1, then back.
 resize 20 5
-check "20x5: a 'terminal too small' message" wait_for "Terminal too small"
+check "20x5: a 'terminal too small' message" wait_for "terminal too small"
 resize 1 1
 resize 3 2
 resize 80 24
 check "after 1x1 and back to 80x24 the question is back" wait_for "Which colour is the sky?"
 check "no crash at tiny sizes" not_on_screen "EXIT="
+
+# Started in a 20x5 terminal: the message at once, the player once it grows.
+send q y
+wait_for "EXIT=0" >/dev/null
+start 20 5 $U TERM=screen "$DLFL" -m "$M" -d "$T/data" -l Tiny
+check "started at 20x5: 'terminal too small'" wait_for "terminal too small"
+resize 80 24
+check "grown to 80x24: the menu appears" wait_for "Learner: Tiny"
+send q y
+check "quits cleanly after starting too small" wait_for "EXIT=0"
+start 80 24 $U TERM=screen "$DLFL" -m "$M" -d "$T/data" -l Rita
+wait_for "Learner: Rita" >/dev/null
+send 2 Enter
+check "Rita resumes at the question she answered" wait_for "Which colour is the sky?"
 
 # SIGTERM during a question: saves, restores the terminal, exits 0.
 send Enter
@@ -49,7 +63,7 @@ wait_for "[x] Two" >/dev/null
 pid=$(dlfl_pid)
 kill -TERM "$pid"
 check "SIGTERM: exits 0" wait_for "EXIT=0"
-check "SIGTERM: the terminal is restored" not_on_screen "Screen 3 of 11"
+check "SIGTERM: the terminal is restored" not_on_screen "Screen 3 of 12"
 rec=$(ls "$T"/data/learners/*.yaml 2>/dev/null | head -n 1)
 check "SIGTERM: the record file exists" test -f "$rec"
 check "SIGTERM: the record holds the answer given" grep -q "correct: true" "$rec"
@@ -73,7 +87,16 @@ check "vt100: quits cleanly" wait_for "EXIT=0"
 has_colour() { screen_e | grep -q "$ESC\[[0-9;]*\(3[0-7]\|4[0-7]\|38;5\|48;5\)[;m]"; }
 start 80 24 $U TERM=screen "$DLFL" -m "$M" -d "$T/data3" -l Col
 wait_for "Walk Module" >/dev/null
-check "colour by default on a colour terminal" has_colour
+wait_colour() {
+	j=0
+	while [ "$j" -lt 100 ]; do
+		has_colour && return 0
+		sleep 0.05
+		j=$((j + 1))
+	done
+	return 1
+}
+check "colour by default on a colour terminal" wait_colour
 send q y
 start 80 24 $U TERM=screen NO_COLOR=1 "$DLFL" -m "$M" -d "$T/data3" -l Col
 wait_for "Walk Module" >/dev/null
@@ -107,5 +130,36 @@ send n
 check "hostile: question text escaped too" wait_for "Pick ^[[31m red"
 send q y
 check "hostile: quits cleanly" wait_for "EXIT=0"
+
+# Each terminal type of the contract: arrows, Enter and the screens work.
+for term in xterm-256color tmux-256color screen linux vt100; do
+	if ! infocmp "$term" >/dev/null 2>&1; then
+		echo "ok - TERM=$term # SKIP no terminfo entry"
+		continue
+	fi
+	start 80 24 $U TERM=$term "$DLFL" -m "$M" -d "$T/data6" -l "T $term"
+	wait_for "Walk Module" >/dev/null
+	send Down Enter
+	wait_for "Press Enter" >/dev/null
+	send Enter Right
+	wait_for "Which colour" >/dev/null
+	send Down Down Up Enter
+	check "TERM=$term: arrows and Enter answer a question" wait_for "Right."
+	send q y
+	check "TERM=$term: quits and restores the terminal" wait_for "EXIT=0"
+done
+
+# A save that fails is said plainly on the screen; the player goes on.
+start 80 24 $U TERM=screen "$DLFL" -m "$M" -d "$T/data5" -l Sam
+wait_for "Walk Module" >/dev/null
+send 2 Enter
+wait_for "Screen 1 of 12" >/dev/null
+rm -rf "$T/data5/learners"
+: >"$T/data5/learners"
+send n
+check "a failed save is shown on the status line" wait_for "could not be saved"
+check "the player goes on after a failed save" on_screen "Screen 2 of 12"
+send q y
+check "quits after a failed save" wait_for "EXIT=0"
 
 finish

@@ -20,7 +20,7 @@ check "intro shows sections with completion" on_screen "Asking (0 of 9 done)"
 send Enter
 check "lesson has the title bar: module, section, screen n of m" \
 	wait_for "Walk Module · Reading"
-check "title bar says screen 1 of 11" on_screen "Screen 1 of 11"
+check "title bar says screen 1 of 12" on_screen "Screen 1 of 12"
 check "lesson renders Markdown headings and lists" on_screen "• bullet one"
 check "lesson status line shows its keys" on_screen "Space more"
 check "long lesson shows a position indicator" on_screen "1-22/"
@@ -28,7 +28,7 @@ send Space
 check "Space pages down a long lesson" wait_for "End of lesson marker."
 check "links are shown with their address" on_screen "the guide <https://example.org/guide>"
 send Space
-check "Space at the end moves on" wait_for "Screen 2 of 11"
+check "Space at the end moves on" wait_for "Screen 2 of 12"
 
 # single
 check "single question shows numbered choices" on_screen "1. ( ) Green"
@@ -42,7 +42,7 @@ check "single: the right pick says Right." wait_for "Right."
 check "single: the explanation once settled" on_screen "Rayleigh scattering"
 check "single: the right answer once settled" on_screen "The right answer: Blue"
 send Enter
-check "Enter goes on once settled" wait_for "Screen 3 of 11"
+check "Enter goes on once settled" wait_for "Screen 3 of 12"
 
 # multiple
 send 1
@@ -54,14 +54,14 @@ check "multiple: ticks show as [x]" wait_for "[x] Four"
 send Enter
 check "multiple: the right set is Right." wait_for "Right."
 send Enter
-wait_for "Screen 4 of 11" >/dev/null
+wait_for "Screen 4 of 12" >/dev/null
 
 # true-false (one attempt): wrong here, right after a restart below
 send 2
 check "true-false: wrong settles it with no attempts left" wait_for "no attempts are left"
 check "true-false: the right answer is shown" on_screen "The right answer: True"
 send Enter
-wait_for "Screen 5 of 11" >/dev/null
+wait_for "Screen 5 of 12" >/dev/null
 
 # text
 check "text: the editor is ready for typing" on_screen "Type your answer"
@@ -73,7 +73,7 @@ type_text "london"
 send Enter
 check "text: the right answer (any case) is Right." wait_for "Right."
 send Enter
-wait_for "Screen 6 of 11" >/dev/null
+wait_for "Screen 6 of 12" >/dev/null
 
 # numeric
 type_text "41"
@@ -84,7 +84,7 @@ type_text "42"
 send Enter
 check "numeric: the right number is Right." wait_for "Right."
 send Enter
-wait_for "Screen 7 of 11" >/dev/null
+wait_for "Screen 7 of 12" >/dev/null
 
 # order: items are shuffled; read them off the screen and move them.
 order_now() { screen | sed -n 's/^.* [0-9]\. [^A-Za-z]*\(Alpha\|Bravo\|Charlie\)$/\1/p' | tr '\n' ' '; }
@@ -136,7 +136,7 @@ arrange Alpha Bravo Charlie
 send Enter
 check "order: the right order is Right." wait_for "Right."
 send Enter
-wait_for "Screen 8 of 11" >/dev/null
+wait_for "Screen 8 of 12" >/dev/null
 
 # match: the right-hand items are shuffled; find their numbers.
 num_of() { screen | sed -n "s/^ *\([0-9]\)\. $1\$/\1/p" | head -n 1; }
@@ -151,7 +151,7 @@ send Home "$meow" "$woof" "$moo"
 send Enter
 check "match: the right pairs are Right." wait_for "Right."
 send Enter
-wait_for "Screen 9 of 11" >/dev/null
+wait_for "Screen 9 of 12" >/dev/null
 
 # reflection
 check "reflection: the status line shows how to save" on_screen "Ctrl-D/F2 save"
@@ -164,7 +164,7 @@ send C-d
 check "reflection: saved" wait_for "Saved."
 check "reflection: the text is shown back" on_screen "And to talk."
 send Enter
-wait_for "Screen 10 of 11" >/dev/null
+wait_for "Screen 10 of 12" >/dev/null
 
 # rating
 send 4
@@ -188,6 +188,13 @@ type_text "Lock laptops away."
 send F2
 check "case study: the reflection is saved" wait_for "Your reflection: Lock laptops away."
 send Enter
+check "a case study with no steps shows its scenario" wait_for "Think about the last time"
+check "and offers its reflection" on_screen "Reflect: What helped them most?"
+send Enter
+type_text "Patience."
+send C-d
+check "the scenario's reflection is saved" wait_for "Your reflection: Patience."
+send Enter
 
 # summary
 check "summary shows the score" wait_for "Score: "
@@ -210,7 +217,7 @@ wait_gone "Help: keys" >/dev/null
 send r
 check "starting again asks first" wait_for "Start this module again?"
 send y
-check "a new attempt starts at the first screen" wait_for "Screen 1 of 11"
+check "a new attempt starts at the first screen" wait_for "Screen 1 of 12"
 send n n n
 wait_for "Water is wet." >/dev/null
 send 1
