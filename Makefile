@@ -81,6 +81,11 @@ $(BUILD)/tui%.o: src/tui%.c
 	@mkdir -p $(dir $@)
 	$(CC) $(CPPFLAGS) $(UI_CPPFLAGS) $(CFLAGS) -c -o $@ $<
 
+# A pattern's stem cannot be empty, so tui.c itself needs its own rule.
+$(BUILD)/tui.o: src/tui.c
+	@mkdir -p $(dir $@)
+	$(CC) $(CPPFLAGS) $(UI_CPPFLAGS) $(CFLAGS) -c -o $@ $<
+
 # The shipped modules are compiled in, as the loader's model and as bytes,
 # so the binary copied alone still has its five modules and starts without
 # parsing YAML. The build tool links the engine without them.

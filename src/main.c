@@ -170,6 +170,7 @@ int main(int argc, char **argv)
 	}
 	catalog_free(&app.catalog);
 	free(app.modules);
+	text_finish();
 	if (fflush(stdout) != 0 && status == 0) {
 		fprintf(stderr, "dlfl: cannot write the output: %s\n", strerror(errno));
 		status = 1;

@@ -636,7 +636,7 @@ static int on_text(MD_TEXTTYPE type, const MD_CHAR *text, MD_SIZE size, void *ud
         return 0;
 }
 
-void text_render_markdown(const char *md, int width, struct text_lines *out)
+static void render(const char *md, int width, struct text_lines *out)
 {
         MD_PARSER parser = {
             .abi_version = 0,
@@ -676,4 +676,83 @@ void text_render_markdown(const char *md, int width, struct text_lines *out)
         flow_free(&m.flow);
         flow_free(&m.pre1);
         flow_free(&m.pre2);
+}
+
+/* The player draws a screen again after every key, and the same Markdown
+ * (a lesson, the menu's summaries) comes back each time at the same width:
+ * a few rendered texts are kept, so a key press costs a copy, not a parse.
+ * Entries are matched by content, never by pointer, so freed and reused
+ * strings cannot be confused. */
+#define CACHE_SLOTS 16
+#define CACHE_MAX_TEXT (256u * 1024u)
+
+static struct cached {
+        char *md;
+        size_t len;
+        int width;
+        struct text_lines tl;
+        unsigned long used;
+} cache[CACHE_SLOTS];
+static unsigned long cache_clock;
+
+static void append_copy(struct text_lines *out, const struct text_lines *from)
+{
+        if (from->count == 0)
+                return;
+        out->lines = xgrow(out->lines, &out->cap, out->count + from->count, sizeof(*out->lines));
+        for (size_t i = 0; i < from->count; i++) {
+                const struct text_line *l = &from->lines[i];
+                struct text_line *c = &out->lines[out->count++];
+
+                *c = *l;
+                c->text = xstrndup(l->text, l->len);
+                c->spans = NULL;
+                if (l->nspans > 0) {
+                        c->spans = xmalloc(l->nspans * sizeof(*c->spans));
+                        memcpy(c->spans, l->spans, l->nspans * sizeof(*c->spans));
+                }
+        }
+}
+
+void text_render_markdown(const char *md, int width, struct text_lines *out)
+{
+        struct cached *slot = &cache[0];
+        size_t len;
+
+        if (md == NULL || out == NULL)
+                return;
+        len = strlen(md);
+        if (len > CACHE_MAX_TEXT) {
+                render(md, width, out);
+                return;
+        }
+        for (size_t i = 0; i < CACHE_SLOTS; i++) {
+                struct cached *c = &cache[i];
+
+                if (c->md != NULL && c->width == width && c->len == len &&
+                    memcmp(c->md, md, len) == 0) {
+                        c->used = ++cache_clock;
+                        append_copy(out, &c->tl);
+                        return;
+                }
+                if (c->used < slot->used)
+                        slot = c;
+        }
+        free(slot->md);
+        text_lines_free(&slot->tl);
+        render(md, width, &slot->tl);
+        slot->md = xstrndup(md, len);
+        slot->len = len;
+        slot->width = width;
+        slot->used = ++cache_clock;
+        append_copy(out, &slot->tl);
+}
+
+void text_finish(void)
+{
+        for (size_t i = 0; i < CACHE_SLOTS; i++) {
+                free(cache[i].md);
+                text_lines_free(&cache[i].tl);
+                memset(&cache[i], 0, sizeof(cache[i]));
+        }
 }

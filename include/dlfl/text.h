@@ -51,6 +51,8 @@ struct text_lines {
 /* Call once after setlocale(LC_ALL, ""): decides whether the output is UTF-8
  * or must fall back to ASCII ('?' for what the locale cannot show). */
 void text_init(void);
+/* Releases what the text layer keeps between calls (rendered Markdown). */
+void text_finish(void);
 bool text_is_utf8(void);
 
 /* Decodes one strict UTF-8 sequence of s (n bytes available): no overlong
