@@ -48,7 +48,16 @@ in_tmux() { # in_tmux WAIT KEYS COMMAND...
 		[ $n -gt 600 ] && break
 		sleep 0.1
 	done
-	for k in $keys; do tmux -L "$sock" send-keys "$k"; sleep 0.05; done
+	for k in $keys; do
+		case $k in
+		# TERM:PATTERN sends SIGTERM to the process whose command line matches
+		TERM:*) pkill -TERM -f -- "${k#TERM:}" ;;
+		# DUMP:PATTERN has callgrind write its counts so far (to FILE.1)
+		DUMP:*) callgrind_control -d "${k#DUMP:}" >/dev/null 2>&1; sleep 0.5 ;;
+		*) tmux -L "$sock" send-keys "$k" ;;
+		esac
+		sleep 0.05
+	done
 	n=0
 	until [ -f "$tmp/done" ]; do
 		n=$((n + 1))
@@ -81,13 +90,15 @@ b=$(wall_ms "$B/yaml_scan" "$tmp/big.yaml")
 r=$(ratio "$a" "$b")
 row "load 7.5 MB, ms (median of $RUNS)" "$a" "$b" "$r" "1.5x" "$(verdict "$r" 1.5)"
 
-# Start-up: exec to the module menu drawn, against curses alone.
+# Start-up: exec to the module menu drawn, against curses alone. Once the
+# screen shows it, callgrind writes what was counted so far; then both end.
 mkdir -p "$tmp/data"
-in_tmux "Digital Leadership" "q y" valgrind --tool=callgrind --callgrind-out-file="$tmp/start.out" \
-	"$DLFL" -m modules -d "$tmp/data" -l Bench
-a=$(sed -n 's/^summary: *//p' "$tmp/start.out" 2>/dev/null | head -1)
-in_tmux "ready" "q" valgrind --tool=callgrind --callgrind-out-file="$tmp/min.out" "$B/curses_min"
-b=$(sed -n 's/^summary: *//p' "$tmp/min.out" 2>/dev/null | head -1)
+in_tmux "Digital Leadership" "DUMP:start.out TERM:start.out" valgrind --tool=callgrind \
+	--callgrind-out-file="$tmp/start.out" "$DLFL" -m modules -d "$tmp/data" -l Bench
+a=$(sed -n 's/^summary: *//p' "$tmp/start.out.1" 2>/dev/null | head -1)
+in_tmux "ready" "DUMP:min.out TERM:min.out" valgrind --tool=callgrind \
+	--callgrind-out-file="$tmp/min.out" "$B/curses_min"
+b=$(sed -n 's/^summary: *//p' "$tmp/min.out.1" 2>/dev/null | head -1)
 r=$(ratio "${a:-0}" "${b:-0}")
 row "start-up to menu, instructions" "${a:-?}" "${b:-?}" "$r" "2x" "$(verdict "$r" 2)"
 

@@ -1,5 +1,6 @@
-/* The module menu: every module with its summary, minutes and this
- * learner's status, and "Resume" for the module last worked on. */
+/* The module menu: every module with its minutes and this learner's
+ * status, the summary of the one chosen, and "Resume" for the module last
+ * worked on. */
 #include <stdio.h>
 #include <stdlib.h>
 
@@ -69,6 +70,9 @@ static void menu_enter(struct tui *t)
         t->cursor = 0;
 }
 
+/* Every module is listed in two lines (title; minutes and status), so all
+ * five fit an 80x24 screen at once; the summary of the module under the
+ * cursor follows the list. */
 static void menu_draw(struct tui *t)
 {
         const struct catalog *c = &t->app->catalog;
@@ -76,6 +80,7 @@ static void menu_draw(struct tui *t)
         int first = first_module_item(t), resume = resume_index(t);
         char prefix[32], words[96];
         const char *mark = tui_sym(t, "\u203a ", "> ");
+        const struct module *chosen = NULL;
 
         char *who = xasprintf("Learner: %s", t->name ? t->name : "");
         tui_header(t, "dlfl: modules", who);
@@ -89,6 +94,8 @@ static void menu_draw(struct tui *t)
                 tui_doc_text(d, line, prefix, 0, A_BOLD, 0);
                 free(line);
                 tui_doc_blank(d);
+                if (t->cursor == 0)
+                        chosen = c->modules[resume];
         }
         for (size_t i = 0; i < c->count; i++) {
                 const struct module *m = c->modules[i];
@@ -101,8 +108,12 @@ static void menu_draw(struct tui *t)
                                             : xasprintf("%s", words);
                 tui_doc_text(d, info, "     ", item, tui_attr(t, COL_NOTE), 0);
                 free(info);
-                tui_doc_md(d, m->summary, "     ", item, A_NORMAL, 0);
+                if (t->cursor == item)
+                        chosen = m;
+        }
+        if (chosen != NULL) {
                 tui_doc_blank(d);
+                tui_doc_md(d, chosen->summary, "  ", -1, A_NORMAL, 0);
         }
         tui_doc_reveal(d, t->cursor, tui_body_rows(t), &t->scroll);
         tui_doc_paint(t, d, &t->scroll, t->cursor);
