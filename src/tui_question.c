@@ -343,8 +343,21 @@ static const char *status_keys(const struct tui *t)
         }
 }
 
+/* "h hint" is listed only while a hint can be had: the status line shows
+ * the keys that work, and a rating or a first attempt has none. */
+static const char *hint_keys(const struct tui *t, const char *keys, char *buf, size_t n)
+{
+        const char *h = strstr(keys, "  h hint");
+
+        if (h == NULL || session_hint_available(t->sess))
+                return keys;
+        snprintf(buf, n, "%.*s%s", (int)(h - keys), keys, h + strlen("  h hint"));
+        return buf;
+}
+
 static void question_draw(struct tui *t)
 {
+        char keys[160];
         const struct screen *sc = cur(t);
         const struct screen_state *st = session_state(t->sess);
         struct tui_doc *d = &t->doc;
@@ -358,9 +371,12 @@ static void question_draw(struct tui *t)
         if (model_screen_points(sc) > 0)
                 snprintf(head, sizeof head, "Question (%g point%s)", model_screen_points(sc),
                          model_screen_points(sc) == 1 ? "" : "s");
+        else if (sc->kind == KIND_RATING)
+                snprintf(head, sizeof head, "Rate yourself (not scored)");
+        else if (sc->kind == KIND_REFLECTION)
+                snprintf(head, sizeof head, "Reflection (not scored)");
         else
-                snprintf(head, sizeof head, "Question%s",
-                         model_kind_is_checked(sc->kind) ? " (practice)" : "");
+                snprintf(head, sizeof head, "Question (practice, not scored)");
         tui_doc_text(d, head, NULL, -1, tui_attr(t, COL_HEADING), 0);
         tui_doc_md(d, sc->prompt, NULL, -1, A_BOLD, 0);
         tui_doc_blank(d);
@@ -403,7 +419,7 @@ static void question_draw(struct tui *t)
                 }
         }
         tui_scroll_note(t, d, t->scroll, note, sizeof note);
-        tui_status(t, status_keys(t), note);
+        tui_status(t, hint_keys(t, status_keys(t), keys, sizeof keys), note);
 }
 
 static void after_answer(struct tui *t, enum answer_result r)
