@@ -162,7 +162,8 @@ bench: deps-test
 	@BUILD=$(BUILD) sh bench/run.sh
 
 format:
-	clang-format -i src/*.c include/dlfl/*.h tests/unit/*.c
+	clang-format -i src/*.c src/*.h include/dlfl/*.h tests/unit/*.c tests/tools/*.[ch] \
+		tools/*.c bench/*.c tests/fuzz/*.c tests/inject/*.c
 
 install: $(PROG)
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR)/dlfl/modules \

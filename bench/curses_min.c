@@ -9,22 +9,22 @@
 
 static void on_term(int sig)
 {
-	(void)sig;
-	endwin();
-	exit(0);
+        (void)sig;
+        endwin();
+        exit(0);
 }
 
 int main(void)
 {
-	setlocale(LC_ALL, "");
-	signal(SIGTERM, on_term);
-	initscr();
-	cbreak();
-	noecho();
-	keypad(stdscr, TRUE);
-	mvaddstr(0, 0, "ready");
-	refresh();
-	getch();
-	endwin();
-	return yaml_get_version_string() == NULL;
+        setlocale(LC_ALL, "");
+        signal(SIGTERM, on_term);
+        initscr();
+        cbreak();
+        noecho();
+        keypad(stdscr, TRUE);
+        mvaddstr(0, 0, "ready");
+        refresh();
+        getch();
+        endwin();
+        return yaml_get_version_string() == NULL;
 }

@@ -8,46 +8,46 @@
 
 int cmd_check(struct app *app, int argc, char **argv)
 {
-	struct diag_list diags = {0};
-	struct catalog cat = {0};
-	int status;
+        struct diag_list diags = {0};
+        struct catalog cat = {0};
+        int status;
 
-	(void)app;
-	if (argc == 0) {
-		fputs("dlfl: check needs at least one FILE or DIR\nTry 'dlfl --help'.\n", stderr);
-		return 2;
-	}
-	for (int i = 0; i < argc; i++)
-		loader_load_path(&cat, argv[i], NULL, &diags);
-	diag_sort(&diags);
-	diag_print(&diags, stdout);
-	status = diags.errors > 0 ? 1 : 0;
-	diag_free(&diags);
-	catalog_free(&cat);
-	return status;
+        (void)app;
+        if (argc == 0) {
+                fputs("dlfl: check needs at least one FILE or DIR\nTry 'dlfl --help'.\n", stderr);
+                return 2;
+        }
+        for (int i = 0; i < argc; i++)
+                loader_load_path(&cat, argv[i], NULL, &diags);
+        diag_sort(&diags);
+        diag_print(&diags, stdout);
+        status = diags.errors > 0 ? 1 : 0;
+        diag_free(&diags);
+        catalog_free(&cat);
+        return status;
 }
 
 static size_t count_minutes(const struct module *m)
 {
-	return m->minutes > 0 ? (size_t)m->minutes : 0;
+        return m->minutes > 0 ? (size_t)m->minutes : 0;
 }
 
 int cmd_list(struct app *app, int argc, char **argv)
 {
-	(void)argv;
-	if (argc != 0) {
-		fputs("dlfl: list takes no arguments\nTry 'dlfl --help'.\n", stderr);
-		return 2;
-	}
-	if (!app_load_modules(app))
-		return 1;
-	printf("%-24s %-30s %8s %7s %7s  %s\n", "ID", "TITLE", "SECTIONS", "SCREENS", "MINUTES",
-	       "FROM");
-	for (size_t i = 0; i < app->catalog.count; i++) {
-		const struct module *m = app->catalog.modules[i];
+        (void)argv;
+        if (argc != 0) {
+                fputs("dlfl: list takes no arguments\nTry 'dlfl --help'.\n", stderr);
+                return 2;
+        }
+        if (!app_load_modules(app))
+                return 1;
+        printf("%-24s %-30s %8s %7s %7s  %s\n", "ID", "TITLE", "SECTIONS", "SCREENS", "MINUTES",
+               "FROM");
+        for (size_t i = 0; i < app->catalog.count; i++) {
+                const struct module *m = app->catalog.modules[i];
 
-		printf("%-24s %-30s %8zu %7zu %7zu  %s\n", m->id, m->title, m->nsections,
-		       m->nscreens, count_minutes(m), m->source ? m->source : m->path);
-	}
-	return 0;
+                printf("%-24s %-30s %8zu %7zu %7zu  %s\n", m->id, m->title, m->nsections,
+                       m->nscreens, count_minutes(m), m->source ? m->source : m->path);
+        }
+        return 0;
 }

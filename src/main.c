@@ -14,166 +14,167 @@
 #include "dlfl/xalloc.h"
 
 static const char usage_text[] =
-	"usage: dlfl [OPTIONS]                 start the player\n"
-	"       dlfl check FILE|DIR...         validate module files\n"
-	"       dlfl list                      list the modules found\n"
-	"       dlfl progress [LEARNER]        a learner's progress, or all learners\n"
-	"       dlfl export LEARNER --format cpd|xapi|csv|certificate [-o FILE]\n"
-	"       dlfl report [--csv]            every learner by every module\n"
-	"options:\n"
-	"  -l, --learner NAME          start as this learner (created if new)\n"
-	"  -m, --modules DIR           where modules are (repeatable)\n"
-	"  -d, --data-dir DIR          where progress is kept\n"
-	"      --plain                 line mode, for screen readers and scripts\n"
-	"      --kiosk                 public-terminal mode\n"
-	"      --idle-timeout SECONDS  log an idle learner out after this long\n"
-	"      --no-color              no colour (NO_COLOR is honoured too)\n"
-	"  -h, --help                  this help\n"
-	"  -V, --version               the version\n"
-	"See dlfl(1) and dlfl-module(5).\n";
+    "usage: dlfl [OPTIONS]                 start the player\n"
+    "       dlfl check FILE|DIR...         validate module files\n"
+    "       dlfl list                      list the modules found\n"
+    "       dlfl progress [LEARNER]        a learner's progress, or all learners\n"
+    "       dlfl export LEARNER --format cpd|xapi|csv|certificate [-o FILE]\n"
+    "       dlfl report [--csv]            every learner by every module\n"
+    "options:\n"
+    "  -l, --learner NAME          start as this learner (created if new)\n"
+    "  -m, --modules DIR           where modules are (repeatable)\n"
+    "  -d, --data-dir DIR          where progress is kept\n"
+    "      --plain                 line mode, for screen readers and scripts\n"
+    "      --kiosk                 public-terminal mode\n"
+    "      --idle-timeout SECONDS  log an idle learner out after this long\n"
+    "      --no-color              no colour (NO_COLOR is honoured too)\n"
+    "  -h, --help                  this help\n"
+    "  -V, --version               the version\n"
+    "See dlfl(1) and dlfl-module(5).\n";
 
 enum { OPT_PLAIN = 256, OPT_KIOSK, OPT_IDLE, OPT_NO_COLOR, OPT_FORMAT, OPT_CSV };
 
 static const struct option long_options[] = {
-	{"learner", required_argument, NULL, 'l'},
-	{"modules", required_argument, NULL, 'm'},
-	{"data-dir", required_argument, NULL, 'd'},
-	{"plain", no_argument, NULL, OPT_PLAIN},
-	{"kiosk", no_argument, NULL, OPT_KIOSK},
-	{"idle-timeout", required_argument, NULL, OPT_IDLE},
-	{"no-color", no_argument, NULL, OPT_NO_COLOR},
-	{"no-colour", no_argument, NULL, OPT_NO_COLOR},
-	{"format", required_argument, NULL, OPT_FORMAT},
-	{"output", required_argument, NULL, 'o'},
-	{"csv", no_argument, NULL, OPT_CSV},
-	{"help", no_argument, NULL, 'h'},
-	{"version", no_argument, NULL, 'V'},
-	{NULL, 0, NULL, 0},
+    {"learner", required_argument, NULL, 'l'},
+    {"modules", required_argument, NULL, 'm'},
+    {"data-dir", required_argument, NULL, 'd'},
+    {"plain", no_argument, NULL, OPT_PLAIN},
+    {"kiosk", no_argument, NULL, OPT_KIOSK},
+    {"idle-timeout", required_argument, NULL, OPT_IDLE},
+    {"no-color", no_argument, NULL, OPT_NO_COLOR},
+    {"no-colour", no_argument, NULL, OPT_NO_COLOR},
+    {"format", required_argument, NULL, OPT_FORMAT},
+    {"output", required_argument, NULL, 'o'},
+    {"csv", no_argument, NULL, OPT_CSV},
+    {"help", no_argument, NULL, 'h'},
+    {"version", no_argument, NULL, 'V'},
+    {NULL, 0, NULL, 0},
 };
 
 __attribute__((format(printf, 1, 2))) static int usage_error(const char *fmt, ...)
 {
-	va_list ap;
+        va_list ap;
 
-	fputs("dlfl: ", stderr);
-	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
-	va_end(ap);
-	fputs("\nTry 'dlfl --help'.\n", stderr);
-	return 2;
+        fputs("dlfl: ", stderr);
+        va_start(ap, fmt);
+        vfprintf(stderr, fmt, ap);
+        va_end(ap);
+        fputs("\nTry 'dlfl --help'.\n", stderr);
+        return 2;
 }
 
 static bool parse_seconds(const char *s, long *out)
 {
-	char *end;
-	long v;
+        char *end;
+        long v;
 
-	errno = 0;
-	v = strtol(s, &end, 10);
-	if (errno != 0 || end == s || *end != '\0' || v < 0 || v > 86400 * 7)
-		return false;
-	*out = v;
-	return true;
+        errno = 0;
+        v = strtol(s, &end, 10);
+        if (errno != 0 || end == s || *end != '\0' || v < 0 || v > 86400 * 7)
+                return false;
+        *out = v;
+        return true;
 }
 
 int main(int argc, char **argv)
 {
-	struct app app = {.idle_timeout = -1};
-	int c, status;
+        struct app app = {.idle_timeout = -1};
+        int c, status;
 
-	/* A UTF-8 locale that is asked for but not installed would leave the C
-	 * locale, where every accented letter shows as '?': fall back to
-	 * C.UTF-8, which every glibc has. */
-	if (setlocale(LC_ALL, "") == NULL) {
-		const char *lang = getenv("LC_ALL");
-		if (lang == NULL || *lang == '\0')
-			lang = getenv("LC_CTYPE");
-		if (lang == NULL || *lang == '\0')
-			lang = getenv("LANG");
-		if (lang != NULL && (strstr(lang, "UTF-8") || strstr(lang, "utf8")))
-			setlocale(LC_ALL, "C.UTF-8");
-	}
-	text_init();
-	while ((c = getopt_long(argc, argv, "l:m:d:o:hV", long_options, NULL)) != -1) {
-		switch (c) {
-		case 'l':
-			app.learner = optarg;
-			break;
-		case 'm':
-			app.modules = xrealloc(app.modules, (app.nmodules + 1) * sizeof(char *));
-			app.modules[app.nmodules++] = optarg;
-			break;
-		case 'd':
-			app.data_dir = optarg;
-			break;
-		case 'o':
-			app.output = optarg;
-			break;
-		case OPT_PLAIN:
-			app.plain = true;
-			break;
-		case OPT_KIOSK:
-			app.kiosk = true;
-			break;
-		case OPT_IDLE:
-			if (!parse_seconds(optarg, &app.idle_timeout))
-				return usage_error("--idle-timeout takes whole seconds (0 to 604800), "
-						   "not '%s'",
-						   optarg);
-			break;
-		case OPT_NO_COLOR:
-			app.no_color = true;
-			break;
-		case OPT_FORMAT:
-			app.format = optarg;
-			break;
-		case OPT_CSV:
-			app.csv = true;
-			break;
-		case 'h':
-			fputs(usage_text, stdout);
-			return ferror(stdout) || fflush(stdout) != 0 ? 1 : 0;
-		case 'V':
-			printf("dlfl %s\n", DLFL_VERSION);
-			return ferror(stdout) || fflush(stdout) != 0 ? 1 : 0;
-		default:
-			fputs("Try 'dlfl --help'.\n", stderr);
-			return 2;
-		}
-	}
-	if (getenv("NO_COLOR") != NULL && getenv("NO_COLOR")[0] != '\0')
-		app.no_color = true;
+        /* A UTF-8 locale that is asked for but not installed would leave the C
+         * locale, where every accented letter shows as '?': fall back to
+         * C.UTF-8, which every glibc has. */
+        if (setlocale(LC_ALL, "") == NULL) {
+                const char *lang = getenv("LC_ALL");
+                if (lang == NULL || *lang == '\0')
+                        lang = getenv("LC_CTYPE");
+                if (lang == NULL || *lang == '\0')
+                        lang = getenv("LANG");
+                if (lang != NULL && (strstr(lang, "UTF-8") || strstr(lang, "utf8")))
+                        setlocale(LC_ALL, "C.UTF-8");
+        }
+        text_init();
+        while ((c = getopt_long(argc, argv, "l:m:d:o:hV", long_options, NULL)) != -1) {
+                switch (c) {
+                case 'l':
+                        app.learner = optarg;
+                        break;
+                case 'm':
+                        app.modules = xrealloc(app.modules, (app.nmodules + 1) * sizeof(char *));
+                        app.modules[app.nmodules++] = optarg;
+                        break;
+                case 'd':
+                        app.data_dir = optarg;
+                        break;
+                case 'o':
+                        app.output = optarg;
+                        break;
+                case OPT_PLAIN:
+                        app.plain = true;
+                        break;
+                case OPT_KIOSK:
+                        app.kiosk = true;
+                        break;
+                case OPT_IDLE:
+                        if (!parse_seconds(optarg, &app.idle_timeout))
+                                return usage_error(
+                                    "--idle-timeout takes whole seconds (0 to 604800), "
+                                    "not '%s'",
+                                    optarg);
+                        break;
+                case OPT_NO_COLOR:
+                        app.no_color = true;
+                        break;
+                case OPT_FORMAT:
+                        app.format = optarg;
+                        break;
+                case OPT_CSV:
+                        app.csv = true;
+                        break;
+                case 'h':
+                        fputs(usage_text, stdout);
+                        return ferror(stdout) || fflush(stdout) != 0 ? 1 : 0;
+                case 'V':
+                        printf("dlfl %s\n", DLFL_VERSION);
+                        return ferror(stdout) || fflush(stdout) != 0 ? 1 : 0;
+                default:
+                        fputs("Try 'dlfl --help'.\n", stderr);
+                        return 2;
+                }
+        }
+        if (getenv("NO_COLOR") != NULL && getenv("NO_COLOR")[0] != '\0')
+                app.no_color = true;
 
-	int nargs = argc - optind;
-	char **args = argv + optind;
-	if (nargs == 0) {
-		if (!app_load_modules(&app)) {
-			status = 1;
-		} else {
-			const char *term = getenv("TERM");
-			bool plain = app.plain || term == NULL || strcmp(term, "dumb") == 0 ||
-				     !isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO);
-			status = plain ? plain_run(&app) : tui_run(&app);
-		}
-	} else if (strcmp(args[0], "check") == 0) {
-		status = cmd_check(&app, nargs - 1, args + 1);
-	} else if (strcmp(args[0], "list") == 0) {
-		status = cmd_list(&app, nargs - 1, args + 1);
-	} else if (strcmp(args[0], "progress") == 0) {
-		status = cmd_progress(&app, nargs - 1, args + 1);
-	} else if (strcmp(args[0], "export") == 0) {
-		status = cmd_export(&app, nargs - 1, args + 1);
-	} else if (strcmp(args[0], "report") == 0) {
-		status = cmd_report(&app, nargs - 1, args + 1);
-	} else {
-		status = usage_error("unknown command '%s'", args[0]);
-	}
-	catalog_free(&app.catalog);
-	free(app.modules);
-	text_finish();
-	if (fflush(stdout) != 0 && status == 0) {
-		fprintf(stderr, "dlfl: cannot write the output: %s\n", strerror(errno));
-		status = 1;
-	}
-	return status;
+        int nargs = argc - optind;
+        char **args = argv + optind;
+        if (nargs == 0) {
+                if (!app_load_modules(&app)) {
+                        status = 1;
+                } else {
+                        const char *term = getenv("TERM");
+                        bool plain = app.plain || term == NULL || strcmp(term, "dumb") == 0 ||
+                                     !isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO);
+                        status = plain ? plain_run(&app) : tui_run(&app);
+                }
+        } else if (strcmp(args[0], "check") == 0) {
+                status = cmd_check(&app, nargs - 1, args + 1);
+        } else if (strcmp(args[0], "list") == 0) {
+                status = cmd_list(&app, nargs - 1, args + 1);
+        } else if (strcmp(args[0], "progress") == 0) {
+                status = cmd_progress(&app, nargs - 1, args + 1);
+        } else if (strcmp(args[0], "export") == 0) {
+                status = cmd_export(&app, nargs - 1, args + 1);
+        } else if (strcmp(args[0], "report") == 0) {
+                status = cmd_report(&app, nargs - 1, args + 1);
+        } else {
+                status = usage_error("unknown command '%s'", args[0]);
+        }
+        catalog_free(&app.catalog);
+        free(app.modules);
+        text_finish();
+        if (fflush(stdout) != 0 && status == 0) {
+                fprintf(stderr, "dlfl: cannot write the output: %s\n", strerror(errno));
+                status = 1;
+        }
+        return status;
 }

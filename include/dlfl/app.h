@@ -8,16 +8,16 @@
 #include "dlfl/model.h"
 
 struct app {
-	const char *learner;   /* -l */
-	const char **modules;  /* -m, repeatable */
-	size_t nmodules;
-	const char *data_dir;  /* -d */
-	bool plain, kiosk, no_color;
-	long idle_timeout;     /* seconds; 0 = off; -1 = not given */
-	const char *format;    /* export --format */
-	const char *output;    /* export -o */
-	bool csv;              /* report --csv */
-	struct catalog catalog;
+        const char *learner;  /* -l */
+        const char **modules; /* -m, repeatable */
+        size_t nmodules;
+        const char *data_dir; /* -d */
+        bool plain, kiosk, no_color;
+        long idle_timeout;  /* seconds; 0 = off; -1 = not given */
+        const char *format; /* export --format */
+        const char *output; /* export -o */
+        bool csv;           /* report --csv */
+        struct catalog catalog;
 };
 
 /* Loads the modules the options name (-m, $DLFL_MODULES, installed,

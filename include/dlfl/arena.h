@@ -7,8 +7,8 @@
 
 struct arena_block;
 struct arena {
-	struct arena_block *head;
-	size_t used_total;
+        struct arena_block *head;
+        size_t used_total;
 };
 
 void *arena_alloc(struct arena *a, size_t size);

@@ -8,12 +8,12 @@
 #include "dlfl/model.h"
 
 struct builtin_module {
-	const char *name; /* file name, e.g. "digital-leadership.yaml" */
-	const unsigned char *data;
-	size_t size;
-	/* The module as the loader builds it, compiled in (tools/embed_model):
-	 * never freed; use builtin_copy() for a catalog entry. */
-	const struct module *model;
+        const char *name; /* file name, e.g. "digital-leadership.yaml" */
+        const unsigned char *data;
+        size_t size;
+        /* The module as the loader builds it, compiled in (tools/embed_model):
+         * never freed; use builtin_copy() for a catalog entry. */
+        const struct module *model;
 };
 
 extern const struct builtin_module builtin_modules[];

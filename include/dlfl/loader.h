@@ -13,7 +13,7 @@
  * diagnostics and as the module's path. Returns NULL when the module has an
  * error (warnings alone still load). The caller frees with model_free(). */
 struct module *loader_load_buffer(const char *name, const char *buf, size_t len,
-				  struct diag_list *diags);
+                                  struct diag_list *diags);
 /* Reads and loads one file. */
 struct module *loader_load_file(const char *path, struct diag_list *diags);
 /* Loads each path, a file or a directory of *.yaml and *.yml files in name
@@ -22,7 +22,7 @@ struct module *loader_load_file(const char *path, struct diag_list *diags);
  * `dlfl list`; NULL means the path itself. Returns false when any error was
  * reported. The catalog is sorted into menu order afterwards. */
 bool loader_load_path(struct catalog *cat, const char *path, const char *source,
-		      struct diag_list *diags);
+                      struct diag_list *diags);
 /* Adds a loaded module, refusing a duplicate id (diagnostic at its id). */
 bool loader_add(struct catalog *cat, struct module *m, struct diag_list *diags);
 /* Sorts into menu order: `order` (modules without one last), then title. */

@@ -22,117 +22,117 @@
 enum screen_type { SCREEN_LESSON, SCREEN_QUESTION, SCREEN_CASE_STUDY };
 
 enum question_kind {
-	KIND_SINGLE,
-	KIND_MULTIPLE,
-	KIND_TRUE_FALSE,
-	KIND_TEXT,
-	KIND_ORDER,
-	KIND_MATCH,
-	KIND_REFLECTION,
-	KIND_NUMERIC,
-	KIND_RATING,
-	KIND_COUNT
+        KIND_SINGLE,
+        KIND_MULTIPLE,
+        KIND_TRUE_FALSE,
+        KIND_TEXT,
+        KIND_ORDER,
+        KIND_MATCH,
+        KIND_REFLECTION,
+        KIND_NUMERIC,
+        KIND_RATING,
+        KIND_COUNT
 };
 
 enum ending { ENDING_NONE, ENDING_GOOD, ENDING_MIXED, ENDING_POOR };
 
 /* A choice of a single/multiple question, or of a case-study step. */
 struct choice {
-	const char *text;
-	const char *feedback; /* NULL when the author wrote none */
-	bool correct;         /* questions only */
-	size_t next;          /* case-study steps only: index into steps */
+        const char *text;
+        const char *feedback; /* NULL when the author wrote none */
+        bool correct;         /* questions only */
+        size_t next;          /* case-study steps only: index into steps */
 };
 
 struct pair {
-	const char *left;
-	const char *right;
+        const char *left;
+        const char *right;
 };
 
 struct step {
-	const char *id;
-	const char *text;
-	struct choice *choices; /* empty for an ending */
-	size_t nchoices;
-	enum ending ending; /* ENDING_NONE unless an ending */
+        const char *id;
+        const char *text;
+        struct choice *choices; /* empty for an ending */
+        size_t nchoices;
+        enum ending ending; /* ENDING_NONE unless an ending */
 };
 
 struct screen {
-	enum screen_type type;
-	const char *id;
-	const char *title; /* NULL for questions, which have none */
-	const char *body;  /* lesson text or case-study scenario */
-	size_t section;    /* index into module.sections */
-	unsigned line;     /* where the screen starts in its file, for messages */
+        enum screen_type type;
+        const char *id;
+        const char *title; /* NULL for questions, which have none */
+        const char *body;  /* lesson text or case-study scenario */
+        size_t section;    /* index into module.sections */
+        unsigned line;     /* where the screen starts in its file, for messages */
 
-	/* questions */
-	enum question_kind kind;
-	const char *prompt;
-	struct choice *choices; /* single, multiple */
-	size_t nchoices;
-	bool shuffle;           /* single, multiple; default true */
-	bool answer_true;       /* true-false */
-	const char *feedback_true, *feedback_false;
-	const char **answers; /* text */
-	size_t nanswers;
-	const char **items; /* order, in the right order */
-	size_t nitems;
-	struct pair *pairs; /* match */
-	size_t npairs;
-	double number, tolerance; /* numeric */
-	const char **scale;       /* rating: labels low to high (default filled in) */
-	size_t nscale;
-	const char **hints; /* a single hint is a list of one */
-	size_t nhints;
-	const char *explanation;
-	const char *feedback_correct, *feedback_incorrect;
-	int attempts;   /* 0 = unlimited */
-	double points;  /* 0 = practice */
-	double penalty; /* fraction of points lost per wrong attempt */
+        /* questions */
+        enum question_kind kind;
+        const char *prompt;
+        struct choice *choices; /* single, multiple */
+        size_t nchoices;
+        bool shuffle;     /* single, multiple; default true */
+        bool answer_true; /* true-false */
+        const char *feedback_true, *feedback_false;
+        const char **answers; /* text */
+        size_t nanswers;
+        const char **items; /* order, in the right order */
+        size_t nitems;
+        struct pair *pairs; /* match */
+        size_t npairs;
+        double number, tolerance; /* numeric */
+        const char **scale;       /* rating: labels low to high (default filled in) */
+        size_t nscale;
+        const char **hints; /* a single hint is a list of one */
+        size_t nhints;
+        const char *explanation;
+        const char *feedback_correct, *feedback_incorrect;
+        int attempts;   /* 0 = unlimited */
+        double points;  /* 0 = practice */
+        double penalty; /* fraction of points lost per wrong attempt */
 
-	/* case studies */
-	struct step *steps;
-	size_t nsteps;
-	size_t start;           /* index into steps */
-	const char *reflection; /* NULL when none */
+        /* case studies */
+        struct step *steps;
+        size_t nsteps;
+        size_t start;           /* index into steps */
+        const char *reflection; /* NULL when none */
 };
 
 struct section {
-	const char *id;
-	const char *title;
-	size_t first; /* index of its first screen in module.screens */
-	size_t count;
+        const char *id;
+        const char *title;
+        size_t first; /* index of its first screen in module.screens */
+        size_t count;
 };
 
 struct module {
-	int format;
-	const char *id;
-	const char *title;
-	const char *summary;
-	long order;
-	bool has_order;
-	int minutes; /* 0 when not given */
-	double pass_mark;
-	const char **outcomes;
-	size_t noutcomes;
-	const char **tags;
-	size_t ntags;
-	struct section *sections;
-	size_t nsections;
-	struct screen *screens; /* every screen of every section, in order */
-	size_t nscreens;
+        int format;
+        const char *id;
+        const char *title;
+        const char *summary;
+        long order;
+        bool has_order;
+        int minutes; /* 0 when not given */
+        double pass_mark;
+        const char **outcomes;
+        size_t noutcomes;
+        const char **tags;
+        size_t ntags;
+        struct section *sections;
+        size_t nsections;
+        struct screen *screens; /* every screen of every section, in order */
+        size_t nscreens;
 
-	unsigned id_line, id_column; /* where the id is written, for messages */
-	const char *path;   /* the file it was loaded from (or "builtin:ID") */
-	const char *source; /* where it came from: a directory, or "built in" */
-	char digest[65];    /* hex digest of the file's bytes */
-	struct arena arena;
+        unsigned id_line, id_column; /* where the id is written, for messages */
+        const char *path;            /* the file it was loaded from (or "builtin:ID") */
+        const char *source;          /* where it came from: a directory, or "built in" */
+        char digest[65];             /* hex digest of the file's bytes */
+        struct arena arena;
 };
 
 /* The modules loaded for a run, in menu order (order, then title). */
 struct catalog {
-	struct module **modules;
-	size_t count;
+        struct module **modules;
+        size_t count;
 };
 
 const char *model_kind_name(enum question_kind kind);

@@ -16,55 +16,55 @@
 
 /* The state of one screen in one attempt. */
 struct screen_state {
-	char *id;
-	bool seen;
-	bool complete;     /* lesson shown, question settled/answered, case ended */
-	bool settled;      /* questions: answered right or attempts used up */
-	bool correct;      /* questions: the last answer was right */
-	int attempts;      /* answers given, right or wrong */
-	int wrong;         /* wrong answers given */
-	int hints_used;
-	double points;     /* earned (questions) */
-	char *response;    /* the last answer in canonical form (see session.h) */
-	char *text;        /* reflection text (reflection kind, case-study reflection) */
-	char **path;       /* case studies: step ids visited, in order */
-	size_t npath;
-	char *ending;      /* case studies: "good", "mixed" or "poor" */
-	int rating;        /* rating kind: 0-based level, -1 when not rated */
-	double seconds;    /* time spent on the screen */
-	time_t when;       /* last answered or completed; 0 when never */
+        char *id;
+        bool seen;
+        bool complete; /* lesson shown, question settled/answered, case ended */
+        bool settled;  /* questions: answered right or attempts used up */
+        bool correct;  /* questions: the last answer was right */
+        int attempts;  /* answers given, right or wrong */
+        int wrong;     /* wrong answers given */
+        int hints_used;
+        double points;  /* earned (questions) */
+        char *response; /* the last answer in canonical form (see session.h) */
+        char *text;     /* reflection text (reflection kind, case-study reflection) */
+        char **path;    /* case studies: step ids visited, in order */
+        size_t npath;
+        char *ending;   /* case studies: "good", "mixed" or "poor" */
+        int rating;     /* rating kind: 0-based level, -1 when not rated */
+        double seconds; /* time spent on the screen */
+        time_t when;    /* last answered or completed; 0 when never */
 };
 
 /* One go at a module. A learner may start again; earlier attempts stay. */
 struct attempt {
-	time_t started;
-	time_t completed;  /* 0 until complete */
-	time_t updated;
-	double pass_mark;  /* the pass mark in force when the attempt started */
-	bool complete;
-	bool passed;
-	double earned, possible; /* points */
-	double seconds;    /* time spent */
-	char *section;     /* position: section id */
-	char *screen;      /* position: screen id */
-	char *digest;      /* digest of the module file when last saved */
-	struct screen_state *screens;
-	size_t nscreens;
+        time_t started;
+        time_t completed; /* 0 until complete */
+        time_t updated;
+        double pass_mark; /* the pass mark in force when the attempt started */
+        bool complete;
+        bool passed;
+        double earned, possible; /* points */
+        double seconds;          /* time spent */
+        char *section;           /* position: section id */
+        char *screen;            /* position: screen id */
+        char *digest;            /* digest of the module file when last saved */
+        struct screen_state *screens;
+        size_t nscreens;
 };
 
 struct module_record {
-	char *module;      /* module id */
-	char *title;       /* module title when last saved, for reports */
-	struct attempt *attempts; /* oldest first; the last is the current one */
-	size_t nattempts;
+        char *module;             /* module id */
+        char *title;              /* module title when last saved, for reports */
+        struct attempt *attempts; /* oldest first; the last is the current one */
+        size_t nattempts;
 };
 
 struct learner_record {
-	char *name;
-	char *passphrase;  /* a salted slow hash, never the passphrase; NULL when none */
-	time_t created;
-	struct module_record *modules;
-	size_t nmodules;
+        char *name;
+        char *passphrase; /* a salted slow hash, never the passphrase; NULL when none */
+        time_t created;
+        struct module_record *modules;
+        size_t nmodules;
 };
 
 struct learner_record *record_new(const char *name);
@@ -74,7 +74,7 @@ void record_free(struct learner_record **r);
 struct module_record *record_module(struct learner_record *r, const char *module_id);
 /* NULL when the learner never opened the module. */
 const struct module_record *record_find_module(const struct learner_record *r,
-					       const char *module_id);
+                                               const char *module_id);
 /* The current (last) attempt, or NULL when none. */
 struct attempt *record_current(struct module_record *mr);
 /* Starts a new attempt and returns it. */

@@ -23,29 +23,29 @@ enum ytag { YTAG_NONE, YTAG_STR, YTAG_INT, YTAG_FLOAT, YTAG_BOOL, YTAG_NULL, YTA
 
 /* Kept small: a module of several megabytes has hundreds of thousands. */
 struct ynode {
-	unsigned char kind; /* enum ynode_kind */
-	unsigned char tag;  /* enum ytag */
-	bool plain; /* a plain (unquoted) scalar: may be a number, bool or null */
-	unsigned line, column; /* 1-based */
-	unsigned count;        /* items (mappings: twice the pairs); scalars: bytes */
-	union {
-		const char *text;     /* scalars, NUL-terminated */
-		struct ynode **items; /* sequences: values; mappings: key, value, ... */
-	};
+        unsigned char kind;    /* enum ynode_kind */
+        unsigned char tag;     /* enum ytag */
+        bool plain;            /* a plain (unquoted) scalar: may be a number, bool or null */
+        unsigned line, column; /* 1-based */
+        unsigned count;        /* items (mappings: twice the pairs); scalars: bytes */
+        union {
+                const char *text;     /* scalars, NUL-terminated */
+                struct ynode **items; /* sequences: values; mappings: key, value, ... */
+        };
 };
 
 /* Where the bytes come from: libyaml's read handler, and for a reader
  * error (bad UTF-8), a way to turn a byte offset into a line and column. */
 struct ysource {
-	yaml_read_handler_t *read;
-	void *data;
-	void (*locate)(void *data, size_t offset, unsigned *line, unsigned *column);
+        yaml_read_handler_t *read;
+        void *data;
+        void (*locate)(void *data, size_t offset, unsigned *line, unsigned *column);
 };
 
 /* Parses buf into a tree. Returns the root (NULL on any error, every one of
  * which is in diags under file). */
 struct ynode *ytree_parse(const char *file, const struct ysource *src, struct arena *nodes,
-			  struct arena *text, struct diag_list *diags);
+                          struct arena *text, struct diag_list *diags);
 /* Counts lines and characters up to offset in buf, for ysource.locate. */
 void ytree_locate(const char *buf, size_t len, size_t offset, unsigned *line, unsigned *column);
 /* The value for key in a mapping node, or NULL. */

@@ -9,10 +9,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	struct diag_list d = {0};
-	struct module *m = loader_load_buffer("fuzz.yaml", (const char *)data, size, &d);
+        struct diag_list d = {0};
+        struct module *m = loader_load_buffer("fuzz.yaml", (const char *)data, size, &d);
 
-	model_free(&m);
-	diag_free(&d);
-	return 0;
+        model_free(&m);
+        diag_free(&d);
+        return 0;
 }
