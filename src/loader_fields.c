@@ -220,33 +220,34 @@ static bool parse_number(const char *s, double *out, bool *integral)
         return isfinite(*out);
 }
 
-static const struct ynode *scalar_value(struct lctx *c, const struct ynode *map, const char *key,
-                                        bool *present)
+/* A key's value that must be a single value: 1 when present and a scalar
+ * (in *out), 0 when absent, -1 after reporting a list or mapping. */
+static int scalar_value(struct lctx *c, const struct ynode *map, const char *key,
+                        const struct ynode **out, bool *present)
 {
         const struct ynode *v = ytree_get(map, key);
 
         if (present)
                 *present = v != NULL;
-        if (v != NULL && v->kind != YNODE_SCALAR) {
+        *out = v;
+        if (v == NULL)
+                return 0;
+        if (v->kind != YNODE_SCALAR) {
                 lx_report(c, v, D_EXPECT_SCALAR, key);
-                return NULL;
+                return -1;
         }
-        return v;
+        return 1;
 }
 
 bool lx_int(struct lctx *c, const struct ynode *map, const char *key, long *out, bool *present)
 {
-        bool here;
-        const struct ynode *v = scalar_value(c, map, key, &here);
+        const struct ynode *v;
+        int got = scalar_value(c, map, key, &v, present);
         double d;
         bool integral;
 
-        if (present)
-                *present = here;
-        if (!here)
-                return true;
-        if (v == NULL)
-                return false;
+        if (got <= 0)
+                return got == 0;
         if (!(v->plain || v->tag == YTAG_INT) || !parse_number(v->text, &d, &integral) ||
             !integral || fabs(d) > 1e9) {
                 lx_report(c, v, D_EXPECT_INT, key, v->text);
@@ -258,16 +259,12 @@ bool lx_int(struct lctx *c, const struct ynode *map, const char *key, long *out,
 
 bool lx_number(struct lctx *c, const struct ynode *map, const char *key, double *out, bool *present)
 {
-        bool here;
-        const struct ynode *v = scalar_value(c, map, key, &here);
+        const struct ynode *v;
+        int got = scalar_value(c, map, key, &v, present);
         bool integral;
 
-        if (present)
-                *present = here;
-        if (!here)
-                return true;
-        if (v == NULL)
-                return false;
+        if (got <= 0)
+                return got == 0;
         if (!(v->plain || v->tag == YTAG_INT || v->tag == YTAG_FLOAT) ||
             !parse_number(v->text, out, &integral)) {
                 lx_report(c, v, D_EXPECT_NUMBER, key, v->text);
@@ -278,16 +275,12 @@ bool lx_number(struct lctx *c, const struct ynode *map, const char *key, double 
 
 bool lx_bool(struct lctx *c, const struct ynode *map, const char *key, bool *out, bool *present)
 {
-        bool here;
-        const struct ynode *v = scalar_value(c, map, key, &here);
+        const struct ynode *v;
+        int got = scalar_value(c, map, key, &v, present);
         const char *t;
 
-        if (present)
-                *present = here;
-        if (!here)
-                return true;
-        if (v == NULL)
-                return false;
+        if (got <= 0)
+                return got == 0;
         t = v->text;
         if (v->plain || v->tag == YTAG_BOOL) {
                 if (!strcmp(t, "true") || !strcmp(t, "True") || !strcmp(t, "TRUE")) {

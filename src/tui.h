@@ -293,6 +293,9 @@ void tui_scroll_note(const struct tui *t, const struct tui_doc *d, int scroll, c
  * at the bottom (the screen then goes on). */
 bool tui_space_pages(struct tui *t, const struct tui_doc *d);
 /* Scroll actions shared by every scrolled screen; true when handled. */
+/* Up/Down (wrapping round), Home/PgUp and End/PgDn over a list of n items
+ * at t->cursor; false for any other key. */
+bool tui_list_key(struct tui *t, const struct tui_key *k, int n);
 bool tui_scroll_key(struct tui *t, const struct tui_key *k, const struct tui_doc *d);
 
 /* tui_edit.c */

@@ -458,6 +458,28 @@ bool tui_space_pages(struct tui *t, const struct tui_doc *d)
         return true;
 }
 
+bool tui_list_key(struct tui *t, const struct tui_key *k, int n)
+{
+        switch (k->act) {
+        case TA_UP:
+                t->cursor = t->cursor > 0 ? t->cursor - 1 : n - 1;
+                return true;
+        case TA_DOWN:
+                t->cursor = t->cursor < n - 1 ? t->cursor + 1 : 0;
+                return true;
+        case TA_HOME:
+        case TA_PGUP:
+                t->cursor = 0;
+                return true;
+        case TA_END:
+        case TA_PGDN:
+                t->cursor = n - 1;
+                return true;
+        default:
+                return false;
+        }
+}
+
 bool tui_scroll_key(struct tui *t, const struct tui_key *k, const struct tui_doc *d)
 {
         int h = tui_body_rows(t);

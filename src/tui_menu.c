@@ -161,21 +161,9 @@ static bool menu_key(struct tui *t, const struct tui_key *k)
                 tui_logout(t);
                 return true;
         }
+        if (tui_list_key(t, k, n))
+                return true;
         switch (k->act) {
-        case TA_UP:
-                t->cursor = t->cursor > 0 ? t->cursor - 1 : n - 1;
-                return true;
-        case TA_DOWN:
-                t->cursor = t->cursor < n - 1 ? t->cursor + 1 : 0;
-                return true;
-        case TA_HOME:
-        case TA_PGUP:
-                t->cursor = 0;
-                return true;
-        case TA_END:
-        case TA_PGDN:
-                t->cursor = n - 1;
-                return true;
         case TA_DIGIT:
                 if (k->digit <= (int)t->app->catalog.count)
                         open_item(t, first_module_item(t) + k->digit - 1);
