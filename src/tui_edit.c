@@ -8,6 +8,7 @@
 #include <wctype.h>
 
 #include "dlfl/xalloc.h"
+#include "dlfl/text.h"
 #include "tui.h"
 
 #define CTRL(c) ((c)&0x1f)
@@ -67,15 +68,7 @@ static size_t char_len(const char *s, size_t len, size_t pos)
 
 static int char_cols(const char *s, size_t len, size_t pos)
 {
-        mbstate_t st;
-        wchar_t wc;
-
-        memset(&st, 0, sizeof st);
-        size_t n = mbrtowc(&wc, s + pos, len - pos, &st);
-        if (n == (size_t)-1 || n == (size_t)-2 || n == 0)
-                return 1;
-        int w = wcwidth(wc);
-        return w < 0 ? 1 : w;
+        return text_width(s + pos, char_len(s, len, pos));
 }
 
 static size_t prev_pos(const struct tui_edit *e, size_t pos)
