@@ -416,6 +416,10 @@ void flow_trim_lines(struct flow *f)
                         start = first + 1;
                 first++;
         }
+        if (first == f->n) {
+                f->n = 0;
+                return;
+        }
         while (end > first && f->u[end - 1].kind != UNIT_CHAR)
                 end--;
         /* The bytes stay where they are; only the units move. */
