@@ -18,6 +18,9 @@
 /* Widest cluster a zero-width joiner may build (a family of four emoji):
  * past it, hostile text of joined characters becomes breakable again. */
 #define MAX_JOINED 8
+/* Columns a line must have left for a word wider than any line to start on
+ * it (an address) rather than on the next. */
+#define LONG_WORD_ROOM 8
 
 enum cell_kind { CELL_CHAR, CELL_SPACE, CELL_TAB, CELL_NEWLINE };
 
@@ -712,9 +715,12 @@ int flow_wrap(const struct flow *f, int width, const struct flow *first, const s
                 since_break += j - ws;
                 if (j == i)
                         continue; /* spaces before a break or the end: dropped */
-                if (col + sw + ww <= avail || (!word && col + sw + f->u[i].width <= avail)) {
-                        /* The spaces stay: between words on a line, or leading
-                         * spaces (indentation) before a word that starts here. */
+                /* A word too wide for any line is cut anyway: it starts
+                 * here if a fair part of it fits, not on a line of its own. */
+                if (col + sw + ww <= avail || (!word && col + sw + f->u[i].width <= avail) ||
+                    (word && ww > width - pw2 && avail - col - sw >= LONG_WORD_ROOM)) {
+                        /* The spaces stay: between words on a line, leading
+                         * spaces (indentation), or before a cut word. */
                         int c = col;
 
                         for (size_t k = ws; k < we; k++) {

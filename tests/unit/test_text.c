@@ -265,6 +265,9 @@ static void wrap_long_words(void **state)
         (void)state;
         wrap_is("abcdefghijkl", 5, 0, "abcde\nfghij\nkl\n");
         wrap_is("go abcdefghijkl", 5, 0, "go\nabcde\nfghij\nkl\n");
+        /* Too wide for any line: cut where it starts, if there is room. */
+        wrap_is("see https://example.org/a/b/c/d/e/f", 20, 0,
+                "see https://example.\norg/a/b/c/d/e/f\n");
         /* CJK by columns: a 2-column character never straddles the edge. */
         wrap_is("\xe4\xb8\xad\xe6\x96\x87\xe4\xb8\xad\xe6\x96\x87\xe4\xb8\xad", 5, 0,
                 "\xe4\xb8\xad\xe6\x96\x87\n\xe4\xb8\xad\xe6\x96\x87\n\xe4\xb8\xad\n");
