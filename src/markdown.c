@@ -162,7 +162,8 @@ static unsigned long entity_cp(const char *s, size_t n)
 /* An attribute (a link's address) as raw UTF-8, references decoded. */
 static char *attr_decode(const MD_ATTRIBUTE *a, size_t *len)
 {
-        char *out = xmalloc((size_t)a->size + 1);
+        /* Decoded is never longer than 3 bytes per byte of source. */
+        char *out = xmalloc((size_t)a->size * 3 + 1);
         size_t o = 0;
 
         for (size_t i = 0; a->substr_offsets[i] < a->size; i++) {
@@ -181,8 +182,6 @@ static char *attr_decode(const MD_ATTRIBUTE *a, size_t *len)
                         o += n;
                         continue;
                 }
-                /* A reference is at least 3 bytes long and its UTF-8 at most
-                 * 4, longer than 3 only for "&#x10000;" and up: it fits. */
                 k = text_utf8_encode(cp, b);
                 memcpy(out + o, b, k);
                 o += k;
@@ -445,7 +444,9 @@ static void link_close(struct md *m)
         if (m->nlink == 0)
                 return;
         l = &m->link[--m->nlink];
-        text = m->flow.buf + l->text_off;
+        if (l->text_off > m->flow.len)
+                l->text_off = m->flow.len;
+        text = m->flow.buf != NULL ? m->flow.buf + l->text_off : "";
         tlen = m->flow.len - l->text_off;
         if (l->hlen > 0 && !(tlen == l->hlen && memcmp(text, l->href, tlen) == 0) &&
             !(l->hlen == tlen + 7 && memcmp(l->href, "mailto:", 7) == 0 &&
