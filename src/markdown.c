@@ -208,7 +208,6 @@ static bool in_tight_item(const struct md *m)
 static void prefixes(struct md *m, size_t depth, int extra)
 {
         const char *bar = text_is_utf8() ? "\xe2\x94\x82 " : "| ";
-
         unsigned st = TEXT_PLAIN; /* inside a quote, all of it is quoted */
 
         flow_clear(&m->pre1);

@@ -391,6 +391,9 @@ static void sanitize_c1_bidi(void **state)
                     "def",
                     "abc<U+202E>def");
         sanitize_is("\xe2\x80\xaa\xe2\x81\xa6\xe2\x81\xa9", "<U+202A><U+2066><U+2069>");
+        /* What the locale cannot print (a line separator, unassigned). */
+        sanitize_is("\xe2\x80\xa8", "<U+2028>");
+        sanitize_is("\xcd\xb8", "<U+0378>");
 }
 
 static void sanitize_invalid(void **state)
