@@ -1,12 +1,213 @@
-#include <stdio.h>
+/* dlfl export LEARNER --format cpd|xapi|csv|certificate [-o FILE]: one
+ * learner's record for them to take away. The whole export is made in
+ * memory first, so a failure never leaves half a file: -o FILE is written
+ * to a temporary sibling, synced and renamed over FILE (mode 0600, since a
+ * record holds the learner's own reflections). */
+#include <errno.h>
+#include <fcntl.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
 
 #include "dlfl/app.h"
+#include "dlfl/export.h"
+#include "dlfl/store.h"
+#include "dlfl/text.h"
+#include "dlfl/xalloc.h"
+
+static int usage(const char *msg)
+{
+        fprintf(stderr,
+                "dlfl: %s\nusage: dlfl export LEARNER --format cpd|xapi|csv|certificate "
+                "[-o FILE]\nTry 'dlfl --help'.\n",
+                msg);
+        return 2;
+}
+
+/* Prints "dlfl: " and a message about a name or path from outside, made
+ * safe for the terminal. */
+static void complain(const char *what, const char *msg)
+{
+        char *safe = text_sanitize(what);
+
+        fprintf(stderr, "dlfl: %s: %s\n", safe, msg);
+        free(safe);
+}
+
+static bool write_all(int fd, const char *data, size_t len)
+{
+        while (len > 0) {
+                ssize_t n = write(fd, data, len);
+
+                if (n < 0) {
+                        if (errno == EINTR)
+                                continue;
+                        return false;
+                }
+                data += n;
+                len -= (size_t)n;
+        }
+        return true;
+}
+
+/* Writes data to path durably: temporary sibling, fsync, rename, fsync of
+ * the directory. On failure path is untouched and errno says why. */
+static bool write_durably(const char *path, const char *data, size_t len)
+{
+        const char *slash = strrchr(path, '/');
+        char *dir = slash == NULL   ? xstrdup(".")
+                    : slash == path ? xstrdup("/")
+                                    : xstrndup(path, (size_t)(slash - path));
+        char *tmp = xasprintf("%s/.%s.XXXXXX", dir, slash == NULL ? path : slash + 1);
+        struct stat st;
+        int fd, dfd, saved;
+        bool ok = false;
+
+        /* A directory would make rename() fail with a less helpful message. */
+        if (stat(path, &st) == 0 && S_ISDIR(st.st_mode)) {
+                errno = EISDIR;
+                goto out;
+        }
+        fd = mkstemp(tmp);
+        if (fd < 0)
+                goto out;
+        if (!write_all(fd, data, len) || fsync(fd) != 0) {
+                saved = errno;
+                close(fd);
+                unlink(tmp);
+                errno = saved;
+                goto out;
+        }
+        if (close(fd) != 0 || rename(tmp, path) != 0) {
+                saved = errno;
+                unlink(tmp);
+                errno = saved;
+                goto out;
+        }
+        dfd = open(dir, O_RDONLY | O_DIRECTORY);
+        if (dfd >= 0) {
+                /* Some file systems cannot sync a directory; the data is safe. */
+                if (fsync(dfd) != 0 && errno != EINVAL && errno != ENOTSUP) {
+                        saved = errno;
+                        close(dfd);
+                        errno = saved;
+                        goto out;
+                }
+                close(dfd);
+        }
+        ok = true;
+out:
+        free(tmp);
+        free(dir);
+        return ok;
+}
+
+/* The learner's name as the store spells it: exact, else the only name
+ * that differs just in ASCII letter case. NULL when there is none. */
+static char *find_learner(struct store *st, const char *want, const char **err)
+{
+        size_t n;
+        char **names = store_list(st, &n, err);
+        char *found = NULL;
+        size_t folded = 0;
+
+        if (names == NULL)
+                return NULL;
+        for (size_t i = 0; i < n && found == NULL; i++)
+                if (strcmp(names[i], want) == 0)
+                        found = xstrdup(names[i]);
+        for (size_t i = 0; i < n && found == NULL; i++)
+                if (strcasecmp(names[i], want) == 0)
+                        folded++;
+        for (size_t i = 0; i < n && found == NULL && folded == 1; i++)
+                if (strcasecmp(names[i], want) == 0)
+                        found = xstrdup(names[i]);
+        store_names_free(names, n);
+        if (found == NULL)
+                *err = NULL;
+        return found;
+}
 
 int cmd_export(struct app *app, int argc, char **argv)
 {
-	(void)app;
-	(void)argc;
-	(void)argv;
-	fputs("dlfl: 'export' is not built yet\n", stderr);
-	return 1;
+        enum export_format format;
+        struct store *st;
+        struct learner_record *r;
+        const char *err = NULL;
+        char *name, *data = NULL;
+        size_t len = 0;
+        FILE *mem;
+        int status = 1;
+
+        if (argc < 1)
+                return usage("export needs the learner's name");
+        if (argc > 1)
+                return usage("export takes one learner's name (quote a name with spaces)");
+        if (app->format == NULL)
+                return usage("export needs --format cpd, xapi, csv or certificate");
+        if (!export_parse_format(app->format, &format)) {
+                char *safe = text_sanitize(app->format);
+                char *msg =
+                    xasprintf("unknown export format '%s' (cpd, xapi, csv or certificate)", safe);
+                int rc = usage(msg);
+
+                free(msg);
+                free(safe);
+                return rc;
+        }
+        if (app->output != NULL && app->output[0] == '\0')
+                return usage("-o needs a file name");
+
+        st = store_open(app->data_dir, &err);
+        if (st == NULL) {
+                fprintf(stderr, "dlfl: %s\n", err != NULL ? err : "no data directory");
+                return 1;
+        }
+        name = find_learner(st, argv[0], &err);
+        if (name == NULL) {
+                if (err != NULL)
+                        complain(store_dir(st), err);
+                else
+                        complain(argv[0], "no such learner (dlfl progress lists the learners)");
+                store_close(&st);
+                return 1;
+        }
+        r = store_read(st, name, &err);
+        if (r == NULL) {
+                complain(name, err != NULL ? err : "the record cannot be read");
+                goto done;
+        }
+        if (!app_load_modules(app))
+                goto done;
+
+        mem = open_memstream(&data, &len);
+        if (mem == NULL)
+                die("cannot make an in-memory stream");
+        err = NULL;
+        bool made = export_write(format, mem, &app->catalog, r, time(NULL), &err);
+        if (fclose(mem) != 0)
+                die("cannot finish an in-memory stream");
+        if (!made) {
+                complain(name, err != NULL ? err : "nothing to export");
+                goto done;
+        }
+        if (app->output == NULL || strcmp(app->output, "-") == 0) {
+                if (fwrite(data, 1, len, stdout) != len || fflush(stdout) != 0) {
+                        fprintf(stderr, "dlfl: cannot write the export: %s\n", strerror(errno));
+                        goto done;
+                }
+        } else if (!write_durably(app->output, data, len)) {
+                complain(app->output, strerror(errno));
+                goto done;
+        }
+        status = 0;
+done:
+        free(data);
+        record_free(&r);
+        free(name);
+        store_close(&st);
+        return status;
 }

@@ -16,7 +16,7 @@ static const struct {
 	[D_FILE_TOO_BIG] = {DIAG_ERROR, "file is %llu bytes; a module may be at most 8 MiB"},
 	[D_DIR_OPEN] = {DIAG_ERROR, "cannot read directory: %s"},
 	[D_DIR_EMPTY] = {DIAG_ERROR, "no module files (*.yaml, *.yml) in this directory"},
-	[D_YAML_SYNTAX] = {DIAG_ERROR, "YAML syntax: %s%s%s"},
+	[D_YAML_SYNTAX] = {DIAG_ERROR, "YAML syntax: %s"},
 	[D_YAML_ENCODING] = {DIAG_ERROR, "not valid UTF-8 text: %s"},
 	[D_YAML_DEPTH] = {DIAG_ERROR, "nesting deeper than %d levels"},
 	[D_YAML_SCALAR_BIG] = {DIAG_ERROR, "value is %zu bytes; a value may be at most 1 MiB"},
@@ -54,7 +54,7 @@ static const struct {
 	[D_RANGE] = {DIAG_ERROR, "'%s' must be %s"},
 	[D_COUNT] = {DIAG_ERROR, "'%s' must have %zu to %zu entries, not %zu"},
 	[D_NO_CORRECT] = {DIAG_ERROR, "no choice is marked 'correct: true'"},
-	[D_SINGLE_ALL_CORRECT] = {DIAG_ERROR, "every choice is correct, so the question cannot be got wrong"},
+	[D_SINGLE_ALL_CORRECT] = {DIAG_WARNING, "every choice is correct, so the question cannot be got wrong"},
 	[D_CORRECT_IN_CASE] = {DIAG_ERROR, "'correct' does not belong to a case-study choice"},
 	[D_NEXT_IN_QUESTION] = {DIAG_ERROR, "'next' belongs only to case-study choices"},
 	[D_NEXT_MISSING] = {DIAG_ERROR, "missing required key 'next' in a case-study choice"},
@@ -96,6 +96,16 @@ void diag_add(struct diag_list *list, const char *file, unsigned line, unsigned 
 	      enum diag_code code, ...)
 {
 	va_list ap;
+
+	va_start(ap, code);
+	diag_add_v(list, file, line, column, code, ap);
+	va_end(ap);
+}
+
+void diag_add_v(struct diag_list *list, const char *file, unsigned line, unsigned column,
+		enum diag_code code, va_list ap)
+{
+	va_list copy;
 	int n;
 	struct diag *d;
 
@@ -106,17 +116,17 @@ void diag_add(struct diag_list *list, const char *file, unsigned line, unsigned 
 	d->file = file;
 	d->line = line;
 	d->column = column;
-	va_start(ap, code);
+	va_copy(copy, ap);
 #pragma GCC diagnostic push
 #pragma GCC diagnostic ignored "-Wformat-nonliteral"
-	n = vsnprintf(NULL, 0, diag_table[code].format, ap);
-	va_end(ap);
-	d->message = xmalloc((size_t)(n < 0 ? 0 : n) + 1);
+	n = vsnprintf(NULL, 0, diag_table[code].format, copy);
+	va_end(copy);
+	if (n < 0)
+		n = 0;
+	d->message = xmalloc((size_t)n + 1);
 	d->message[0] = '\0';
-	va_start(ap, code);
-	vsnprintf(d->message, (size_t)(n < 0 ? 0 : n) + 1, diag_table[code].format, ap);
+	vsnprintf(d->message, (size_t)n + 1, diag_table[code].format, ap);
 #pragma GCC diagnostic pop
-	va_end(ap);
 	if (d->level == DIAG_ERROR)
 		list->errors++;
 	else

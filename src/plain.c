@@ -1,10 +1,1452 @@
+/* The plain line mode: linear text, numbered lists, answers typed as lines
+ * (product.md, "Plain line mode protocol"). For screen readers, dumb
+ * terminals and scripts. It drives the same session as the ncurses player;
+ * everything from a module passes through text.h, so no escape sequence
+ * or raw control character ever reaches the output. */
+#include <errno.h>
+#include <math.h>
+#include <strings.h>
+#include <sys/types.h>
+#include <stdarg.h>
 #include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
 
 #include "dlfl/app.h"
+#include "dlfl/session.h"
+#include "dlfl/store.h"
+#include "dlfl/text.h"
+#include "dlfl/xalloc.h"
+
+enum flow {
+        FLOW_STAY, /* read another line on this screen */
+        FLOW_SHOW, /* show the (possibly new) current screen */
+        FLOW_MENU, /* back to the module menu */
+        FLOW_NEXT, /* on to the next module */
+        FLOW_QUIT, /* save and leave */
+};
+
+struct plain {
+        struct app *app;
+        FILE *out;
+        int width;
+        struct store *store;
+        struct store_handle *handle; /* NULL for a guest */
+        struct learner_record *rec;
+        char *name;
+        char *line;
+        size_t cap;
+        char *pending;      /* an answer typed on a settled screen, for the next one */
+        bool answered_here; /* the current screen was answered since it was shown */
+        bool save_failed;
+};
+
+/* ---- output --------------------------------------------------------------- */
+
+static void emit(struct plain *p, const char *s)
+{
+        fputs(s, p->out);
+}
+
+static void blank(struct plain *p)
+{
+        fputc('\n', p->out);
+}
+
+/* Prints rendered lines, the first after `first`, the rest after as many
+ * spaces; leading and trailing empty lines dropped. */
+static void emit_block(struct plain *p, const char *first, const char *rendered)
+{
+        const char *s = rendered;
+        size_t plen = strlen(first);
+        bool started = false;
+        size_t blanks = 0;
+
+        while (*s != '\0') {
+                const char *nl = strchr(s, '\n');
+                size_t len = nl != NULL ? (size_t)(nl - s) : strlen(s);
+
+                if (len == 0) {
+                        if (started)
+                                blanks++;
+                } else {
+                        for (; blanks > 0; blanks--)
+                                blank(p);
+                        if (!started)
+                                emit(p, first);
+                        else
+                                fprintf(p->out, "%*s", (int)plen, "");
+                        fwrite(s, 1, len, p->out);
+                        blank(p);
+                        started = true;
+                }
+                s += len + (nl != NULL);
+        }
+        if (!started && plen > 0) {
+                emit(p, first);
+                blank(p);
+        }
+}
+
+static int avail(const struct plain *p, const char *prefix)
+{
+        int w = p->width - (int)strlen(prefix);
+
+        return w < 10 ? 10 : w;
+}
+
+/* Module Markdown, after a prefix such as "3. ". */
+static void md(struct plain *p, const char *prefix, const char *text)
+{
+        char *r;
+
+        if (text == NULL)
+                return;
+        r = text_render_plain(text, avail(p, prefix));
+        emit_block(p, prefix, r);
+        free(r);
+}
+
+/* Plain text (ours, possibly holding module titles), wrapped. */
+static void wrapped(struct plain *p, const char *prefix, const char *text)
+{
+        struct text_lines tl = {0};
+        struct buf {
+                char *s;
+                size_t len, cap;
+        } b = {0};
+
+        text_wrap(text, avail(p, prefix), 0, TEXT_PLAIN, &tl);
+        for (size_t i = 0; i < tl.count; i++) {
+                b.s = xgrow(b.s, &b.cap, b.len + tl.lines[i].len + 2, 1);
+                memcpy(b.s + b.len, tl.lines[i].text, tl.lines[i].len);
+                b.len += tl.lines[i].len;
+                b.s[b.len++] = '\n';
+                b.s[b.len] = '\0';
+        }
+        emit_block(p, prefix, b.s != NULL ? b.s : "");
+        free(b.s);
+        text_lines_free(&tl);
+}
+
+__attribute__((format(printf, 2, 3))) static void say(struct plain *p, const char *fmt, ...)
+{
+        va_list ap;
+        char small[256], *s = small;
+        int n;
+
+        va_start(ap, fmt);
+        n = vsnprintf(small, sizeof(small), fmt, ap);
+        va_end(ap);
+        if (n < 0)
+                return;
+        if ((size_t)n >= sizeof(small)) {
+                s = xmalloc((size_t)n + 1);
+                va_start(ap, fmt);
+                vsnprintf(s, (size_t)n + 1, fmt, ap);
+                va_end(ap);
+        }
+        wrapped(p, "", s);
+        if (s != small)
+                free(s);
+}
+
+/* One decimal place, rounded half up (printf rounds an exact .x5 to even,
+ * and binary sums such as 2.67 land a hair under). */
+static double round1(double v)
+{
+        return (v < 0 ? -1 : 1) * (double)(long long)(fabs(v) * 10 + 0.5 + 1e-7) / 10;
+}
+
+static char *points_text(double v)
+{
+        char *s = xasprintf("%.2f", v);
+        size_t n = strlen(s);
+
+        while (n > 0 && s[n - 1] == '0')
+                s[--n] = '\0';
+        if (n > 0 && s[n - 1] == '.')
+                s[--n] = '\0';
+        return s;
+}
+
+/* ---- input ---------------------------------------------------------------- */
+
+/* Prints the prompt and reads one line (without its newline). False at the
+ * end of input. */
+static bool read_line(struct plain *p)
+{
+        ssize_t n;
+
+        emit(p, "> ");
+        fflush(p->out);
+        if (p->pending != NULL) {
+                free(p->line);
+                p->line = p->pending;
+                p->cap = strlen(p->line) + 1;
+                p->pending = NULL;
+                blank(p);
+                return true;
+        }
+        n = getline(&p->line, &p->cap, stdin);
+        if (n < 0) {
+                blank(p);
+                return false;
+        }
+        while (n > 0 && (p->line[n - 1] == '\n' || p->line[n - 1] == '\r'))
+                p->line[--n] = '\0';
+        return true;
+}
+
+static const char *trimmed(char *s)
+{
+        size_t n;
+
+        while (*s == ' ' || *s == '\t')
+                s++;
+        n = strlen(s);
+        while (n > 0 && (s[n - 1] == ' ' || s[n - 1] == '\t'))
+                s[--n] = '\0';
+        return s;
+}
+
+/* A one-letter command on its own, or 0. */
+static int command_of(const char *t)
+{
+        if (t[0] != '\0' && t[1] == '\0' && strchr("btmhq?", t[0]) != NULL)
+                return t[0];
+        if (t[0] != '\0' && t[1] == '\0' && strchr("BTMHQ", t[0]) != NULL)
+                return t[0] - 'A' + 'a';
+        return 0;
+}
+
+/* "2", "1 3", "3,1,2": 0-based picks (0 or too big stays out of range for
+ * the session to refuse). Returns the count, or -1 when a word is not a
+ * number. */
+static long parse_picks(const char *t, size_t *out, size_t max)
+{
+        long n = 0;
+
+        while (*t != '\0') {
+                char *end;
+                unsigned long v;
+
+                if (*t == ' ' || *t == ',' || *t == '\t') {
+                        t++;
+                        continue;
+                }
+                if (*t < '0' || *t > '9')
+                        return -1;
+                errno = 0;
+                v = strtoul(t, &end, 10);
+                if (errno != 0 || (*end != '\0' && *end != ' ' && *end != ',' && *end != '\t'))
+                        return -1;
+                if ((size_t)n >= max)
+                        return -1;
+                out[n++] = v == 0 || v > 1000 ? (size_t)-1 : (size_t)v - 1;
+                t = end;
+        }
+        return n;
+}
+
+static long parse_number(const char *t)
+{
+        char *end;
+        long v;
+
+        if (*t < '0' || *t > '9')
+                return -1;
+        errno = 0;
+        v = strtol(t, &end, 10);
+        return errno != 0 || *end != '\0' ? -1 : v;
+}
+
+/* ---- saving --------------------------------------------------------------- */
+
+static void save(void *ctx)
+{
+        struct plain *p = ctx;
+        const char *err = NULL;
+
+        if (p->handle == NULL)
+                return;
+        if (!store_save(p->handle, &err)) {
+                if (!p->save_failed)
+                        say(p, "Your progress could not be saved: %s",
+                            err != NULL ? err : "unknown error");
+                p->save_failed = true;
+        } else {
+                p->save_failed = false;
+        }
+}
+
+/* ---- shared pieces ---------------------------------------------------------- */
+
+static void help(struct plain *p)
+{
+        emit(p, "Commands, typed on their own line at any prompt:\n"
+                "  (empty line)  go on\n"
+                "  b  back to the previous screen\n"
+                "  t  the contents of the module\n"
+                "  m  the module menu\n"
+                "  h  a hint (after a wrong answer)\n"
+                "  ?  these commands\n"
+                "  q  save and quit\n");
+}
+
+static char *first_line(struct plain *p, const char *text, int width)
+{
+        char *r = text_render_plain(text != NULL ? text : "", width > 10 ? width : 10);
+        char *s = r, *nl, *out;
+        bool more;
+
+        while (*s == '\n')
+                s++;
+        nl = strchr(s, '\n');
+        more = nl != NULL && nl[1] != '\0';
+        out = nl != NULL ? xstrndup(s, (size_t)(nl - s)) : xstrdup(s);
+        if (more) {
+                char *t = xasprintf("%s ...", out);
+
+                free(out);
+                out = t;
+        }
+        free(r);
+        (void)p;
+        return out;
+}
+
+static char *screen_label(struct plain *p, const struct screen *sc)
+{
+        if (sc->type == SCREEN_QUESTION) {
+                char *f = first_line(p, sc->prompt, p->width - 30);
+                char *s = xasprintf("Question: %s", f);
+
+                free(f);
+                return s;
+        }
+        return xstrdup(sc->title != NULL ? sc->title : sc->id);
+}
+
+static const char *state_label(const struct screen_state *st)
+{
+        if (st->complete)
+                return " (done)";
+        if (st->seen)
+                return " (seen)";
+        return "";
+}
+
+/* The contents: every screen numbered, under its section. A number typed
+ * goes there; an empty line stays. */
+static enum flow contents(struct plain *p, struct session *s)
+{
+        const struct module *m = session_module(s);
+
+        blank(p);
+        say(p, "Contents of %s:", m->title);
+        for (size_t i = 0; i < m->nsections; i++) {
+                const struct section *sec = &m->sections[i];
+
+                wrapped(p, "", sec->title);
+                for (size_t j = sec->first; j < sec->first + sec->count; j++) {
+                        char *label = screen_label(p, &m->screens[j]);
+                        char *prefix = xasprintf("  %zu. ", j + 1);
+                        char *line = xasprintf("%s%s%s", label, state_label(session_state_at(s, j)),
+                                               j == session_position(s) ? " (you are here)" : "");
+
+                        wrapped(p, prefix, line);
+                        free(line);
+                        free(prefix);
+                        free(label);
+                }
+        }
+        {
+                char *prefix = xasprintf("  %zu. ", m->nscreens + 1);
+
+                wrapped(p, prefix, session_on_summary(s) ? "Summary (you are here)" : "Summary");
+                free(prefix);
+        }
+        say(p, "Type a number to go there, or press Enter to stay.");
+        for (;;) {
+                const char *t;
+                long v;
+
+                if (!read_line(p))
+                        return FLOW_QUIT;
+                t = trimmed(p->line);
+                if (t[0] == '\0')
+                        return FLOW_SHOW;
+                if (command_of(t) == 'q')
+                        return FLOW_QUIT;
+                if (command_of(t) == 'm')
+                        return FLOW_MENU;
+                v = parse_number(t);
+                if (v >= 1 && (size_t)v <= m->nscreens + 1) {
+                        session_go(s, (size_t)v - 1, time(NULL));
+                        return FLOW_SHOW;
+                }
+                say(p, "Type a number from 1 to %zu, or press Enter to stay.", m->nscreens + 1);
+        }
+}
+
+static void give_hint(struct plain *p, struct session *s)
+{
+        const struct screen *sc = session_screen(s);
+        const char *h;
+
+        if (sc == NULL || sc->type != SCREEN_QUESTION || sc->nhints == 0) {
+                say(p, "There is no hint here.");
+                return;
+        }
+        h = session_hint(s, time(NULL));
+        if (h != NULL) {
+                md(p, "Hint: ", h);
+        } else if (session_state(s)->settled) {
+                say(p, "This question is settled; there are no more hints.");
+        } else if ((size_t)session_state(s)->hints_used >= sc->nhints) {
+                say(p, "There are no more hints.");
+        } else {
+                say(p, "A hint is offered after a wrong answer.");
+        }
+}
+
+/* The commands every screen shares. 0 when t is not one of them. */
+static enum flow common(struct plain *p, struct session *s, int cmd, bool *handled)
+{
+        *handled = true;
+        switch (cmd) {
+        case 'b':
+                if (session_back(s, time(NULL)))
+                        return FLOW_SHOW;
+                say(p, "This is the first screen.");
+                return FLOW_STAY;
+        case 't':
+                return contents(p, s);
+        case 'm':
+                return FLOW_MENU;
+        case 'h':
+                give_hint(p, s);
+                return FLOW_STAY;
+        case '?':
+                help(p);
+                return FLOW_STAY;
+        case 'q':
+                return FLOW_QUIT;
+        default:
+                *handled = false;
+                return FLOW_STAY;
+        }
+}
+
+static void header(struct plain *p, struct session *s)
+{
+        const struct module *m = session_module(s);
+        const struct section *sec = session_section(s);
+
+        blank(p);
+        say(p, "%s / %s / screen %zu of %zu", m->title, sec != NULL ? sec->title : "",
+            session_position(s) + 1, session_count(s));
+}
+
+/* ---- lessons ------------------------------------------------------------------ */
+
+static void show_lesson(struct plain *p, const struct screen *sc)
+{
+        wrapped(p, "", sc->title);
+        blank(p);
+        md(p, "", sc->body);
+}
+
+/* ---- questions ---------------------------------------------------------------- */
+
+static const char *const tf_labels[2] = {"True", "False"};
+
+static void show_options(struct plain *p, struct session *s, const struct screen *sc)
+{
+        size_t n;
+        const size_t *order = session_shown_order(s, &n);
+
+        for (size_t i = 0; i < n; i++) {
+                char *prefix = xasprintf("%zu. ", i + 1);
+
+                switch (sc->kind) {
+                case KIND_SINGLE:
+                case KIND_MULTIPLE:
+                        md(p, prefix, sc->choices[order[i]].text);
+                        break;
+                case KIND_TRUE_FALSE:
+                        wrapped(p, prefix, tf_labels[i]);
+                        break;
+                case KIND_ORDER:
+                        md(p, prefix, sc->items[order[i]]);
+                        break;
+                case KIND_RATING:
+                        md(p, prefix, sc->scale[order[i]]);
+                        break;
+                default:
+                        break;
+                }
+                free(prefix);
+        }
+}
+
+static void show_match(struct plain *p, struct session *s, const struct screen *sc)
+{
+        size_t n;
+        const size_t *order = session_shown_order(s, &n);
+
+        say(p, "Items:");
+        for (size_t i = 0; i < sc->npairs; i++) {
+                char *prefix = xasprintf("%zu. ", i + 1);
+
+                md(p, prefix, sc->pairs[i].left);
+                free(prefix);
+        }
+        say(p, "Matches:");
+        for (size_t i = 0; i < n; i++) {
+                char *prefix = xasprintf("%zu. ", i + 1);
+
+                md(p, prefix, sc->pairs[order[i]].right);
+                free(prefix);
+        }
+}
+
+static void instructions(struct plain *p, const struct screen *sc, size_t n)
+{
+        switch (sc->kind) {
+        case KIND_SINGLE:
+                say(p, "Type the number of your answer.");
+                break;
+        case KIND_MULTIPLE:
+                say(p, "Type the numbers of every right answer, separated by spaces or commas.");
+                break;
+        case KIND_TRUE_FALSE:
+                say(p, "Type 1 for True or 2 for False.");
+                break;
+        case KIND_TEXT:
+                say(p, "Type your answer.");
+                break;
+        case KIND_ORDER:
+                say(p,
+                    "Type the numbers of these %zu items in the right order, separated by "
+                    "spaces.",
+                    n);
+                break;
+        case KIND_MATCH:
+                say(p, "For each item in turn, type the number of its match, separated by "
+                       "spaces.");
+                break;
+        case KIND_NUMERIC:
+                say(p, "Type a number.");
+                break;
+        case KIND_REFLECTION:
+                say(p, "Write your answer: as many lines as you like, then a line holding only a "
+                       "full stop (.).");
+                break;
+        case KIND_RATING:
+                say(p, "Type the number of your level.");
+                break;
+        default:
+                break;
+        }
+}
+
+static void show_feedback(struct plain *p, struct session *s)
+{
+        const char *fb[16];
+        size_t n = session_feedback(s, fb, 16);
+
+        for (size_t i = 0; i < n; i++)
+                md(p, "", fb[i]);
+}
+
+static void show_settled(struct plain *p, struct session *s)
+{
+        const struct screen *sc = session_screen(s);
+        char *right = session_right_answer(s);
+
+        if (right != NULL) {
+                md(p, "The right answer: ", right);
+                free(right);
+        }
+        if (sc->explanation != NULL)
+                md(p, "", sc->explanation);
+}
+
+/* What the learner answered last, in words, for a screen shown again. */
+static void show_given(struct plain *p, struct session *s, const struct screen *sc)
+{
+        const struct screen_state *st = session_state(s);
+        size_t picks[64], n;
+
+        if (st->attempts == 0)
+                return;
+        switch (sc->kind) {
+        case KIND_TEXT:
+        case KIND_NUMERIC:
+                if (st->response != NULL)
+                        wrapped(p, "Your answer: ", st->response);
+                break;
+        case KIND_REFLECTION:
+                if (st->text != NULL)
+                        wrapped(p, "Your answer: ", st->text);
+                break;
+        case KIND_RATING:
+                if (st->rating >= 0 && (size_t)st->rating < sc->nscale)
+                        md(p, "Your level: ", sc->scale[st->rating]);
+                break;
+        default: {
+                char buf[64 * 8] = "";
+                size_t len = 0;
+
+                n = session_last_picks(s, picks, 64);
+                for (size_t i = 0; i < n; i++)
+                        len += (size_t)snprintf(buf + len, sizeof(buf) - len, "%s%zu", i ? " " : "",
+                                                picks[i] + 1);
+                if (n > 0)
+                        say(p, "Your answer: %s", buf);
+                break;
+        }
+        }
+        if (!model_kind_is_checked(sc->kind))
+                return;
+        say(p, "%s", st->correct ? "Right." : "Not right.");
+        show_feedback(p, s);
+        if (st->settled) {
+                show_settled(p, s);
+        } else {
+                const char *hints[16];
+                size_t k = session_hints_shown(s, hints, 16);
+
+                for (size_t i = 0; i < k; i++)
+                        md(p, "Hint: ", hints[i]);
+        }
+}
+
+static void show_question(struct plain *p, struct session *s, const struct screen *sc)
+{
+        size_t n = 0;
+
+        session_shown_order(s, &n);
+        if (sc->points <= 0 && model_kind_is_checked(sc->kind))
+                say(p, "Practice question (not scored)");
+        md(p, "", sc->prompt);
+        blank(p);
+        if (sc->kind == KIND_MATCH)
+                show_match(p, s, sc);
+        else
+                show_options(p, s, sc);
+        if (session_state(s)->attempts > 0) {
+                blank(p);
+                show_given(p, s, sc);
+        }
+        if (!session_state(s)->settled)
+                instructions(p, sc, n);
+}
+
+static void after_answer(struct plain *p, struct session *s, enum answer_result r)
+{
+        const struct screen *sc = session_screen(s);
+        const struct screen_state *st = session_state(s);
+        int left;
+
+        switch (r) {
+        case ANSWER_INVALID:
+                say(p, "%s", session_problem(s));
+                return;
+        case ANSWER_ALREADY:
+                say(p, "You have already answered this question. Press Enter to go on.");
+                return;
+        case ANSWER_RECORDED:
+                p->answered_here = true;
+                if (sc->kind == KIND_RATING && st->rating >= 0 && (size_t)st->rating < sc->nscale)
+                        md(p, "Recorded: ", sc->scale[st->rating]);
+                else
+                        say(p, "Saved.");
+                return;
+        case ANSWER_RIGHT: {
+                p->answered_here = true;
+                say(p, "Right.");
+                show_feedback(p, s);
+                if (sc->points > 0) {
+                        char *got = points_text(st->points), *of = points_text(sc->points);
+
+                        say(p, "You earned %s of %s %s.", got, of,
+                            sc->points == 1 ? "point" : "points");
+                        free(got);
+                        free(of);
+                }
+                show_settled(p, s);
+                return;
+        }
+        case ANSWER_WRONG:
+                say(p, "Not right.");
+                show_feedback(p, s);
+                left = session_attempts_left(s);
+                if (left < 0)
+                        say(p, "Try again.");
+                else
+                        say(p, "Try again: %d %s left.", left, left == 1 ? "attempt" : "attempts");
+                if (session_hint_available(s))
+                        say(p, "Type h for a hint.");
+                return;
+        case ANSWER_SETTLED_WRONG:
+                p->answered_here = true;
+                say(p, "Not right.");
+                show_feedback(p, s);
+                say(p, "No attempts left.");
+                show_settled(p, s);
+                return;
+        }
+}
+
+/* Reads the rest of a multi-line answer up to a line holding only ".". */
+static char *read_lines(struct plain *p, const char *first, bool *eof)
+{
+        char *text = xstrdup(first);
+
+        *eof = false;
+        if (strcmp(trimmed(p->line), ".") == 0) {
+                free(text);
+                return xstrdup("");
+        }
+        for (;;) {
+                ssize_t n;
+                char *t;
+
+                fflush(p->out);
+                n = getline(&p->line, &p->cap, stdin);
+                if (n < 0) {
+                        *eof = true;
+                        return text;
+                }
+                while (n > 0 && (p->line[n - 1] == '\n' || p->line[n - 1] == '\r'))
+                        p->line[--n] = '\0';
+                if (strcmp(p->line, ".") == 0)
+                        return text;
+                t = xasprintf("%s\n%s", text, p->line);
+                free(text);
+                text = t;
+        }
+}
+
+static enum flow question_line(struct plain *p, struct session *s, const char *t)
+{
+        const struct screen *sc = session_screen(s);
+        const struct screen_state *st = session_state(s);
+        size_t picks[64];
+        long n;
+        enum answer_result r;
+
+        /* A line typed once this visit settled the question belongs to the
+         * next screen: scripts may leave out the empty line. */
+        if (p->answered_here && (st->settled || !model_kind_is_checked(sc->kind))) {
+                p->pending = xstrdup(t);
+                session_next(s, time(NULL));
+                return FLOW_SHOW;
+        }
+        switch (sc->kind) {
+        case KIND_TEXT:
+        case KIND_NUMERIC:
+                r = session_answer_text(s, t, time(NULL));
+                break;
+        case KIND_REFLECTION: {
+                bool eof;
+                char *text = read_lines(p, t, &eof);
+
+                r = session_answer_text(s, text, time(NULL));
+                free(text);
+                after_answer(p, s, r);
+                return eof ? FLOW_QUIT : FLOW_STAY;
+        }
+        case KIND_TRUE_FALSE:
+                if (strcasecmp(t, "true") == 0 || strcasecmp(t, "false") == 0) {
+                        picks[0] = strcasecmp(t, "true") == 0 ? 0 : 1;
+                        r = session_answer_picks(s, picks, 1, time(NULL));
+                        break;
+                }
+                /* fall through */
+        default:
+                n = parse_picks(t, picks, 64);
+                if (n < 0) {
+                        say(p, "Type %s, or ? for the commands.",
+                            sc->kind == KIND_MULTIPLE || sc->kind == KIND_ORDER ||
+                                    sc->kind == KIND_MATCH
+                                ? "numbers"
+                                : "a number");
+                        return FLOW_STAY;
+                }
+                r = session_answer_picks(s, picks, (size_t)n, time(NULL));
+                break;
+        }
+        after_answer(p, s, r);
+        return FLOW_STAY;
+}
+
+/* ---- case studies ------------------------------------------------------------- */
+
+static void show_step(struct plain *p, struct session *s)
+{
+        const struct step *step = session_case_step(s);
+        const struct screen *sc = session_screen(s);
+        const struct screen_state *st = session_state(s);
+
+        if (step == NULL)
+                return;
+        blank(p);
+        md(p, "", step->text);
+        if (step->ending != ENDING_NONE) {
+                blank(p);
+                say(p, "Ending: %s. This case study is complete.", model_ending_name(step->ending));
+                if (sc->reflection != NULL) {
+                        blank(p);
+                        md(p, "Reflection: ", sc->reflection);
+                        if (st->text != NULL) {
+                                wrapped(p, "Your reflection: ", st->text);
+                        } else {
+                                say(p,
+                                    "Write as many lines as you like, then a line holding only a "
+                                    "full stop (.). Or press Enter to go on without writing.");
+                                return;
+                        }
+                }
+                say(p, "Press Enter to go on, or type r to walk through the case again.");
+                return;
+        }
+        blank(p);
+        for (size_t i = 0; i < step->nchoices; i++) {
+                char *prefix = xasprintf("%zu. ", i + 1);
+
+                md(p, prefix, step->choices[i].text);
+                free(prefix);
+        }
+        say(p, "Type the number of your choice.");
+}
+
+static void show_case(struct plain *p, struct session *s, const struct screen *sc)
+{
+        wrapped(p, "", sc->title);
+        blank(p);
+        md(p, "", sc->body);
+        if (sc->nsteps == 0) {
+                if (sc->reflection != NULL) {
+                        blank(p);
+                        md(p, "Reflection: ", sc->reflection);
+                }
+                return;
+        }
+        session_case_begin(s, time(NULL));
+        show_step(p, s);
+}
+
+static enum flow case_line(struct plain *p, struct session *s, const char *t)
+{
+        const struct step *step = session_case_step(s);
+        const struct screen *sc = session_screen(s);
+        long v;
+
+        if (step != NULL && step->ending != ENDING_NONE) {
+                if (strcmp(t, "r") == 0 || strcmp(t, "R") == 0) {
+                        session_case_restart(s, time(NULL));
+                        show_step(p, s);
+                        return FLOW_STAY;
+                }
+                if (sc->reflection != NULL && session_state(s)->text == NULL) {
+                        bool eof;
+                        char *text = read_lines(p, t, &eof);
+
+                        session_case_reflect(s, text, time(NULL));
+                        if (session_state(s)->text != NULL)
+                                say(p, "Saved.");
+                        free(text);
+                        if (eof)
+                                return FLOW_QUIT;
+                        say(p, "Press Enter to go on.");
+                        return FLOW_STAY;
+                }
+                say(p, "Press Enter to go on, or type r to walk through the case again.");
+                return FLOW_STAY;
+        }
+        if (step == NULL) {
+                say(p, "Press Enter to go on.");
+                return FLOW_STAY;
+        }
+        v = parse_number(t);
+        if (v < 1 || (size_t)v > step->nchoices) {
+                say(p, "Type a number from 1 to %zu.", step->nchoices);
+                return FLOW_STAY;
+        }
+        {
+                const char *fb = session_case_choose(s, (size_t)v - 1, time(NULL));
+
+                if (fb != NULL) {
+                        blank(p);
+                        md(p, "", fb);
+                }
+        }
+        show_step(p, s);
+        return FLOW_STAY;
+}
+
+/* ---- the summary ------------------------------------------------------------- */
+
+static void time_text(char *buf, size_t size, double seconds)
+{
+        long s = (long)(seconds + 0.5);
+
+        if (s >= 3600)
+                snprintf(buf, size, "%ld h %ld min", s / 3600, s / 60 % 60);
+        else if (s >= 60)
+                snprintf(buf, size, "%ld min %ld s", s / 60, s % 60);
+        else
+                snprintf(buf, size, "%ld s", s);
+}
+
+static const struct module *next_module(struct plain *p, const struct module *m)
+{
+        const struct catalog *c = &p->app->catalog;
+
+        for (size_t i = 0; i + 1 < c->count; i++)
+                if (c->modules[i] == m)
+                        return c->modules[i + 1];
+        return NULL;
+}
+
+static void show_summary(struct plain *p, struct session *s)
+{
+        const struct module *m = session_module(s);
+        const struct module *next = next_module(p, m);
+        struct summary sum;
+        char t[64];
+
+        session_summary(s, &sum);
+        blank(p);
+        say(p, "Summary: %s", m->title);
+        if (sum.possible > 0)
+                say(p, "Score: %.1f%% (%.1f of %.1f points)", round1(sum.percent),
+                    round1(sum.earned), round1(sum.possible));
+        else
+                say(p, "Score: no scored questions in this module.");
+        if (sum.passed)
+                say(p, "Result: passed (pass mark %g%%).", sum.pass_mark);
+        else if (sum.complete)
+                say(p, "Result: not passed (pass mark %g%%).", sum.pass_mark);
+        else
+                say(p, "Result: not complete yet: %zu of %zu screens done.", sum.done, sum.total);
+        time_text(t, sizeof(t), sum.seconds);
+        say(p, "Time spent: %s.", t);
+        if (sum.nrevisit > 0) {
+                say(p, "Questions to revisit:");
+                for (size_t i = 0; i < sum.nrevisit; i++) {
+                        char *label =
+                            first_line(p, m->screens[sum.revisit[i]].prompt, p->width - 16);
+                        char *prefix = xasprintf("%zu. ", i + 1);
+                        char *line = xasprintf("%s (screen %zu)", label, sum.revisit[i] + 1);
+
+                        wrapped(p, prefix, line);
+                        free(line);
+                        free(prefix);
+                        free(label);
+                }
+                say(p, "Type a number to go back to that question.");
+        } else {
+                say(p, "No questions to revisit.");
+        }
+        if (next != NULL)
+                say(p, "Press Enter to go on to the next module, %s; r starts this module again.",
+                    next->title);
+        else
+                say(p, "Press Enter to return to the module menu; r starts this module again.");
+}
+
+static enum flow summary_line(struct plain *p, struct session *s, const char *t)
+{
+        struct summary sum;
+        long v;
+
+        if (strcmp(t, "r") == 0 || strcmp(t, "R") == 0) {
+                session_restart(s, time(NULL));
+                say(p, "Starting again. Your earlier attempt stays in your record.");
+                return FLOW_SHOW;
+        }
+        session_summary(s, &sum);
+        v = parse_number(t);
+        if (v >= 1 && (size_t)v <= sum.nrevisit) {
+                session_go(s, sum.revisit[v - 1], time(NULL));
+                return FLOW_SHOW;
+        }
+        say(p, "Press Enter to go on, type r to start again, or ? for the commands.");
+        return FLOW_STAY;
+}
+
+/* ---- a module ------------------------------------------------------------------ */
+
+static void show(struct plain *p, struct session *s)
+{
+        const struct screen *sc = session_screen(s);
+
+        p->answered_here = false;
+        if (sc == NULL) {
+                show_summary(p, s);
+                return;
+        }
+        header(p, s);
+        switch (sc->type) {
+        case SCREEN_LESSON:
+                show_lesson(p, sc);
+                break;
+        case SCREEN_QUESTION:
+                show_question(p, s, sc);
+                break;
+        case SCREEN_CASE_STUDY:
+                show_case(p, s, sc);
+                break;
+        }
+}
+
+static enum flow interact(struct plain *p, struct session *s)
+{
+        for (;;) {
+                const struct screen *sc = session_screen(s);
+                const char *t;
+                int cmd;
+                bool handled;
+                enum flow f;
+
+                if (!read_line(p))
+                        return FLOW_QUIT;
+                t = trimmed(p->line);
+                cmd = command_of(t);
+                if (t[0] == '\0') {
+                        if (sc == NULL)
+                                return FLOW_NEXT;
+                        session_next(s, time(NULL));
+                        return FLOW_SHOW;
+                }
+                f = common(p, s, cmd, &handled);
+                if (handled) {
+                        if (f != FLOW_STAY)
+                                return f;
+                        continue;
+                }
+                if (sc == NULL)
+                        f = summary_line(p, s, t);
+                else if (sc->type == SCREEN_QUESTION)
+                        f = question_line(p, s, t);
+                else if (sc->type == SCREEN_CASE_STUDY)
+                        f = case_line(p, s, t);
+                else {
+                        say(p, "Press Enter to go on, or type ? for the commands.");
+                        f = FLOW_STAY;
+                }
+                if (f != FLOW_STAY)
+                        return f;
+        }
+}
+
+/* The intro: outcomes, sections and how far the learner is. */
+static enum flow intro(struct plain *p, struct session *s)
+{
+        const struct module *m = session_module(s);
+        struct summary sum;
+
+        session_summary(s, &sum);
+        blank(p);
+        wrapped(p, "", m->title);
+        md(p, "", m->summary);
+        if (m->minutes > 0)
+                say(p, "About %d minutes. Pass mark %g%%.", m->minutes, sum.pass_mark);
+        else
+                say(p, "Pass mark %g%%.", sum.pass_mark);
+        if (session_module_changed(s))
+                say(p, "This module has changed since you last worked on it. Your progress on "
+                       "the screens it still has is kept.");
+        if (m->noutcomes > 0) {
+                blank(p);
+                say(p, "You will be able to:");
+                for (size_t i = 0; i < m->noutcomes; i++) {
+                        char *prefix = xasprintf("%zu. ", i + 1);
+
+                        md(p, prefix, m->outcomes[i]);
+                        free(prefix);
+                }
+        }
+        blank(p);
+        say(p, "Sections:");
+        for (size_t i = 0; i < m->nsections; i++) {
+                const struct section *sec = &m->sections[i];
+                size_t done = 0;
+                char *prefix = xasprintf("%zu. ", i + 1);
+                char *line;
+
+                for (size_t j = sec->first; j < sec->first + sec->count; j++)
+                        done += session_screen_complete(s, j);
+                line = xasprintf("%s (%zu of %zu screens done)", sec->title, done, sec->count);
+                wrapped(p, prefix, line);
+                free(line);
+                free(prefix);
+        }
+        if (sum.done == 0 && session_position(s) == 0)
+                say(p, "Press Enter to start, or type a section number to start there.");
+        else
+                say(p, "Press Enter to continue where you left off, type a section number to go "
+                       "there, or r to start the module again.");
+        for (;;) {
+                const char *t;
+                long v;
+                bool handled;
+                enum flow f;
+
+                if (!read_line(p))
+                        return FLOW_QUIT;
+                t = trimmed(p->line);
+                if (t[0] == '\0')
+                        return FLOW_SHOW;
+                if (strcmp(t, "r") == 0 || strcmp(t, "R") == 0) {
+                        session_restart(s, time(NULL));
+                        return FLOW_SHOW;
+                }
+                v = parse_number(t);
+                if (v >= 1 && (size_t)v <= m->nsections) {
+                        session_go_section(s, (size_t)v - 1, time(NULL));
+                        return FLOW_SHOW;
+                }
+                if (command_of(t) == 'b')
+                        return FLOW_MENU;
+                f = common(p, s, command_of(t), &handled);
+                if (handled && f != FLOW_STAY)
+                        return f;
+                if (!handled)
+                        say(p, "Press Enter to start, or type ? for the commands.");
+        }
+}
+
+static enum flow run_module(struct plain *p, const struct module *m, bool resume)
+{
+        struct session *s = session_open(m, p->rec, p->name, time(NULL));
+        enum flow f = FLOW_SHOW;
+
+        session_set_save_hook(s, save, p);
+        save(p);
+        if (!resume)
+                f = intro(p, s);
+        else if (session_module_changed(s))
+                say(p, "This module has changed since you last worked on it. Your progress on "
+                       "the screens it still has is kept.");
+        while (f == FLOW_SHOW) {
+                show(p, s);
+                f = interact(p, s);
+        }
+        session_close(&s, time(NULL));
+        return f;
+}
+
+/* ---- the module menu ------------------------------------------------------------ */
+
+/* The module the learner worked on last and has not completed, or NULL. */
+static const struct module *resume_target(struct plain *p)
+{
+        const struct catalog *c = &p->app->catalog;
+        const struct module *best = NULL;
+        time_t when = 0;
+
+        for (size_t i = 0; i < c->count; i++) {
+                const struct module_record *mr = record_find_module(p->rec, c->modules[i]->id);
+                struct summary sum;
+
+                if (mr == NULL || mr->nattempts == 0)
+                        continue;
+                session_status(c->modules[i], mr, &sum);
+                if (sum.complete)
+                        continue;
+                if (best == NULL || mr->attempts[mr->nattempts - 1].updated >= when) {
+                        best = c->modules[i];
+                        when = mr->attempts[mr->nattempts - 1].updated;
+                }
+        }
+        return best;
+}
+
+static void show_menu(struct plain *p, const struct module *resume)
+{
+        const struct catalog *c = &p->app->catalog;
+
+        blank(p);
+        say(p, "Modules for %s:", p->name);
+        for (size_t i = 0; i < c->count; i++) {
+                const struct module *m = c->modules[i];
+                struct summary sum;
+                char status[96], minutes[32] = "";
+                char *prefix = xasprintf("%zu. ", i + 1);
+                char *line;
+
+                session_status(m, record_find_module(p->rec, m->id), &sum);
+                if (sum.status == STATUS_IN_PROGRESS)
+                        snprintf(status, sizeof(status), "in progress %.0f%%",
+                                 sum.total > 0 ? (double)sum.done * 100.0 / (double)sum.total
+                                               : 0.0);
+                else if (sum.status == STATUS_NOT_STARTED || sum.possible <= 0)
+                        snprintf(status, sizeof(status), "%s", session_status_name(sum.status));
+                else
+                        snprintf(status, sizeof(status), "%s, score %.1f%%",
+                                 session_status_name(sum.status), round1(sum.percent));
+                if (m->minutes > 0)
+                        snprintf(minutes, sizeof(minutes), ", %d min", m->minutes);
+                line = xasprintf("%s (%s%s)", m->title, status, minutes);
+                wrapped(p, prefix, line);
+                md(p, "   ", m->summary);
+                free(line);
+                free(prefix);
+        }
+        if (resume != NULL) {
+                char *prefix = xasprintf("%zu. ", c->count + 1);
+                char *line = xasprintf("Resume %s where you left off", resume->title);
+
+                wrapped(p, prefix, line);
+                free(line);
+                free(prefix);
+        }
+        say(p, "Type a number, or q to quit.");
+}
+
+/* FLOW_QUIT to leave, FLOW_MENU to go back to the learner picker. */
+static enum flow menu(struct plain *p)
+{
+        const struct catalog *c = &p->app->catalog;
+        const struct module *chosen = NULL;
+        bool resume = false;
+
+        for (;;) {
+                const struct module *r = resume_target(p);
+                const char *t;
+                long v;
+                enum flow f;
+
+                if (chosen == NULL)
+                        show_menu(p, r);
+                else
+                        r = NULL;
+                while (chosen == NULL) {
+                        if (!read_line(p))
+                                return FLOW_QUIT;
+                        t = trimmed(p->line);
+                        v = parse_number(t);
+                        if (t[0] == '\0' || strcmp(t, "r") == 0) {
+                                chosen = r != NULL ? r : c->modules[0];
+                                resume = r != NULL;
+                        } else if (v >= 1 && (size_t)v <= c->count) {
+                                chosen = c->modules[v - 1];
+                                resume = false;
+                        } else if (r != NULL && (size_t)v == c->count + 1) {
+                                chosen = r;
+                                resume = true;
+                        } else if (command_of(t) == 'q') {
+                                return FLOW_QUIT;
+                        } else if (command_of(t) == 'b') {
+                                return FLOW_MENU;
+                        } else if (command_of(t) == '?') {
+                                help(p);
+                        } else if (command_of(t) == 'm' || command_of(t) == 't') {
+                                show_menu(p, r);
+                        } else {
+                                say(p, "Type a number from 1 to %zu, or q to quit.",
+                                    c->count + (r != NULL));
+                        }
+                }
+                f = run_module(p, chosen, resume);
+                /* The summary's way on is the next module's intro. */
+                while (f == FLOW_NEXT && next_module(p, chosen) != NULL) {
+                        chosen = next_module(p, chosen);
+                        f = run_module(p, chosen, false);
+                }
+                chosen = NULL;
+                if (f == FLOW_QUIT)
+                        return FLOW_QUIT;
+        }
+}
+
+/* ---- the learner picker ----------------------------------------------------------- */
+
+static void close_learner(struct plain *p)
+{
+        if (p->handle != NULL)
+                store_close_learner(&p->handle);
+        else
+                record_free(&p->rec);
+        p->rec = NULL;
+        free(p->name);
+        p->name = NULL;
+}
+
+/* Opens a stored learner. On refusal (locked elsewhere, unreadable) says
+ * why and returns false. */
+static bool open_learner(struct plain *p, const char *name)
+{
+        const char *err = NULL;
+        char *notice = NULL;
+        const char *problem = store_name_problem(name);
+
+        if (problem != NULL) {
+                say(p, "%s", problem);
+                return false;
+        }
+        p->handle = store_open_learner(p->store, name, &err, &notice);
+        if (notice != NULL) {
+                say(p, "%s", notice);
+                free(notice);
+        }
+        if (p->handle == NULL) {
+                say(p, "%s", err != NULL ? err : "That learner's record cannot be opened.");
+                return false;
+        }
+        p->rec = store_record(p->handle);
+        p->name = xstrdup(name);
+        return true;
+}
+
+static void open_guest(struct plain *p)
+{
+        p->handle = NULL;
+        p->rec = record_new("Guest");
+        p->name = xstrdup("Guest");
+        say(p, "You are a guest: nothing you do is saved.");
+}
+
+/* The picker: existing learners numbered, then Guest; n for a new one.
+ * Returns false to quit. */
+static bool pick_learner(struct plain *p)
+{
+        for (;;) {
+                const char *err = NULL;
+                size_t n = 0;
+                char **names = store_list(p->store, &n, &err);
+
+                blank(p);
+                if (names == NULL && err != NULL)
+                        say(p, "The learners cannot be listed: %s", err);
+                say(p, "Who is learning?");
+                for (size_t i = 0; i < n; i++) {
+                        char *prefix = xasprintf("%zu. ", i + 1);
+
+                        wrapped(p, prefix, names[i]);
+                        free(prefix);
+                }
+                {
+                        char *prefix = xasprintf("%zu. ", n + 1);
+
+                        wrapped(p, prefix, "Guest (nothing is saved)");
+                        free(prefix);
+                }
+                say(p, "Type a number, n for a new learner, or q to quit.");
+                for (;;) {
+                        const char *t;
+                        long v;
+                        bool done = false, again = false;
+
+                        if (!read_line(p)) {
+                                store_names_free(names, n);
+                                return false;
+                        }
+                        t = trimmed(p->line);
+                        v = parse_number(t);
+                        if (v >= 1 && (size_t)v <= n) {
+                                done = open_learner(p, names[v - 1]);
+                                again = !done;
+                        } else if ((size_t)v == n + 1) {
+                                open_guest(p);
+                                done = true;
+                        } else if (strcmp(t, "n") == 0 || strcmp(t, "N") == 0) {
+                                say(p, "Your name:");
+                                if (!read_line(p)) {
+                                        store_names_free(names, n);
+                                        return false;
+                                }
+                                t = trimmed(p->line);
+                                if (t[0] != '\0') {
+                                        char *name = xstrdup(t);
+
+                                        done = open_learner(p, name);
+                                        free(name);
+                                }
+                                again = !done;
+                        } else if (command_of(t) == 'q') {
+                                store_names_free(names, n);
+                                return false;
+                        } else if (command_of(t) == '?') {
+                                help(p);
+                        } else {
+                                say(p,
+                                    "Type a number from 1 to %zu, n for a new learner, or q to "
+                                    "quit.",
+                                    n + 1);
+                        }
+                        if (done) {
+                                store_names_free(names, n);
+                                return true;
+                        }
+                        if (again)
+                                break;
+                }
+                store_names_free(names, n);
+        }
+}
+
+static int columns(void)
+{
+        const char *c = getenv("COLUMNS");
+        long v;
+        char *end;
+
+        if (c == NULL || *c == '\0')
+                return 80;
+        errno = 0;
+        v = strtol(c, &end, 10);
+        if (errno != 0 || *end != '\0' || v <= 0)
+                return 80;
+        if (v < 20)
+                return 20;
+        return v > 1000 ? 1000 : (int)v;
+}
 
 int plain_run(struct app *app)
 {
-	(void)app;
-	fputs("dlfl: the plain player is not built yet\n", stderr);
-	return 1;
+        struct plain p = {.app = app, .out = stdout, .width = columns()};
+        const char *err = NULL;
+        int status = 0;
+
+        if (app->catalog.count == 0) {
+                fputs("dlfl: no modules to show\n", stderr);
+                return 1;
+        }
+        p.store = store_open(app->data_dir, &err);
+        if (p.store == NULL) {
+                fprintf(stderr, "dlfl: %s\n", err != NULL ? err : "no data directory");
+                return 1;
+        }
+        for (;;) {
+                enum flow f;
+
+                if (app->learner != NULL) {
+                        if (!open_learner(&p, app->learner)) {
+                                status = 1;
+                                break;
+                        }
+                } else if (!pick_learner(&p)) {
+                        break;
+                }
+                f = menu(&p);
+                close_learner(&p);
+                if (f == FLOW_QUIT || app->learner != NULL)
+                        break;
+        }
+        store_close(&p.store);
+        free(p.line);
+        free(p.pending);
+        if (fflush(stdout) != 0 || ferror(stdout)) {
+                fprintf(stderr, "dlfl: cannot write the output: %s\n", strerror(errno));
+                status = 1;
+        }
+        return status;
 }

@@ -5,6 +5,7 @@
 #ifndef DLFL_DIAG_H
 #define DLFL_DIAG_H
 
+#include <stdarg.h>
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdio.h>
@@ -105,6 +106,8 @@ struct diag_list {
 const char *diag_file(struct diag_list *list, const char *path);
 void diag_add(struct diag_list *list, const char *file, unsigned line, unsigned column,
 	      enum diag_code code, ...);
+void diag_add_v(struct diag_list *list, const char *file, unsigned line, unsigned column,
+		enum diag_code code, va_list ap);
 enum diag_level diag_level_of(enum diag_code code);
 /* Sorts by file order of insertion, then line, then column, keeping the
  * order of equal positions. */

@@ -122,6 +122,7 @@ struct module {
 	struct screen *screens; /* every screen of every section, in order */
 	size_t nscreens;
 
+	unsigned id_line, id_column; /* where the id is written, for messages */
 	const char *path;   /* the file it was loaded from (or "builtin:ID") */
 	const char *source; /* where it came from: a directory, or "built in" */
 	char digest[65];    /* hex digest of the file's bytes */

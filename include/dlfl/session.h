@@ -26,7 +26,7 @@ struct session;
  * borrows and must outlive it). learner seeds the shuffles. Resumes the
  * current attempt at its saved position, or starts the first attempt. */
 struct session *session_open(const struct module *m, struct learner_record *rec,
-			     const char *learner, time_t now);
+                             const char *learner, time_t now);
 void session_close(struct session **s, time_t now);
 /* Called after every answer and every screen change, to persist. */
 void session_set_save_hook(struct session *s, void (*hook)(void *ctx), void *ctx);
@@ -41,15 +41,20 @@ size_t session_position(const struct session *s);
 size_t session_count(const struct session *s);
 bool session_on_summary(const struct session *s);
 const struct screen *session_screen(const struct session *s); /* NULL on summary */
+/* The current screen's section; on the summary, the last section. */
 const struct section *session_section(const struct session *s);
 bool session_next(struct session *s, time_t now); /* false at the summary */
 bool session_back(struct session *s, time_t now); /* false at the first screen */
 void session_go(struct session *s, size_t position, time_t now);
+/* Goes to the first screen of section `section` (an index into sections). */
+void session_go_section(struct session *s, size_t section, time_t now);
 /* Accounts time on the current screen; gaps longer than the idle cap (five
  * minutes) count as the cap, so a learner who walks away is not credited. */
 void session_tick(struct session *s, time_t now);
 /* Starts a new attempt at the first screen; the old one stays recorded. */
 void session_restart(struct session *s, time_t now);
+/* The attempt being worked on (the record's current one). */
+const struct attempt *session_attempt(const struct session *s);
 
 /* The current screen's state (never NULL on a screen). */
 const struct screen_state *session_state(const struct session *s);
@@ -60,21 +65,27 @@ bool session_screen_complete(const struct session *s, size_t position);
  * items (order) or right-hand items (match): shown position -> author's
  * index. n receives the count. Identity where nothing is shuffled. */
 const size_t *session_shown_order(const struct session *s, size_t *n);
+/* The current question's latest answer as shown positions (0-based), so a
+ * front end can show a returning learner what they picked: single, multiple
+ * and rating picks, true-false (0 True, 1 False), order (shown positions in
+ * the learner's order), match (for each left item, the shown position of
+ * its right item). Returns the count (0 when unanswered), at most max. */
+size_t session_last_picks(const struct session *s, size_t *out, size_t max);
 
 enum answer_result {
-	ANSWER_INVALID,  /* not an answer for this question; see session_problem() */
-	ANSWER_RIGHT,
-	ANSWER_WRONG,    /* another attempt is allowed */
-	ANSWER_SETTLED_WRONG, /* wrong and no attempts left */
-	ANSWER_RECORDED, /* unscored kinds: reflection, rating */
-	ANSWER_ALREADY,  /* the question was already settled */
+        ANSWER_INVALID, /* not an answer for this question; see session_problem() */
+        ANSWER_RIGHT,
+        ANSWER_WRONG,         /* another attempt is allowed */
+        ANSWER_SETTLED_WRONG, /* wrong and no attempts left */
+        ANSWER_RECORDED,      /* unscored kinds: reflection, rating */
+        ANSWER_ALREADY,       /* the question was already settled */
 };
 
 /* single, true-false (0 True, 1 False), rating, multiple (several picks),
  * order (every shown position, in the learner's order), match (for each
  * left item in turn, the shown position of its right item). */
 enum answer_result session_answer_picks(struct session *s, const size_t *picks, size_t n,
-					time_t now);
+                                        time_t now);
 /* text, numeric and reflection. */
 enum answer_result session_answer_text(struct session *s, const char *text, time_t now);
 /* Why the last answer was ANSWER_INVALID, as a sentence for the learner. */
@@ -100,28 +111,32 @@ int session_attempts_left(const struct session *s); /* -1 unlimited */
 void session_case_begin(struct session *s, time_t now);
 const struct step *session_case_step(const struct session *s);
 /* Takes choice `shown` (0-based, author's order) of the current step;
- * returns its feedback or NULL. Reaching an ending completes the screen
- * unless a reflection is still to be written. */
+ * returns its feedback or NULL. Reaching an ending completes the screen (as
+ * the format says: "a case study once an ending is reached"); the
+ * reflection, if any, is then offered but does not hold completion back. */
 const char *session_case_choose(struct session *s, size_t shown, time_t now);
 /* The feedback of the choice that led to the current step, or NULL. */
 const char *session_case_last_feedback(const struct session *s);
+/* An ending is reached, the case has a reflection, and none is written. */
 bool session_case_needs_reflection(const struct session *s);
 void session_case_reflect(struct session *s, const char *text, time_t now);
-/* Walks the case study again from the start (the path is replaced). */
+/* Walks the case study again from the start (the path is replaced; the
+ * ending reached before stays recorded until a new one replaces it, and
+ * the screen stays complete). */
 void session_case_restart(struct session *s, time_t now);
 
 enum module_status { STATUS_NOT_STARTED, STATUS_IN_PROGRESS, STATUS_COMPLETE, STATUS_PASSED };
 
 struct summary {
-	enum module_status status;
-	double earned, possible;
-	double percent;     /* earned/possible*100; 100 when nothing is scored */
-	double pass_mark;
-	bool complete, passed;
-	size_t done, total; /* screens complete */
-	double seconds;
-	size_t revisit[64]; /* positions of scored questions not answered right */
-	size_t nrevisit;
+        enum module_status status;
+        double earned, possible;
+        double percent; /* earned/possible*100; 100 when nothing is scored */
+        double pass_mark;
+        bool complete, passed;
+        size_t done, total; /* screens complete */
+        double seconds;
+        size_t revisit[64]; /* positions of scored questions not answered right */
+        size_t nrevisit;
 };
 
 void session_summary(const struct session *s, struct summary *out);

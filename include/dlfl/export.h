@@ -1,0 +1,75 @@
+/* A learner's record turned into something they or their manager can take
+ * away: a CPD log (Markdown), xAPI statements (JSON), CSV, a completion
+ * certificate (plain text). Pure formatting: the caller reads the record
+ * and loads the modules, and decides where the bytes go (dlfl export
+ * writes them to stdout or durably to a file).
+ *
+ * Every writer takes the loaded catalog (titles, outcomes, question texts)
+ * and the record; modules the record mentions but the catalog no longer
+ * has are still exported, from what the record kept. Each returns false
+ * with *err (a sentence, static) when there is nothing to export in that
+ * format; write errors are the caller's to detect with ferror(). */
+#ifndef DLFL_EXPORT_H
+#define DLFL_EXPORT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdio.h>
+#include <time.h>
+
+#include "dlfl/model.h"
+#include "dlfl/record.h"
+#include "dlfl/session.h"
+
+/* The base of every IRI in xAPI statements: modules are BASE/modules/ID,
+ * screens BASE/modules/ID/screens/SCREEN_ID, the learner's account
+ * homePage is BASE. */
+#define EXPORT_IRI_BASE "https://dlfl.invalid"
+#define EXPORT_CERT_WIDTH 80
+
+enum export_format { EXPORT_CPD, EXPORT_XAPI, EXPORT_CSV, EXPORT_CERTIFICATE };
+
+/* "cpd", "xapi", "csv", "certificate". */
+bool export_parse_format(const char *name, enum export_format *out);
+
+bool export_write(enum export_format f, FILE *out, const struct catalog *c,
+                  const struct learner_record *r, time_t now, const char **err);
+bool export_cpd(FILE *out, const struct catalog *c, const struct learner_record *r, time_t now,
+                const char **err);
+bool export_xapi(FILE *out, const struct catalog *c, const struct learner_record *r, time_t now,
+                 const char **err);
+bool export_csv(FILE *out, const struct catalog *c, const struct learner_record *r, time_t now,
+                const char **err);
+bool export_certificate(FILE *out, const struct catalog *c, const struct learner_record *r,
+                        time_t now, const char **err);
+
+/* Shared by the writers and `dlfl report`. */
+
+/* Indexes into r->modules: the catalog's menu order first, then modules
+ * the catalog does not have, in record order. The caller frees. */
+size_t *export_module_order(const struct catalog *c, const struct learner_record *r, size_t *n);
+/* The module's title: from the catalog, else as last saved, else its id. */
+const char *export_title(const struct module *m, const struct module_record *mr);
+/* Status and score of attempt i of mr. The current attempt of a loaded
+ * module is judged by session_status(); earlier attempts, and modules no
+ * longer loaded, by what the attempt recorded. */
+void export_attempt_summary(const struct module *m, const struct module_record *mr, size_t i,
+                            struct summary *out);
+/* "2026-11-29T08:05:51Z" (UTC); "" for 0. */
+void export_utc(time_t t, char buf[32]);
+/* "2026-11-29" in local time; "" for 0. */
+void export_date(time_t t, char buf[16]);
+/* ISO 8601 duration: "PT1H2M3S", "PT0S". */
+void export_iso_duration(double seconds, char buf[48]);
+/* "1 h 5 min", "12 min", "less than a minute". */
+void export_human_duration(double seconds, char buf[48]);
+/* Whole minutes, rounded. */
+long export_minutes(double seconds);
+
+/* One RFC 4180 field: quoted (quotes doubled) when it holds a comma, quote,
+ * CR or LF; invalid UTF-8 replaced by U+FFFD. first says whether it starts
+ * a row (no separator before it). */
+void export_csv_field(FILE *out, const char *s, bool first);
+void export_csv_end_row(FILE *out);
+
+#endif

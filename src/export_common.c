@@ -1,0 +1,217 @@
+/* What the export formats and the report share: module order, titles,
+ * per-attempt status, dates and durations, CSV fields. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "dlfl/export.h"
+#include "dlfl/json.h"
+#include "dlfl/xalloc.h"
+
+bool export_parse_format(const char *name, enum export_format *out)
+{
+        static const struct {
+                const char *name;
+                enum export_format format;
+        } names[] = {
+            {"cpd", EXPORT_CPD},
+            {"xapi", EXPORT_XAPI},
+            {"csv", EXPORT_CSV},
+            {"certificate", EXPORT_CERTIFICATE},
+        };
+
+        if (name == NULL)
+                return false;
+        for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++) {
+                if (strcmp(name, names[i].name) == 0) {
+                        *out = names[i].format;
+                        return true;
+                }
+        }
+        return false;
+}
+
+bool export_write(enum export_format f, FILE *out, const struct catalog *c,
+                  const struct learner_record *r, time_t now, const char **err)
+{
+        switch (f) {
+        case EXPORT_CPD:
+                return export_cpd(out, c, r, now, err);
+        case EXPORT_XAPI:
+                return export_xapi(out, c, r, now, err);
+        case EXPORT_CSV:
+                return export_csv(out, c, r, now, err);
+        case EXPORT_CERTIFICATE:
+                return export_certificate(out, c, r, now, err);
+        }
+        *err = "unknown export format";
+        return false;
+}
+
+size_t *export_module_order(const struct catalog *c, const struct learner_record *r, size_t *n)
+{
+        size_t *order = xcalloc(r->nmodules + 1, sizeof(*order));
+        bool *taken = xcalloc(r->nmodules + 1, sizeof(*taken));
+        size_t count = 0;
+
+        for (size_t i = 0; c != NULL && i < c->count; i++) {
+                for (size_t k = 0; k < r->nmodules; k++) {
+                        if (!taken[k] && r->modules[k].module != NULL &&
+                            strcmp(r->modules[k].module, c->modules[i]->id) == 0) {
+                                taken[k] = true;
+                                order[count++] = k;
+                                break;
+                        }
+                }
+        }
+        for (size_t k = 0; k < r->nmodules; k++)
+                if (!taken[k])
+                        order[count++] = k;
+        free(taken);
+        *n = count;
+        return order;
+}
+
+const char *export_title(const struct module *m, const struct module_record *mr)
+{
+        if (m != NULL && m->title != NULL)
+                return m->title;
+        if (mr != NULL && mr->title != NULL && mr->title[0] != '\0')
+                return mr->title;
+        if (mr != NULL && mr->module != NULL)
+                return mr->module;
+        return "";
+}
+
+void export_attempt_summary(const struct module *m, const struct module_record *mr, size_t i,
+                            struct summary *out)
+{
+        const struct attempt *a;
+
+        memset(out, 0, sizeof(*out));
+        if (m != NULL && mr != NULL && i + 1 == mr->nattempts) {
+                session_status(m, mr, out);
+                return;
+        }
+        if (mr == NULL || i >= mr->nattempts) {
+                out->status = STATUS_NOT_STARTED;
+                out->percent = 0;
+                out->pass_mark = m != NULL ? m->pass_mark : MODEL_DEFAULT_PASS_MARK;
+                return;
+        }
+        a = &mr->attempts[i];
+        out->earned = a->earned;
+        out->possible = a->possible;
+        out->percent = a->possible > 0 ? a->earned / a->possible * 100.0 : (a->complete ? 100 : 0);
+        out->pass_mark = a->pass_mark;
+        out->complete = a->complete;
+        out->passed = a->complete && a->passed;
+        out->status = out->passed     ? STATUS_PASSED
+                      : out->complete ? STATUS_COMPLETE
+                                      : STATUS_IN_PROGRESS;
+        out->seconds = a->seconds;
+        for (size_t k = 0; k < a->nscreens; k++)
+                if (a->screens[k].complete)
+                        out->done++;
+        out->total = m != NULL ? m->nscreens : a->nscreens;
+}
+
+void export_utc(time_t t, char buf[32])
+{
+        struct tm tm;
+
+        buf[0] = '\0';
+        if (t == 0 || gmtime_r(&t, &tm) == NULL)
+                return;
+        strftime(buf, 32, "%Y-%m-%dT%H:%M:%SZ", &tm);
+}
+
+void export_date(time_t t, char buf[16])
+{
+        struct tm tm;
+
+        buf[0] = '\0';
+        if (t == 0 || localtime_r(&t, &tm) == NULL)
+                return;
+        strftime(buf, 16, "%Y-%m-%d", &tm);
+}
+
+static long long whole_seconds(double seconds)
+{
+        /* Negative or absurd values come only from a damaged record. */
+        if (!(seconds > 0))
+                return 0;
+        if (seconds > 1e12)
+                seconds = 1e12;
+        return (long long)(seconds + 0.5);
+}
+
+void export_iso_duration(double seconds, char buf[48])
+{
+        long long s = whole_seconds(seconds);
+        long long h = s / 3600, m = s / 60 % 60, sec = s % 60;
+        int len = snprintf(buf, 48, "PT");
+
+        if (h > 0)
+                len += snprintf(buf + len, (size_t)(48 - len), "%lldH", h);
+        if (m > 0)
+                len += snprintf(buf + len, (size_t)(48 - len), "%lldM", m);
+        if (sec > 0 || s == 0)
+                snprintf(buf + len, (size_t)(48 - len), "%lldS", sec);
+}
+
+long export_minutes(double seconds)
+{
+        return (long)((whole_seconds(seconds) + 30) / 60);
+}
+
+void export_human_duration(double seconds, char buf[48])
+{
+        long min = export_minutes(seconds);
+
+        if (min == 0)
+                snprintf(buf, 48, "less than a minute");
+        else if (min < 60)
+                snprintf(buf, 48, "%ld min", min);
+        else if (min % 60 == 0)
+                snprintf(buf, 48, "%ld h", min / 60);
+        else
+                snprintf(buf, 48, "%ld h %ld min", min / 60, min % 60);
+}
+
+void export_csv_field(FILE *out, const char *s, bool first)
+{
+        bool quote = false;
+
+        if (!first)
+                putc(',', out);
+        if (s == NULL)
+                return;
+        for (const char *p = s; *p != '\0'; p++) {
+                if (*p == ',' || *p == '"' || *p == '\r' || *p == '\n') {
+                        quote = true;
+                        break;
+                }
+        }
+        if (quote)
+                putc('"', out);
+        while (*s != '\0') {
+                size_t n = json_utf8_valid(s);
+
+                if (n == 0) {
+                        fputs("\xef\xbf\xbd", out);
+                        s++;
+                        continue;
+                }
+                if (*s == '"')
+                        putc('"', out);
+                fwrite(s, 1, n, out);
+                s += n;
+        }
+        if (quote)
+                putc('"', out);
+}
+
+void export_csv_end_row(FILE *out)
+{
+        fputs("\r\n", out);
+}

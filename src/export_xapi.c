@@ -1,0 +1,635 @@
+/* xAPI export: a JSON array of xAPI 1.0.3 statements, ready to POST to a
+ * Learning Record Store. Per module attempt: "attempted" the module; for
+ * each screen worked on, "experienced" (lessons, case studies) or
+ * "answered" (questions, with an interaction definition); once complete,
+ * "completed" and "passed" or "failed".
+ *
+ * IRIs: EXPORT_IRI_BASE/modules/MODULE_ID for a module and
+ * .../modules/MODULE_ID/screens/SCREEN_ID for a screen (ids are percent-
+ * encoded should a record hold anything outside [A-Za-z0-9-._~]). The actor
+ * is the learner's name with an account {homePage: EXPORT_IRI_BASE, name};
+ * no email address is invented. Each statement's id is a UUID derived from
+ * a hash of its content (BLAKE2b, laid out as RFC 4122 version 4), so the
+ * same record exported twice gives the same ids and an LRS can tell a
+ * re-post from a new statement; each attempt's registration is derived
+ * from the learner, module and attempt the same way. */
+#include <sodium.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "dlfl/export.h"
+#include "dlfl/json.h"
+#include "dlfl/text.h"
+#include "dlfl/xalloc.h"
+
+#define VERB_BASE "http://adlnet.gov/expapi/verbs/"
+#define ACTIVITY_BASE "http://adlnet.gov/expapi/activities/"
+#define EXT_BASE EXPORT_IRI_BASE "/xapi/extensions/"
+#define LANG "en-GB"
+#define NAME_MAX_BYTES 120
+
+struct ctx {
+        FILE *out;
+        size_t count;
+        const struct learner_record *r;
+        char registration[37];
+        char module_iri[512];
+        /* The statement being built, hashed for its id before it is written. */
+        char *body;
+        size_t body_len;
+        FILE *mem;
+        struct json j;
+};
+
+static void uuid_from(const void *data, size_t len, char out[37])
+{
+        unsigned char h[16];
+
+        crypto_generichash(h, sizeof(h), data, len, NULL, 0);
+        h[6] = (unsigned char)((h[6] & 0x0f) | 0x40);
+        h[8] = (unsigned char)((h[8] & 0x3f) | 0x80);
+        snprintf(out, 37, "%02x%02x%02x%02x-%02x%02x-%02x%02x-%02x%02x-%02x%02x%02x%02x%02x%02x",
+                 h[0], h[1], h[2], h[3], h[4], h[5], h[6], h[7], h[8], h[9], h[10], h[11], h[12],
+                 h[13], h[14], h[15]);
+}
+
+static void iri_append(char *buf, size_t size, const char *segment)
+{
+        size_t len = strlen(buf);
+
+        for (const unsigned char *p = (const unsigned char *)segment; *p != '\0'; p++) {
+                bool keep = (*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') ||
+                            (*p >= '0' && *p <= '9') || *p == '-' || *p == '.' || *p == '_' ||
+                            *p == '~';
+
+                if (len + 4 >= size)
+                        break;
+                if (keep)
+                        buf[len++] = (char)*p;
+                else
+                        len += (size_t)snprintf(buf + len, size - len, "%%%02X", *p);
+        }
+        buf[len] = '\0';
+}
+
+static void module_iri(char *buf, size_t size, const char *module_id)
+{
+        snprintf(buf, size, "%s/modules/", EXPORT_IRI_BASE);
+        iri_append(buf, size, module_id);
+}
+
+/* Module Markdown as plain text on as few lines as its paragraphs need. */
+static char *plain(const char *md)
+{
+        char *s = text_render_plain(md != NULL ? md : "", 10000);
+        size_t len = strlen(s);
+
+        while (len > 0 && s[len - 1] == '\n')
+                s[--len] = '\0';
+        return s;
+}
+
+/* A short one-line name from longer text: newlines become spaces and it
+ * is cut at a character boundary. */
+static char *short_name(const char *text)
+{
+        char *s = plain(text);
+        size_t len, cut;
+
+        for (char *p = s; *p != '\0'; p++)
+                if (*p == '\n')
+                        *p = ' ';
+        len = strlen(s);
+        if (len <= NAME_MAX_BYTES)
+                return s;
+        cut = NAME_MAX_BYTES;
+        while (cut > 0 && ((unsigned char)s[cut] & 0xc0) == 0x80)
+                cut--;
+        s = xrealloc(s, cut + 4);
+        memcpy(s + cut, "\xe2\x80\xa6", 4);
+        return s;
+}
+
+static void lang_map(struct json *j, const char *key, const char *text)
+{
+        json_object_begin(j, key);
+        json_string(j, LANG, text);
+        json_object_end(j);
+}
+
+static void begin(struct ctx *c, const char *verb)
+{
+        char iri[128];
+
+        c->body = NULL;
+        c->body_len = 0;
+        c->mem = open_memstream(&c->body, &c->body_len);
+        if (c->mem == NULL)
+                die("cannot make an in-memory stream");
+        json_init(&c->j, c->mem);
+        json_object_begin(&c->j, NULL);
+        json_object_begin(&c->j, "actor");
+        json_string(&c->j, "objectType", "Agent");
+        json_string(&c->j, "name", c->r->name);
+        json_object_begin(&c->j, "account");
+        json_string(&c->j, "homePage", EXPORT_IRI_BASE);
+        json_string(&c->j, "name", c->r->name);
+        json_object_end(&c->j);
+        json_object_end(&c->j);
+        json_object_begin(&c->j, "verb");
+        snprintf(iri, sizeof(iri), VERB_BASE "%s", verb);
+        json_string(&c->j, "id", iri);
+        lang_map(&c->j, "display", verb);
+        json_object_end(&c->j);
+}
+
+static void finish(struct ctx *c, time_t when, bool in_module)
+{
+        char ts[32], id[37];
+
+        json_object_begin(&c->j, "context");
+        json_string(&c->j, "registration", c->registration);
+        if (in_module) {
+                json_object_begin(&c->j, "contextActivities");
+                json_array_begin(&c->j, "parent");
+                json_object_begin(&c->j, NULL);
+                json_string(&c->j, "objectType", "Activity");
+                json_string(&c->j, "id", c->module_iri);
+                json_object_end(&c->j);
+                json_array_end(&c->j);
+                json_object_end(&c->j);
+        }
+        json_string(&c->j, "platform", "dlfl");
+        json_string(&c->j, "language", LANG);
+        json_object_end(&c->j);
+        export_utc(when, ts);
+        json_string(&c->j, "timestamp", ts);
+        json_object_end(&c->j);
+        if (fclose(c->mem) != 0)
+                die("cannot finish an in-memory stream");
+        uuid_from(c->body, c->body_len, id);
+        /* The body starts with '{'; the id goes first, the rest follows. */
+        fputs(c->count++ == 0 ? "\n" : ",\n", c->out);
+        fprintf(c->out, "{\"id\":\"%s\",%s", id, c->body + 1);
+        free(c->body);
+        c->body = NULL;
+}
+
+static void score(struct json *j, double raw, double max)
+{
+        if (raw < 0)
+                raw = 0;
+        if (raw > max)
+                raw = max;
+        json_object_begin(j, "score");
+        json_number(j, "scaled", max > 0 ? raw / max : 0);
+        json_number(j, "raw", raw);
+        json_number(j, "min", 0);
+        json_number(j, "max", max);
+        json_object_end(j);
+}
+
+static void duration(struct json *j, double seconds)
+{
+        char d[48];
+
+        export_iso_duration(seconds, d);
+        json_string(j, "duration", d);
+}
+
+static time_t when_of(const struct screen_state *st, const struct attempt *a, time_t now)
+{
+        if (st != NULL && st->when != 0)
+                return st->when;
+        if (a->updated != 0)
+                return a->updated;
+        if (a->started != 0)
+                return a->started;
+        return now;
+}
+
+/* "1,3" -> "1[,]3": xAPI's separator for choice and sequencing. */
+static char *list_response(const char *response)
+{
+        size_t n = 0;
+        char *out;
+
+        for (const char *p = response; *p != '\0'; p++)
+                n += *p == ',' ? 3 : 1;
+        out = xmalloc(n + 1);
+        n = 0;
+        for (const char *p = response; *p != '\0'; p++) {
+                if (*p == ',') {
+                        memcpy(out + n, "[,]", 3);
+                        n += 3;
+                } else if (*p != ' ') {
+                        out[n++] = *p;
+                }
+        }
+        out[n] = '\0';
+        return out;
+}
+
+/* "2,1,3" (for each left item, its right item) -> "1[.]2[,]2[.]1[,]3[.]3". */
+static char *match_response(const char *response)
+{
+        FILE *mem;
+        char *buf = NULL, *copy = xstrdup(response), *save = NULL;
+        size_t len = 0, i = 0;
+
+        mem = open_memstream(&buf, &len);
+        if (mem == NULL)
+                die("cannot make an in-memory stream");
+        for (char *t = strtok_r(copy, ", ", &save); t != NULL; t = strtok_r(NULL, ", ", &save)) {
+                i++;
+                fprintf(mem, "%s%zu[.]%s", i > 1 ? "[,]" : "", i, t);
+        }
+        if (fclose(mem) != 0)
+                die("cannot finish an in-memory stream");
+        free(copy);
+        return buf;
+}
+
+static void components(struct json *j, const char *key, const char *const *texts, size_t n,
+                       size_t first_id)
+{
+        char id[32];
+
+        json_array_begin(j, key);
+        for (size_t i = 0; i < n; i++) {
+                char *t = plain(texts[i]);
+
+                snprintf(id, sizeof(id), "%zu", i + first_id);
+                json_object_begin(j, NULL);
+                json_string(j, "id", id);
+                lang_map(j, "description", t);
+                json_object_end(j);
+                free(t);
+        }
+        json_array_end(j);
+}
+
+static const char *interaction_type(enum question_kind k)
+{
+        switch (k) {
+        case KIND_SINGLE:
+        case KIND_MULTIPLE:
+                return "choice";
+        case KIND_TRUE_FALSE:
+                return "true-false";
+        case KIND_TEXT:
+                return "fill-in";
+        case KIND_ORDER:
+                return "sequencing";
+        case KIND_MATCH:
+                return "matching";
+        case KIND_NUMERIC:
+                return "numeric";
+        case KIND_RATING:
+                return "likert";
+        case KIND_REFLECTION:
+        case KIND_COUNT:
+                break;
+        }
+        return "long-fill-in";
+}
+
+static void interaction(struct json *j, const struct screen *s)
+{
+        char buf[160];
+
+        json_string(j, "interactionType", interaction_type(s->kind));
+        switch (s->kind) {
+        case KIND_SINGLE:
+        case KIND_MULTIPLE: {
+                const char **texts = xcalloc(s->nchoices + 1, sizeof(*texts));
+                FILE *mem;
+                char *pat = NULL;
+                size_t len = 0, k = 0;
+
+                mem = open_memstream(&pat, &len);
+                if (mem == NULL)
+                        die("cannot make an in-memory stream");
+                for (size_t i = 0; i < s->nchoices; i++) {
+                        texts[i] = s->choices[i].text;
+                        if (s->choices[i].correct)
+                                fprintf(mem, "%s%zu", k++ > 0 ? "[,]" : "", i + 1);
+                }
+                if (fclose(mem) != 0)
+                        die("cannot finish an in-memory stream");
+                /* A single question with several right choices accepts any one. */
+                json_array_begin(j, "correctResponsesPattern");
+                if (s->kind == KIND_SINGLE) {
+                        for (size_t i = 0; i < s->nchoices; i++) {
+                                if (!s->choices[i].correct)
+                                        continue;
+                                snprintf(buf, sizeof(buf), "%zu", i + 1);
+                                json_string(j, NULL, buf);
+                        }
+                } else {
+                        json_string(j, NULL, pat);
+                }
+                json_array_end(j);
+                free(pat);
+                components(j, "choices", texts, s->nchoices, 1);
+                free(texts);
+                break;
+        }
+        case KIND_TRUE_FALSE:
+                json_array_begin(j, "correctResponsesPattern");
+                json_string(j, NULL, s->answer_true ? "true" : "false");
+                json_array_end(j);
+                break;
+        case KIND_TEXT:
+                json_array_begin(j, "correctResponsesPattern");
+                for (size_t i = 0; i < s->nanswers; i++) {
+                        char *p = xasprintf("{case_matters=false}%s", s->answers[i]);
+
+                        json_string(j, NULL, p);
+                        free(p);
+                }
+                json_array_end(j);
+                break;
+        case KIND_ORDER: {
+                FILE *mem;
+                char *pat = NULL;
+                size_t len = 0;
+
+                mem = open_memstream(&pat, &len);
+                if (mem == NULL)
+                        die("cannot make an in-memory stream");
+                for (size_t i = 0; i < s->nitems; i++)
+                        fprintf(mem, "%s%zu", i > 0 ? "[,]" : "", i + 1);
+                if (fclose(mem) != 0)
+                        die("cannot finish an in-memory stream");
+                json_array_begin(j, "correctResponsesPattern");
+                json_string(j, NULL, pat);
+                json_array_end(j);
+                free(pat);
+                components(j, "choices", s->items, s->nitems, 1);
+                break;
+        }
+        case KIND_MATCH: {
+                const char **left = xcalloc(s->npairs + 1, sizeof(*left));
+                const char **right = xcalloc(s->npairs + 1, sizeof(*right));
+                FILE *mem;
+                char *pat = NULL;
+                size_t len = 0;
+
+                mem = open_memstream(&pat, &len);
+                if (mem == NULL)
+                        die("cannot make an in-memory stream");
+                for (size_t i = 0; i < s->npairs; i++) {
+                        left[i] = s->pairs[i].left;
+                        right[i] = s->pairs[i].right;
+                        fprintf(mem, "%s%zu[.]%zu", i > 0 ? "[,]" : "", i + 1, i + 1);
+                }
+                if (fclose(mem) != 0)
+                        die("cannot finish an in-memory stream");
+                json_array_begin(j, "correctResponsesPattern");
+                json_string(j, NULL, pat);
+                json_array_end(j);
+                free(pat);
+                components(j, "source", left, s->npairs, 1);
+                components(j, "target", right, s->npairs, 1);
+                free(left);
+                free(right);
+                break;
+        }
+        case KIND_NUMERIC: {
+                char a[64], b[64];
+
+                json_array_begin(j, "correctResponsesPattern");
+                if (s->tolerance > 0) {
+                        json_format_number(s->number - s->tolerance, a, sizeof(a));
+                        json_format_number(s->number + s->tolerance, b, sizeof(b));
+                        snprintf(buf, sizeof(buf), "%s[:]%s", a, b);
+                } else {
+                        json_format_number(s->number, buf, sizeof(buf));
+                }
+                json_string(j, NULL, buf);
+                json_array_end(j);
+                break;
+        }
+        case KIND_RATING:
+                components(j, "scale", s->scale, s->nscale, 0);
+                break;
+        case KIND_REFLECTION:
+        case KIND_COUNT:
+                break;
+        }
+}
+
+static void object_screen(struct ctx *c, const struct module *m, const struct screen *s)
+{
+        char iri[1024];
+
+        snprintf(iri, sizeof(iri), "%s/screens/", c->module_iri);
+        iri_append(iri, sizeof(iri), s->id);
+        json_object_begin(&c->j, "object");
+        json_string(&c->j, "objectType", "Activity");
+        json_string(&c->j, "id", iri);
+        json_object_begin(&c->j, "definition");
+        if (s->type == SCREEN_QUESTION) {
+                char *name = short_name(s->prompt);
+                char *desc = plain(s->prompt);
+
+                json_string(&c->j, "type", ACTIVITY_BASE "cmi.interaction");
+                lang_map(&c->j, "name", name);
+                lang_map(&c->j, "description", desc);
+                interaction(&c->j, s);
+                free(name);
+                free(desc);
+        } else {
+                json_string(&c->j, "type",
+                            s->type == SCREEN_LESSON ? ACTIVITY_BASE "lesson"
+                                                     : ACTIVITY_BASE "simulation");
+                lang_map(&c->j, "name", s->title != NULL ? s->title : s->id);
+                if (s->type == SCREEN_CASE_STUDY && s->reflection != NULL) {
+                        char *desc = plain(s->reflection);
+
+                        lang_map(&c->j, "description", desc);
+                        free(desc);
+                }
+        }
+        (void)m;
+        json_object_end(&c->j);
+        json_object_end(&c->j);
+}
+
+static const char *response_of(const struct screen *s, const struct screen_state *st, char **own)
+{
+        *own = NULL;
+        switch (s->kind) {
+        case KIND_REFLECTION:
+                return st->text != NULL ? st->text : st->response;
+        case KIND_RATING:
+                if (st->response != NULL)
+                        return st->response;
+                if (st->rating >= 0)
+                        return *own = xasprintf("%d", st->rating);
+                return NULL;
+        case KIND_SINGLE:
+        case KIND_MULTIPLE:
+        case KIND_ORDER:
+                return st->response != NULL ? (*own = list_response(st->response)) : NULL;
+        case KIND_MATCH:
+                return st->response != NULL ? (*own = match_response(st->response)) : NULL;
+        default:
+                return st->response;
+        }
+}
+
+static void screen_statement(struct ctx *c, const struct module *m, const struct screen *s,
+                             const struct screen_state *st, const struct attempt *a, time_t now)
+{
+        if (s->type == SCREEN_QUESTION) {
+                char *own;
+                const char *resp = response_of(s, st, &own);
+                bool answered = st->attempts > 0 || resp != NULL || st->rating >= 0;
+
+                if (!answered) {
+                        free(own);
+                        return;
+                }
+                begin(c, "answered");
+                object_screen(c, m, s);
+                json_object_begin(&c->j, "result");
+                if (model_screen_points(s) > 0)
+                        score(&c->j, st->points, model_screen_points(s));
+                if (model_kind_is_checked(s->kind))
+                        json_bool(&c->j, "success", st->correct);
+                json_bool(&c->j, "completion", st->complete);
+                if (resp != NULL)
+                        json_string(&c->j, "response", resp);
+                duration(&c->j, st->seconds);
+                if (model_kind_is_checked(s->kind)) {
+                        json_object_begin(&c->j, "extensions");
+                        json_number(&c->j, EXT_BASE "attempts", st->attempts);
+                        json_number(&c->j, EXT_BASE "hints-used", st->hints_used);
+                        json_object_end(&c->j);
+                }
+                json_object_end(&c->j);
+                free(own);
+        } else {
+                if (!st->seen && !st->complete && st->npath == 0)
+                        return;
+                begin(c, "experienced");
+                object_screen(c, m, s);
+                json_object_begin(&c->j, "result");
+                json_bool(&c->j, "completion", st->complete);
+                if (s->type == SCREEN_CASE_STUDY && st->text != NULL)
+                        json_string(&c->j, "response", st->text);
+                duration(&c->j, st->seconds);
+                if (s->type == SCREEN_CASE_STUDY && (st->npath > 0 || st->ending != NULL)) {
+                        json_object_begin(&c->j, "extensions");
+                        json_array_begin(&c->j, EXT_BASE "path");
+                        for (size_t i = 0; i < st->npath; i++)
+                                json_string(&c->j, NULL, st->path[i]);
+                        json_array_end(&c->j);
+                        if (st->ending != NULL)
+                                json_string(&c->j, EXT_BASE "ending", st->ending);
+                        json_object_end(&c->j);
+                }
+                json_object_end(&c->j);
+        }
+        finish(c, when_of(st, a, now), true);
+}
+
+static void object_module(struct ctx *c, const struct module *m, const struct module_record *mr)
+{
+        json_object_begin(&c->j, "object");
+        json_string(&c->j, "objectType", "Activity");
+        json_string(&c->j, "id", c->module_iri);
+        json_object_begin(&c->j, "definition");
+        json_string(&c->j, "type", ACTIVITY_BASE "module");
+        lang_map(&c->j, "name", export_title(m, mr));
+        if (m != NULL && m->summary != NULL) {
+                char *desc = plain(m->summary);
+
+                lang_map(&c->j, "description", desc);
+                free(desc);
+        }
+        json_object_end(&c->j);
+        json_object_end(&c->j);
+}
+
+static void module_result(struct ctx *c, const struct summary *s, const struct attempt *a,
+                          bool with_success)
+{
+        json_object_begin(&c->j, "result");
+        if (s->possible > 0)
+                score(&c->j, s->earned, s->possible);
+        if (with_success)
+                json_bool(&c->j, "success", s->passed);
+        json_bool(&c->j, "completion", s->complete);
+        duration(&c->j, a->seconds);
+        json_object_end(&c->j);
+}
+
+static void attempt_statements(struct ctx *c, const struct module *m,
+                               const struct module_record *mr, size_t i, time_t now)
+{
+        const struct attempt *a = &mr->attempts[i];
+        struct summary s;
+        char *key;
+        time_t done;
+
+        export_attempt_summary(m, mr, i, &s);
+        key = xasprintf("registration\n%s\n%s\n%zu\n%lld", c->r->name, mr->module, i + 1,
+                        (long long)a->started);
+        uuid_from(key, strlen(key), c->registration);
+        free(key);
+
+        begin(c, "attempted");
+        object_module(c, m, mr);
+        json_object_begin(&c->j, "result");
+        json_bool(&c->j, "completion", s.complete);
+        duration(&c->j, a->seconds);
+        json_object_end(&c->j);
+        finish(c, a->started != 0 ? a->started : when_of(NULL, a, now), false);
+
+        if (m != NULL) {
+                for (size_t k = 0; k < m->nscreens; k++) {
+                        const struct screen_state *st = record_find_screen(a, m->screens[k].id);
+
+                        if (st != NULL)
+                                screen_statement(c, m, &m->screens[k], st, a, now);
+                }
+        }
+        if (!s.complete)
+                return;
+        done = a->completed != 0 ? a->completed : when_of(NULL, a, now);
+        begin(c, "completed");
+        object_module(c, m, mr);
+        module_result(c, &s, a, false);
+        finish(c, done, false);
+        begin(c, s.passed ? "passed" : "failed");
+        object_module(c, m, mr);
+        module_result(c, &s, a, true);
+        finish(c, done, false);
+}
+
+bool export_xapi(FILE *out, const struct catalog *cat, const struct learner_record *r, time_t now,
+                 const char **err)
+{
+        struct ctx c = {.out = out, .r = r};
+        size_t n;
+        size_t *order = export_module_order(cat, r, &n);
+
+        (void)err;
+        if (sodium_init() < 0)
+                die("libsodium cannot start");
+        fputs("[", out);
+        for (size_t k = 0; k < n; k++) {
+                const struct module_record *mr = &r->modules[order[k]];
+                const struct module *m = catalog_find(cat, mr->module);
+
+                module_iri(c.module_iri, sizeof(c.module_iri), mr->module);
+                for (size_t i = 0; i < mr->nattempts; i++)
+                        attempt_statements(&c, m, mr, i, now);
+        }
+        fputs(c.count > 0 ? "\n]\n" : "]\n", out);
+        free(order);
+        return true;
+}

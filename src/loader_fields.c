@@ -1,0 +1,382 @@
+/* Typed access to YAML nodes for the schema pass, with the diagnostics an
+ * author needs: which key, what it must be, and a near miss suggested. */
+#include <math.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "dlfl/xalloc.h"
+#include "loader_internal.h"
+
+void lx_report(struct lctx *c, const struct ynode *at, enum diag_code code, ...)
+{
+	va_list ap;
+
+	va_start(ap, code);
+	diag_add_v(c->diags, c->file, at ? at->line : 0, at ? at->column : 0, code, ap);
+	va_end(ap);
+}
+
+/* Edit distance, bounded: keys are short. */
+static size_t distance(const char *a, const char *b)
+{
+	size_t la = strlen(a), lb = strlen(b);
+	size_t row[64];
+
+	if (la >= 63 || lb >= 63)
+		return 99;
+	for (size_t j = 0; j <= lb; j++)
+		row[j] = j;
+	for (size_t i = 1; i <= la; i++) {
+		size_t prev = row[0];
+		row[0] = i;
+		for (size_t j = 1; j <= lb; j++) {
+			size_t cur = row[j];
+			size_t sub = prev + (a[i - 1] != b[j - 1]);
+			size_t best = row[j] + 1 < row[j - 1] + 1 ? row[j] + 1 : row[j - 1] + 1;
+			row[j] = sub < best ? sub : best;
+			prev = cur;
+		}
+	}
+	return row[lb];
+}
+
+static bool in_list(const char *const *list, const char *key)
+{
+	for (; list && *list; list++)
+		if (strcmp(*list, key) == 0)
+			return true;
+	return false;
+}
+
+void lx_check_keys(struct lctx *c, const struct ynode *map, const char *where,
+		   const char *const *allowed, const char *const *known, enum diag_code code_other,
+		   const char *what)
+{
+	for (size_t i = 0; i + 1 < map->count; i += 2) {
+		const struct ynode *k = map->items[i];
+		const char *best = NULL;
+		size_t best_d = 99;
+
+		if (k->kind != YNODE_SCALAR || in_list(allowed, k->text))
+			continue;
+		if (in_list(known, k->text)) {
+			lx_report(c, k, code_other, k->text, what);
+			continue;
+		}
+		for (const char *const *a = allowed; *a; a++) {
+			size_t d = distance(k->text, *a);
+			if (d < best_d) {
+				best_d = d;
+				best = *a;
+			}
+		}
+		/* A near miss: one or two edits, and not most of the word. */
+		if (best != NULL && best_d <= 2 && best_d * 2 < strlen(best))
+			lx_report(c, k, D_UNKNOWN_KEY_HINT, k->text, where, best);
+		else
+			lx_report(c, k, D_UNKNOWN_KEY, k->text, where);
+	}
+}
+
+bool lx_expect_map(struct lctx *c, const struct ynode *n, const char *what)
+{
+	if (n->kind == YNODE_MAPPING)
+		return true;
+	lx_report(c, n, D_EXPECT_MAPPING, what);
+	return false;
+}
+
+/* Control, C1 and bidirectional characters get through YAML's escapes; the
+ * player shows them escaped, and the author hears of it. */
+void lx_check_text(struct lctx *c, const struct ynode *n, const char *key)
+{
+	const unsigned char *s = (const unsigned char *)n->text;
+
+	for (size_t i = 0; i < n->len; i++) {
+		unsigned cp = 0;
+
+		if (s[i] < 0x20 && s[i] != '\t' && s[i] != '\n')
+			cp = s[i];
+		else if (s[i] == 0x7F)
+			cp = 0x7F;
+		else if (s[i] == 0xC2 && i + 1 < n->len && s[i + 1] >= 0x80 && s[i + 1] <= 0x9F)
+			cp = s[i + 1];
+		if (cp != 0) {
+			char name[16];
+			snprintf(name, sizeof name, "U+%04X", cp);
+			lx_report(c, n, D_TEXT_CONTROL, key, name);
+			return;
+		}
+		if (s[i] == 0xE2 && i + 2 < n->len &&
+		    ((s[i + 1] == 0x80 && s[i + 2] >= 0xAA && s[i + 2] <= 0xAE) ||
+		     (s[i + 1] == 0x81 && s[i + 2] >= 0xA6 && s[i + 2] <= 0xA9))) {
+			char name[16];
+			cp = 0x2000u + ((s[i + 1] & 0x3Fu) << 6) + (s[i + 2] & 0x3Fu);
+			snprintf(name, sizeof name, "U+%04X", cp);
+			lx_report(c, n, D_TEXT_BIDI, key, name);
+			return;
+		}
+	}
+}
+
+static const char *scalar_text(struct lctx *c, const struct ynode *map, const struct ynode *v,
+			       const char *key, bool required)
+{
+	(void)map;
+	if (v->kind != YNODE_SCALAR) {
+		lx_report(c, v, D_EXPECT_STRING, key);
+		return NULL;
+	}
+	if (ytree_is_null(v) || v->len == 0) {
+		if (required)
+			lx_report(c, v, D_EMPTY_TEXT, key);
+		return NULL;
+	}
+	lx_check_text(c, v, key);
+	return v->text;
+}
+
+const char *lx_text(struct lctx *c, const struct ynode *map, const char *key, bool required,
+		    const char *where)
+{
+	const struct ynode *v = ytree_get(map, key);
+
+	if (v == NULL) {
+		if (required)
+			lx_report(c, map, D_MISSING_KEY, key, where);
+		return NULL;
+	}
+	return scalar_text(c, map, v, key, true);
+}
+
+const char *lx_id(struct lctx *c, const struct ynode *map, const char *key, const char *where)
+{
+	const struct ynode *v = ytree_get(map, key);
+	const char *id = lx_text(c, map, key, true, where);
+
+	if (id == NULL)
+		return NULL;
+	if (strlen(id) > MODEL_MAX_ID) {
+		lx_report(c, v, D_ID_TOO_LONG, id);
+		return NULL;
+	}
+	for (const char *p = id; *p; p++) {
+		if (!((*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9') || *p == '-')) {
+			lx_report(c, v, D_BAD_ID, id);
+			return NULL;
+		}
+	}
+	return id;
+}
+
+/* The core schema's integers and floats, decimal only: 12, -3, 0.5, 1e3. */
+static bool parse_number(const char *s, double *out, bool *integral)
+{
+	const char *p = s;
+	bool digits = false, frac = false;
+
+	if (*p == '+' || *p == '-')
+		p++;
+	while (*p >= '0' && *p <= '9')
+		p++, digits = true;
+	if (*p == '.') {
+		frac = true;
+		p++;
+		while (*p >= '0' && *p <= '9')
+			p++, digits = true;
+	}
+	if (!digits)
+		return false;
+	if (*p == 'e' || *p == 'E') {
+		frac = true;
+		p++;
+		if (*p == '+' || *p == '-')
+			p++;
+		if (!(*p >= '0' && *p <= '9'))
+			return false;
+		while (*p >= '0' && *p <= '9')
+			p++;
+	}
+	if (*p != '\0')
+		return false;
+	*out = strtod(s, NULL);
+	*integral = !frac;
+	return isfinite(*out);
+}
+
+static const struct ynode *scalar_value(struct lctx *c, const struct ynode *map, const char *key,
+					bool *present)
+{
+	const struct ynode *v = ytree_get(map, key);
+
+	if (present)
+		*present = v != NULL;
+	if (v != NULL && v->kind != YNODE_SCALAR) {
+		lx_report(c, v, D_EXPECT_SCALAR, key);
+		return NULL;
+	}
+	return v;
+}
+
+bool lx_int(struct lctx *c, const struct ynode *map, const char *key, long *out, bool *present)
+{
+	bool here;
+	const struct ynode *v = scalar_value(c, map, key, &here);
+	double d;
+	bool integral;
+
+	if (present)
+		*present = here;
+	if (!here)
+		return true;
+	if (v == NULL)
+		return false;
+	if (!(v->plain || v->tag == YTAG_INT) || !parse_number(v->text, &d, &integral) ||
+	    !integral || fabs(d) > 1e9) {
+		lx_report(c, v, D_EXPECT_INT, key, v->text);
+		return false;
+	}
+	*out = (long)d;
+	return true;
+}
+
+bool lx_number(struct lctx *c, const struct ynode *map, const char *key, double *out,
+	       bool *present)
+{
+	bool here;
+	const struct ynode *v = scalar_value(c, map, key, &here);
+	bool integral;
+
+	if (present)
+		*present = here;
+	if (!here)
+		return true;
+	if (v == NULL)
+		return false;
+	if (!(v->plain || v->tag == YTAG_INT || v->tag == YTAG_FLOAT) ||
+	    !parse_number(v->text, out, &integral)) {
+		lx_report(c, v, D_EXPECT_NUMBER, key, v->text);
+		return false;
+	}
+	return true;
+}
+
+bool lx_bool(struct lctx *c, const struct ynode *map, const char *key, bool *out, bool *present)
+{
+	bool here;
+	const struct ynode *v = scalar_value(c, map, key, &here);
+	const char *t;
+
+	if (present)
+		*present = here;
+	if (!here)
+		return true;
+	if (v == NULL)
+		return false;
+	t = v->text;
+	if (v->plain || v->tag == YTAG_BOOL) {
+		if (!strcmp(t, "true") || !strcmp(t, "True") || !strcmp(t, "TRUE")) {
+			*out = true;
+			return true;
+		}
+		if (!strcmp(t, "false") || !strcmp(t, "False") || !strcmp(t, "FALSE")) {
+			*out = false;
+			return true;
+		}
+	}
+	lx_report(c, v, D_EXPECT_BOOL, key, t);
+	return false;
+}
+
+const struct ynode *lx_list(struct lctx *c, const struct ynode *map, const char *key,
+			    bool required, const char *where)
+{
+	const struct ynode *v = ytree_get(map, key);
+
+	if (v == NULL) {
+		if (required)
+			lx_report(c, map, D_MISSING_KEY, key, where);
+		return NULL;
+	}
+	if (v->kind != YNODE_SEQUENCE) {
+		if (ytree_is_null(v) && required)
+			lx_report(c, v, D_EMPTY_LIST, key);
+		else if (!ytree_is_null(v))
+			lx_report(c, v, D_EXPECT_SEQUENCE, key);
+		return NULL;
+	}
+	if (v->count == 0 && required) {
+		lx_report(c, v, D_EMPTY_LIST, key);
+		return NULL;
+	}
+	return v;
+}
+
+const char **lx_text_list(struct lctx *c, const struct ynode *map, const char *key, size_t *n,
+			  bool one_ok)
+{
+	const struct ynode *v = ytree_get(map, key);
+	const char **out;
+	size_t k = 0;
+
+	*n = 0;
+	if (v == NULL || ytree_is_null(v))
+		return NULL;
+	if (v->kind == YNODE_SCALAR && one_ok) {
+		const char *t = scalar_text(c, map, v, key, true);
+		if (t == NULL)
+			return NULL;
+		out = arena_alloc(c->a, sizeof(*out));
+		out[0] = t;
+		*n = 1;
+		return out;
+	}
+	if (v->kind != YNODE_SEQUENCE) {
+		lx_report(c, v, D_EXPECT_SEQUENCE, key);
+		return NULL;
+	}
+	out = arena_calloc(c->a, v->count ? v->count : 1, sizeof(*out));
+	for (size_t i = 0; i < v->count; i++) {
+		const char *t = scalar_text(c, map, v->items[i], key, true);
+		if (t != NULL)
+			out[k++] = t;
+	}
+	*n = k;
+	return out;
+}
+
+static int compare_entries(const void *a, const void *b)
+{
+	const struct id_entry *x = a, *y = b;
+	int r = strcmp(x->id, y->id);
+
+	if (r != 0)
+		return r;
+	return x->index < y->index ? -1 : x->index > y->index;
+}
+
+void lx_check_unique(struct lctx *c, struct id_entry *e, size_t n, enum diag_code code)
+{
+	qsort(e, n, sizeof(*e), compare_entries);
+	for (size_t i = 1; i < n; i++) {
+		size_t first = i - 1;
+
+		while (i < n && strcmp(e[i].id, e[first].id) == 0) {
+			diag_add(c->diags, c->file, e[i].line, e[i].column, code, e[i].id,
+				 e[first].line);
+			i++;
+		}
+	}
+}
+
+static int compare_key(const void *key, const void *entry)
+{
+	return strcmp(key, ((const struct id_entry *)entry)->id);
+}
+
+const struct id_entry *lx_find(const struct id_entry *e, size_t n, const char *id)
+{
+	return bsearch(id, e, n, sizeof(*e), compare_key);
+}

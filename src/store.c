@@ -1,0 +1,696 @@
+/* Learners' records on disk: where they live, opening with a lock, durable
+ * saves, records moved aside when damaged, forgetting, listing. The file
+ * layout is described in store.h. */
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <pwd.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "dlfl/store.h"
+#include "dlfl/xalloc.h"
+
+/* No real record comes near this; a bigger file is damage or a mistake. */
+#define MAX_RECORD (64u * 1024u * 1024u)
+
+struct store {
+        char *dir;      /* the data directory */
+        char *learners; /* dir/learners */
+        char *msg;      /* the last error, when it had to be formatted */
+};
+
+/* Borrows its store, which must outlive it. */
+struct store_handle {
+        struct store *st;
+        char *name;
+        char *key;
+        char *path; /* the record */
+        char *lock_path;
+        int lock_fd; /* -1 while not locked (a read-only data directory) */
+        struct learner_record *rec;
+        char *msg;
+};
+
+static const char *set_msg(char **slot, char *msg);
+static const char *errno_phrase(int e);
+static int make_dir(const char *path, bool tighten);
+static int ensure_dirs(struct store *st);
+static int read_file(const char *path, char **buf, size_t *len);
+static int sync_dir(const char *dir);
+static int write_all(int fd, const char *buf, size_t len);
+static bool key_file(const char *file, const char *key, const char *suffix);
+static void remove_files(const struct store *st, const char *key, const char *suffix);
+static char *move_aside(struct store_handle *h, int *e);
+static bool lock_handle(struct store_handle *h, const char **err);
+static void handle_free(struct store_handle *h);
+static int name_cmp(const void *a, const void *b);
+
+static const char *set_msg(char **slot, char *msg)
+{
+        free(*slot);
+        *slot = msg;
+        return msg;
+}
+
+/* What went wrong, in words a learner at a library terminal can pass on. */
+static const char *errno_phrase(int e)
+{
+        switch (e) {
+        case ENOSPC:
+#ifdef EDQUOT
+        case EDQUOT:
+#endif
+                return "the disk is full";
+        case EROFS:
+                return "the disk is read-only";
+        case EACCES:
+        case EPERM:
+                return "permission was denied";
+        case EIO:
+                return "the disk reported an error";
+        case ENAMETOOLONG:
+                return "the path is too long";
+        case ENOTDIR:
+                return "part of the path is not a directory";
+        default:
+                return strerror(e);
+        }
+}
+
+/* mkdir -p with mode 0700 for what it creates; the mode is set with
+ * chmod() as well, so the umask cannot widen or narrow it. */
+static int make_dir(const char *path, bool tighten)
+{
+        struct stat sb;
+        char *copy;
+
+        if (stat(path, &sb) == 0) {
+                if (!S_ISDIR(sb.st_mode))
+                        return ENOTDIR;
+                if (tighten && (sb.st_mode & 077) != 0 && sb.st_uid == geteuid() &&
+                    chmod(path, 0700) != 0)
+                        return errno;
+                return 0;
+        }
+        if (errno != ENOENT)
+                return errno;
+        copy = xstrdup(path);
+        for (char *p = copy + 1; *p != '\0'; p++) {
+                if (*p != '/')
+                        continue;
+                *p = '\0';
+                if (mkdir(copy, 0700) == 0)
+                        (void)chmod(copy, 0700);
+                *p = '/';
+        }
+        free(copy);
+        if (mkdir(path, 0700) != 0 && errno != EEXIST)
+                return errno;
+        if (chmod(path, 0700) != 0)
+                return errno;
+        return 0;
+}
+
+static int ensure_dirs(struct store *st)
+{
+        int e = make_dir(st->dir, false);
+
+        return e != 0 ? e : make_dir(st->learners, true);
+}
+
+static int read_file(const char *path, char **buf, size_t *len)
+{
+        int fd = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW);
+        struct stat sb;
+        size_t cap, n = 0;
+        char *b;
+
+        *buf = NULL;
+        *len = 0;
+        if (fd < 0)
+                return errno;
+        if (fstat(fd, &sb) != 0 || !S_ISREG(sb.st_mode)) {
+                int e = S_ISREG(sb.st_mode) ? errno : EINVAL;
+
+                close(fd);
+                return e;
+        }
+        if ((unsigned long long)sb.st_size > MAX_RECORD) {
+                close(fd);
+                return EFBIG;
+        }
+        cap = (size_t)sb.st_size + 1;
+        b = xmalloc(cap);
+        for (;;) {
+                ssize_t got;
+
+                if (n + 1 >= cap) {
+                        if (cap > MAX_RECORD) {
+                                free(b);
+                                close(fd);
+                                return EFBIG;
+                        }
+                        cap *= 2;
+                        b = xrealloc(b, cap);
+                }
+                got = read(fd, b + n, cap - n - 1);
+                if (got < 0 && errno == EINTR)
+                        continue;
+                if (got < 0) {
+                        int e = errno;
+
+                        free(b);
+                        close(fd);
+                        return e;
+                }
+                if (got == 0)
+                        break;
+                n += (size_t)got;
+        }
+        /* Everything was read: a failing close of a read-only file loses nothing. */
+        (void)close(fd);
+        b[n] = '\0';
+        *buf = b;
+        *len = n;
+        return 0;
+}
+
+/* Makes a rename in dir durable. File systems that cannot sync a
+ * directory say so with EINVAL; there is nothing more to do on those. */
+static int sync_dir(const char *dir)
+{
+        int fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+        int e = 0;
+
+        if (fd < 0)
+                return errno;
+        if (fsync(fd) != 0 && errno != EINVAL && errno != ENOTSUP)
+                e = errno;
+        (void)close(fd);
+        return e;
+}
+
+static int write_all(int fd, const char *buf, size_t len)
+{
+        while (len > 0) {
+                ssize_t n = write(fd, buf, len);
+
+                if (n < 0 && errno == EINTR)
+                        continue;
+                if (n < 0)
+                        return errno;
+                if (n == 0)
+                        return EIO;
+                buf += n;
+                len -= (size_t)n;
+        }
+        return 0;
+}
+
+struct store *store_open(const char *dir, const char **err)
+{
+        struct store *st;
+        const char *env = getenv("DLFL_DATA_DIR");
+        const char *xdg = getenv("XDG_DATA_HOME");
+        const char *home = getenv("HOME");
+        char *path;
+
+        if (dir != NULL && dir[0] != '\0') {
+                path = xstrdup(dir);
+        } else if (env != NULL && env[0] != '\0') {
+                path = xstrdup(env);
+        } else if (xdg != NULL && xdg[0] == '/') {
+                /* The XDG spec says to ignore a relative XDG_DATA_HOME. */
+                path = xasprintf("%s/dlfl", xdg);
+        } else {
+                if (home == NULL || home[0] == '\0') {
+                        struct passwd *pw = getpwuid(getuid());
+
+                        home = pw != NULL ? pw->pw_dir : NULL;
+                }
+                if (home == NULL || home[0] == '\0') {
+                        *err = "No place for progress records: HOME is not set. Give one with "
+                               "--data-dir DIR or DLFL_DATA_DIR.";
+                        return NULL;
+                }
+                path = xasprintf("%s/.local/share/dlfl", home);
+        }
+        /* "dir/" and "dir" are the same place; keep messages tidy. */
+        for (size_t n = strlen(path); n > 1 && path[n - 1] == '/'; n--)
+                path[n - 1] = '\0';
+        st = xcalloc(1, sizeof(*st));
+        st->dir = path;
+        st->learners = xasprintf("%s/learners", path);
+        return st;
+}
+
+void store_close(struct store **st)
+{
+        if (st == NULL || *st == NULL)
+                return;
+        free((*st)->dir);
+        free((*st)->learners);
+        free((*st)->msg);
+        free(*st);
+        *st = NULL;
+}
+
+const char *store_dir(const struct store *st)
+{
+        return st->dir;
+}
+
+/* Is file KEY followed by suffix (a prefix of the rest when it ends in
+ * '*')? Keys never contain '.', so "KEY." cannot match another key. */
+static bool key_file(const char *file, const char *key, const char *suffix)
+{
+        size_t k = strlen(key), s = strlen(suffix);
+
+        if (strncmp(file, key, k) != 0)
+                return false;
+        file += k;
+        if (s > 0 && suffix[s - 1] == '*')
+                return strncmp(file, suffix, s - 1) == 0;
+        return strcmp(file, suffix) == 0;
+}
+
+/* Removes the learner's files matching suffix (see key_file). */
+static void remove_files(const struct store *st, const char *key, const char *suffix)
+{
+        DIR *d = opendir(st->learners);
+        struct dirent *de;
+
+        if (d == NULL)
+                return;
+        while ((de = readdir(d)) != NULL) {
+                if (key_file(de->d_name, key, suffix)) {
+                        char *p = xasprintf("%s/%s", st->learners, de->d_name);
+
+                        (void)unlink(p);
+                        free(p);
+                }
+        }
+        closedir(d);
+}
+
+/* Renames a damaged record to KEY.yaml.corrupt-YYYYMMDDTHHMMSS (UTC), with
+ * -2, -3... if that is taken; returns the new file name. */
+static char *move_aside(struct store_handle *h, int *e)
+{
+        char stamp[32];
+        time_t now = time(NULL);
+        struct tm tm;
+
+        if (gmtime_r(&now, &tm) == NULL ||
+            strftime(stamp, sizeof(stamp), "%Y%m%dT%H%M%S", &tm) == 0)
+                strcpy(stamp, "00000000T000000");
+        for (int i = 1; i < 1000; i++) {
+                struct stat sb;
+                char *to = i == 1 ? xasprintf("%s.corrupt-%s", h->path, stamp)
+                                  : xasprintf("%s.corrupt-%s-%d", h->path, stamp, i);
+
+                /* We hold the learner's lock, so nobody else is renaming here. */
+                if (lstat(to, &sb) == 0) {
+                        free(to);
+                        continue;
+                }
+                if (rename(h->path, to) != 0) {
+                        *e = errno;
+                        free(to);
+                        return NULL;
+                }
+                (void)sync_dir(h->st->learners);
+                return to;
+        }
+        *e = EEXIST;
+        return NULL;
+}
+
+/* Takes the learner's lock; EROFS/EACCES (a data directory nobody can
+ * write) leave the handle unlocked, since nothing can be saved there
+ * anyway: store_save() tries again. */
+static bool lock_handle(struct store_handle *h, const char **err)
+{
+        char *holder = NULL;
+        int e = store_lock_take(h->lock_path, &h->lock_fd, &holder);
+
+        if (e == 0)
+                return true;
+        if (e == EWOULDBLOCK || e == EAGAIN) {
+                char host[256] = "";
+                long pid = 0;
+
+                if (holder != NULL && sscanf(holder, "%255s %ld", host, &pid) == 2)
+                        *err = set_msg(
+                            &h->msg, xasprintf("%s's progress is already open in another session "
+                                               "(on %s, process %ld). Finish or quit there first.",
+                                               h->name, host, pid));
+                else
+                        *err = set_msg(
+                            &h->msg, xasprintf("%s's progress is already open in another session. "
+                                               "Finish or quit there first.",
+                                               h->name));
+                free(holder);
+                return false;
+        }
+        free(holder);
+        *err = set_msg(&h->msg, xasprintf("%s's progress cannot be locked (%s: %s).", h->name,
+                                          h->lock_path, errno_phrase(e)));
+        return false;
+}
+
+static void handle_free(struct store_handle *h)
+{
+        if (h == NULL)
+                return;
+        store_lock_drop(&h->lock_fd);
+        record_free(&h->rec);
+        free(h->name);
+        free(h->key);
+        free(h->path);
+        free(h->lock_path);
+        free(h->msg);
+        free(h);
+}
+
+struct store_handle *store_open_learner(struct store *st, const char *name, const char **err,
+                                        char **notice)
+{
+        struct store_handle *h;
+        const char *problem = store_name_problem(name);
+        char *buf = NULL, *why = NULL;
+        size_t len;
+        int e;
+
+        *notice = NULL;
+        if (problem != NULL) {
+                *err = problem;
+                return NULL;
+        }
+        h = xcalloc(1, sizeof(*h));
+        h->st = st;
+        h->lock_fd = -1;
+        h->name = xstrdup(name);
+        h->key = store_name_key(name);
+        h->path = xasprintf("%s/%s.yaml", st->learners, h->key);
+        h->lock_path = xasprintf("%s/%s.lock", st->learners, h->key);
+
+        e = ensure_dirs(st);
+        if (e == 0) {
+                if (!lock_handle(h, err))
+                        goto fail;
+        } else if (e != EROFS && e != EACCES && e != EPERM) {
+                *err = set_msg(&st->msg, xasprintf("The progress directory %s cannot be used: %s.",
+                                                   st->learners, errno_phrase(e)));
+                goto fail;
+        }
+        if (h->lock_fd >= 0)
+                remove_files(st, h->key, ".tmp.*"); /* saves cut short by a crash */
+
+        e = read_file(h->path, &buf, &len);
+        if (e == ENOENT) {
+                h->rec = record_new(name);
+                if (h->rec->created == 0)
+                        h->rec->created = time(NULL);
+                return h;
+        }
+        if (e != 0 && e != EFBIG && e != EINVAL) {
+                *err = set_msg(&st->msg, xasprintf("%s's progress cannot be read (%s: %s).", name,
+                                                   h->path, errno_phrase(e)));
+                goto fail;
+        }
+        if (e == 0)
+                h->rec = store_yaml_parse(buf, len, &why);
+        else
+                why = xstrdup(e == EFBIG ? "the file is far too large" : "it is not a plain file");
+        free(buf);
+        if (h->rec != NULL) {
+                if (h->rec->name == NULL || strcmp(h->rec->name, name) != 0) {
+                        *err =
+                            set_msg(&st->msg, xasprintf("%s holds progress under another name; it "
+                                                        "was left as it is.",
+                                                        h->path));
+                        goto fail;
+                }
+                return h;
+        }
+        /* Never overwrite what cannot be read: keep it beside, start afresh. */
+        if (h->lock_fd < 0) {
+                *err = set_msg(&st->msg, xasprintf("%s's progress cannot be read (%s: %s).", name,
+                                                   h->path, why));
+                free(why);
+                goto fail;
+        }
+        char *aside = move_aside(h, &e);
+
+        if (aside == NULL) {
+                *err =
+                    set_msg(&st->msg,
+                            xasprintf("%s's progress cannot be read (%s: %s), and it could not be "
+                                      "set aside: %s.",
+                                      name, h->path, why, errno_phrase(e)));
+                free(why);
+                goto fail;
+        }
+        *notice = xasprintf("%s's saved progress could not be read (%s). It was kept as %s and "
+                            "a fresh record started.",
+                            name, why, aside);
+        free(why);
+        free(aside);
+        h->rec = record_new(name);
+        if (h->rec->created == 0)
+                h->rec->created = time(NULL);
+        return h;
+fail:
+        if (h->msg != NULL) { /* *err may point at it: keep it with the store */
+                set_msg(&st->msg, h->msg);
+                h->msg = NULL;
+        }
+        handle_free(h);
+        return NULL;
+}
+
+struct learner_record *store_record(struct store_handle *h)
+{
+        return h->rec;
+}
+
+bool store_save(struct store_handle *h, const char **err)
+{
+        struct store *st = h->st;
+        size_t len;
+        const char *why = NULL;
+        char *buf, *tmp;
+        int fd, e;
+
+        if (h->lock_fd < 0) {
+                e = ensure_dirs(st);
+                if (e == 0 && !lock_handle(h, err))
+                        return false;
+                if (e != 0)
+                        goto fail_early;
+        }
+        buf = store_yaml_emit(h->rec, &len, &why);
+        if (buf == NULL) {
+                *err = why;
+                return false;
+        }
+        tmp = xasprintf("%s/%s.tmp.XXXXXX", st->learners, h->key);
+        fd = mkstemp(tmp);
+        if (fd < 0) {
+                e = errno;
+                free(buf);
+                free(tmp);
+                goto fail_early;
+        }
+        (void)fcntl(fd, F_SETFD, FD_CLOEXEC);
+        e = fchmod(fd, 0600) != 0 ? errno : 0;
+        if (e == 0)
+                e = write_all(fd, buf, len);
+        if (e == 0 && fsync(fd) != 0)
+                e = errno;
+        free(buf);
+        /* close() can report a failed write-back (NFS does): checked too. */
+        if (close(fd) != 0 && e == 0)
+                e = errno;
+        if (e == 0 && rename(tmp, h->path) != 0)
+                e = errno;
+        if (e != 0) {
+                (void)unlink(tmp);
+                free(tmp);
+                goto fail_early;
+        }
+        free(tmp);
+        e = sync_dir(st->learners);
+        if (e != 0) {
+                *err = set_msg(&h->msg,
+                               xasprintf("Progress was written but may not be safe yet: %s (%s). "
+                                         "dlfl will try again at the next step.",
+                                         errno_phrase(e), st->learners));
+                return false;
+        }
+        return true;
+fail_early:
+        *err = set_msg(&h->msg, xasprintf("Progress could not be saved: %s (%s). Nothing saved "
+                                          "before was lost; dlfl will try again at the next step.",
+                                          errno_phrase(e), st->learners));
+        return false;
+}
+
+void store_close_learner(struct store_handle **h)
+{
+        if (h == NULL || *h == NULL)
+                return;
+        handle_free(*h);
+        *h = NULL;
+}
+
+bool store_forget(struct store_handle **hp, const char **err)
+{
+        struct store_handle *h = *hp;
+        struct store *st = h->st;
+        bool ok = true;
+
+        if (h->lock_fd < 0 && !lock_handle(h, err)) {
+                set_msg(&st->msg, h->msg);
+                h->msg = NULL;
+                store_close_learner(hp);
+                return false;
+        }
+        if (unlink(h->path) != 0 && errno != ENOENT) {
+                *err = set_msg(&st->msg, xasprintf("%s's progress could not be deleted (%s: %s).",
+                                                   h->name, h->path, errno_phrase(errno)));
+                ok = false;
+        } else {
+                /* Copies set aside and cut-short saves hold the learner's answers too. */
+                remove_files(st, h->key, ".yaml.corrupt-*");
+                remove_files(st, h->key, ".tmp.*");
+                (void)unlink(h->lock_path);
+                (void)sync_dir(st->learners);
+        }
+        store_close_learner(hp);
+        return ok;
+}
+
+struct learner_record *store_read(struct store *st, const char *name, const char **err)
+{
+        const char *problem = store_name_problem(name);
+        char *key, *path, *buf, *why = NULL;
+        size_t len;
+        struct learner_record *r = NULL;
+        int e;
+
+        if (problem != NULL) {
+                *err = problem;
+                return NULL;
+        }
+        key = store_name_key(name);
+        path = xasprintf("%s/%s.yaml", st->learners, key);
+        free(key);
+        e = read_file(path, &buf, &len);
+        if (e == ENOENT) {
+                *err = set_msg(&st->msg,
+                               xasprintf("There is no learner called %s in %s.", name, st->dir));
+        } else if (e != 0) {
+                *err =
+                    set_msg(&st->msg,
+                            xasprintf("%s's progress cannot be read (%s: %s).", name, path,
+                                      e == EFBIG ? "the file is far too large" : errno_phrase(e)));
+        } else {
+                r = store_yaml_parse(buf, len, &why);
+                free(buf);
+                if (r == NULL) {
+                        *err = set_msg(&st->msg, xasprintf("%s's progress cannot be read (%s: %s).",
+                                                           name, path, why));
+                        free(why);
+                } else if (r->name == NULL || strcmp(r->name, name) != 0) {
+                        *err = set_msg(&st->msg,
+                                       xasprintf("%s holds progress under another name.", path));
+                        record_free(&r);
+                }
+        }
+        free(path);
+        return r;
+}
+
+static int name_cmp(const void *a, const void *b)
+{
+        const char *x = *(const char *const *)a, *y = *(const char *const *)b;
+        int c = strcasecmp(x, y);
+
+        return c != 0 ? c : strcmp(x, y);
+}
+
+char **store_list(struct store *st, size_t *n, const char **err)
+{
+        DIR *d = opendir(st->learners);
+        struct dirent *de;
+        char **names = NULL;
+        size_t cap = 0;
+
+        *n = 0;
+        if (d == NULL) {
+                if (errno == ENOENT)
+                        return xcalloc(1, sizeof(char *));
+                *err = set_msg(&st->msg, xasprintf("The progress directory %s cannot be read: %s.",
+                                                   st->learners, errno_phrase(errno)));
+                return NULL;
+        }
+        while ((de = readdir(d)) != NULL) {
+                size_t len = strlen(de->d_name);
+                char *key, *name;
+
+                if (len <= 5 || strcmp(de->d_name + len - 5, ".yaml") != 0)
+                        continue;
+                key = xstrndup(de->d_name, len - 5);
+                name = store_key_name(key);
+                if (name == NULL && key[0] == '+') {
+                        /* A long name is hashed: the record knows it. */
+                        char *path = xasprintf("%s/%s", st->learners, de->d_name), *buf,
+                             *why = NULL;
+                        size_t blen;
+
+                        if (read_file(path, &buf, &blen) == 0) {
+                                struct learner_record *r = store_yaml_parse(buf, blen, &why);
+
+                                if (r != NULL && r->name != NULL &&
+                                    store_name_problem(r->name) == NULL) {
+                                        char *again = store_name_key(r->name);
+
+                                        if (strcmp(again, key) == 0)
+                                                name = xstrdup(r->name);
+                                        free(again);
+                                }
+                                record_free(&r);
+                                free(why);
+                                free(buf);
+                        }
+                        free(path);
+                }
+                free(key);
+                if (name == NULL)
+                        continue;
+                names = xgrow(names, &cap, *n + 1, sizeof(*names));
+                names[(*n)++] = name;
+        }
+        closedir(d);
+        if (names == NULL)
+                return xcalloc(1, sizeof(char *));
+        qsort(names, *n, sizeof(*names), name_cmp);
+        return names;
+}
+
+void store_names_free(char **names, size_t n)
+{
+        if (names == NULL)
+                return;
+        for (size_t i = 0; i < n; i++)
+                free(names[i]);
+        free(names);
+}

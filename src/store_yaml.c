@@ -1,0 +1,913 @@
+/* A learner's record as YAML: written with libyaml's emitter (events, never
+ * assembled text) and read back from libyaml's parser events. Reading skips
+ * keys it does not know, so a file written by a newer dlfl still loads;
+ * everything in record.h round-trips. Numbers are written and read in the
+ * C locale whatever the user's locale, timestamps as ISO 8601 UTC
+ * ("2026-11-29T08:05:02Z"); fields at their default (false, 0, none) are
+ * left out. */
+#include <errno.h>
+#include <locale.h>
+#include <math.h>
+#include <stdbool.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include <yaml.h>
+
+#include "dlfl/store.h"
+#include "dlfl/xalloc.h"
+
+#define MAX_DEPTH 32
+
+/* ---- emitting ---------------------------------------------------------- */
+
+struct out {
+        yaml_emitter_t em;
+        char *buf;
+        size_t len, cap;
+        bool failed;
+};
+
+static int out_write(void *data, unsigned char *bytes, size_t size);
+static void emit(struct out *o, yaml_event_t *ev);
+static void emit_scalar(struct out *o, const char *s, bool plain_ok, yaml_scalar_style_t style);
+static void emit_string(struct out *o, const char *s);
+static void emit_key(struct out *o, const char *key);
+static void emit_int(struct out *o, const char *key, long v);
+static void emit_double(struct out *o, const char *key, double v);
+static void emit_bool(struct out *o, const char *key, bool v);
+static void emit_time(struct out *o, const char *key, time_t t);
+static void emit_map_start(struct out *o);
+static void emit_seq_start(struct out *o, bool flow);
+static void emit_end(struct out *o, bool map);
+static void emit_screen(struct out *o, const struct screen_state *st);
+static void emit_attempt(struct out *o, const struct attempt *a);
+static char *valid_utf8(const char *s);
+static bool looks_typed(const char *s);
+static locale_t c_locale(void);
+
+static int out_write(void *data, unsigned char *bytes, size_t size)
+{
+        struct out *o = data;
+
+        if (o->len + size + 1 > o->cap) {
+                o->cap = (o->len + size + 1) * 2;
+                o->buf = xrealloc(o->buf, o->cap);
+        }
+        memcpy(o->buf + o->len, bytes, size);
+        o->len += size;
+        return 1;
+}
+
+static void emit(struct out *o, yaml_event_t *ev)
+{
+        if (o->failed) {
+                yaml_event_delete(ev);
+                return;
+        }
+        /* yaml_emitter_emit() takes the event, even when it fails. */
+        if (!yaml_emitter_emit(&o->em, ev))
+                o->failed = true;
+}
+
+/* Learners type in whatever encoding their terminal uses; the emitter
+ * takes only UTF-8, so a stray byte becomes U+FFFD rather than making
+ * every later save fail. */
+static char *valid_utf8(const char *s)
+{
+        size_t len = strlen(s), n = 0;
+        char *out = xmalloc(len * 3 + 1);
+        const unsigned char *p = (const unsigned char *)s;
+
+        while (*p != '\0') {
+                size_t need = *p < 0x80             ? 1
+                              : (*p & 0xe0) == 0xc0 ? 2
+                              : (*p & 0xf0) == 0xe0 ? 3
+                              : (*p & 0xf8) == 0xf0 ? 4
+                                                    : 0;
+                bool ok = need > 0;
+                uint32_t cp = need == 1   ? *p
+                              : need == 2 ? *p & 0x1f
+                              : need == 3 ? *p & 0x0f
+                                          : *p & 0x07;
+
+                for (size_t i = 1; ok && i < need; i++) {
+                        if ((p[i] & 0xc0) != 0x80)
+                                ok = false;
+                        else
+                                cp = (cp << 6) | (p[i] & 0x3f);
+                }
+                if (ok && ((need == 2 && cp < 0x80) || (need == 3 && cp < 0x800) ||
+                           (need == 4 && cp < 0x10000) || cp > 0x10ffff ||
+                           (cp >= 0xd800 && cp <= 0xdfff)))
+                        ok = false;
+                if (ok) {
+                        memcpy(out + n, p, need);
+                        n += need;
+                        p += need;
+                } else {
+                        memcpy(out + n, "\xef\xbf\xbd", 3);
+                        n += 3;
+                        p++;
+                }
+        }
+        out[n] = '\0';
+        return out;
+}
+
+/* Would a YAML reader take this plain scalar for a null, a boolean or a
+ * number? Then it is quoted, so other tools read the string back too. */
+static bool looks_typed(const char *s)
+{
+        static const char *const words[] = {
+            "~",     "null", "Null", "NULL", "true", "True", "TRUE", "false", "False",
+            "FALSE", "yes",  "Yes",  "YES",  "no",   "No",   "NO",   "on",    "On",
+            "ON",    "off",  "Off",  "OFF",  "y",    "Y",    "n",    "N",
+        };
+
+        if (s[0] == '\0' || strchr("0123456789+-.", s[0]) != NULL)
+                return true;
+        for (size_t i = 0; i < sizeof(words) / sizeof(words[0]); i++)
+                if (strcmp(s, words[i]) == 0)
+                        return true;
+        return false;
+}
+
+static void emit_scalar(struct out *o, const char *s, bool plain_ok, yaml_scalar_style_t style)
+{
+        yaml_event_t ev;
+
+        if (o->failed)
+                return;
+        if (!yaml_scalar_event_initialize(&ev, NULL, NULL, (yaml_char_t *)s, (int)strlen(s),
+                                          plain_ok, 1, style)) {
+                o->failed = true;
+                return;
+        }
+        emit(o, &ev);
+}
+
+static void emit_string(struct out *o, const char *s)
+{
+        char *clean = valid_utf8(s);
+
+        emit_scalar(o, clean, !looks_typed(clean),
+                    strchr(clean, '\n') != NULL ? YAML_LITERAL_SCALAR_STYLE
+                                                : YAML_ANY_SCALAR_STYLE);
+        free(clean);
+}
+
+static void emit_key(struct out *o, const char *key)
+{
+        emit_scalar(o, key, true, YAML_PLAIN_SCALAR_STYLE);
+}
+
+static void emit_int(struct out *o, const char *key, long v)
+{
+        char buf[32];
+
+        snprintf(buf, sizeof(buf), "%ld", v);
+        emit_key(o, key);
+        emit_scalar(o, buf, true, YAML_PLAIN_SCALAR_STYLE);
+}
+
+/* The shortest form that reads back as the same double. */
+static void emit_double(struct out *o, const char *key, double v)
+{
+        char buf[40];
+
+        if (!isfinite(v))
+                v = 0;
+        for (int prec = 1; prec <= 17; prec++) {
+                snprintf(buf, sizeof(buf), "%.*g", prec, v);
+                if (strtod(buf, NULL) == v)
+                        break;
+        }
+        emit_key(o, key);
+        emit_scalar(o, buf, true, YAML_PLAIN_SCALAR_STYLE);
+}
+
+static void emit_bool(struct out *o, const char *key, bool v)
+{
+        emit_key(o, key);
+        emit_scalar(o, v ? "true" : "false", true, YAML_PLAIN_SCALAR_STYLE);
+}
+
+static void emit_time(struct out *o, const char *key, time_t t)
+{
+        struct tm tm;
+        char buf[40];
+
+        if (gmtime_r(&t, &tm) != NULL && tm.tm_year >= -1900 && tm.tm_year <= 9999 - 1900)
+                strftime(buf, sizeof(buf), "%Y-%m-%dT%H:%M:%SZ", &tm);
+        else
+                snprintf(buf, sizeof(buf), "%lld", (long long)t);
+        emit_key(o, key);
+        emit_scalar(o, buf, true, YAML_PLAIN_SCALAR_STYLE);
+}
+
+static void emit_map_start(struct out *o)
+{
+        yaml_event_t ev;
+
+        if (!o->failed &&
+            yaml_mapping_start_event_initialize(&ev, NULL, NULL, 1, YAML_BLOCK_MAPPING_STYLE))
+                emit(o, &ev);
+}
+
+static void emit_seq_start(struct out *o, bool flow)
+{
+        yaml_event_t ev;
+
+        if (!o->failed && yaml_sequence_start_event_initialize(&ev, NULL, NULL, 1,
+                                                               flow ? YAML_FLOW_SEQUENCE_STYLE
+                                                                    : YAML_BLOCK_SEQUENCE_STYLE))
+                emit(o, &ev);
+}
+
+static void emit_end(struct out *o, bool map)
+{
+        yaml_event_t ev;
+
+        if (o->failed)
+                return;
+        if (map)
+                yaml_mapping_end_event_initialize(&ev);
+        else
+                yaml_sequence_end_event_initialize(&ev);
+        emit(o, &ev);
+}
+
+static void emit_screen(struct out *o, const struct screen_state *st)
+{
+        emit_map_start(o);
+        emit_key(o, "id");
+        emit_string(o, st->id != NULL ? st->id : "");
+        if (st->seen)
+                emit_bool(o, "seen", true);
+        if (st->complete)
+                emit_bool(o, "complete", true);
+        if (st->settled)
+                emit_bool(o, "settled", true);
+        if (st->correct)
+                emit_bool(o, "correct", true);
+        if (st->attempts != 0)
+                emit_int(o, "attempts", st->attempts);
+        if (st->wrong != 0)
+                emit_int(o, "wrong", st->wrong);
+        if (st->hints_used != 0)
+                emit_int(o, "hints-used", st->hints_used);
+        if (st->points != 0)
+                emit_double(o, "points", st->points);
+        if (st->response != NULL) {
+                emit_key(o, "response");
+                emit_string(o, st->response);
+        }
+        if (st->text != NULL) {
+                emit_key(o, "text");
+                emit_string(o, st->text);
+        }
+        if (st->npath > 0) {
+                emit_key(o, "path");
+                emit_seq_start(o, true);
+                for (size_t i = 0; i < st->npath; i++)
+                        emit_string(o, st->path[i] != NULL ? st->path[i] : "");
+                emit_end(o, false);
+        }
+        if (st->ending != NULL) {
+                emit_key(o, "ending");
+                emit_string(o, st->ending);
+        }
+        if (st->rating != -1)
+                emit_int(o, "rating", st->rating);
+        if (st->seconds != 0)
+                emit_double(o, "seconds", st->seconds);
+        if (st->when != 0)
+                emit_time(o, "when", st->when);
+        emit_end(o, true);
+}
+
+static void emit_attempt(struct out *o, const struct attempt *a)
+{
+        emit_map_start(o);
+        emit_time(o, "started", a->started);
+        if (a->completed != 0)
+                emit_time(o, "completed", a->completed);
+        emit_time(o, "updated", a->updated);
+        emit_double(o, "pass-mark", a->pass_mark);
+        emit_bool(o, "complete", a->complete);
+        emit_bool(o, "passed", a->passed);
+        emit_double(o, "earned", a->earned);
+        emit_double(o, "possible", a->possible);
+        emit_double(o, "seconds", a->seconds);
+        if (a->section != NULL || a->screen != NULL) {
+                emit_key(o, "position");
+                emit_map_start(o);
+                if (a->section != NULL) {
+                        emit_key(o, "section");
+                        emit_string(o, a->section);
+                }
+                if (a->screen != NULL) {
+                        emit_key(o, "screen");
+                        emit_string(o, a->screen);
+                }
+                emit_end(o, true);
+        }
+        if (a->digest != NULL) {
+                emit_key(o, "digest");
+                emit_string(o, a->digest);
+        }
+        emit_key(o, "screens");
+        emit_seq_start(o, a->nscreens == 0);
+        for (size_t i = 0; i < a->nscreens; i++)
+                emit_screen(o, &a->screens[i]);
+        emit_end(o, false);
+        emit_end(o, true);
+}
+
+/* Numbers in the C locale, whatever LC_NUMERIC the user has. */
+static locale_t c_locale(void)
+{
+        static locale_t c;
+
+        if (c == (locale_t)0)
+                c = newlocale(LC_NUMERIC_MASK, "C", (locale_t)0);
+        return c;
+}
+
+char *store_yaml_emit(const struct learner_record *r, size_t *len, const char **err)
+{
+        struct out o = {0};
+        yaml_event_t ev;
+        locale_t c = c_locale(), old = (locale_t)0;
+
+        *len = 0;
+        if (!yaml_emitter_initialize(&o.em)) {
+                *err = "The record could not be written (the YAML writer did not start).";
+                return NULL;
+        }
+        if (c != (locale_t)0)
+                old = uselocale(c);
+        yaml_emitter_set_output(&o.em, out_write, &o);
+        yaml_emitter_set_unicode(&o.em, 1);
+        yaml_emitter_set_width(&o.em, -1);
+        yaml_emitter_set_indent(&o.em, 2);
+
+        yaml_stream_start_event_initialize(&ev, YAML_UTF8_ENCODING);
+        emit(&o, &ev);
+        if (!o.failed && yaml_document_start_event_initialize(&ev, NULL, NULL, NULL, 1))
+                emit(&o, &ev);
+        emit_map_start(&o);
+        emit_int(&o, "dlfl-record", STORE_FORMAT);
+        emit_key(&o, "name");
+        emit_string(&o, r->name != NULL ? r->name : "");
+        if (r->passphrase != NULL) {
+                emit_key(&o, "passphrase");
+                emit_string(&o, r->passphrase);
+        }
+        emit_time(&o, "created", r->created);
+        emit_key(&o, "modules");
+        emit_seq_start(&o, r->nmodules == 0);
+        for (size_t i = 0; i < r->nmodules; i++) {
+                const struct module_record *m = &r->modules[i];
+
+                emit_map_start(&o);
+                emit_key(&o, "id");
+                emit_string(&o, m->module != NULL ? m->module : "");
+                if (m->title != NULL) {
+                        emit_key(&o, "title");
+                        emit_string(&o, m->title);
+                }
+                emit_key(&o, "attempts");
+                emit_seq_start(&o, m->nattempts == 0);
+                for (size_t j = 0; j < m->nattempts; j++)
+                        emit_attempt(&o, &m->attempts[j]);
+                emit_end(&o, false);
+                emit_end(&o, true);
+        }
+        emit_end(&o, false);
+        emit_end(&o, true);
+        if (!o.failed && yaml_document_end_event_initialize(&ev, 1))
+                emit(&o, &ev);
+        if (!o.failed) {
+                yaml_stream_end_event_initialize(&ev);
+                emit(&o, &ev);
+        }
+        if (!o.failed && !yaml_emitter_flush(&o.em))
+                o.failed = true;
+        yaml_emitter_delete(&o.em);
+        if (c != (locale_t)0)
+                uselocale(old);
+        if (o.failed) {
+                free(o.buf);
+                *err = "The record could not be written (the YAML writer failed).";
+                return NULL;
+        }
+        if (o.buf == NULL)
+                o.buf = xmalloc(1);
+        o.buf[o.len] = '\0';
+        *len = o.len;
+        return o.buf;
+}
+
+/* ---- parsing ----------------------------------------------------------- */
+
+enum node_type { NODE_SCALAR, NODE_MAP, NODE_SEQ };
+
+/* The document as a small tree: records are small, and a tree makes
+ * skipping unknown keys of any shape trivial. */
+struct node {
+        enum node_type type;
+        char *value;        /* scalars */
+        bool plain;         /* an unquoted scalar: ~ and the empty string mean none */
+        struct node **kids; /* maps: key, value, key, value... */
+        size_t nkids, cap;
+        size_t line;
+};
+
+struct parse {
+        char *why;
+};
+
+static void node_free(struct node *n);
+static struct node *load_node(yaml_parser_t *p, yaml_event_t *ev, int depth, char **why);
+static struct node *load(const char *buf, size_t len, char **why);
+static const struct node *map_get(const struct node *map, const char *key);
+static bool fail(struct parse *ps, const struct node *n, const char *what);
+static bool get_string(struct parse *ps, const struct node *map, const char *key, char **out,
+                       bool required);
+static bool get_bool(struct parse *ps, const struct node *map, const char *key, bool *out);
+static bool get_int(struct parse *ps, const struct node *map, const char *key, int *out);
+static bool get_double(struct parse *ps, const struct node *map, const char *key, double *out);
+static bool get_time(struct parse *ps, const struct node *map, const char *key, time_t *out);
+static bool get_seq(struct parse *ps, const struct node *map, const char *key,
+                    const struct node **out);
+static bool read_screen(struct parse *ps, const struct node *n, struct screen_state *st);
+static bool read_attempt(struct parse *ps, const struct node *n, struct attempt *a);
+static bool read_module(struct parse *ps, const struct node *n, struct module_record *m);
+static bool parse_time(const char *s, time_t *out);
+static bool is_null(const struct node *v);
+static long long days_from_civil(long long y, int m, int d);
+
+static void node_free(struct node *n)
+{
+        if (n == NULL)
+                return;
+        for (size_t i = 0; i < n->nkids; i++)
+                node_free(n->kids[i]);
+        free(n->kids);
+        free(n->value);
+        free(n);
+}
+
+/* Builds the node that starts with *ev (which it consumes). */
+static struct node *load_node(yaml_parser_t *p, yaml_event_t *ev, int depth, char **why)
+{
+        struct node *n = xcalloc(1, sizeof(*n));
+
+        n->line = ev->start_mark.line + 1;
+        switch (ev->type) {
+        case YAML_SCALAR_EVENT:
+                n->type = NODE_SCALAR;
+                if (memchr(ev->data.scalar.value, '\0', ev->data.scalar.length) != NULL) {
+                        *why = xasprintf("line %zu: a NUL character in a value", n->line);
+                        goto fail;
+                }
+                n->value = xstrndup((const char *)ev->data.scalar.value, ev->data.scalar.length);
+                n->plain = ev->data.scalar.style == YAML_PLAIN_SCALAR_STYLE;
+                yaml_event_delete(ev);
+                return n;
+        case YAML_MAPPING_START_EVENT:
+        case YAML_SEQUENCE_START_EVENT: {
+                yaml_event_type_t end = ev->type == YAML_MAPPING_START_EVENT
+                                            ? YAML_MAPPING_END_EVENT
+                                            : YAML_SEQUENCE_END_EVENT;
+
+                n->type = ev->type == YAML_MAPPING_START_EVENT ? NODE_MAP : NODE_SEQ;
+                yaml_event_delete(ev);
+                if (depth >= MAX_DEPTH) {
+                        *why = xasprintf("line %zu: nested too deeply", n->line);
+                        goto fail;
+                }
+                for (;;) {
+                        yaml_event_t kid;
+                        struct node *k;
+
+                        if (!yaml_parser_parse(p, &kid)) {
+                                *why = xasprintf("line %zu: %s", p->problem_mark.line + 1,
+                                                 p->problem != NULL ? p->problem : "bad YAML");
+                                goto fail;
+                        }
+                        if (kid.type == end) {
+                                yaml_event_delete(&kid);
+                                break;
+                        }
+                        k = load_node(p, &kid, depth + 1, why);
+                        if (k == NULL)
+                                goto fail;
+                        n->kids = xgrow(n->kids, &n->cap, n->nkids + 1, sizeof(*n->kids));
+                        n->kids[n->nkids++] = k;
+                }
+                return n;
+        }
+        case YAML_ALIAS_EVENT:
+                *why = xasprintf("line %zu: aliases are not used in records", n->line);
+                break;
+        default:
+                *why = xasprintf("line %zu: unexpected YAML", n->line);
+                break;
+        }
+        yaml_event_delete(ev);
+fail:
+        node_free(n);
+        return NULL;
+}
+
+static struct node *load(const char *buf, size_t len, char **why)
+{
+        yaml_parser_t p;
+        yaml_event_t ev;
+        struct node *root = NULL;
+        bool in_doc = false;
+
+        if (!yaml_parser_initialize(&p)) {
+                *why = xstrdup("the YAML reader did not start");
+                return NULL;
+        }
+        yaml_parser_set_input_string(&p, (const unsigned char *)buf, len);
+        /* The first document is the record; anything after it is ignored. */
+        while (root == NULL && *why == NULL) {
+                if (!yaml_parser_parse(&p, &ev)) {
+                        *why = xasprintf("line %zu: %s", p.problem_mark.line + 1,
+                                         p.problem != NULL ? p.problem : "bad YAML");
+                        break;
+                }
+                switch (ev.type) {
+                case YAML_STREAM_END_EVENT:
+                        *why = xstrdup(in_doc ? "the record is empty" : "the file is empty");
+                        yaml_event_delete(&ev);
+                        break;
+                case YAML_DOCUMENT_START_EVENT:
+                        in_doc = true;
+                        yaml_event_delete(&ev);
+                        break;
+                case YAML_STREAM_START_EVENT:
+                case YAML_DOCUMENT_END_EVENT:
+                        yaml_event_delete(&ev);
+                        break;
+                default:
+                        root = load_node(&p, &ev, 0, why);
+                        break;
+                }
+        }
+        /* The rest of the document must still be well formed: a record cut off
+         * part way is damaged, even if what came before parsed. */
+        if (root != NULL) {
+                for (;;) {
+                        if (!yaml_parser_parse(&p, &ev)) {
+                                *why = xasprintf("line %zu: %s", p.problem_mark.line + 1,
+                                                 p.problem != NULL ? p.problem : "bad YAML");
+                                node_free(root);
+                                root = NULL;
+                                break;
+                        }
+                        yaml_event_type_t t = ev.type;
+
+                        yaml_event_delete(&ev);
+                        if (t == YAML_DOCUMENT_END_EVENT || t == YAML_STREAM_END_EVENT)
+                                break;
+                }
+        }
+        yaml_parser_delete(&p);
+        return root;
+}
+
+static const struct node *map_get(const struct node *map, const char *key)
+{
+        for (size_t i = 0; i + 1 < map->nkids; i += 2)
+                if (map->kids[i]->type == NODE_SCALAR && strcmp(map->kids[i]->value, key) == 0)
+                        return map->kids[i + 1];
+        return NULL;
+}
+
+static bool fail(struct parse *ps, const struct node *n, const char *what)
+{
+        if (ps->why == NULL)
+                ps->why = xasprintf("line %zu: %s", n->line, what);
+        return false;
+}
+
+static bool is_null(const struct node *v)
+{
+        return v->type == NODE_SCALAR && v->plain &&
+               (v->value[0] == '\0' || strcmp(v->value, "~") == 0 ||
+                strcmp(v->value, "null") == 0 || strcmp(v->value, "Null") == 0 ||
+                strcmp(v->value, "NULL") == 0);
+}
+
+static bool get_string(struct parse *ps, const struct node *map, const char *key, char **out,
+                       bool required)
+{
+        const struct node *v = map_get(map, key);
+
+        if (v == NULL || is_null(v)) {
+                if (required) {
+                        char *msg = xasprintf("'%s' is missing", key);
+
+                        fail(ps, v != NULL ? v : map, msg);
+                        free(msg);
+                        return false;
+                }
+                return true;
+        }
+        if (v->type != NODE_SCALAR)
+                return fail(ps, v, "expected text");
+        free(*out);
+        *out = xstrdup(v->value);
+        return true;
+}
+
+static bool get_bool(struct parse *ps, const struct node *map, const char *key, bool *out)
+{
+        static const char *const yes[] = {"true", "True", "TRUE", "yes", "Yes", "YES"};
+        static const char *const no[] = {"false", "False", "FALSE", "no", "No", "NO"};
+        const struct node *v = map_get(map, key);
+
+        if (v == NULL || is_null(v))
+                return true;
+        if (v->type == NODE_SCALAR) {
+                for (size_t i = 0; i < sizeof(yes) / sizeof(yes[0]); i++) {
+                        if (strcmp(v->value, yes[i]) == 0) {
+                                *out = true;
+                                return true;
+                        }
+                        if (strcmp(v->value, no[i]) == 0) {
+                                *out = false;
+                                return true;
+                        }
+                }
+        }
+        return fail(ps, v, "expected true or false");
+}
+
+static bool get_int(struct parse *ps, const struct node *map, const char *key, int *out)
+{
+        const struct node *v = map_get(map, key);
+        char *end;
+        long n;
+
+        if (v == NULL || is_null(v))
+                return true;
+        if (v->type != NODE_SCALAR)
+                return fail(ps, v, "expected a whole number");
+        errno = 0;
+        n = strtol(v->value, &end, 10);
+        if (errno != 0 || end == v->value || *end != '\0' || n < -2147483647L || n > 2147483647L)
+                return fail(ps, v, "expected a whole number");
+        *out = (int)n;
+        return true;
+}
+
+static bool get_double(struct parse *ps, const struct node *map, const char *key, double *out)
+{
+        const struct node *v = map_get(map, key);
+        char *end;
+        double d;
+
+        if (v == NULL || is_null(v))
+                return true;
+        if (v->type != NODE_SCALAR)
+                return fail(ps, v, "expected a number");
+        errno = 0;
+        d = strtod(v->value, &end);
+        if (end == v->value || *end != '\0' || !isfinite(d))
+                return fail(ps, v, "expected a number");
+        *out = d;
+        return true;
+}
+
+/* Days since 1970-01-01 of a proleptic Gregorian date (timegm() is not
+ * POSIX, and mktime() works in local time). */
+static long long days_from_civil(long long y, int m, int d)
+{
+        y -= m <= 2;
+        long long era = (y >= 0 ? y : y - 399) / 400;
+        long long yoe = y - era * 400;
+        long long doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+        long long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+
+        return era * 146097 + doe - 719468;
+}
+
+/* "YYYY-MM-DDTHH:MM:SS" with "Z", "+HH:MM" or "-HH:MM" (and optional
+ * fractions of a second, dropped), or whole seconds since 1970. */
+static bool parse_time(const char *s, time_t *out)
+{
+        int f[6] = {0};
+        static const int width[6] = {4, 2, 2, 2, 2, 2};
+        static const char sep[6] = {'-', '-', 'T', ':', ':', '\0'};
+        const char *p = s;
+        long long secs;
+
+        if (strchr(s, '-') == NULL || strchr(s, '-') == s) {
+                char *end;
+                long long v;
+
+                errno = 0;
+                v = strtoll(s, &end, 10);
+                if (errno != 0 || end == s || *end != '\0')
+                        return false;
+                *out = (time_t)v;
+                return true;
+        }
+        for (int i = 0; i < 6; i++) {
+                for (int j = 0; j < width[i]; j++, p++) {
+                        if (*p < '0' || *p > '9')
+                                return false;
+                        f[i] = f[i] * 10 + (*p - '0');
+                }
+                if (sep[i] != '\0') {
+                        if (*p != sep[i] && !(sep[i] == 'T' && (*p == 't' || *p == ' ')))
+                                return false;
+                        p++;
+                }
+        }
+        if (f[1] < 1 || f[1] > 12 || f[2] < 1 || f[2] > 31 || f[3] > 23 || f[4] > 59 || f[5] > 60)
+                return false;
+        secs = days_from_civil(f[0], f[1], f[2]) * 86400LL + f[3] * 3600LL + f[4] * 60LL + f[5];
+        if (*p == '.')
+                for (p++; *p >= '0' && *p <= '9'; p++)
+                        ;
+        if (*p == 'Z' || *p == 'z') {
+                p++;
+        } else if (*p == '+' || *p == '-') {
+                int sign = *p == '+' ? 1 : -1;
+                int hh, mm;
+
+                if (p[1] < '0' || p[1] > '9' || p[2] < '0' || p[2] > '9' || p[3] != ':' ||
+                    p[4] < '0' || p[4] > '9' || p[5] < '0' || p[5] > '9')
+                        return false;
+                hh = (p[1] - '0') * 10 + (p[2] - '0');
+                mm = (p[4] - '0') * 10 + (p[5] - '0');
+                secs -= sign * (hh * 3600LL + mm * 60LL);
+                p += 6;
+        }
+        if (*p != '\0')
+                return false;
+        *out = (time_t)secs;
+        return true;
+}
+
+static bool get_time(struct parse *ps, const struct node *map, const char *key, time_t *out)
+{
+        const struct node *v = map_get(map, key);
+
+        if (v == NULL || is_null(v))
+                return true;
+        if (v->type != NODE_SCALAR || !parse_time(v->value, out))
+                return fail(ps, v, "expected a time such as 2026-01-31T09:30:00Z");
+        return true;
+}
+
+static bool get_seq(struct parse *ps, const struct node *map, const char *key,
+                    const struct node **out)
+{
+        const struct node *v = map_get(map, key);
+
+        *out = NULL;
+        if (v == NULL || is_null(v))
+                return true;
+        if (v->type != NODE_SEQ)
+                return fail(ps, v, "expected a list");
+        *out = v;
+        return true;
+}
+
+static bool read_screen(struct parse *ps, const struct node *n, struct screen_state *st)
+{
+        const struct node *path;
+
+        st->rating = -1;
+        if (n->type != NODE_MAP)
+                return fail(ps, n, "a screen's state must be a mapping");
+        if (!get_string(ps, n, "id", &st->id, true) || !get_bool(ps, n, "seen", &st->seen) ||
+            !get_bool(ps, n, "complete", &st->complete) ||
+            !get_bool(ps, n, "settled", &st->settled) ||
+            !get_bool(ps, n, "correct", &st->correct) ||
+            !get_int(ps, n, "attempts", &st->attempts) || !get_int(ps, n, "wrong", &st->wrong) ||
+            !get_int(ps, n, "hints-used", &st->hints_used) ||
+            !get_double(ps, n, "points", &st->points) ||
+            !get_string(ps, n, "response", &st->response, false) ||
+            !get_string(ps, n, "text", &st->text, false) ||
+            !get_string(ps, n, "ending", &st->ending, false) ||
+            !get_int(ps, n, "rating", &st->rating) || !get_double(ps, n, "seconds", &st->seconds) ||
+            !get_time(ps, n, "when", &st->when) || !get_seq(ps, n, "path", &path))
+                return false;
+        if (path != NULL && path->nkids > 0) {
+                st->path = xcalloc(path->nkids, sizeof(*st->path));
+                for (size_t i = 0; i < path->nkids; i++) {
+                        if (path->kids[i]->type != NODE_SCALAR)
+                                return fail(ps, path->kids[i], "a case-study step must be an id");
+                        st->path[st->npath++] = xstrdup(path->kids[i]->value);
+                }
+        }
+        return true;
+}
+
+static bool read_attempt(struct parse *ps, const struct node *n, struct attempt *a)
+{
+        const struct node *pos, *screens;
+
+        if (n->type != NODE_MAP)
+                return fail(ps, n, "an attempt must be a mapping");
+        if (!get_time(ps, n, "started", &a->started) ||
+            !get_time(ps, n, "completed", &a->completed) ||
+            !get_time(ps, n, "updated", &a->updated) ||
+            !get_double(ps, n, "pass-mark", &a->pass_mark) ||
+            !get_bool(ps, n, "complete", &a->complete) || !get_bool(ps, n, "passed", &a->passed) ||
+            !get_double(ps, n, "earned", &a->earned) ||
+            !get_double(ps, n, "possible", &a->possible) ||
+            !get_double(ps, n, "seconds", &a->seconds) ||
+            !get_string(ps, n, "digest", &a->digest, false) || !get_seq(ps, n, "screens", &screens))
+                return false;
+        pos = map_get(n, "position");
+        if (pos != NULL && !is_null(pos)) {
+                if (pos->type != NODE_MAP)
+                        return fail(ps, pos, "the position must be a mapping");
+                if (!get_string(ps, pos, "section", &a->section, false) ||
+                    !get_string(ps, pos, "screen", &a->screen, false))
+                        return false;
+        }
+        if (screens != NULL && screens->nkids > 0) {
+                a->screens = xcalloc(screens->nkids, sizeof(*a->screens));
+                for (size_t i = 0; i < screens->nkids; i++)
+                        if (!read_screen(ps, screens->kids[i], &a->screens[a->nscreens++]))
+                                return false;
+        }
+        return true;
+}
+
+static bool read_module(struct parse *ps, const struct node *n, struct module_record *m)
+{
+        const struct node *attempts;
+
+        if (n->type != NODE_MAP)
+                return fail(ps, n, "a module's progress must be a mapping");
+        if (!get_string(ps, n, "id", &m->module, true) ||
+            !get_string(ps, n, "title", &m->title, false) || !get_seq(ps, n, "attempts", &attempts))
+                return false;
+        if (attempts != NULL && attempts->nkids > 0) {
+                m->attempts = xcalloc(attempts->nkids, sizeof(*m->attempts));
+                for (size_t i = 0; i < attempts->nkids; i++)
+                        if (!read_attempt(ps, attempts->kids[i], &m->attempts[m->nattempts++]))
+                                return false;
+        }
+        return true;
+}
+
+struct learner_record *store_yaml_parse(const char *buf, size_t len, char **why)
+{
+        struct parse ps = {0};
+        struct node *root;
+        struct learner_record *r = NULL;
+        const struct node *modules;
+        int version = 0;
+        locale_t c = c_locale(), old = (locale_t)0;
+
+        *why = NULL;
+        root = load(buf, len, &ps.why);
+        if (root == NULL)
+                goto done;
+        if (c != (locale_t)0)
+                old = uselocale(c);
+        r = xcalloc(1, sizeof(*r));
+        if (root->type != NODE_MAP) {
+                fail(&ps, root, "a record must be a mapping");
+        } else if (map_get(root, "dlfl-record") == NULL) {
+                fail(&ps, root, "not a dlfl record (no 'dlfl-record' key)");
+        } else if (get_int(&ps, root, "dlfl-record", &version) && version < 1) {
+                fail(&ps, map_get(root, "dlfl-record"), "'dlfl-record' must be 1 or more");
+        } else if (get_string(&ps, root, "name", &r->name, true) &&
+                   get_string(&ps, root, "passphrase", &r->passphrase, false) &&
+                   get_time(&ps, root, "created", &r->created) &&
+                   get_seq(&ps, root, "modules", &modules) && modules != NULL &&
+                   modules->nkids > 0) {
+                r->modules = xcalloc(modules->nkids, sizeof(*r->modules));
+                for (size_t i = 0; i < modules->nkids; i++)
+                        if (!read_module(&ps, modules->kids[i], &r->modules[r->nmodules++]))
+                                break;
+        }
+        if (c != (locale_t)0)
+                uselocale(old);
+done:
+        node_free(root);
+        if (ps.why != NULL) {
+                record_free(&r);
+                *why = ps.why;
+                return NULL;
+        }
+        return r;
+}

@@ -1,0 +1,335 @@
+/* libyaml events to a node tree, enforcing the module format's limits as
+ * the events arrive so that hostile input is refused early and cheaply. */
+#include <stdlib.h>
+#include <string.h>
+#include <yaml.h>
+
+#include "dlfl/model.h"
+#include "dlfl/xalloc.h"
+#include "dlfl/yaml_tree.h"
+
+/* A node being built: its children gather here until its end event. */
+struct frame {
+	struct ynode *node;
+	struct ynode **items;
+	size_t count, cap;
+};
+
+struct reader {
+	const char *file;
+	const char *buf;
+	size_t len;
+	struct arena *nodes, *text;
+	struct diag_list *diags;
+	struct frame *stack;
+	size_t depth, cap;
+	struct ynode *root;
+	bool failed;
+};
+
+static const char core_prefix[] = "tag:yaml.org,2002:";
+
+static enum ytag classify_tag(const char *tag)
+{
+	size_t n = sizeof(core_prefix) - 1;
+
+	if (tag == NULL)
+		return YTAG_NONE;
+	if (strcmp(tag, "!") == 0)
+		return YTAG_STR; /* the non-specific tag of a quoted scalar */
+	if (strncmp(tag, core_prefix, n) != 0)
+		return YTAG_OTHER;
+	tag += n;
+	if (strcmp(tag, "str") == 0)
+		return YTAG_STR;
+	if (strcmp(tag, "int") == 0)
+		return YTAG_INT;
+	if (strcmp(tag, "float") == 0)
+		return YTAG_FLOAT;
+	if (strcmp(tag, "bool") == 0)
+		return YTAG_BOOL;
+	if (strcmp(tag, "null") == 0)
+		return YTAG_NULL;
+	if (strcmp(tag, "map") == 0 || strcmp(tag, "seq") == 0)
+		return YTAG_NONE;
+	return YTAG_OTHER;
+}
+
+/* libyaml counts columns in characters, which is what authors see. */
+static void mark_at(const yaml_mark_t *m, unsigned *line, unsigned *column)
+{
+	*line = (unsigned)m->line + 1;
+	*column = (unsigned)m->column + 1;
+}
+
+/* Reader errors carry only a byte offset; count lines and characters. */
+static void offset_at(const char *buf, size_t len, size_t offset, unsigned *line,
+		      unsigned *column)
+{
+	unsigned l = 1, c = 1;
+
+	if (offset > len)
+		offset = len;
+	for (size_t i = 0; i < offset; i++) {
+		unsigned char b = (unsigned char)buf[i];
+
+		if (b == '\n') {
+			l++;
+			c = 1;
+		} else if ((b & 0xC0) != 0x80) {
+			c++;
+		}
+	}
+	*line = l;
+	*column = c;
+}
+
+static struct ynode *new_node(struct reader *r, enum ynode_kind kind, const yaml_mark_t *mark,
+			      const yaml_char_t *tag)
+{
+	struct ynode *n = arena_calloc(r->nodes, 1, sizeof(*n));
+
+	n->kind = kind;
+	mark_at(mark, &n->line, &n->column);
+	n->tag = classify_tag((const char *)tag);
+	if (n->tag == YTAG_OTHER)
+		diag_add(r->diags, r->file, n->line, n->column, D_YAML_TAG, (const char *)tag);
+	return n;
+}
+
+static void check_anchor(struct reader *r, const yaml_char_t *anchor, const yaml_mark_t *mark)
+{
+	unsigned line, column;
+
+	if (anchor == NULL)
+		return;
+	mark_at(mark, &line, &column);
+	diag_add(r->diags, r->file, line, column, D_YAML_ANCHOR, (const char *)anchor);
+}
+
+static int compare_keys(const void *a, const void *b)
+{
+	const struct ynode *x = *(struct ynode *const *)a, *y = *(struct ynode *const *)b;
+	int c = strcmp(x->text, y->text);
+
+	if (c != 0)
+		return c;
+	return x->line != y->line ? (x->line < y->line ? -1 : 1)
+				  : (x->column < y->column ? -1 : x->column > y->column);
+}
+
+/* Reports duplicate keys; sorting keeps a mapping of many keys from
+ * costing quadratic time. */
+static void check_keys(struct reader *r, const struct ynode *map)
+{
+	size_t npairs = map->count / 2;
+	struct ynode **keys;
+	size_t n = 0;
+
+	if (npairs < 2)
+		return;
+	keys = xmalloc(npairs * sizeof(*keys));
+	for (size_t i = 0; i < npairs; i++) {
+		struct ynode *k = map->items[2 * i];
+
+		if (k->kind != YNODE_SCALAR) {
+			diag_add(r->diags, r->file, k->line, k->column, D_YAML_KEY_NOT_SCALAR);
+			continue;
+		}
+		keys[n++] = k;
+	}
+	qsort(keys, n, sizeof(*keys), compare_keys);
+	for (size_t i = 1; i < n; i++) {
+		size_t first = i - 1;
+
+		while (i < n && strcmp(keys[i]->text, keys[first]->text) == 0) {
+			diag_add(r->diags, r->file, keys[i]->line, keys[i]->column, D_YAML_DUP_KEY,
+				 keys[i]->text, keys[first]->line);
+			i++;
+		}
+	}
+	free(keys);
+}
+
+static void attach(struct reader *r, struct ynode *n)
+{
+	if (r->depth == 0) {
+		r->root = n;
+		return;
+	}
+	struct frame *f = &r->stack[r->depth - 1];
+	f->items = xgrow(f->items, &f->cap, f->count + 1, sizeof(*f->items));
+	f->items[f->count++] = n;
+}
+
+static bool push(struct reader *r, struct ynode *n)
+{
+	if (r->depth >= MODEL_MAX_DEPTH) {
+		diag_add(r->diags, r->file, n->line, n->column, D_YAML_DEPTH, MODEL_MAX_DEPTH);
+		return false;
+	}
+	r->stack = xgrow(r->stack, &r->cap, r->depth + 1, sizeof(*r->stack));
+	r->stack[r->depth++] = (struct frame){.node = n};
+	return true;
+}
+
+static void pop(struct reader *r)
+{
+	struct frame *f = &r->stack[--r->depth];
+	struct ynode *n = f->node;
+
+	n->count = f->count;
+	n->items = arena_alloc(r->nodes, (f->count ? f->count : 1) * sizeof(*n->items));
+	if (f->count)
+		memcpy(n->items, f->items, f->count * sizeof(*n->items));
+	free(f->items);
+	if (n->kind == YNODE_MAPPING)
+		check_keys(r, n);
+	attach(r, n);
+}
+
+static void parser_error(struct reader *r, const yaml_parser_t *p)
+{
+	unsigned line, column;
+	const char *problem = p->problem ? p->problem : "cannot parse";
+	char *msg;
+
+	if (p->error == YAML_READER_ERROR) {
+		offset_at(r->buf, r->len, p->problem_offset, &line, &column);
+		if (strstr(problem, "UTF-8") != NULL || strstr(problem, "Unicode") != NULL) {
+			diag_add(r->diags, r->file, line, column, D_YAML_ENCODING, problem);
+		} else if (p->problem_value >= 0 && strstr(problem, "control") != NULL) {
+			msg = xasprintf("control character 0x%02X is not allowed in the file",
+					(unsigned)p->problem_value);
+			diag_add(r->diags, r->file, line, column, D_YAML_SYNTAX, msg);
+			free(msg);
+		} else {
+			diag_add(r->diags, r->file, line, column, D_YAML_SYNTAX, problem);
+		}
+		return;
+	}
+	mark_at(&p->problem_mark, &line, &column);
+	if (p->context != NULL)
+		msg = xasprintf("%s %s (which starts at line %u)", problem, p->context,
+				(unsigned)p->context_mark.line + 1);
+	else
+		msg = xstrdup(problem);
+	diag_add(r->diags, r->file, line, column, D_YAML_SYNTAX, msg);
+	free(msg);
+}
+
+/* Handles one event; false stops the reading. */
+static bool handle(struct reader *r, yaml_event_t *ev, int *docs)
+{
+	unsigned line, column;
+	struct ynode *n;
+
+	switch (ev->type) {
+	case YAML_DOCUMENT_START_EVENT:
+		if (++*docs > 1) {
+			mark_at(&ev->start_mark, &line, &column);
+			diag_add(r->diags, r->file, line, column, D_YAML_MULTI_DOC);
+			return false;
+		}
+		return true;
+	case YAML_ALIAS_EVENT:
+		mark_at(&ev->start_mark, &line, &column);
+		diag_add(r->diags, r->file, line, column, D_YAML_ALIAS,
+			 (const char *)ev->data.alias.anchor);
+		n = new_node(r, YNODE_SCALAR, &ev->start_mark, NULL);
+		n->text = "";
+		n->plain = true;
+		attach(r, n);
+		return true;
+	case YAML_SCALAR_EVENT:
+		check_anchor(r, ev->data.scalar.anchor, &ev->start_mark);
+		n = new_node(r, YNODE_SCALAR, &ev->start_mark, ev->data.scalar.tag);
+		if (ev->data.scalar.length > MODEL_MAX_SCALAR) {
+			diag_add(r->diags, r->file, n->line, n->column, D_YAML_SCALAR_BIG,
+				 ev->data.scalar.length);
+			n->text = "";
+		} else {
+			n->len = ev->data.scalar.length;
+			n->text = arena_strndup(r->text, (const char *)ev->data.scalar.value, n->len);
+		}
+		n->plain = ev->data.scalar.style == YAML_PLAIN_SCALAR_STYLE;
+		attach(r, n);
+		return true;
+	case YAML_SEQUENCE_START_EVENT:
+		check_anchor(r, ev->data.sequence_start.anchor, &ev->start_mark);
+		return push(r, new_node(r, YNODE_SEQUENCE, &ev->start_mark,
+					ev->data.sequence_start.tag));
+	case YAML_MAPPING_START_EVENT:
+		check_anchor(r, ev->data.mapping_start.anchor, &ev->start_mark);
+		return push(r, new_node(r, YNODE_MAPPING, &ev->start_mark,
+					ev->data.mapping_start.tag));
+	case YAML_SEQUENCE_END_EVENT:
+	case YAML_MAPPING_END_EVENT:
+		pop(r);
+		return true;
+	default:
+		return true;
+	}
+}
+
+struct ynode *ytree_parse(const char *file, const char *buf, size_t len, struct arena *nodes,
+			  struct arena *text, struct diag_list *diags)
+{
+	struct reader r = {
+		.file = file, .buf = buf, .len = len, .nodes = nodes, .text = text, .diags = diags};
+	yaml_parser_t parser;
+	yaml_event_t ev;
+	size_t errors_before = diags->errors;
+	int docs = 0;
+	bool done = false;
+
+	if (!yaml_parser_initialize(&parser))
+		die("cannot start the YAML parser");
+	yaml_parser_set_input_string(&parser, (const unsigned char *)buf, len);
+	while (!done) {
+		if (!yaml_parser_parse(&parser, &ev)) {
+			parser_error(&r, &parser);
+			break;
+		}
+		done = ev.type == YAML_STREAM_END_EVENT;
+		bool go_on = handle(&r, &ev, &docs);
+		yaml_event_delete(&ev);
+		if (!go_on)
+			break;
+	}
+	yaml_parser_delete(&parser);
+	while (r.depth > 0) /* left open by an error */
+		free(r.stack[--r.depth].items);
+	free(r.stack);
+	if (diags->errors > errors_before)
+		return NULL;
+	if (r.root == NULL || ytree_is_null(r.root)) {
+		diag_add(diags, file, 1, 1, D_YAML_EMPTY);
+		return NULL;
+	}
+	return r.root;
+}
+
+const struct ynode *ytree_get(const struct ynode *map, const char *key)
+{
+	if (map == NULL || map->kind != YNODE_MAPPING)
+		return NULL;
+	for (size_t i = 0; i + 1 < map->count; i += 2) {
+		const struct ynode *k = map->items[i];
+
+		if (k->kind == YNODE_SCALAR && strcmp(k->text, key) == 0)
+			return map->items[i + 1];
+	}
+	return NULL;
+}
+
+bool ytree_is_null(const struct ynode *n)
+{
+	if (n->kind != YNODE_SCALAR || n->tag == YTAG_STR)
+		return false;
+	if (n->tag == YTAG_NULL)
+		return true;
+	return n->plain && (n->len == 0 || strcmp(n->text, "~") == 0 ||
+			    strcmp(n->text, "null") == 0 || strcmp(n->text, "Null") == 0 ||
+			    strcmp(n->text, "NULL") == 0);
+}

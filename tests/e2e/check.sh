@@ -1,0 +1,67 @@
+#!/bin/sh
+# dlfl check, list, --help and --version as an author or librarian meets them.
+set -u
+: "${DLFL:=./dlfl}"
+tmp=$(mktemp -d) || exit 1
+trap 'rm -rf "$tmp"' EXIT INT TERM
+n=0
+ok() { echo "ok - $1"; }
+nok() { echo "not ok - $1"; }
+expect() { # expect NAME WANTED-STATUS COMMAND...
+	name=$1 want=$2
+	shift 2
+	"$@" >"$tmp/out" 2>"$tmp/err"
+	got=$?
+	if [ "$got" -eq "$want" ]; then ok "$name"; else nok "$name (exit $got, wanted $want)"; cat "$tmp/out" "$tmp/err"; fi
+}
+good=tests/fixtures/good/every-field.yaml
+
+expect "check accepts a module using every field" 0 "$DLFL" check "$good"
+[ ! -s "$tmp/out" ] && ok "check prints nothing for a clean module" || nok "check prints nothing for a clean module"
+expect "check with no argument is a usage error" 2 "$DLFL" check
+expect "unknown command is a usage error" 2 "$DLFL" frobnicate
+expect "unknown option is a usage error" 2 "$DLFL" --frobnicate
+expect "--help exits 0" 0 "$DLFL" --help
+grep -q 'dlfl check' "$tmp/out" && ok "--help names the commands" || nok "--help names the commands"
+expect "--version exits 0" 0 "$DLFL" --version
+grep -q '^dlfl [0-9]' "$tmp/out" && ok "--version prints the version" || nok "--version prints the version"
+expect "missing file is an error" 1 "$DLFL" check "$tmp/nope.yaml"
+grep -q "nope.yaml: error: cannot open" "$tmp/out" && ok "missing file is named" || nok "missing file is named"
+
+# A directory: *.yaml and *.yml in name order; others ignored; duplicate ids.
+mkdir "$tmp/dir"
+cp "$good" "$tmp/dir/a.yaml"
+cp "$good" "$tmp/dir/b.yml"
+echo "not a module" >"$tmp/dir/notes.txt"
+expect "duplicate module id across files is an error" 1 "$DLFL" check "$tmp/dir"
+grep -q "b.yml:3:5: error: module id 'every-field' is already used by $tmp/dir/a.yaml" "$tmp/out" &&
+	ok "duplicate id names both files" || { nok "duplicate id names both files"; cat "$tmp/out"; }
+rm "$tmp/dir/b.yml"
+expect "directory with one module passes" 0 "$DLFL" check "$tmp/dir"
+mkdir "$tmp/empty"
+expect "empty directory is only a warning" 0 "$DLFL" check "$tmp/empty"
+grep -q "warning: no module files" "$tmp/out" && ok "empty directory is reported" || nok "empty directory is reported"
+
+# Every problem, not only the first, across several files.
+expect "several bad files" 1 "$DLFL" check tests/lint/missing-id.yaml tests/lint/bad-kind.yaml
+[ "$(grep -c ': error: ' "$tmp/out")" -eq 2 ] && ok "errors from every file" || nok "errors from every file"
+
+# Limits: a file over 8 MiB; 100,000 opening brackets refused at once.
+{ printf 'format: 1\nid: big\ntitle: "'; head -c 8400000 /dev/zero | tr '\0' 'a'; printf '"\n'; } >"$tmp/big.yaml"
+expect "file over 8 MiB refused" 1 "$DLFL" check "$tmp/big.yaml"
+grep -q "at most 8 MiB" "$tmp/out" && ok "size limit named" || nok "size limit named"
+{ printf 'format: 1\nid: s\ntitle: "'; head -c 1100000 /dev/zero | tr '\0' 'a'; printf '"\n'; } >"$tmp/scalar.yaml"
+expect "scalar over 1 MiB refused" 1 "$DLFL" check "$tmp/scalar.yaml"
+grep -q "3:8: error: value is 1100000 bytes" "$tmp/out" && ok "scalar limit named" || { nok "scalar limit named"; cat "$tmp/out"; }
+{ printf 'x: '; head -c 100000 /dev/zero | tr '\0' '['; } >"$tmp/deep.yaml"
+expect "100,000 brackets refused" 1 "$DLFL" check "$tmp/deep.yaml"
+grep -q "nesting deeper than 64" "$tmp/out" && ok "depth limit named" || nok "depth limit named"
+
+# Module discovery for the player and list: -m, $DLFL_MODULES.
+expect "list with -m" 0 "$DLFL" list -m tests/fixtures/good
+grep -q "^every-field  *Every Field  *3  *13  *30" "$tmp/out" && ok "list shows id, title, sections, screens, minutes" ||
+	{ nok "list shows id, title, sections, screens, minutes"; cat "$tmp/out"; }
+DLFL_MODULES=tests/fixtures/good expect "list with DLFL_MODULES" 0 "$DLFL" list
+grep -q "^every-field" "$tmp/out" && ok "DLFL_MODULES is honoured" || nok "DLFL_MODULES is honoured"
+expect "list with a broken module fails" 1 "$DLFL" list -m tests/lint/bad-kind.yaml
+grep -q "bad-kind.yaml:11:15: error" "$tmp/err" && ok "list reports module errors on stderr" || nok "list reports module errors on stderr"

@@ -1,0 +1,714 @@
+/* Exports from a hand-built module and record: CSV parsed back (RFC 4180),
+ * xAPI checked by jq when it is installed, the CPD log's reflections and
+ * ratings, the certificate's width and wording, and the writers' helpers. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <cmocka.h>
+
+#include "dlfl/export.h"
+#include "dlfl/json.h"
+
+#define T0 ((time_t)1764403200) /* 2025-11-29T08:00:00Z */
+
+static struct choice single_choices[] = {
+    {.text = "Consent"}, {.text = "Public task", .correct = true}, {.text = "Contract"}};
+static struct choice multi_choices[] = {{.text = "Accuracy", .correct = true},
+                                        {.text = "Speed"},
+                                        {.text = "Storage limitation", .correct = true}};
+static const char *text_answers[] = {"Public task", "public-task"};
+static const char *order_items[] = {"Contain", "Assess", "Report"};
+static struct pair match_pairs[] = {
+    {"Output", "45 attended"}, {"Outcome", "confidence grew"}, {"Impact", "a stronger community"}};
+static const char *scale5[] = {"None", "Basic", "Developing", "Proficient", "Expert"};
+static const char *outcomes[] = {"Explain the *seven* principles"};
+static const char *tags[] = {"information governance"};
+static struct choice step_choices[] = {{.text = "Ask why", .next = 1}};
+static struct step steps[] = {
+    {.id = "start",
+     .text = "A colleague asks for the list.",
+     .choices = step_choices,
+     .nchoices = 1},
+    {.id = "purpose", .text = "You ask what it is for.", .ending = ENDING_GOOD}};
+
+#define RATING "How confident are you with *personal data*?"
+
+static struct screen screens[] = {
+    {.type = SCREEN_LESSON, .id = "intro", .title = "Intro", .body = "Hello"},
+    {.type = SCREEN_QUESTION,
+     .id = "rate-before",
+     .kind = KIND_RATING,
+     .prompt = RATING,
+     .scale = scale5,
+     .nscale = 5},
+    {.type = SCREEN_QUESTION,
+     .id = "q-single",
+     .kind = KIND_SINGLE,
+     .prompt = "Lawful basis?",
+     .choices = single_choices,
+     .nchoices = 3,
+     .points = 1,
+     .attempts = 2},
+    {.type = SCREEN_QUESTION,
+     .id = "q-multi",
+     .kind = KIND_MULTIPLE,
+     .prompt = "Principles?",
+     .choices = multi_choices,
+     .nchoices = 3,
+     .points = 2,
+     .attempts = 2},
+    {.type = SCREEN_QUESTION,
+     .id = "q-tf",
+     .kind = KIND_TRUE_FALSE,
+     .prompt = "Weekends count?",
+     .answer_true = true,
+     .points = 1,
+     .attempts = 1},
+    {.type = SCREEN_QUESTION,
+     .id = "q-text",
+     .kind = KIND_TEXT,
+     .prompt = "Basis for lending?",
+     .answers = text_answers,
+     .nanswers = 2,
+     .points = 1,
+     .attempts = 2},
+    {.type = SCREEN_QUESTION,
+     .id = "q-order",
+     .kind = KIND_ORDER,
+     .prompt = "Order these",
+     .items = order_items,
+     .nitems = 3,
+     .points = 1,
+     .attempts = 2},
+    {.type = SCREEN_QUESTION,
+     .id = "q-match",
+     .kind = KIND_MATCH,
+     .prompt = "Match these",
+     .pairs = match_pairs,
+     .npairs = 3,
+     .points = 1,
+     .attempts = 2},
+    {.type = SCREEN_QUESTION,
+     .id = "q-num",
+     .kind = KIND_NUMERIC,
+     .prompt = "Hours to report?",
+     .number = 72,
+     .tolerance = 0.5,
+     .points = 1,
+     .attempts = 2},
+    {.type = SCREEN_QUESTION,
+     .id = "q-reflect",
+     .kind = KIND_REFLECTION,
+     .prompt = "What will you change?"},
+    {.type = SCREEN_CASE_STUDY,
+     .id = "case",
+     .title = "The spreadsheet",
+     .body = "Scenario",
+     .steps = steps,
+     .nsteps = 2,
+     .reflection = "What would you do in your branch?"},
+    {.type = SCREEN_QUESTION,
+     .id = "rate-after",
+     .kind = KIND_RATING,
+     .prompt = RATING,
+     .scale = scale5,
+     .nscale = 5},
+};
+#define NSCREENS (sizeof(screens) / sizeof(screens[0]))
+
+static struct section sections[] = {
+    {.id = "s1", .title = "Section", .first = 0, .count = NSCREENS}};
+
+static struct module mod = {.format = 1,
+                            .id = "mod-a",
+                            .title = "Data, \"care\" and you",
+                            .summary = "About data.",
+                            .pass_mark = 70,
+                            .outcomes = outcomes,
+                            .noutcomes = 1,
+                            .tags = tags,
+                            .ntags = 1,
+                            .sections = sections,
+                            .nsections = 1,
+                            .screens = screens,
+                            .nscreens = NSCREENS};
+static struct module *mods[] = {&mod};
+static struct catalog cat = {.modules = mods, .count = 1};
+
+static char *path[] = {"start", "purpose"};
+static struct screen_state states[] = {
+    {.id = "intro", .seen = true, .complete = true, .rating = -1, .seconds = 30, .when = T0 + 30},
+    {.id = "rate-before",
+     .seen = true,
+     .complete = true,
+     .rating = 1,
+     .response = "1",
+     .when = T0 + 40},
+    {.id = "q-single",
+     .seen = true,
+     .complete = true,
+     .settled = true,
+     .correct = true,
+     .attempts = 2,
+     .wrong = 1,
+     .points = 0.67,
+     .response = "2",
+     .rating = -1,
+     .seconds = 61,
+     .when = T0 + 100},
+    {.id = "q-multi",
+     .seen = true,
+     .complete = true,
+     .settled = true,
+     .correct = true,
+     .attempts = 1,
+     .points = 2,
+     .response = "1,3",
+     .rating = -1,
+     .when = T0 + 200},
+    {.id = "q-tf",
+     .seen = true,
+     .complete = true,
+     .settled = true,
+     .correct = true,
+     .attempts = 1,
+     .points = 1,
+     .response = "true",
+     .rating = -1,
+     .when = T0 + 300},
+    {.id = "q-text",
+     .seen = true,
+     .complete = true,
+     .settled = true,
+     .correct = true,
+     .attempts = 1,
+     .points = 1,
+     .response = "public  task",
+     .rating = -1,
+     .when = T0 + 400},
+    {.id = "q-order",
+     .seen = true,
+     .complete = true,
+     .settled = true,
+     .correct = false,
+     .attempts = 2,
+     .wrong = 2,
+     .points = 0,
+     .response = "2,1,3",
+     .rating = -1,
+     .when = T0 + 500},
+    {.id = "q-match",
+     .seen = true,
+     .complete = true,
+     .settled = true,
+     .correct = true,
+     .attempts = 1,
+     .points = 1,
+     .response = "1,2,3",
+     .rating = -1,
+     .when = T0 + 600},
+    {.id = "q-num",
+     .seen = true,
+     .complete = true,
+     .settled = true,
+     .correct = true,
+     .attempts = 1,
+     .points = 1,
+     .response = "72.2",
+     .rating = -1,
+     .when = T0 + 700},
+    {.id = "q-reflect",
+     .seen = true,
+     .complete = true,
+     .attempts = 1,
+     .text = "I will *check* consent.\nAnd ask \"why\".",
+     .rating = -1,
+     .when = T0 + 800},
+    {.id = "case",
+     .seen = true,
+     .complete = true,
+     .path = path,
+     .npath = 2,
+     .ending = "good",
+     .text = "Talk to the DPO first.",
+     .rating = -1,
+     .when = T0 + 900},
+    {.id = "rate-after",
+     .seen = true,
+     .complete = true,
+     .rating = 3,
+     .response = "3",
+     .when = T0 + 1000},
+};
+
+static struct attempt attempts_a[] = {{.started = T0,
+                                       .completed = T0 + 3600,
+                                       .updated = T0 + 3600,
+                                       .pass_mark = 70,
+                                       .complete = true,
+                                       .passed = true,
+                                       .earned = 6.67,
+                                       .possible = 8,
+                                       .seconds = 3700,
+                                       .screens = states,
+                                       .nscreens = sizeof(states) / sizeof(states[0])}};
+
+static struct screen_state old_states[] = {
+    {.id = "old-q", .seen = true, .text = "An old thought", .rating = -1, .when = T0}};
+static struct attempt attempts_old[] = {{.started = T0 - 86400,
+                                         .updated = T0 - 86000,
+                                         .pass_mark = 70,
+                                         .possible = 3,
+                                         .seconds = 400,
+                                         .screens = old_states,
+                                         .nscreens = 1}};
+
+static struct module_record mrecs[] = {
+    {.module = "gone-module", .title = "An old module", .attempts = attempts_old, .nattempts = 1},
+    {.module = "mod-a", .title = "Data", .attempts = attempts_a, .nattempts = 1},
+};
+
+#define NAME "O'Neil, Ann \"Annie\"\nsecond line"
+static struct learner_record rec = {.name = NAME, .modules = mrecs, .nmodules = 2};
+
+static char *run(bool (*fn)(FILE *, const struct catalog *, const struct learner_record *, time_t,
+                            const char **),
+                 const struct learner_record *r, bool *ok, const char **err)
+{
+        char *buf = NULL;
+        size_t len = 0;
+        FILE *mem = open_memstream(&buf, &len);
+
+        assert_non_null(mem);
+        *ok = fn(mem, &cat, r, T0 + 7200, err);
+        assert_int_equal(fclose(mem), 0);
+        return buf;
+}
+
+/* An RFC 4180 reader: returns rows of fields, asserting CRLF line ends. */
+struct csv {
+        char *f[64][16];
+        size_t nf[64];
+        size_t rows;
+};
+
+static void csv_parse(const char *s, struct csv *c)
+{
+        char field[1024];
+        size_t len = 0;
+
+        memset(c, 0, sizeof(*c));
+        while (*s != '\0') {
+                bool quoted = *s == '"';
+
+                len = 0;
+                if (quoted) {
+                        s++;
+                        for (;;) {
+                                assert_true(*s != '\0');
+                                if (*s == '"' && s[1] == '"') {
+                                        field[len++] = '"';
+                                        s += 2;
+                                } else if (*s == '"') {
+                                        s++;
+                                        break;
+                                } else {
+                                        field[len++] = *s++;
+                                }
+                        }
+                } else {
+                        while (*s != ',' && *s != '\r' && *s != '\0') {
+                                assert_true(*s != '\n' && *s != '"');
+                                field[len++] = *s++;
+                        }
+                }
+                field[len] = '\0';
+                c->f[c->rows][c->nf[c->rows]++] = strdup(field);
+                if (*s == ',') {
+                        s++;
+                } else {
+                        assert_true(s[0] == '\r' && s[1] == '\n');
+                        s += 2;
+                        c->rows++;
+                }
+        }
+}
+
+static void csv_free(struct csv *c)
+{
+        for (size_t r = 0; r < 64; r++)
+                for (size_t i = 0; i < c->nf[r]; i++)
+                        free(c->f[r][i]);
+}
+
+static void test_csv(void **state)
+{
+        bool ok;
+        const char *err = NULL;
+        char *out = run(export_csv, &rec, &ok, &err);
+        struct csv c;
+
+        (void)state;
+        assert_true(ok);
+        csv_parse(out, &c);
+        assert_int_equal(c.rows, 3);
+        assert_int_equal(c.nf[0], 13);
+        assert_string_equal(c.f[0][0], "learner");
+        assert_string_equal(c.f[0][12], "minutes");
+        /* Catalog order first, then modules no longer installed. */
+        assert_int_equal(c.nf[1], 13);
+        assert_string_equal(c.f[1][0], NAME);
+        assert_string_equal(c.f[1][1], "mod-a");
+        assert_string_equal(c.f[1][2], "Data, \"care\" and you");
+        assert_string_equal(c.f[1][3], "1");
+        assert_string_equal(c.f[1][4], "passed");
+        assert_string_equal(c.f[1][5], "2025-11-29T08:00:00Z");
+        assert_string_equal(c.f[1][6], "2025-11-29T09:00:00Z");
+        assert_string_equal(c.f[1][7], "83.4");
+        assert_string_equal(c.f[1][8], "6.67");
+        assert_string_equal(c.f[1][9], "8");
+        assert_string_equal(c.f[1][10], "70");
+        assert_string_equal(c.f[1][11], "yes");
+        assert_string_equal(c.f[1][12], "62");
+        assert_string_equal(c.f[2][1], "gone-module");
+        assert_string_equal(c.f[2][2], "An old module");
+        assert_string_equal(c.f[2][4], "in progress");
+        assert_string_equal(c.f[2][6], "");
+        assert_string_equal(c.f[2][11], "no");
+        csv_free(&c);
+        free(out);
+}
+
+static void test_csv_field(void **state)
+{
+        char *buf = NULL;
+        size_t len = 0;
+        FILE *mem = open_memstream(&buf, &len);
+
+        (void)state;
+        export_csv_field(mem, "plain", true);
+        export_csv_field(mem, "a,b", false);
+        export_csv_field(mem, "say \"hi\"", false);
+        export_csv_field(mem, "cr\rlf\n", false);
+        export_csv_field(mem, "bad \xff byte", false);
+        export_csv_field(mem, "", false);
+        export_csv_end_row(mem);
+        fclose(mem);
+        assert_string_equal(
+            buf, "plain,\"a,b\",\"say \"\"hi\"\"\",\"cr\rlf\n\",bad \xef\xbf\xbd byte,\r\n");
+        free(buf);
+}
+
+static bool have_jq(void)
+{
+        return system("command -v jq >/dev/null 2>&1") == 0;
+}
+
+static void jq_check(const char *file, const char *filter)
+{
+        size_t size = strlen(filter) + strlen(file) + 32;
+        char *cmd = malloc(size);
+        int rc;
+
+        snprintf(cmd, size, "jq -e '%s' %s >/dev/null", filter, file);
+        rc = system(cmd);
+        if (rc != 0)
+                fail_msg("jq check failed: %s", filter);
+        free(cmd);
+}
+
+static void test_xapi(void **state)
+{
+        bool ok;
+        const char *err = NULL;
+        char *out = run(export_xapi, &rec, &ok, &err);
+        char file[] = "/tmp/dlfl-xapi-XXXXXX";
+        int fd;
+
+        (void)state;
+        assert_true(ok);
+        /* Spot checks that need no parser. */
+        assert_non_null(strstr(out, "\"interactionType\":\"long-fill-in\""));
+        assert_non_null(strstr(out, "\"response\":\"1[.]1[,]2[.]2[,]3[.]3\""));
+        assert_non_null(strstr(out, "\"response\":\"2[,]1[,]3\""));
+        assert_non_null(strstr(out, "\"71.5[:]72.5\""));
+        assert_non_null(strstr(out, "\"name\":\"O'Neil, Ann \\\"Annie\\\"\\nsecond line\""));
+        assert_null(strstr(out, "mbox"));
+        if (!have_jq()) {
+                free(out);
+                skip();
+        }
+        fd = mkstemp(file);
+        assert_true(fd >= 0);
+        assert_true(write(fd, out, strlen(out)) == (ssize_t)strlen(out));
+        close(fd);
+        jq_check(file, "type == \"array\" and length > 10");
+        jq_check(
+            file,
+            "all(.[]; (.id | "
+            "test(\"^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$\")))");
+        jq_check(file, "([.[].id] | unique | length) == length");
+        jq_check(file, "all(.[]; .actor.objectType == \"Agent\" and (.actor.name | type) == "
+                       "\"string\" and .actor.account.homePage == \"https://dlfl.invalid\" and "
+                       ".actor.account.name == .actor.name)");
+        jq_check(file, "all(.[]; (.verb.id | "
+                       "test(\"^http://adlnet.gov/expapi/verbs/"
+                       "(attempted|answered|completed|passed|failed|experienced)$\")) and "
+                       "(.verb.display[\"en-GB\"] | type) == \"string\")");
+        jq_check(file, "all(.[]; (.object.id | startswith(\"https://dlfl.invalid/modules/\")) and "
+                       "(.object.definition.name[\"en-GB\"] | type) == \"string\")");
+        jq_check(file, "all(.[]; .timestamp | "
+                       "test(\"^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}Z$\"))");
+        jq_check(file, "all(.[]; .result.duration | test(\"^PT([0-9]+H)?([0-9]+M)?([0-9]+S)?$\"))");
+        jq_check(file, "all(.[] | select(.result.score); .result.score | .min == 0 and .raw <= "
+                       ".max and .scaled >= 0 and .scaled <= 1)");
+        jq_check(file, "[.[] | select(.verb.id | endswith(\"answered\")) | "
+                       ".object.definition.interactionType] | sort == "
+                       "[\"choice\",\"choice\",\"fill-in\",\"likert\",\"likert\",\"long-fill-in\","
+                       "\"matching\",\"numeric\",\"sequencing\",\"true-false\"]");
+        jq_check(file, "all(.[] | select(.object.definition.interactionType == \"choice\"); "
+                       "(.object.definition.choices | length) == 3 and "
+                       "(.object.definition.correctResponsesPattern | length) >= 1)");
+        jq_check(file, "all(.[] | select(.object.definition.interactionType == \"matching\"); "
+                       "(.object.definition.source | length) == 3 and (.object.definition.target | "
+                       "length) == 3)");
+        jq_check(file, "all(.[] | select(.object.definition.interactionType == \"likert\"); "
+                       "(.object.definition.scale | length) == 5 and "
+                       ".object.definition.scale[0].id == \"0\")");
+        jq_check(file, "all(.[] | select(.object.definition.interactionType == \"sequencing\"); "
+                       ".object.definition.correctResponsesPattern == [\"1[,]2[,]3\"])");
+        jq_check(
+            file,
+            "all(.[] | select(.verb.id | endswith(\"answered\")); (.result | has(\"response\") and "
+            "has(\"completion\") and has(\"duration\")) and .object.definition.type == "
+            "\"http://adlnet.gov/expapi/activities/cmi.interaction\")");
+        jq_check(file,
+                 "[.[] | select(.object.id == "
+                 "\"https://dlfl.invalid/modules/mod-a/screens/q-single\")][0] | .result.success "
+                 "== true and .result.score.raw == 0.67 and .result.score.max == 1 and "
+                 ".result.response == \"2\" and .result.duration == \"PT1M1S\"");
+        jq_check(
+            file,
+            "[.[] | select(.verb.id | endswith(\"passed\"))] | length == 1 and .[0].result.success "
+            "== true and .[0].result.completion == true and .[0].result.duration == \"PT1H1M40S\"");
+        jq_check(file,
+                 "[.[] | select(.object.id == \"https://dlfl.invalid/modules/gone-module\")] | "
+                 "length == 1 and .[0].verb.id == \"http://adlnet.gov/expapi/verbs/attempted\"");
+        jq_check(file, "all(.[]; .context.registration | test(\"^[0-9a-f-]{36}$\"))");
+        unlink(file);
+        free(out);
+}
+
+static void test_xapi_stable(void **state)
+{
+        bool ok;
+        const char *err = NULL;
+        char *a = run(export_xapi, &rec, &ok, &err);
+        char *b = run(export_xapi, &rec, &ok, &err);
+
+        (void)state;
+        assert_string_equal(a, b);
+        free(a);
+        free(b);
+}
+
+static void test_cpd(void **state)
+{
+        bool ok;
+        const char *err = NULL;
+        char *out = run(export_cpd, &rec, &ok, &err);
+
+        (void)state;
+        assert_true(ok);
+        /* The learner's name is shown safely: no raw newline inside the title. */
+        assert_non_null(strstr(out, "# CPD learning log: O'Neil, Ann \"Annie\"^Jsecond line\n"));
+        assert_non_null(strstr(out, "self-recorded learning log"));
+        assert_non_null(strstr(out, "not a\nqualification"));
+        assert_non_null(strstr(out, "## 1. Data, \"care\" and you"));
+        assert_non_null(strstr(out, "## 2. An old module"));
+        assert_non_null(strstr(out, "- Explain the *seven* principles"));
+        assert_non_null(strstr(out, "- Started: 2025-11-29"));
+        assert_non_null(strstr(out, "- Completed: 2025-11-29"));
+        assert_non_null(strstr(out, "- Time spent: 1 h 2 min"));
+        assert_non_null(strstr(out, "- Score: 83% (6.67 of 8 points; pass mark 70%)"));
+        /* Ratings, before and after. */
+        assert_non_null(
+            strstr(out, "- How confident are you with *personal data*?\n"
+                        "  - before: **Basic** (2 of 5)\n  - after: **Proficient** (4 of 5)\n"));
+        /* Reflections with their prompts. */
+        assert_non_null(strstr(
+            out, "What will you change?\n\n> I will *check* consent.\n> And ask \"why\".\n"));
+        assert_non_null(strstr(out, "Case study: **The spreadsheet** (ending reached: good)"));
+        assert_non_null(
+            strstr(out, "What would you do in your branch?\n\n> Talk to the DPO first.\n"));
+        assert_non_null(strstr(out, "> An old thought"));
+        assert_non_null(strstr(out, "- Total time: 1.1 hours (1 h 8 min)"));
+        assert_null(strstr(out, "accredited"));
+        free(out);
+}
+
+static int utf8_columns(const char *s, size_t len)
+{
+        int w = 0;
+
+        for (size_t i = 0; i < len; i++)
+                if (((unsigned char)s[i] & 0xc0) != 0x80)
+                        w++;
+        return w;
+}
+
+static void test_certificate(void **state)
+{
+        bool ok;
+        const char *err = NULL;
+        char *out = run(export_certificate, &rec, &ok, &err);
+
+        (void)state;
+        assert_true(ok);
+        for (char *line = out, *nl; *line != '\0'; line = nl + 1) {
+                nl = strchr(line, '\n');
+                assert_non_null(nl);
+                assert_true(utf8_columns(line, (size_t)(nl - line)) <= 80);
+                for (char *p = line; p < nl; p++)
+                        assert_true((unsigned char)*p >= 0x20);
+        }
+        assert_non_null(strstr(out, "CERTIFICATE OF COMPLETION"));
+        assert_non_null(strstr(out, "Data, \"care\" and you"));
+        assert_non_null(strstr(out, "with a score of 83%"));
+        assert_non_null(strstr(out, "not a qualification"));
+        assert_non_null(strstr(out, "2025-11-29"));
+        assert_null(strstr(out, "An old module")); /* not passed */
+        free(out);
+}
+
+static void test_certificate_none(void **state)
+{
+        struct learner_record r = {.name = "Nobody", .modules = mrecs, .nmodules = 1};
+        bool ok;
+        const char *err = NULL;
+        char *out = run(export_certificate, &r, &ok, &err);
+
+        (void)state;
+        assert_false(ok);
+        assert_non_null(err);
+        free(out);
+}
+
+static void test_empty_record(void **state)
+{
+        struct learner_record r = {.name = "New"};
+        bool ok;
+        const char *err = NULL;
+        char *out = run(export_xapi, &r, &ok, &err);
+
+        (void)state;
+        assert_true(ok);
+        assert_string_equal(out, "[]\n");
+        free(out);
+        out = run(export_csv, &r, &ok, &err);
+        assert_true(ok);
+        assert_non_null(strstr(out, "learner,module"));
+        assert_int_equal(strchr(out, '\n')[1], '\0');
+        free(out);
+        out = run(export_cpd, &r, &ok, &err);
+        assert_true(ok);
+        assert_non_null(strstr(out, "No modules started yet."));
+        free(out);
+}
+
+static void test_json_string(void **state)
+{
+        char *buf = NULL;
+        size_t len = 0;
+        FILE *mem = open_memstream(&buf, &len);
+
+        (void)state;
+        json_write_string(
+            mem,
+            "a\"b\\c\n\t\x01\x1f\x7f \xc3\xa9 \xff \xe2\x80\xae \xed\xa0\x80 \xf0\x9f\x93\x9a");
+        fclose(mem);
+        assert_string_equal(
+            buf, "\"a\\\"b\\\\c\\n\\t\\u0001\\u001f\\u007f \xc3\xa9 \\ufffd \xe2\x80\xae "
+                 "\\ufffd\\ufffd\\ufffd \xf0\x9f\x93\x9a\"");
+        free(buf);
+}
+
+static void test_json_number(void **state)
+{
+        char buf[64];
+
+        (void)state;
+        json_format_number(3, buf, sizeof(buf));
+        assert_string_equal(buf, "3");
+        json_format_number(0.67, buf, sizeof(buf));
+        assert_string_equal(buf, "0.67");
+        json_format_number(-0.0, buf, sizeof(buf));
+        assert_string_equal(buf, "0");
+        json_format_number(1.0 / 0.0, buf, sizeof(buf));
+        assert_string_equal(buf, "0");
+}
+
+static void test_durations(void **state)
+{
+        char buf[48];
+
+        (void)state;
+        export_iso_duration(3723, buf);
+        assert_string_equal(buf, "PT1H2M3S");
+        export_iso_duration(0, buf);
+        assert_string_equal(buf, "PT0S");
+        export_iso_duration(-5, buf);
+        assert_string_equal(buf, "PT0S");
+        export_iso_duration(60, buf);
+        assert_string_equal(buf, "PT1M");
+        export_iso_duration(7200, buf);
+        assert_string_equal(buf, "PT2H");
+        export_human_duration(20, buf);
+        assert_string_equal(buf, "less than a minute");
+        export_human_duration(3900, buf);
+        assert_string_equal(buf, "1 h 5 min");
+        assert_int_equal(export_minutes(89), 1);
+        assert_int_equal(export_minutes(90), 2);
+}
+
+static void test_formats(void **state)
+{
+        enum export_format f;
+
+        (void)state;
+        assert_true(export_parse_format("cpd", &f));
+        assert_int_equal(f, EXPORT_CPD);
+        assert_true(export_parse_format("certificate", &f));
+        assert_int_equal(f, EXPORT_CERTIFICATE);
+        assert_false(export_parse_format("pdf", &f));
+        assert_false(export_parse_format("CSV", &f));
+        assert_false(export_parse_format(NULL, &f));
+}
+
+int main(void)
+{
+        const struct CMUnitTest tests[] = {
+            cmocka_unit_test(test_csv),
+            cmocka_unit_test(test_csv_field),
+            cmocka_unit_test(test_xapi),
+            cmocka_unit_test(test_xapi_stable),
+            cmocka_unit_test(test_cpd),
+            cmocka_unit_test(test_certificate),
+            cmocka_unit_test(test_certificate_none),
+            cmocka_unit_test(test_empty_record),
+            cmocka_unit_test(test_json_string),
+            cmocka_unit_test(test_json_number),
+            cmocka_unit_test(test_durations),
+            cmocka_unit_test(test_formats),
+        };
+
+        setenv("TZ", "UTC", 1);
+        tzset();
+        return cmocka_run_group_tests(tests, NULL, NULL);
+}

@@ -1,0 +1,909 @@
+/* The store: names and file keys, the YAML round trip of every field,
+ * unknown keys and ids, corrupt records, permissions, locks, forgetting,
+ * listing, where the data directory is. Fault injection and kills are in
+ * tests/e2e/records_*.sh. */
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cmocka.h>
+
+#include "dlfl/store.h"
+#include "dlfl/xalloc.h"
+
+#include "../tools/store_fixture.h"
+
+static char tmpdir[256];
+
+static int setup(void **state)
+{
+        (void)state;
+        strcpy(tmpdir, "/tmp/dlfl-store-XXXXXX");
+        if (mkdtemp(tmpdir) == NULL)
+                return -1;
+        return 0;
+}
+
+static int teardown(void **state)
+{
+        char *cmd = xasprintf("rm -rf '%s'", tmpdir);
+        int rc = system(cmd);
+
+        (void)state;
+        free(cmd);
+        return rc == 0 ? 0 : -1;
+}
+
+static char *data_dir(void)
+{
+        return xasprintf("%s/data", tmpdir);
+}
+
+static void write_text(const char *path, const char *text)
+{
+        FILE *f = fopen(path, "w");
+
+        assert_non_null(f);
+        fputs(text, f);
+        assert_int_equal(fclose(f), 0);
+}
+
+static char *slurp(const char *path)
+{
+        FILE *f = fopen(path, "rb");
+        char *buf = xmalloc(1 << 20);
+        size_t n;
+
+        assert_non_null(f);
+        n = fread(buf, 1, (1 << 20) - 1, f);
+        fclose(f);
+        buf[n] = '\0';
+        return buf;
+}
+
+static size_t count_files(const char *dir, const char *contains)
+{
+        DIR *d = opendir(dir);
+        struct dirent *de;
+        size_t n = 0;
+
+        if (d == NULL)
+                return 0;
+        while ((de = readdir(d)) != NULL)
+                if (strstr(de->d_name, contains) != NULL)
+                        n++;
+        closedir(d);
+        return n;
+}
+
+static void assert_same(const struct learner_record *a, const struct learner_record *b)
+{
+        char why[512] = "";
+
+        if (!fixture_equal(a, b, why, sizeof(why)))
+                fail_msg("records differ: %s", why);
+}
+
+static void test_name_rules(void **state)
+{
+        static const char *const good[] = {
+            "Ann",     "Zoë",           "ZOË",    "../x",    "/etc/x", ".",   "..",
+            ".hidden", "O'Brien-Smith", "李小龍", "😀 emoji", "a b",    "%41", "+abc",
+        };
+        char sixty_four[65 * 4], sixty_five[66];
+
+        (void)state;
+        for (size_t i = 0; i < sizeof(good) / sizeof(good[0]); i++)
+                assert_null(store_name_problem(good[i]));
+        memset(sixty_five, 'a', 65);
+        sixty_five[65] = '\0';
+        assert_non_null(store_name_problem(sixty_five));
+        sixty_five[64] = '\0';
+        assert_null(store_name_problem(sixty_five));
+        /* 64 characters of four bytes each is still 64 characters. */
+        sixty_four[0] = '\0';
+        for (int i = 0; i < 64; i++)
+                strcat(sixty_four, "😀");
+        assert_null(store_name_problem(sixty_four));
+        strcat(sixty_four, "x");
+        assert_non_null(store_name_problem(sixty_four));
+
+        assert_non_null(store_name_problem(""));
+        assert_non_null(store_name_problem(NULL));
+        assert_non_null(store_name_problem("   "));
+        assert_non_null(store_name_problem("tab\there"));
+        assert_non_null(store_name_problem("new\nline"));
+        assert_non_null(store_name_problem("esc\x1b[2J"));
+        assert_non_null(store_name_problem("del\x7f"));
+        assert_non_null(store_name_problem("c1\xc2\x9b"));
+        assert_non_null(store_name_problem("bidi\xe2\x80\xae"));
+        assert_non_null(store_name_problem("bad\xff"));
+        assert_non_null(store_name_problem("overlong\xc0\xaf"));
+        assert_non_null(store_name_problem("surrogate\xed\xa0\x80"));
+        assert_non_null(store_name_problem("cut\xe2\x82"));
+}
+
+static void test_name_keys(void **state)
+{
+        static const char *const names[] = {
+            "Ann", "ann",     "ANN", "Zoë",  "ZOË", "zoë", "../x", "/etc/x", ".",      "..",
+            "...", ".hidden", "a/b", "a\\b", "%41", "A",   "+abc", "😀",      "x.yaml", "x.lock",
+        };
+        size_t n = sizeof(names) / sizeof(names[0]);
+        char *keys[sizeof(names) / sizeof(names[0])];
+        char long_name[64 * 4 + 1] = "";
+
+        (void)state;
+        for (size_t i = 0; i < n; i++) {
+                keys[i] = store_name_key(names[i]);
+                assert_true(strlen(keys[i]) > 0 && strlen(keys[i]) <= STORE_KEY_MAX);
+                assert_int_equal(strspn(keys[i], "abcdefghijklmnopqrstuvwxyz0123456789_-%"),
+                                 strlen(keys[i]));
+                char *back = store_key_name(keys[i]);
+
+                assert_non_null(back);
+                assert_string_equal(back, names[i]);
+                free(back);
+                for (size_t j = 0; j < i; j++)
+                        assert_string_not_equal(keys[i], keys[j]);
+        }
+        for (size_t i = 0; i < n; i++)
+                free(keys[i]);
+
+        /* Only the canonical spelling decodes: one file per learner. */
+        assert_null(store_key_name("%61nn"));
+        assert_null(store_key_name("%5A"));
+        assert_null(store_key_name("Ann"));
+        assert_null(store_key_name("a.b"));
+        assert_null(store_key_name("%2"));
+        assert_null(store_key_name("%00"));
+        assert_null(store_key_name(""));
+
+        /* Long names are hashed, still distinct, still within NAME_MAX. */
+        for (int i = 0; i < 64; i++)
+                strcat(long_name, "😀");
+        char *k1 = store_name_key(long_name);
+
+        long_name[0] = 'x';
+        memmove(long_name + 1, long_name + 4, strlen(long_name + 4) + 1);
+        char *k2 = store_name_key(long_name);
+
+        assert_int_equal(k1[0], '+');
+        assert_int_equal(strlen(k1), 65);
+        assert_string_not_equal(k1, k2);
+        assert_null(store_key_name(k1));
+        free(k1);
+        free(k2);
+}
+
+static void test_yaml_round_trip(void **state)
+{
+        (void)state;
+        for (unsigned long seed = 0; seed < 40; seed++) {
+                struct learner_record *r = fixture_record("Zoë", seed, 3, 12), *back;
+                const char *err = NULL;
+                size_t len, len2;
+                char *why = NULL;
+                char *buf = store_yaml_emit(r, &len, &err), *buf2;
+
+                assert_non_null(buf);
+                assert_int_equal(strlen(buf), len);
+                assert_non_null(strstr(buf, "dlfl-record: 1\n"));
+                back = store_yaml_parse(buf, len, &why);
+                if (back == NULL)
+                        fail_msg("seed %lu: %s\n%s", seed, why, buf);
+                assert_same(r, back);
+                /* Writing what was read gives the same bytes. */
+                buf2 = store_yaml_emit(back, &len2, &err);
+                assert_int_equal(len, len2);
+                assert_memory_equal(buf, buf2, len);
+                free(buf);
+                free(buf2);
+                record_free(&r);
+                record_free(&back);
+        }
+}
+
+static void test_empty_record(void **state)
+{
+        struct learner_record *r = record_new("x"), *back;
+        const char *err = NULL;
+        char *why = NULL;
+        size_t len;
+        char *buf;
+
+        (void)state;
+        buf = store_yaml_emit(r, &len, &err);
+        assert_non_null(buf);
+        back = store_yaml_parse(buf, len, &why);
+        assert_non_null(back);
+        assert_same(r, back);
+        free(buf);
+        record_free(&r);
+        record_free(&back);
+}
+
+static void test_unknown_keys(void **state)
+{
+        static const char text[] = "# written by a newer dlfl\n"
+                                   "dlfl-record: 7\n"
+                                   "name: Ann\n"
+                                   "future: {a: [1, 2, {b: c}]}\n"
+                                   "created: 2026-11-29T08:05:02Z\n"
+                                   "modules:\n"
+                                   "  - id: m1\n"
+                                   "    colour: blue\n"
+                                   "    attempts:\n"
+                                   "      - started: 2026-11-29T09:00:00+01:00\n"
+                                   "        mood: [happy, {very: yes}]\n"
+                                   "        position: {section: s1, screen: q2, line: 4}\n"
+                                   "        screens:\n"
+                                   "          - id: gone\n"
+                                   "            seen: true\n"
+                                   "            response: '1,3'\n"
+                                   "            sparkle: !!str 12\n"
+                                   "            rating: 2\n"
+                                   "  - id: retired-module\n"
+                                   "extra: last\n"
+                                   "---\n"
+                                   "another: document\n";
+        char *why = NULL;
+        struct learner_record *r = store_yaml_parse(text, strlen(text), &why);
+
+        (void)state;
+        if (r == NULL)
+                fail_msg("%s", why);
+        assert_string_equal(r->name, "Ann");
+        assert_int_equal(r->created, 1795939502);
+        assert_int_equal(r->nmodules, 2);
+        assert_string_equal(r->modules[0].module, "m1");
+        assert_int_equal(r->modules[0].nattempts, 1);
+        assert_int_equal(r->modules[0].attempts[0].started, 1795939200);
+        assert_string_equal(r->modules[0].attempts[0].section, "s1");
+        assert_string_equal(r->modules[0].attempts[0].screen, "q2");
+        assert_int_equal(r->modules[0].attempts[0].nscreens, 1);
+        assert_string_equal(r->modules[0].attempts[0].screens[0].id, "gone");
+        assert_string_equal(r->modules[0].attempts[0].screens[0].response, "1,3");
+        assert_int_equal(r->modules[0].attempts[0].screens[0].rating, 2);
+        assert_true(r->modules[0].attempts[0].screens[0].seen);
+        assert_string_equal(r->modules[1].module, "retired-module");
+        assert_int_equal(r->modules[1].nattempts, 0);
+        record_free(&r);
+}
+
+static void test_bad_yaml(void **state)
+{
+        static const char *const bad[] = {
+            "",
+            "# only a comment\n",
+            "just a string\n",
+            "- a list\n",
+            "name: Ann\nmodules: []\n",      /* no dlfl-record */
+            "dlfl-record: 1\nmodules: []\n", /* no name */
+            "dlfl-record: 1\nname: [a]\n",
+            "dlfl-record: 0\nname: Ann\n",
+            "dlfl-record: 1\nname: Ann\nmodules: {a: b}\n",
+            "dlfl-record: 1\nname: Ann\nmodules:\n  - title: no id\n",
+            "dlfl-record: 1\nname: Ann\nmodules:\n  - id: m\n    attempts:\n      - seconds: "
+            "lots\n",
+            "dlfl-record: 1\nname: Ann\ncreated: yesterday\n",
+            "dlfl-record: 1\nname: &a Ann\nother: *a\n",
+            "dlfl-record: 1\nname: Ann\nmodules:\n  - id: m\n    attempts: [",
+            "dlfl-record: 1\nname: 'Ann\n",
+            "dlfl-record: 1\nname: Ann\nmodules:\n  - id: m\n  bad indent: x\n",
+            "dlfl-record: 1\nname: Ann\nx: " /* deep nesting */
+            "[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]"
+            "]]"
+            "]]]]]]]]]]]]]]]]]]]]]\n",
+        };
+
+        (void)state;
+        for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
+                char *why = NULL;
+                struct learner_record *r = store_yaml_parse(bad[i], strlen(bad[i]), &why);
+
+                if (r != NULL)
+                        fail_msg("case %zu parsed: %s", i, bad[i]);
+                assert_non_null(why);
+                free(why);
+        }
+}
+
+static void test_truncated_records(void **state)
+{
+        struct learner_record *r = fixture_record("Ann", 5, 2, 6);
+        const char *err = NULL;
+        size_t len;
+        char *buf = store_yaml_emit(r, &len, &err);
+
+        (void)state;
+        /* A record cut anywhere either fails to parse or, cut at a line end,
+         * must never be taken for the whole when it lost an attempt's end. */
+        for (size_t cut = 0; cut < len; cut += 7) {
+                char *why = NULL;
+                struct learner_record *back = store_yaml_parse(buf, cut, &why);
+
+                record_free(&back);
+                free(why);
+        }
+        free(buf);
+        record_free(&r);
+}
+
+static void test_time_formats(void **state)
+{
+        struct learner_record *r;
+        char *why = NULL;
+        static const char text[] = "dlfl-record: 1\nname: A\ncreated: 1970-01-02T00:00:01Z\n"
+                                   "modules:\n  - id: m\n    attempts:\n"
+                                   "      - started: 2000-03-01T00:00:00Z\n"
+                                   "        updated: 2000-02-29T23:00:00-01:00\n"
+                                   "        completed: 86400\n";
+
+        (void)state;
+        r = store_yaml_parse(text, strlen(text), &why);
+        if (r == NULL)
+                fail_msg("%s", why);
+        assert_int_equal(r->created, 86401);
+        assert_int_equal(r->modules[0].attempts[0].started, 951868800);
+        assert_int_equal(r->modules[0].attempts[0].updated, 951868800);
+        assert_int_equal(r->modules[0].attempts[0].completed, 86400);
+        record_free(&r);
+}
+
+static void test_invalid_utf8_saved(void **state)
+{
+        struct learner_record *r = fixture_record("Ann", 1, 1, 1), *back;
+        const char *err = NULL;
+        char *why = NULL, *buf;
+        size_t len;
+
+        (void)state;
+        free(r->modules[0].attempts[0].screens[0].text);
+        r->modules[0].attempts[0].screens[0].text = xstrdup("caf\xe9 latin-1");
+        buf = store_yaml_emit(r, &len, &err);
+        assert_non_null(buf);
+        back = store_yaml_parse(buf, len, &why);
+        assert_non_null(back);
+        assert_string_equal(back->modules[0].attempts[0].screens[0].text,
+                            "caf\xef\xbf\xbd latin-1");
+        free(buf);
+        record_free(&r);
+        record_free(&back);
+}
+
+static void replace_record(struct learner_record *dst, struct learner_record *src)
+{
+        struct learner_record *old = xmalloc(sizeof(*old));
+
+        *old = *dst;
+        *dst = *src;
+        free(src);
+        record_free(&old);
+}
+
+static void test_store_round_trip(void **state)
+{
+        char *dir = data_dir();
+        const char *err = NULL;
+        char *notice = NULL;
+        struct store *st = store_open(dir, &err);
+        struct store_handle *h;
+        struct learner_record *want = fixture_record("Zoë", 9, 3, 20), *got;
+
+        (void)state;
+        assert_non_null(st);
+        assert_string_equal(store_dir(st), dir);
+        h = store_open_learner(st, "Zoë", &err, &notice);
+        assert_non_null(h);
+        assert_null(notice);
+        assert_string_equal(store_record(h)->name, "Zoë");
+        assert_int_equal(store_record(h)->nmodules, 0);
+        replace_record(store_record(h), fixture_record("Zoë", 9, 3, 20));
+        if (!store_save(h, &err))
+                fail_msg("%s", err);
+        assert_true(store_save(h, &err)); /* saving again is fine */
+        store_close_learner(&h);
+        assert_null(h);
+        store_close_learner(&h);
+
+        h = store_open_learner(st, "Zoë", &err, &notice);
+        assert_non_null(h);
+        assert_same(want, store_record(h));
+        store_close_learner(&h);
+
+        got = store_read(st, "Zoë", &err);
+        assert_non_null(got);
+        assert_same(want, got);
+        record_free(&got);
+        assert_null(store_read(st, "ZOË", &err));
+        assert_non_null(strstr(err, "no learner"));
+        assert_null(store_read(st, "bad\nname", &err));
+
+        record_free(&want);
+        store_close(&st);
+        assert_null(st);
+        free(dir);
+}
+
+static void test_unknown_ids_kept(void **state)
+{
+        char *dir = data_dir();
+        const char *err = NULL;
+        char *notice = NULL, *path, *text;
+        struct store *st = store_open(dir, &err);
+        struct store_handle *h;
+        struct learner_record *r;
+
+        (void)state;
+        /* A file with a module and screens no module has any more. */
+        assert_int_equal(mkdir(dir, 0700), 0);
+        path = xasprintf("%s/learners", dir);
+        assert_int_equal(mkdir(path, 0700), 0);
+        free(path);
+        path = xasprintf("%s/learners/ann.yaml", dir);
+        write_text(path, "dlfl-record: 1\nname: ann\ncreated: 2026-01-01T00:00:00Z\n"
+                         "modules:\n  - id: withdrawn\n    title: Old module\n    attempts:\n"
+                         "      - started: 2026-01-01T00:00:00Z\n        screens:\n"
+                         "          - id: long-gone\n            complete: true\n"
+                         "            text: my reflection\n");
+        h = store_open_learner(st, "ann", &err, &notice);
+        assert_non_null(h);
+        r = store_record(h);
+        /* The session adds progress for a module that exists today. */
+        r->modules = xrealloc(r->modules, 2 * sizeof(*r->modules));
+        memset(&r->modules[1], 0, sizeof(r->modules[1]));
+        r->modules[1].module = xstrdup("current");
+        r->nmodules = 2;
+        assert_true(store_save(h, &err));
+        store_close_learner(&h);
+        text = slurp(path);
+        assert_non_null(strstr(text, "withdrawn"));
+        assert_non_null(strstr(text, "long-gone"));
+        assert_non_null(strstr(text, "my reflection"));
+        assert_non_null(strstr(text, "current"));
+        free(text);
+        free(path);
+        store_close(&st);
+        free(dir);
+}
+
+static void test_corrupt_moved_aside(void **state)
+{
+        static const char *const damage[] = {
+            "",
+            "dlfl-record: 1\nname: Ann\nmodules: [\n",
+            "\x01\x02 binary",
+            "name: Ann\n",
+            "dlfl-record: 1\nname: Someone Else\n",
+        };
+        char *dir = data_dir();
+        const char *err = NULL;
+        struct store *st = store_open(dir, &err);
+        char *learners = xasprintf("%s/learners", dir);
+        char *path = xasprintf("%s/learners/%%41nn.yaml", dir);
+
+        (void)state;
+        for (size_t i = 0; i < 4; i++) {
+                char *notice = NULL, *was;
+                struct store_handle *h = store_open_learner(st, "Ann", &err, &notice);
+
+                assert_non_null(h);
+                store_close_learner(&h);
+                write_text(path, damage[i]);
+                was = slurp(path);
+                h = store_open_learner(st, "Ann", &err, &notice);
+                assert_non_null(h);
+                assert_non_null(notice);
+                assert_non_null(strstr(notice, "could not be read"));
+                assert_non_null(strstr(notice, ".yaml.corrupt-"));
+                assert_int_equal(store_record(h)->nmodules, 0);
+                assert_string_equal(store_record(h)->name, "Ann");
+                assert_int_equal(access(path, F_OK), -1); /* moved, not copied */
+                assert_int_equal(count_files(learners, ".yaml.corrupt-"), i + 1);
+                free(notice);
+                /* The damaged bytes are kept as they were. */
+                {
+                        DIR *d = opendir(learners);
+                        struct dirent *de;
+                        bool found = false;
+
+                        while ((de = readdir(d)) != NULL) {
+                                char *p, *t;
+
+                                if (strstr(de->d_name, ".corrupt-") == NULL)
+                                        continue;
+                                assert_int_equal(strncmp(de->d_name, "%41nn.yaml.corrupt-", 19), 0);
+                                assert_true(strlen(de->d_name) >= 19 + 15);
+                                assert_int_equal(de->d_name[19 + 8], 'T');
+                                p = xasprintf("%s/%s", learners, de->d_name);
+                                t = slurp(p);
+                                if (strcmp(t, was) == 0)
+                                        found = true;
+                                free(t);
+                                free(p);
+                        }
+                        closedir(d);
+                        assert_true(found);
+                }
+                free(was);
+                assert_true(store_save(h, &err));
+                store_close_learner(&h);
+        }
+        /* A record under another name is refused, not moved or overwritten. */
+        {
+                char *notice = NULL;
+
+                write_text(path, damage[4]);
+                assert_null(store_open_learner(st, "Ann", &err, &notice));
+                assert_non_null(strstr(err, "another name"));
+                assert_int_equal(access(path, F_OK), 0);
+        }
+        free(path);
+        free(learners);
+        store_close(&st);
+        free(dir);
+}
+
+static void check_modes(mode_t mask)
+{
+        char *dir = data_dir(), *learners = xasprintf("%s/learners", dir);
+        char *rec = xasprintf("%s/ann.yaml", learners), *lock = xasprintf("%s/ann.lock", learners);
+        const char *err = NULL;
+        char *notice = NULL;
+        struct store *st = store_open(dir, &err);
+        struct store_handle *h;
+        struct stat sb;
+        mode_t old = umask(mask);
+
+        h = store_open_learner(st, "ann", &err, &notice);
+        assert_non_null(h);
+        assert_true(store_save(h, &err));
+        umask(old);
+        assert_int_equal(stat(dir, &sb), 0);
+        assert_int_equal(sb.st_mode & 07777, 0700);
+        assert_int_equal(stat(learners, &sb), 0);
+        assert_int_equal(sb.st_mode & 07777, 0700);
+        assert_int_equal(stat(rec, &sb), 0);
+        assert_int_equal(sb.st_mode & 07777, 0600);
+        assert_int_equal(stat(lock, &sb), 0);
+        assert_int_equal(sb.st_mode & 07777, 0600);
+        assert_true(store_forget(&h, &err));
+        store_close(&st);
+        free(rec);
+        free(lock);
+        free(learners);
+        free(dir);
+        dir = xasprintf("rm -rf '%s/data'", tmpdir);
+        assert_int_equal(system(dir), 0);
+        free(dir);
+}
+
+static void test_permissions(void **state)
+{
+        (void)state;
+        check_modes(0);
+        check_modes(022);
+        check_modes(077);
+        check_modes(0277);
+}
+
+static void test_widened_dir_tightened(void **state)
+{
+        char *dir = data_dir(), *learners = xasprintf("%s/learners", dir);
+        const char *err = NULL;
+        char *notice = NULL;
+        struct store *st = store_open(dir, &err);
+        struct store_handle *h;
+        struct stat sb;
+
+        (void)state;
+        assert_int_equal(mkdir(dir, 0755), 0);
+        assert_int_equal(mkdir(learners, 0777), 0);
+        assert_int_equal(chmod(learners, 0777), 0);
+        h = store_open_learner(st, "ann", &err, &notice);
+        assert_non_null(h);
+        assert_int_equal(stat(learners, &sb), 0);
+        assert_int_equal(sb.st_mode & 07777, 0700);
+        store_close_learner(&h);
+        store_close(&st);
+        free(learners);
+        free(dir);
+}
+
+static void test_lock_in_process(void **state)
+{
+        char *dir = data_dir();
+        const char *err = NULL;
+        char *notice = NULL, pid[32];
+        struct store *st = store_open(dir, &err);
+        struct store_handle *a, *b, *c;
+
+        (void)state;
+        a = store_open_learner(st, "Ann", &err, &notice);
+        assert_non_null(a);
+        /* A second open of the same learner, even here, is refused and says
+         * where the record is open. */
+        b = store_open_learner(st, "Ann", &err, &notice);
+        assert_null(b);
+        snprintf(pid, sizeof(pid), "process %ld", (long)getpid());
+        if (strstr(err, pid) == NULL)
+                fail_msg("%s", err);
+        assert_non_null(strstr(err, "already open"));
+        /* Another learner is not affected, nor are names differing by case. */
+        c = store_open_learner(st, "ann", &err, &notice);
+        assert_non_null(c);
+        /* Closing an unrelated descriptor of the lock file must not unlock. */
+        {
+                char *lp = xasprintf("%s/learners/%%41nn.lock", dir);
+                int fd = open(lp, O_RDONLY);
+
+                assert_true(fd >= 0);
+                close(fd);
+                free(lp);
+                b = store_open_learner(st, "Ann", &err, &notice);
+                assert_null(b);
+        }
+        assert_true(store_save(a, &err));
+        store_close_learner(&a);
+        b = store_open_learner(st, "Ann", &err, &notice);
+        assert_non_null(b);
+        store_close_learner(&b);
+        store_close_learner(&c);
+        store_close(&st);
+        free(dir);
+}
+
+static void test_forget(void **state)
+{
+        char *dir = data_dir(), *learners = xasprintf("%s/learners", dir);
+        const char *err = NULL;
+        char *notice = NULL, **names;
+        struct store *st = store_open(dir, &err);
+        struct store_handle *h;
+        size_t n;
+
+        (void)state;
+        h = store_open_learner(st, "Ann", &err, &notice);
+        assert_true(store_save(h, &err));
+        store_close_learner(&h);
+        h = store_open_learner(st, "Bob", &err, &notice);
+        assert_true(store_save(h, &err));
+        store_close_learner(&h);
+        /* A copy set aside earlier holds Ann's answers too. */
+        {
+                char *p = xasprintf("%s/%%41nn.yaml.corrupt-20260101T000000", learners);
+
+                write_text(p, "old answers");
+                free(p);
+        }
+        h = store_open_learner(st, "Ann", &err, &notice);
+        assert_non_null(h);
+        assert_true(store_forget(&h, &err));
+        assert_null(h);
+        assert_int_equal(count_files(learners, "%41nn"), 0);
+        assert_int_equal(count_files(learners, "%42ob"), 2); /* record and lock */
+        names = store_list(st, &n, &err);
+        assert_int_equal(n, 1);
+        assert_string_equal(names[0], "Bob");
+        store_names_free(names, n);
+        /* Forgotten means a new learner of that name starts empty. */
+        h = store_open_learner(st, "Ann", &err, &notice);
+        assert_non_null(h);
+        assert_int_equal(store_record(h)->nmodules, 0);
+        store_close_learner(&h);
+        store_close(&st);
+        free(learners);
+        free(dir);
+}
+
+static void test_list(void **state)
+{
+        static const char *const names[] = {
+            "zed",
+            "Ann",
+            "../x",
+            "/etc/x",
+            ".",
+            "..",
+            ".hidden",
+            "Zoë",
+            "ZOË",
+            "😀",
+            "A name that is long enough with capitals to be HASHED ÀÉÎÕÜ ÀÉÎÕ",
+        };
+        size_t n = sizeof(names) / sizeof(names[0]), got_n;
+        char *dir = data_dir(), *learners = xasprintf("%s/learners", dir);
+        const char *err = NULL;
+        char *notice = NULL, **got;
+        struct store *st = store_open(dir, &err);
+
+        (void)state;
+        got = store_list(st, &got_n, &err);
+        assert_non_null(got);
+        assert_int_equal(got_n, 0);
+        store_names_free(got, got_n);
+        for (size_t i = 0; i < n; i++) {
+                struct store_handle *h = store_open_learner(st, names[i], &err, &notice);
+
+                assert_non_null(h);
+                assert_true(store_save(h, &err));
+                store_close_learner(&h);
+        }
+        /* Every file stays inside learners/, one per name. */
+        assert_int_equal(count_files(learners, ".yaml"), n);
+        assert_int_equal(access("/etc/x.yaml", F_OK), -1);
+        {
+                char *p = xasprintf("%s/x.yaml", dir);
+
+                assert_int_equal(access(p, F_OK), -1);
+                free(p);
+        }
+        {
+                char *p = xasprintf("%s/stray.txt", learners);
+
+                write_text(p, "not a record");
+                free(p);
+                p = xasprintf("%s/Ann.yaml", learners); /* not a key we make */
+                write_text(p, "dlfl-record: 1\nname: Ann\n");
+                free(p);
+        }
+        got = store_list(st, &got_n, &err);
+        assert_int_equal(got_n, n);
+        for (size_t i = 0; i < n; i++) {
+                bool found = false;
+
+                for (size_t j = 0; j < got_n; j++)
+                        found |= strcmp(got[j], names[i]) == 0;
+                if (!found)
+                        fail_msg("%s not listed", names[i]);
+        }
+        for (size_t j = 1; j < got_n; j++)
+                assert_true(strcasecmp(got[j - 1], got[j]) <= 0);
+        store_names_free(got, got_n);
+        store_close(&st);
+        free(learners);
+        free(dir);
+}
+
+static void test_hostile_names_files(void **state)
+{
+        static const char *const hostile[] = {"../x", "/etc/x", ".", "..", ".bashrc", "Zoë", "ZOË"};
+        char *dir = data_dir(), *learners = xasprintf("%s/learners", dir);
+        const char *err = NULL;
+        char *notice = NULL, sixty_five[66];
+        struct store *st = store_open(dir, &err);
+
+        (void)state;
+        for (size_t i = 0; i < sizeof(hostile) / sizeof(hostile[0]); i++) {
+                struct store_handle *h = store_open_learner(st, hostile[i], &err, &notice);
+
+                assert_non_null(h);
+                assert_true(store_save(h, &err));
+                store_close_learner(&h);
+        }
+        assert_int_equal(count_files(learners, ".yaml"), 7);
+        assert_int_equal(count_files(dir, ".yaml"), 0);
+        memset(sixty_five, 'a', 65);
+        sixty_five[65] = '\0';
+        assert_null(store_open_learner(st, sixty_five, &err, &notice));
+        assert_non_null(strstr(err, "64"));
+        assert_null(store_open_learner(st, "a\tb", &err, &notice));
+        assert_null(store_open_learner(st, "a\x1b[2Jb", &err, &notice));
+        assert_null(store_open_learner(st, "", &err, &notice));
+        store_close(&st);
+        free(learners);
+        free(dir);
+}
+
+static void test_data_dir(void **state)
+{
+        const char *err = NULL;
+        struct store *st;
+        char *want;
+
+        (void)state;
+        setenv("DLFL_DATA_DIR", "/env/dir", 1);
+        setenv("XDG_DATA_HOME", "/xdg", 1);
+        setenv("HOME", "/home/ann", 1);
+        st = store_open("/given/", &err);
+        assert_string_equal(store_dir(st), "/given");
+        store_close(&st);
+        st = store_open(NULL, &err);
+        assert_string_equal(store_dir(st), "/env/dir");
+        store_close(&st);
+        setenv("DLFL_DATA_DIR", "", 1);
+        st = store_open(NULL, &err);
+        assert_string_equal(store_dir(st), "/xdg/dlfl");
+        store_close(&st);
+        unsetenv("DLFL_DATA_DIR");
+        setenv("XDG_DATA_HOME", "relative", 1);
+        st = store_open(NULL, &err);
+        assert_string_equal(store_dir(st), "/home/ann/.local/share/dlfl");
+        store_close(&st);
+        unsetenv("XDG_DATA_HOME");
+        st = store_open(NULL, &err);
+        assert_string_equal(store_dir(st), "/home/ann/.local/share/dlfl");
+        store_close(&st);
+        /* Nothing is created until a learner's record is opened (a guest
+         * never makes a file). */
+        want = xasprintf("%s/home", tmpdir);
+        setenv("HOME", want, 1);
+        st = store_open(NULL, &err);
+        {
+                size_t n;
+                char **names = store_list(st, &n, &err);
+
+                assert_int_equal(n, 0);
+                store_names_free(names, n);
+        }
+        assert_int_equal(access(want, F_OK), -1);
+        {
+                char *notice = NULL;
+                struct store_handle *h = store_open_learner(st, "Ann", &err, &notice);
+                struct stat sb;
+                char *p = xasprintf("%s/.local/share/dlfl/learners", want);
+
+                assert_non_null(h);
+                assert_int_equal(stat(p, &sb), 0);
+                assert_int_equal(sb.st_mode & 07777, 0700);
+                free(p);
+                store_close_learner(&h);
+        }
+        store_close(&st);
+        free(want);
+}
+
+static void test_unusable_dir(void **state)
+{
+        char *file = xasprintf("%s/plainfile", tmpdir);
+        const char *err = NULL;
+        char *notice = NULL;
+        struct store *st;
+
+        (void)state;
+        write_text(file, "x");
+        st = store_open(file, &err);
+        assert_null(store_open_learner(st, "Ann", &err, &notice));
+        assert_non_null(strstr(err, "cannot be used"));
+        store_close(&st);
+        free(file);
+}
+
+int main(void)
+{
+        const struct CMUnitTest tests[] = {
+            cmocka_unit_test(test_name_rules),
+            cmocka_unit_test(test_name_keys),
+            cmocka_unit_test(test_yaml_round_trip),
+            cmocka_unit_test(test_empty_record),
+            cmocka_unit_test(test_unknown_keys),
+            cmocka_unit_test(test_bad_yaml),
+            cmocka_unit_test(test_truncated_records),
+            cmocka_unit_test(test_time_formats),
+            cmocka_unit_test(test_invalid_utf8_saved),
+            cmocka_unit_test_setup_teardown(test_store_round_trip, setup, teardown),
+            cmocka_unit_test_setup_teardown(test_unknown_ids_kept, setup, teardown),
+            cmocka_unit_test_setup_teardown(test_corrupt_moved_aside, setup, teardown),
+            cmocka_unit_test_setup_teardown(test_permissions, setup, teardown),
+            cmocka_unit_test_setup_teardown(test_widened_dir_tightened, setup, teardown),
+            cmocka_unit_test_setup_teardown(test_lock_in_process, setup, teardown),
+            cmocka_unit_test_setup_teardown(test_forget, setup, teardown),
+            cmocka_unit_test_setup_teardown(test_list, setup, teardown),
+            cmocka_unit_test_setup_teardown(test_hostile_names_files, setup, teardown),
+            cmocka_unit_test_setup_teardown(test_data_dir, setup, teardown),
+            cmocka_unit_test_setup_teardown(test_unusable_dir, setup, teardown),
+        };
+
+        return cmocka_run_group_tests(tests, NULL, NULL);
+}
