@@ -562,6 +562,24 @@ static void md_other_as_text(void **state)
               "& \xc2\xa9 A \xf0\x9f\x98\x80 \xef\xbf\xbd &bogus;\n");
 }
 
+/* Blocks inside blocks: the prefixes stack, empty lines show the bars. */
+static void md_combined(void **state)
+{
+        (void)state;
+        md_is("## Steps\n\n1. Open the **terminal**.\n2. Type:\n\n   ```\n   ls -l\n   ```\n\n"
+              "3. Read the [manual](https://man7.org/ls.html).\n\n"
+              "> **Note:** a list:\n> - one\n> - two\n>\n> ```\n> quoted code\n> ```\n\n"
+              "- # Head in item\n0. zero\n\n[![logo](l.png)](http://x)\n",
+              40,
+              "Steps\n-----\n\n1. Open the terminal.\n\n2. Type:\n\n       ls -l\n\n"
+              "3. Read the manual\n   <https://man7.org/ls.html>.\n\n"
+              "\xe2\x94\x82 Note: a list:\n\xe2\x94\x82\n\xe2\x94\x82 \xe2\x80\xa2 one\n"
+              "\xe2\x94\x82 \xe2\x80\xa2 two\n\xe2\x94\x82\n\xe2\x94\x82     quoted code\n\n"
+              "\xe2\x80\xa2 Head in item\n  ============\n\n0. zero\n\nlogo <l.png> <http://x>\n");
+        md_line_is("> - one", 40, 0, "\xe2\x94\x82 \xe2\x80\xa2 one", "0+11:10");
+        md_line_is("> a\n>\n> b", 40, 1, "\xe2\x94\x82", "0+3:10");
+}
+
 static void md_hostile(void **state)
 {
         (void)state;
@@ -752,6 +770,7 @@ int main(void)
             cmocka_unit_test(md_code_blocks),
             cmocka_unit_test(md_rule),
             cmocka_unit_test(md_other_as_text),
+            cmocka_unit_test(md_combined),
             cmocka_unit_test(md_hostile),
             cmocka_unit_test(md_hostile_nesting),
             cmocka_unit_test(md_fuzz_invariants),
