@@ -162,7 +162,8 @@ static unsigned long entity_cp(const char *s, size_t n)
 /* An attribute (a link's address) as raw UTF-8, references decoded. */
 static char *attr_decode(const MD_ATTRIBUTE *a, size_t *len)
 {
-        char *out = xmalloc((size_t)a->size + 1);
+        /* Decoded is never longer than 3 bytes per byte of source. */
+        char *out = xmalloc((size_t)a->size * 3 + 1);
         size_t o = 0;
 
         for (size_t i = 0; a->substr_offsets[i] < a->size; i++) {
@@ -181,8 +182,6 @@ static char *attr_decode(const MD_ATTRIBUTE *a, size_t *len)
                         o += n;
                         continue;
                 }
-                /* A reference is at least 3 bytes long and its UTF-8 at most
-                 * 4, longer than 3 only for "&#x10000;" and up: it fits. */
                 k = text_utf8_encode(cp, b);
                 memcpy(out + o, b, k);
                 o += k;
@@ -209,7 +208,6 @@ static bool in_tight_item(const struct md *m)
 static void prefixes(struct md *m, size_t depth, int extra)
 {
         const char *bar = text_is_utf8() ? "\xe2\x94\x82 " : "| ";
-
         unsigned st = TEXT_PLAIN; /* inside a quote, all of it is quoted */
 
         flow_clear(&m->pre1);
@@ -324,13 +322,15 @@ static void push_item(struct md *m)
                                                    "\xe2\x96\xaa "};
         static const char *const bullets_ascii[] = {"- ", "* ", "+ "};
         struct list *l = m->nlist > 0 ? &m->list[m->nlist - 1] : NULL;
-        size_t level = m->nlist > 0 ? m->nlist - 1 : 0;
+        size_t level = 0; /* bullets change with the depth of bulleted lists */
         struct box *b;
         bool at_cap = m->nbox == MAX_BOXES;
 
         push_box(m, BOX_ITEM);
         if (at_cap)
                 return;
+        for (size_t i = 0; i + 1 < m->nlist; i++)
+                level += !m->list[i].ordered;
         b = &m->box[m->nbox - 1];
         b->pending = true;
         b->tight = l == NULL || l->tight;
@@ -354,13 +354,24 @@ static void push_item(struct md *m)
 static void end_item(struct md *m)
 {
         if (m->box_over == 0 && m->nbox > 0 && m->box[m->nbox - 1].pending) {
-                emit_sep(m);
+                struct text_lines one = {0};
+
                 prefixes(m, m->nbox, 0);
-                text_lines_add(m->out, &m->pre1, m->width, "", 0, 0, TEXT_PLAIN);
+                text_lines_add(&one, &m->pre1, m->width, "", 0, 0, TEXT_PLAIN);
                 for (size_t i = 0; i < m->nbox; i++)
                         m->box[i].pending = false;
-                m->emitted = true;
-                leaf_done(m);
+                /* On a line too narrow for the marker there is nothing to
+                 * show: no line rather than an empty one. */
+                if (one.lines[0].len > 0) {
+                        emit_sep(m);
+                        m->out->lines = xgrow(m->out->lines, &m->out->cap, m->out->count + 1,
+                                              sizeof *m->out->lines);
+                        m->out->lines[m->out->count++] = one.lines[0];
+                        one.count = 0;
+                        m->emitted = true;
+                        leaf_done(m);
+                }
+                text_lines_free(&one);
         }
         pop_box(m);
 }
@@ -432,7 +443,9 @@ static void link_close(struct md *m)
         if (m->nlink == 0)
                 return;
         l = &m->link[--m->nlink];
-        text = m->flow.buf + l->text_off;
+        if (l->text_off > m->flow.len)
+                l->text_off = m->flow.len;
+        text = m->flow.buf != NULL ? m->flow.buf + l->text_off : "";
         tlen = m->flow.len - l->text_off;
         if (l->hlen > 0 && !(tlen == l->hlen && memcmp(text, l->href, tlen) == 0) &&
             !(l->hlen == tlen + 7 && memcmp(l->href, "mailto:", 7) == 0 &&
@@ -538,6 +551,7 @@ static int leave_block(MD_BLOCKTYPE type, void *detail, void *ud)
                 break;
         case MD_BLOCK_CODE:
                 m->block = 0;
+                flow_trim_lines(&m->flow);
                 if (m->flow.n > 0) {
                         emit_leaf(m, true, CODE_INDENT);
                         leaf_done(m);
@@ -617,7 +631,9 @@ static int on_text(MD_TEXTTYPE type, const MD_CHAR *text, MD_SIZE size, void *ud
                 flow_add_cp(&m->flow, 0xfffd, st);
                 break;
         case MD_TEXT_BR:
-                flow_add_break(&m->flow);
+                /* A break before any text would only be an empty line. */
+                if (!flow_blank(&m->flow))
+                        flow_add_break(&m->flow);
                 break;
         case MD_TEXT_SOFTBR:
                 flow_add(&m->flow, " ", 1, st);

@@ -15,6 +15,12 @@
 #include "text_flow.h"
 
 #define TAB_STOP 8
+/* Widest cluster a zero-width joiner may build (a family of four emoji):
+ * past it, hostile text of joined characters becomes breakable again. */
+#define MAX_JOINED 8
+/* Columns a line must have left for a word wider than any line to start on
+ * it (an address) rather than on the next. */
+#define LONG_WORD_ROOM 8
 
 enum cell_kind { CELL_CHAR, CELL_SPACE, CELL_TAB, CELL_NEWLINE };
 
@@ -35,6 +41,7 @@ struct lbuild {
         size_t nsp, spcap;
         int width;
         int prefix_width;
+        size_t prefix_len; /* bytes of the prefix */
 };
 
 static bool utf8_mode;
@@ -51,9 +58,11 @@ static void flow_push_cell(struct flow *f, const struct cell *c, unsigned style)
 static void lb_put(struct lbuild *b, const char *s, size_t n, int width, unsigned style);
 static void lb_spaces(struct lbuild *b, int count, unsigned style);
 static void lb_prefix(struct lbuild *b, const struct flow *p, size_t from);
+static void lb_trim(struct lbuild *b, size_t len);
 static int lb_flush(struct lbuild *b, struct text_lines *out);
 static void lb_free(struct lbuild *b);
 static size_t prefix_from(const struct flow *p, int maxw, int *pw);
+static bool is_space(const struct unit *u);
 static int wrap_hard(const struct flow *f, int width, const struct flow *first,
                      const struct flow *cont, struct text_lines *out);
 static char *sanitize(const char *s, bool one_line);
@@ -361,7 +370,9 @@ static void flow_push_cell(struct flow *f, const struct cell *c, unsigned style)
                 f->join = false;
                 return;
         }
-        if ((c->width == 0 || f->join) && f->n > 0 && f->u[f->n - 1].kind == UNIT_CHAR) {
+        if (f->n > 0 && f->u[f->n - 1].kind == UNIT_CHAR &&
+            (c->width == 0 ||
+             (f->join && c->width == 2 && f->u[f->n - 1].width + c->width <= MAX_JOINED))) {
                 /* A combining mark, or what a joiner glues on, stays with its
                  * base: the unit grows (its bytes are the last in the buffer). */
                 struct unit *u = &f->u[f->n - 1];
@@ -407,9 +418,29 @@ void flow_add_break(struct flow *f)
 bool flow_blank(const struct flow *f)
 {
         for (size_t i = 0; i < f->n; i++)
-                if (f->u[i].kind != UNIT_SPACE && f->u[i].kind != UNIT_TAB)
+                if (f->u[i].kind == UNIT_CHAR)
                         return false;
         return true;
+}
+
+void flow_trim_lines(struct flow *f)
+{
+        size_t first = 0, start = 0, end = f->n;
+
+        while (first < f->n && f->u[first].kind != UNIT_CHAR) {
+                if (f->u[first].kind == UNIT_BREAK)
+                        start = first + 1;
+                first++;
+        }
+        if (first == f->n) {
+                f->n = 0;
+                return;
+        }
+        while (end > first && f->u[end - 1].kind != UNIT_CHAR)
+                end--;
+        /* The bytes stay where they are; only the units move. */
+        memmove(f->u, f->u + start, (end - start) * sizeof *f->u);
+        f->n = end - start;
 }
 
 void flow_clear(struct flow *f)
@@ -463,6 +494,7 @@ static void lb_spaces(struct lbuild *b, int count, unsigned style)
 static void lb_prefix(struct lbuild *b, const struct flow *p, size_t from)
 {
         b->prefix_width = 0;
+        b->prefix_len = b->len;
         if (p == NULL)
                 return;
         for (size_t i = from; i < p->n; i++) {
@@ -473,6 +505,18 @@ static void lb_prefix(struct lbuild *b, const struct flow *p, size_t from)
                 lb_put(b, p->buf + u->off, u->len, u->width, u->style);
                 b->prefix_width += u->width;
         }
+        b->prefix_len = b->len;
+}
+
+/* Cuts the line back to len bytes, all of them ASCII spaces removed. */
+static void lb_trim(struct lbuild *b, size_t len)
+{
+        b->width -= (int)(b->len - len);
+        b->len = len;
+        while (b->nsp > 0 && b->sp[b->nsp - 1].start >= b->len)
+                b->nsp--;
+        if (b->nsp > 0)
+                b->sp[b->nsp - 1].len = b->len - b->sp[b->nsp - 1].start;
 }
 
 /* Ends the line: no trailing spaces, spans trimmed to match. Returns the
@@ -482,14 +526,11 @@ static int lb_flush(struct lbuild *b, struct text_lines *out)
         struct text_line *l;
         int content;
 
-        while (b->len > 0 && b->buf[b->len - 1] == ' ') {
-                b->len--;
-                b->width--;
-        }
-        while (b->nsp > 0 && b->sp[b->nsp - 1].start >= b->len)
-                b->nsp--;
-        if (b->nsp > 0)
-                b->sp[b->nsp - 1].len = b->len - b->sp[b->nsp - 1].start;
+        size_t len = b->len;
+
+        while (len > 0 && b->buf[len - 1] == ' ')
+                len--;
+        lb_trim(b, len);
         out->lines = xgrow(out->lines, &out->cap, out->count + 1, sizeof *out->lines);
         l = &out->lines[out->count++];
         l->text = xstrndup(b->buf != NULL ? b->buf : "", b->len);
@@ -506,6 +547,7 @@ static int lb_flush(struct lbuild *b, struct text_lines *out)
         b->nsp = 0;
         b->width = 0;
         b->prefix_width = 0;
+        b->prefix_len = 0;
         return content > 0 ? content : 0;
 }
 
@@ -567,6 +609,11 @@ void text_lines_add(struct text_lines *out, const struct flow *prefix, int width
         lb_free(&b);
 }
 
+static bool is_space(const struct unit *u)
+{
+        return u->kind == UNIT_SPACE || u->kind == UNIT_TAB;
+}
+
 static int wrap_hard(const struct flow *f, int width, const struct flow *first,
                      const struct flow *cont, struct text_lines *out)
 {
@@ -574,7 +621,8 @@ static int wrap_hard(const struct flow *f, int width, const struct flow *first,
         int pw1, pw2, col = 0, avail, maxw = 0, w;
         size_t from1 = prefix_from(first, max_prefix(width), &pw1);
         size_t from2 = prefix_from(cont, max_prefix(width), &pw2);
-        size_t since_break = 0;
+        size_t since_break = 0, run_end = 0;
+        bool has_char = false;
 
         lb_prefix(&b, first, from1);
         avail = width - pw1;
@@ -588,10 +636,29 @@ static int wrap_hard(const struct flow *f, int width, const struct flow *first,
                         avail = width - pw2;
                         col = 0;
                         since_break = 0;
+                        has_char = false;
                         continue;
                 }
                 since_break++;
+                if (is_space(u) && i >= run_end) {
+                        /* Spaces that end a line are not shown: skip them
+                         * rather than let them spill onto lines of their own. */
+                        for (run_end = i; run_end < f->n && is_space(&f->u[run_end]); run_end++)
+                                ;
+                        if (run_end == f->n || f->u[run_end].kind == UNIT_BREAK) {
+                                i = run_end - 1;
+                                continue;
+                        }
+                }
                 w = u->kind == UNIT_TAB ? TAB_STOP - col % TAB_STOP : u->width;
+                if (col + w > avail && is_space(u))
+                        continue; /* a space at the edge is not carried over */
+                if (col + w > avail && !has_char && col > 0) {
+                        /* Only indentation so far, and the text does not fit
+                         * after it: drop the indentation, not the text. */
+                        lb_trim(&b, b.prefix_len);
+                        col = 0;
+                }
                 if (col + w > avail && col > 0) {
                         int lw = lb_flush(&b, out);
 
@@ -599,9 +666,10 @@ static int wrap_hard(const struct flow *f, int width, const struct flow *first,
                         lb_prefix(&b, cont, from2);
                         avail = width - pw2;
                         col = 0;
-                        if (u->kind == UNIT_TAB)
-                                w = TAB_STOP;
+                        has_char = false;
                 }
+                if (!is_space(u))
+                        has_char = true;
                 if (u->kind == UNIT_TAB) {
                         if (w > avail - col)
                                 w = avail - col > 0 ? avail - col : 1;
@@ -660,9 +728,12 @@ int flow_wrap(const struct flow *f, int width, const struct flow *first, const s
                 since_break += j - ws;
                 if (j == i)
                         continue; /* spaces before a break or the end: dropped */
-                if (col + sw + ww <= avail || (!word && col + sw + f->u[i].width <= avail)) {
-                        /* The spaces stay: between words on a line, or leading
-                         * spaces (indentation) before a word that starts here. */
+                /* A word too wide for any line is cut anyway: it starts
+                 * here if a fair part of it fits, not on a line of its own. */
+                if (col + sw + ww <= avail || (!word && col + sw + f->u[i].width <= avail) ||
+                    (word && ww > width - pw2 && avail - col - sw >= LONG_WORD_ROOM)) {
+                        /* The spaces stay: between words on a line, leading
+                         * spaces (indentation), or before a cut word. */
                         int c = col;
 
                         for (size_t k = ws; k < we; k++) {

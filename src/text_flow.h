@@ -38,8 +38,10 @@ void flow_add(struct flow *f, const char *s, size_t n, unsigned style);
 /* Appends one code point (U+FFFD for a value that is not one). */
 void flow_add_cp(struct flow *f, unsigned long cp, unsigned style);
 void flow_add_break(struct flow *f);
-/* True when the flow holds nothing but spaces. */
+/* True when the flow holds nothing but spaces and breaks. */
 bool flow_blank(const struct flow *f);
+/* Drops the empty (or all-space) lines at the start and the end. */
+void flow_trim_lines(struct flow *f);
 void flow_clear(struct flow *f);
 void flow_free(struct flow *f);
 /* Columns left for text on a line of width under prefix (at least 1). */

@@ -33,8 +33,9 @@ struct text_span {
 
 /* One display line: safe text only (no control, C1 or bidi characters, no
  * invalid UTF-8, nothing but ASCII outside a UTF-8 locale, no tab, no
- * trailing space), never wider than the width it was wrapped to (except a
- * lone character wider than the width itself, e.g. a CJK one at width 1). */
+ * trailing space), never wider than the width it was wrapped to, except
+ * where one character (with its combining marks, or emoji joined by U+200D,
+ * 8 columns at most) is wider than the room left: a CJK one at width 1. */
 struct text_line {
         char *text;
         size_t len;
