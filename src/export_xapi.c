@@ -252,6 +252,30 @@ static char *match_response(const char *response)
         return buf;
 }
 
+/* The right answer of an order ("1[,]2[,]3") or match ("1[.]1[,]2[.]2")
+ * question: the author lists both in the right order. */
+static void ordered_pattern(struct json *j, size_t n, bool pairs)
+{
+        FILE *mem;
+        char *pat = NULL;
+        size_t len = 0;
+
+        mem = open_memstream(&pat, &len);
+        if (mem == NULL)
+                die("cannot make an in-memory stream");
+        for (size_t i = 0; i < n; i++) {
+                fprintf(mem, "%s%zu", i > 0 ? "[,]" : "", i + 1);
+                if (pairs)
+                        fprintf(mem, "[.]%zu", i + 1);
+        }
+        if (fclose(mem) != 0)
+                die("cannot finish an in-memory stream");
+        json_array_begin(j, "correctResponsesPattern");
+        json_string(j, NULL, pat);
+        json_array_end(j);
+        free(pat);
+}
+
 static void components(struct json *j, const char *key, const char *const *texts, size_t n,
                        size_t first_id)
 {
@@ -352,46 +376,19 @@ static void interaction(struct json *j, const struct screen *s)
                 }
                 json_array_end(j);
                 break;
-        case KIND_ORDER: {
-                FILE *mem;
-                char *pat = NULL;
-                size_t len = 0;
-
-                mem = open_memstream(&pat, &len);
-                if (mem == NULL)
-                        die("cannot make an in-memory stream");
-                for (size_t i = 0; i < s->nitems; i++)
-                        fprintf(mem, "%s%zu", i > 0 ? "[,]" : "", i + 1);
-                if (fclose(mem) != 0)
-                        die("cannot finish an in-memory stream");
-                json_array_begin(j, "correctResponsesPattern");
-                json_string(j, NULL, pat);
-                json_array_end(j);
-                free(pat);
+        case KIND_ORDER:
+                ordered_pattern(j, s->nitems, false);
                 components(j, "choices", s->items, s->nitems, 1);
                 break;
-        }
         case KIND_MATCH: {
                 const char **left = xcalloc(s->npairs + 1, sizeof(*left));
                 const char **right = xcalloc(s->npairs + 1, sizeof(*right));
-                FILE *mem;
-                char *pat = NULL;
-                size_t len = 0;
 
-                mem = open_memstream(&pat, &len);
-                if (mem == NULL)
-                        die("cannot make an in-memory stream");
                 for (size_t i = 0; i < s->npairs; i++) {
                         left[i] = s->pairs[i].left;
                         right[i] = s->pairs[i].right;
-                        fprintf(mem, "%s%zu[.]%zu", i > 0 ? "[,]" : "", i + 1, i + 1);
                 }
-                if (fclose(mem) != 0)
-                        die("cannot finish an in-memory stream");
-                json_array_begin(j, "correctResponsesPattern");
-                json_string(j, NULL, pat);
-                json_array_end(j);
-                free(pat);
+                ordered_pattern(j, s->npairs, true);
                 components(j, "source", left, s->npairs, 1);
                 components(j, "target", right, s->npairs, 1);
                 free(left);

@@ -600,7 +600,10 @@ enum answer_result session_answer_text(struct session *s, const char *text, time
 
 /* ---- feedback, hints, the right answer ---------------------------------- */
 
-size_t session_feedback(const struct session *s, const char **out, size_t max)
+/* The feedback to show, in order, and for per-choice remarks the choice
+ * each is about (NULL for general feedback); choices may be NULL. */
+static size_t feedback_items(const struct session *s, const char **out, const char **choices,
+                             size_t max)
 {
         const struct screen *sc = session_screen(s);
         const struct screen_state *st = session_state(s);
@@ -614,46 +617,44 @@ size_t session_feedback(const struct session *s, const char **out, size_t max)
                 const size_t *order = session_shown_order(s, NULL);
 
                 for (size_t i = 0; i < k && n < max; i++) {
-                        const char *fb = sc->choices[order[picks[i]]].feedback;
+                        const struct choice *c = &sc->choices[order[picks[i]]];
 
-                        if (fb != NULL)
-                                out[n++] = fb;
+                        if (c->feedback == NULL)
+                                continue;
+                        if (choices != NULL)
+                                choices[n] = sc->kind == KIND_MULTIPLE ? c->text : NULL;
+                        out[n++] = c->feedback;
                 }
         } else if (sc->kind == KIND_TRUE_FALSE && st->response != NULL) {
                 const char *fb =
                     strcmp(st->response, "true") == 0 ? sc->feedback_true : sc->feedback_false;
 
-                if (fb != NULL && n < max)
+                if (fb != NULL && n < max) {
+                        if (choices != NULL)
+                                choices[n] = NULL;
                         out[n++] = fb;
+                }
         }
-        {
-                const char *general = st->correct ? sc->feedback_correct : sc->feedback_incorrect;
-
-                if (general != NULL && n < max)
-                        out[n++] = general;
+        const char *general = st->correct ? sc->feedback_correct : sc->feedback_incorrect;
+        if (general != NULL && n < max) {
+                if (choices != NULL)
+                        choices[n] = NULL;
+                out[n++] = general;
         }
         return n;
 }
 
+size_t session_feedback(const struct session *s, const char **out, size_t max)
+{
+        return feedback_items(s, out, NULL, max);
+}
+
 const char *session_feedback_choice(const struct session *s, size_t i)
 {
-        const struct screen *sc = session_screen(s);
-        size_t picks[64], k, n = 0;
-        const size_t *order;
+        const char *out[80], *choices[80];
+        size_t n = feedback_items(s, out, choices, 80);
 
-        if (sc == NULL || sc->type != SCREEN_QUESTION || sc->kind != KIND_MULTIPLE ||
-            session_state(s)->attempts == 0)
-                return NULL;
-        k = session_last_picks(s, picks, 64);
-        order = session_shown_order(s, NULL);
-        /* The same walk as session_feedback(), to find whose the i-th is. */
-        for (size_t j = 0; j < k; j++) {
-                const struct choice *c = &sc->choices[order[picks[j]]];
-
-                if (c->feedback != NULL && n++ == i)
-                        return c->text;
-        }
-        return NULL;
+        return i < n ? choices[i] : NULL;
 }
 
 bool session_hint_available(const struct session *s)

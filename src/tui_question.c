@@ -312,9 +312,12 @@ static void add_feedback(struct tui *t, struct tui_doc *d)
         }
 }
 
-static const char *status_keys(const struct tui *t)
+/* The keys that work now; "h hint" only while a hint can be had (a
+ * rating, or a question before any wrong answer, has none). */
+static const char *status_keys(const struct tui *t, char *buf, size_t n)
 {
         const struct screen *sc = cur(t);
+        const char *h = session_hint_available(t->sess) ? "  h hint" : "";
 
         if (t->editing)
                 return sc->kind == KIND_REFLECTION
@@ -326,32 +329,29 @@ static const char *status_keys(const struct tui *t)
                            : "Enter go on  n next  b back  t contents  m menu  ? help  q quit";
         switch (sc->kind) {
         case KIND_MULTIPLE:
-                return "Space/1-9 tick  Enter submit  h hint  n next  b back  ? help  q quit";
+                snprintf(buf, n, "Space/1-9 tick  Enter submit%s  n next  b back  ? help  q quit",
+                         h);
+                break;
         case KIND_ORDER:
-                return t->grabbed >= 0
-                           ? "Up/Down move the item  Space put down  Enter submit"
-                           : "Up/Down choose  Space pick up  Enter submit  h hint  ? help";
+                if (t->grabbed >= 0)
+                        return "Up/Down move the item  Space put down  Enter submit";
+                snprintf(buf, n, "Up/Down choose  Space pick up  Enter submit%s  ? help", h);
+                break;
         case KIND_MATCH:
-                return "Up/Down item  1-9 its match  Enter submit  h hint  n next  ? help";
+                snprintf(buf, n, "Up/Down item  1-9 its match  Enter submit%s  n next  ? help", h);
+                break;
         case KIND_TEXT:
         case KIND_NUMERIC:
         case KIND_REFLECTION:
-                return "Enter/e type the answer  h hint  n next  b back  t contents  ? help  q "
-                       "quit";
+                snprintf(buf, n,
+                         "Enter/e type the answer%s  n next  b back  t contents  ? help  q quit",
+                         h);
+                break;
         default:
-                return "1-9 pick  Up/Down+Enter pick  h hint  n next  b back  ? help  q quit";
+                snprintf(buf, n, "1-9 pick  Up/Down+Enter pick%s  n next  b back  ? help  q quit",
+                         h);
+                break;
         }
-}
-
-/* "h hint" is listed only while a hint can be had: the status line shows
- * the keys that work, and a rating or a first attempt has none. */
-static const char *hint_keys(const struct tui *t, const char *keys, char *buf, size_t n)
-{
-        const char *h = strstr(keys, "  h hint");
-
-        if (h == NULL || session_hint_available(t->sess))
-                return keys;
-        snprintf(buf, n, "%.*s%s", (int)(h - keys), keys, h + strlen("  h hint"));
         return buf;
 }
 
@@ -419,7 +419,7 @@ static void question_draw(struct tui *t)
                 }
         }
         tui_scroll_note(t, d, t->scroll, note, sizeof note);
-        tui_status(t, hint_keys(t, status_keys(t), keys, sizeof keys), note);
+        tui_status(t, status_keys(t, keys, sizeof keys), note);
 }
 
 static void after_answer(struct tui *t, enum answer_result r)
