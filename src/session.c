@@ -29,6 +29,10 @@ void session_changed(struct session *s, time_t now)
         session_status(s->m, record_module(s->rec, s->m->id), &sum);
         a->earned = sum.earned;
         a->possible = sum.possible;
+        /* After the clock is set back, no time goes before the attempt's
+         * start: the record stays in order. */
+        if (now < a->started)
+                now = a->started;
         if (sum.complete && !a->complete) {
                 a->complete = true;
                 a->completed = now;

@@ -262,6 +262,23 @@ static void multiple_exact_set(void **state)
         close_fix(&f);
 }
 
+/* Issue 12: after the clock is set back, `updated` (and `completed`) never
+ * goes before the attempt's `started`. */
+static void clock_set_back_keeps_order(void **state)
+{
+        struct fix f;
+        size_t p = 0;
+        const struct attempt *a;
+
+        (void)state;
+        open_fix(&f, one_question("true-false", "        answer: true\n"), "ann");
+        session_answer_picks(f.s, &p, 1, T0 - 86400);
+        a = &f.rec->modules[0].attempts[f.rec->modules[0].nattempts - 1];
+        assert_true(a->updated >= a->started);
+        assert_true(a->completed == 0 || a->completed >= a->started);
+        close_fix(&f);
+}
+
 static void true_false_one_attempt(void **state)
 {
         struct fix f;
@@ -870,6 +887,7 @@ int main(void)
             cmocka_unit_test(practice_question_unscored),
             cmocka_unit_test(multiple_exact_set),
             cmocka_unit_test(true_false_one_attempt),
+            cmocka_unit_test(clock_set_back_keeps_order),
             cmocka_unit_test(text_ignores_case_and_spaces),
             cmocka_unit_test(numeric_tolerance_and_junk),
             cmocka_unit_test(multiple_feedback_names_its_choice),
