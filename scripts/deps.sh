@@ -13,6 +13,7 @@ check_pc ncursesw libncurses-dev
 check_pc yaml-0.1 libyaml-dev
 check_pc md4c libmd4c-dev
 check_pc libsodium libsodium-dev
+check_pc libutf8proc libutf8proc-dev
 if [ "${1:-build}" = test ]; then
 	check_pc cmocka libcmocka-dev
 	check_cmd tmux tmux
@@ -21,6 +22,7 @@ if [ "${1:-build}" = test ]; then
 	check_cmd jq jq
 	check_cmd faketime faketime
 	check_cmd script bsdutils
+	check_cmd ps procps
 fi
 [ -z "$need" ] && exit 0
 
