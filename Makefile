@@ -46,7 +46,7 @@ pkg_libs = $(shell pkg-config --libs $(1) 2>/dev/null)
 CPPFLAGS += $(call pkg_cflags,yaml-0.1 md4c libsodium libutf8proc)
 UI_CPPFLAGS := $(filter-out -D_XOPEN_SOURCE% -D_DEFAULT_SOURCE,$(call pkg_cflags,ncursesw)) \
 	-DNCURSES_WIDECHAR=1
-LIBS_ENGINE := $(call pkg_libs,yaml-0.1 md4c libsodium libutf8proc)
+LIBS_ENGINE := $(call pkg_libs,yaml-0.1 md4c libsodium libutf8proc) -lm
 LIBS_UI := $(call pkg_libs,ncursesw)
 LIBS_TEST := $(call pkg_libs,cmocka)
 
