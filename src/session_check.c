@@ -16,9 +16,6 @@
 #include "dlfl/xalloc.h"
 #include "session_impl.h"
 
-/* `typos: true` on a text question (the loader's field). */
-#define TYPOS(sc) ((void)(sc), false)
-
 /* ---- stable shuffles ---------------------------------------------------- */
 
 static uint64_t fnv1a(uint64_t h, const char *s, size_t n)
@@ -548,7 +545,7 @@ enum answer_result session_answer_text(struct session *s, const char *text, time
                         return invalid(s, "Type an answer first: punctuation alone is none.");
                 }
                 free(norm);
-                right = answer_match(t, sc->answers, sc->nanswers, TYPOS(sc), NULL) >= 0;
+                right = answer_match(t, sc->answers, sc->nanswers, sc->typos, NULL) >= 0;
                 return settle(s, right, t, now);
         }
         case KIND_NUMERIC: {
@@ -633,7 +630,7 @@ const char *session_typo_spelling(const struct session *s)
         if (sc == NULL || sc->type != SCREEN_QUESTION || sc->kind != KIND_TEXT || !st->correct ||
             st->response == NULL)
                 return NULL;
-        i = answer_match(st->response, sc->answers, sc->nanswers, TYPOS(sc), &typo);
+        i = answer_match(st->response, sc->answers, sc->nanswers, sc->typos, &typo);
         return i >= 0 && typo ? sc->answers[i] : NULL;
 }
 

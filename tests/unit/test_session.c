@@ -545,6 +545,29 @@ static void same_wrong_answer_costs_nothing(void **state)
         close_fix(&f);
 }
 
+static void typos_allowed_when_asked(void **state)
+{
+        struct fix f;
+
+        (void)state;
+        open_fix(&f,
+                 one_question("text", "        answers: [efficient, data]\n        typos: true\n"),
+                 "ann");
+        assert_int_equal(session_answer_text(f.s, "Effcient", T0), ANSWER_RIGHT);
+        assert_string_equal(session_typo_spelling(f.s), "efficient");
+        close_fix(&f);
+        open_fix(&f,
+                 one_question("text", "        answers: [efficient, data]\n        typos: true\n"),
+                 "ann");
+        assert_int_equal(session_answer_text(f.s, "dta", T0), ANSWER_WRONG); /* under 5 */
+        close_fix(&f);
+        open_fix(&f, one_question("text", "        answers: [efficient]\n"), "ann");
+        assert_int_equal(session_answer_text(f.s, "efficeint", T0), ANSWER_WRONG);
+        assert_int_equal(session_answer_text(f.s, "EFFICIENT!", T0), ANSWER_RIGHT);
+        assert_null(session_typo_spelling(f.s));
+        close_fix(&f);
+}
+
 static void drafts_kept_in_record(void **state)
 {
         struct fix f;
@@ -1008,6 +1031,7 @@ int main(void)
             cmocka_unit_test(hints_after_wrong_attempts),
             cmocka_unit_test(hint_comes_by_itself),
             cmocka_unit_test(same_wrong_answer_costs_nothing),
+            cmocka_unit_test(typos_allowed_when_asked),
             cmocka_unit_test(drafts_kept_in_record),
             cmocka_unit_test(questions_again_and_revisit),
             cmocka_unit_test(not_started_until_past_intro),
