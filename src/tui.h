@@ -221,6 +221,9 @@ void tui_close_overlay(struct tui *t);
 /* Shows the screen for the session's current position. */
 void tui_show_position(struct tui *t);
 bool tui_open_module(struct tui *t, size_t index);
+/* Keeps typed text and unsubmitted ticks of the question on screen as a
+ * draft in the record; called before any move away from it. */
+void tui_question_keep_draft(struct tui *t);
 void tui_close_module(struct tui *t);
 bool tui_login(struct tui *t, const char *name, bool create);
 void tui_login_guest(struct tui *t);
