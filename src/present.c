@@ -10,16 +10,18 @@
 
 /* ---- numbers ------------------------------------------------------------ */
 
-void present_percent(double percent, char *buf, size_t size)
+double present_percent_value(double percent)
 {
-        double tenths;
-
         if (!isfinite(percent) || percent < 0)
-                percent = 0;
+                return 0;
         /* The small nudge keeps 70 (stored as 69.99999...) at 70.0; a true
          * 69.98 stays below it. */
-        tenths = floor(percent * 10.0 + 1e-6);
-        snprintf(buf, size, "%.1f%%", tenths / 10.0);
+        return floor(percent * 10.0 + 1e-6) / 10.0;
+}
+
+void present_percent(double percent, char *buf, size_t size)
+{
+        snprintf(buf, size, "%.1f%%", present_percent_value(percent));
 }
 
 void present_fraction(double earned, double possible, char *buf, size_t size)

@@ -23,6 +23,8 @@
  * "66.6%", 69.8 is "69.8%", never "70%". The pass decision uses the exact
  * fraction (session_status); this is only how it is shown. */
 void present_percent(double percent, char *buf, size_t size);
+/* The same value as a number rounded down to one decimal (for CSV cells). */
+double present_percent_value(double percent);
 /* earned of possible as a percentage, as above; "0.0%" when possible is 0. */
 void present_fraction(double earned, double possible, char *buf, size_t size);
 /* Points as an author would write them: "1", "0.67", "2.5". */
