@@ -1,8 +1,10 @@
 /* `dlfl check` and `dlfl list`: the author's and the librarian's view of
  * what the loader makes of module files. */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
+#include "dlfl/text.h"
 #include "dlfl/app.h"
 #include "dlfl/loader.h"
 
@@ -48,6 +50,15 @@ int cmd_list(struct app *app, int argc, char **argv)
 
                 printf("%-24s %-30s %8zu %7zu %7zu  %s\n", m->id, m->title, m->nsections,
                        m->nscreens, count_minutes(m), m->source ? m->source : m->path);
+        }
+        size_t nb;
+        const struct app_broken *b = app_broken(&nb);
+        for (size_t i = 0; i < nb; i++) {
+                char *file = text_sanitize_line(b[i].file), *why = text_sanitize_line(b[i].error);
+
+                printf("%-24s %s: %s\n", "(broken, not loaded)", file, why);
+                free(file);
+                free(why);
         }
         return 0;
 }

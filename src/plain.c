@@ -484,7 +484,7 @@ static char *screen_label(struct plain *p, const struct screen *sc)
 {
         if (sc->type == SCREEN_QUESTION) {
                 char *f = first_line(p, sc->prompt, p->width - 30);
-                char *s = xasprintf("Question: %s", f);
+                char *s = xasprintf("%s: %s", present_screen_kind(sc), f);
 
                 free(f);
                 return s;
@@ -1134,9 +1134,9 @@ static void show_summary(struct plain *p, struct session *s)
                        "whole module again.");
         if (next != NULL)
                 wrapped(p, "Next module: ", next->title);
-        ask(p, "%s%sPress Enter to go on%s",
-            sum.nrevisit > 0 ? "Type a question's number to revisit it; " : "",
-            again ? "a or r to try again; " : "r to start again; ",
+        ask(p, "%s%s; or press Enter to go on%s",
+            sum.nrevisit > 0 ? "Type a question's number to revisit it, " : "Type ",
+            again ? "a or r to try again" : "r to start again",
             next != NULL ? " to the next module" : " to the module menu");
 }
 
@@ -1382,6 +1382,21 @@ static void show_menu(struct plain *p, const struct module *resume)
                 md(p, "   ", m->summary);
                 free(line);
                 free(prefix);
+        }
+        {
+                size_t nb;
+                const struct app_broken *b = app_broken(&nb);
+
+                for (size_t i = 0; i < nb; i++) {
+                        char *file = text_sanitize_line(b[i].file);
+                        char *why = text_sanitize_line(b[i].error);
+                        char *line = xasprintf("Cannot be opened: %s: %s", file, why);
+
+                        wrapped(p, "-  ", line);
+                        free(line);
+                        free(why);
+                        free(file);
+                }
         }
         if (resume != NULL) {
                 char *prefix = xasprintf("%zu. ", c->count + 1);

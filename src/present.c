@@ -63,6 +63,19 @@ void present_duration(double seconds, char *buf, size_t size)
                          m == 1 ? "" : "s");
 }
 
+const char *present_screen_kind(const struct screen *sc)
+{
+        if (sc->type == SCREEN_LESSON)
+                return "Lesson";
+        if (sc->type == SCREEN_CASE_STUDY)
+                return "Case study";
+        if (sc->kind == KIND_REFLECTION)
+                return "Reflection";
+        if (sc->kind == KIND_RATING)
+                return "Rating";
+        return "Question";
+}
+
 /* ---- status ------------------------------------------------------------- */
 
 const char *present_status_word(enum module_status st)
@@ -315,7 +328,8 @@ void present_answer(const struct session *s, const char *hint_key, struct presen
         }
         if (!st->correct)
                 wrong_items(s, sc, st, out);
-        for (size_t i = 0; i < nh; i++)
+        /* Once settled, the right answer and explanation take the hints' place. */
+        for (size_t i = 0; i < nh && !st->settled; i++)
                 add(out, PART_HINT, "Hint: ", xstrdup(hints[i]), true);
         if (!st->settled && hint_key != NULL && session_hint_available(s))
                 addf(out, PART_NOTE, NULL, "Press %s for another hint.", hint_key);

@@ -81,6 +81,14 @@ static void menu_draw(struct tui *t)
                 if (t->cursor == item)
                         chosen = m;
         }
+        size_t nb;
+        const struct app_broken *b = app_broken(&nb);
+        for (size_t i = 0; i < nb; i++) {
+                /* Listed, not a menu item: it cannot be opened. */
+                char *line = xasprintf("Cannot be opened: %s: %s", b[i].file, b[i].error);
+                tui_doc_text(d, line, "  - ", -1, tui_attr(t, COL_WRONG), 0);
+                free(line);
+        }
         if (chosen != NULL) {
                 tui_doc_blank(d);
                 tui_doc_md(d, chosen->summary, "  ", -1, A_NORMAL, 0);

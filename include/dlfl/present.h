@@ -32,6 +32,10 @@ void present_points(double points, char *buf, size_t size);
 /* Time spent: "under a minute", "1 minute", "12 minutes", "1 hour 5 minutes". */
 void present_duration(double seconds, char *buf, size_t size);
 
+/* What a screen is, in the contents list: "Lesson", "Question",
+ * "Reflection", "Rating" or "Case study". */
+const char *present_screen_kind(const struct screen *sc);
+
 /* ---- status ---- */
 
 /* The status in the same words everywhere: "not started", "in progress
