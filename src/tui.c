@@ -101,6 +101,7 @@ void tui_switch(struct tui *t, const struct tui_screen *sc)
         t->screen = sc;
         t->cursor = 0;
         t->scroll = 0;
+        t->scrolled = false;
         t->editing = false;
         if (sc->enter != NULL)
                 sc->enter(t);

@@ -179,6 +179,7 @@ struct tui {
         int grabbed;                 /* order: the row being moved, -1 none */
         int match[TUI_MAX_PICKS];    /* match: shown right item per left, -1 none */
         bool answered_now;
+        bool scrolled; /* the learner scrolled away from the cursor: keep it so */
 
         /* Overlays keep their own place. */
         int ov_cursor, ov_scroll;

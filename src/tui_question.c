@@ -440,6 +440,8 @@ static void question_draw(struct tui *t)
         if (t->answered_now) {
                 tui_doc_reveal(d, FEEDBACK_ITEM, tui_body_rows(t), &t->scroll);
                 t->answered_now = false;
+        } else if (t->scrolled) {
+                /* Every line stays reachable: a scroll is not undone by the cursor. */
         } else if (t->editing) {
                 tui_doc_reveal(d, EDIT_ITEM, tui_body_rows(t), &t->scroll);
         } else if (n > 0 && t->cursor >= 0) {
@@ -530,6 +532,7 @@ static void give_hint(struct tui *t)
 
 static void move_cursor(struct tui *t, int to, size_t n)
 {
+        t->scrolled = false;
         if (n == 0)
                 return;
         if (to < 0)
@@ -602,6 +605,8 @@ static bool question_key(struct tui *t, const struct tui_key *k)
         size_t n = shown_count(t, &ord);
         size_t picks[TUI_MAX_PICKS];
 
+        if (k->act == TA_DIGIT || (t->editing && k->act != TA_PGUP && k->act != TA_PGDN))
+                t->scrolled = false;
         if (t->editing)
                 return editing_key(t, k);
         if (k->act == TA_HINT) {
@@ -626,13 +631,21 @@ static bool question_key(struct tui *t, const struct tui_key *k)
                 return tui_global_key(t, &(struct tui_key){.act = TA_NEXT});
         switch (k->act) {
         case TA_UP:
+                /* At the first choice, Up goes on up the page: the prompt's
+                 * opening lines are reachable whatever the cursor. */
+                if ((t->cursor <= 0 || n == 0) && t->grabbed < 0)
+                        return tui_scroll_key(t, k, &t->doc);
                 move_cursor(t, t->cursor - 1, n);
                 return true;
         case TA_DOWN:
+                if ((n == 0 || t->cursor + 1 >= (int)n) && t->grabbed < 0)
+                        return tui_scroll_key(t, k, &t->doc);
                 move_cursor(t, t->cursor + 1, n);
                 return true;
         case TA_HOME:
                 move_cursor(t, 0, n);
+                if (t->grabbed < 0)
+                        tui_scroll_key(t, k, &t->doc); /* the top of the page */
                 return true;
         case TA_END:
                 move_cursor(t, (int)n - 1, n);
