@@ -1,6 +1,7 @@
 /* Learners' records on disk: where they live, opening with a lock, durable
  * saves, records moved aside when damaged, forgetting, listing. The file
  * layout is described in store.h. */
+#define _DEFAULT_SOURCE /* flock() */
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
@@ -9,10 +10,12 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <sys/file.h>
 #include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
 
+#include "dlfl/passphrase.h"
 #include "dlfl/store.h"
 #include "dlfl/xalloc.h"
 
@@ -51,6 +54,7 @@ static char *move_aside(struct store_handle *h, int *e);
 static bool lock_handle(struct store_handle *h, const char **err);
 static void handle_free(struct store_handle *h);
 static int name_cmp(const void *a, const void *b);
+static struct learner_record *read_as(struct store *st, const char *name, const char **err);
 
 static const char *set_msg(char **slot, char *msg)
 {
@@ -439,8 +443,8 @@ static void handle_free(struct store_handle *h)
         free(h);
 }
 
-struct store_handle *store_open_learner(struct store *st, const char *name, const char **err,
-                                        char **notice)
+static struct store_handle *open_learner_as(struct store *st, const char *name, const char **err,
+                                            char **notice)
 {
         struct store_handle *h;
         const char *problem = store_name_problem(name);
@@ -536,6 +540,232 @@ fail:
         return NULL;
 }
 
+static struct store_handle *peek_learner_as(struct store *st, const char *name, const char **err,
+                                            char **notice)
+{
+        struct store_handle *h;
+        char *buf = NULL, *why = NULL;
+        size_t len;
+        int e;
+
+        *notice = NULL;
+        if (store_name_problem(name) != NULL)
+                return open_learner_as(st, name, err, notice);
+        h = xcalloc(1, sizeof(*h));
+        h->st = st;
+        h->lock_fd = -1;
+        h->name = xstrdup(name);
+        h->key = store_name_key(name);
+        h->path = xasprintf("%s/%s.yaml", st->learners, h->key);
+        h->lock_path = xasprintf("%s/%s.lock", st->learners, h->key);
+        e = read_file(h->path, &buf, &len);
+        if (e == 0) {
+                h->rec = store_yaml_parse(buf, len, &why);
+                free(buf);
+                free(why);
+                if (h->rec != NULL && h->rec->name != NULL && strcmp(h->rec->name, name) == 0)
+                        return h;
+        }
+        /* New, unreadable or damaged: nothing to ask a passphrase for, and
+         * only the locked open may set a damaged record aside. */
+        handle_free(h);
+        return open_learner_as(st, name, err, notice);
+}
+
+static bool same_text(const char *a, const char *b)
+{
+        return (a == NULL && b == NULL) || (a != NULL && b != NULL && strcmp(a, b) == 0);
+}
+
+bool store_lock_learner(struct store_handle *h, const char **err)
+{
+        struct store *st = h->st;
+        char *buf = NULL, *why = NULL;
+        struct learner_record *fresh;
+        size_t len;
+        int e;
+
+        if (h->lock_fd >= 0 || h->no_locks)
+                return true;
+        e = ensure_dirs(st);
+        if (e == 0) {
+                if (!lock_handle(h, err)) {
+                        set_msg(&st->msg, h->msg);
+                        h->msg = NULL;
+                        return false;
+                }
+        } else if (e != EROFS && e != EACCES && e != EPERM) {
+                *err = set_msg(&st->msg, xasprintf("The progress directory %s cannot be used: %s.",
+                                                   st->learners, errno_phrase(e)));
+                return false;
+        }
+        /* Read again under the lock: the last session may have saved since
+         * the peek. A passphrase changed or a record forgotten meanwhile
+         * means the one just given no longer holds. */
+        e = read_file(h->path, &buf, &len);
+        fresh = e == 0 ? store_yaml_parse(buf, len, &why) : NULL;
+        free(buf);
+        free(why);
+        if (fresh == NULL || fresh->name == NULL || strcmp(fresh->name, h->name) != 0 ||
+            !same_text(fresh->passphrase, h->rec->passphrase)) {
+                record_free(&fresh);
+                store_lock_drop(&h->lock_fd);
+                *err = set_msg(&st->msg, xasprintf("%s's record changed meanwhile. Please try "
+                                                   "again.",
+                                                   h->name));
+                return false;
+        }
+        record_free(&h->rec);
+        h->rec = fresh;
+        if (h->lock_fd >= 0)
+                remove_files(st, h->key, ".tmp.*"); /* saves cut short by a crash */
+        return true;
+}
+
+/* ---- wrong passphrases, per learner, on disk ---------------------------- */
+
+/* KEY.tries holds "COUNT EPOCH": wrong passphrases in a row and when the
+ * last was typed. Kept beside the lock file, so neither a restart nor
+ * another terminal resets the delay. Opened without following links and
+ * changed under flock(), so two terminals count every try. */
+static int tries_open(struct store *st, const char *name, bool create)
+{
+        char *key = store_name_key(name);
+        char *path = xasprintf("%s/%s.tries", st->learners, key);
+        int fd =
+            open(path, O_RDWR | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK | (create ? O_CREAT : 0), 0600);
+        struct stat sb;
+
+        free(key);
+        free(path);
+        if (fd < 0)
+                return -1;
+        if (fstat(fd, &sb) != 0 || !S_ISREG(sb.st_mode) || flock(fd, LOCK_EX) != 0) {
+                close(fd);
+                return -1;
+        }
+        return fd;
+}
+
+static void tries_read(int fd, unsigned *count, long long *when)
+{
+        char buf[64];
+        ssize_t n = pread(fd, buf, sizeof(buf) - 1, 0);
+        unsigned long c = 0;
+        long long w = 0;
+
+        *count = 0;
+        *when = 0;
+        if (n <= 0)
+                return;
+        buf[n] = '\0';
+        if (sscanf(buf, "%lu %lld", &c, &w) == 2 && c < 1000000) {
+                *count = (unsigned)c;
+                *when = w;
+        }
+}
+
+unsigned store_pass_wait(struct store *st, const char *name)
+{
+        int fd = tries_open(st, name, false);
+        unsigned count, delay;
+        long long when, now = (long long)time(NULL);
+
+        if (fd < 0)
+                return 0;
+        tries_read(fd, &count, &when);
+        close(fd);
+        delay = passphrase_delay(count);
+        /* A clock set back counts as no time gone by. */
+        if (now < when)
+                return delay;
+        return now - when >= (long long)delay ? 0 : (unsigned)(delay - (unsigned)(now - when));
+}
+
+void store_pass_tried(struct store *st, const char *name, bool right)
+{
+        int fd;
+        unsigned count;
+        long long when;
+        char line[64];
+        int n;
+
+        if (right) {
+                char *key = store_name_key(name);
+                char *path = xasprintf("%s/%s.tries", st->learners, key);
+
+                (void)unlink(path);
+                free(key);
+                free(path);
+                return;
+        }
+        if (ensure_dirs(st) != 0)
+                return;
+        fd = tries_open(st, name, true);
+        if (fd < 0)
+                return;
+        tries_read(fd, &count, &when);
+        n = snprintf(line, sizeof line, "%u %lld\n", count + 1, (long long)time(NULL));
+        if (ftruncate(fd, 0) == 0 && pwrite(fd, line, (size_t)n, 0) == n)
+                (void)fsync(fd);
+        close(fd);
+}
+
+/* The spelling a learner of this identity was first saved under (so
+ * "zoë" opens Zoë's record), or name itself for a new learner. */
+static char *resolve_name(struct store *st, const char *name)
+{
+        const char *err = NULL;
+        size_t n = 0;
+        char **names = store_name_problem(name) == NULL ? store_list(st, &n, &err) : NULL;
+        char *found = NULL, *want = store_name_fold(name);
+
+        for (size_t i = 0; i < n && found == NULL; i++) {
+                char *f = store_name_fold(names[i]);
+
+                if (strcmp(f, want) == 0)
+                        found = xstrdup(names[i]);
+                free(f);
+        }
+        store_names_free(names, n);
+        free(want);
+        return found != NULL ? found : xstrdup(name);
+}
+
+struct store_handle *store_open_learner(struct store *st, const char *name, const char **err,
+                                        char **notice)
+{
+        char *as = resolve_name(st, name);
+        struct store_handle *h = open_learner_as(st, as, err, notice);
+
+        free(as);
+        return h;
+}
+
+struct store_handle *store_peek_learner(struct store *st, const char *name, const char **err,
+                                        char **notice)
+{
+        char *as = resolve_name(st, name);
+        struct store_handle *h = peek_learner_as(st, as, err, notice);
+
+        free(as);
+        return h;
+}
+
+struct learner_record *store_read(struct store *st, const char *name, const char **err)
+{
+        char *as = resolve_name(st, name);
+        struct learner_record *r = read_as(st, as, err);
+
+        free(as);
+        return r;
+}
+
+const char *store_handle_name(const struct store_handle *h)
+{
+        return h->name;
+}
+
 struct learner_record *store_record(struct store_handle *h)
 {
         return h->rec;
@@ -618,6 +848,7 @@ bool store_forget(struct store_handle **hp, const char **err)
                 /* Copies set aside and cut-short saves hold the learner's answers too. */
                 remove_files(st, h->key, ".yaml.corrupt-*");
                 remove_files(st, h->key, ".tmp.*");
+                remove_files(st, h->key, ".tries");
                 (void)unlink(h->lock_path);
                 (void)sync_dir(st->learners);
         }
@@ -625,7 +856,7 @@ bool store_forget(struct store_handle **hp, const char **err)
         return ok;
 }
 
-struct learner_record *store_read(struct store *st, const char *name, const char **err)
+static struct learner_record *read_as(struct store *st, const char *name, const char **err)
 {
         const char *problem = store_name_problem(name);
         char *key, *path, *buf, *why = NULL;
@@ -664,6 +895,46 @@ struct learner_record *store_read(struct store *st, const char *name, const char
         }
         free(path);
         return r;
+}
+
+struct folded {
+        char *fold;
+        size_t index;
+};
+
+static int folded_cmp(const void *a, const void *b)
+{
+        const struct folded *x = a, *y = b;
+        int c = strcmp(x->fold, y->fold);
+
+        return c != 0 ? c : (x->index > y->index) - (x->index < y->index);
+}
+
+/* Records saved before names were compared by identity may hold one
+ * learner twice ("Zoë" in NFC and in NFD): only the first, in list order,
+ * is listed and opened; the other file is left as it is. */
+static void dedupe(char **names, size_t *n)
+{
+        struct folded *f = xcalloc(*n + 1, sizeof(*f));
+        size_t kept = 0;
+
+        for (size_t i = 0; i < *n; i++) {
+                f[i].fold = store_name_fold(names[i]);
+                f[i].index = i;
+        }
+        qsort(f, *n, sizeof(*f), folded_cmp);
+        for (size_t i = 1; i < *n; i++)
+                if (strcmp(f[i].fold, f[i - 1].fold) == 0) {
+                        free(names[f[i].index]);
+                        names[f[i].index] = NULL;
+                }
+        for (size_t i = 0; i < *n; i++) {
+                free(f[i].fold);
+                if (names[i] != NULL)
+                        names[kept++] = names[i];
+        }
+        free(f);
+        *n = kept;
 }
 
 static int name_cmp(const void *a, const void *b)
@@ -730,6 +1001,7 @@ char **store_list(struct store *st, size_t *n, const char **err)
         if (names == NULL)
                 return xcalloc(1, sizeof(char *));
         qsort(names, *n, sizeof(*names), name_cmp);
+        dedupe(names, n);
         return names;
 }
 

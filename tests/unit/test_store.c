@@ -515,7 +515,17 @@ static void test_store_round_trip(void **state)
         assert_non_null(got);
         assert_same(want, got);
         record_free(&got);
-        assert_null(store_read(st, "ZOË", &err));
+        /* Issue 12: the same learner in any case or normal form; the
+         * record keeps the name as first typed. */
+        got = store_read(st, "ZOË", &err);
+        assert_non_null(got);
+        assert_string_equal(got->name, "Zoë");
+        record_free(&got);
+        got = store_read(st, "zoe\xcc\x88 ", &err); /* NFD, with a space after */
+        assert_non_null(got);
+        assert_string_equal(got->name, "Zoë");
+        record_free(&got);
+        assert_null(store_read(st, "Zoe", &err));
         assert_non_null(strstr(err, "no learner"));
         assert_null(store_read(st, "bad\nname", &err));
 
@@ -799,17 +809,8 @@ static void test_forget(void **state)
 static void test_list(void **state)
 {
         static const char *const names[] = {
-            "zed",
-            "Ann",
-            "../x",
-            "/etc/x",
-            ".",
-            "..",
-            ".hidden",
-            "Zoë",
-            "ZOË",
-            "😀",
-            "Ådèle ÀÉÎÕÜÀÉÎÕÜÀÉÎÕÜÀÉÎÕÜÀÉÎÕÜÀÉÎÕÜ (hashed)",
+            "zed", "Ann",     "../x", "/etc/x", ".",
+            "..",  ".hidden", "Zoë",  "😀",      "Ådèle ÀÉÎÕÜÀÉÎÕÜÀÉÎÕÜÀÉÎÕÜÀÉÎÕÜÀÉÎÕÜ (hashed)",
         };
         size_t n = sizeof(names) / sizeof(names[0]), got_n;
         char *dir = data_dir(), *learners = xasprintf("%s/learners", dir);
@@ -866,9 +867,58 @@ static void test_list(void **state)
         free(dir);
 }
 
+/* Issue 12: look-alike names. Invisible, format, private-use and
+ * unassigned code points are refused with a message; NFC and NFD, and any
+ * letter case, are one learner (one file, one row in the picker). */
+static void test_look_alike_names(void **state)
+{
+        static const char *const refused[] = {
+            "Alice\xe2\x80\x8b",                     /* U+200B zero width space */
+            "Alice\xe2\x81\xa0",                     /* U+2060 word joiner */
+            "Al\xc2\xadice",                         /* U+00AD soft hyphen */
+            "Alice\xcd\x8f",                         /* U+034F combining grapheme joiner */
+            "Alice\xef\xb8\x8f",                     /* U+FE0F variation selector */
+            "Alice\xee\x80\x80",                     /* U+E000 private use */
+            "Alice\xf0\xb0\x80\x80\xf3\xa0\x80\x81", /* U+E0001 language tag */
+            "Alice\xcd\xb8",                         /* U+0378 unassigned */
+        };
+        char *dir = data_dir();
+        const char *err = NULL;
+        char *notice = NULL, **names;
+        size_t n;
+        struct store *st = store_open(dir, &err);
+        struct store_handle *h;
+
+        (void)state;
+        for (size_t i = 0; i < sizeof refused / sizeof refused[0]; i++)
+                if (store_name_problem(refused[i]) == NULL)
+                        fail_msg("name %zu was accepted", i);
+        assert_null(store_name_problem("Zo\xc3\xab"));
+        assert_null(store_name_problem("Zoe\xcc\x88"));
+        assert_true(store_same_name("Zo\xc3\xab", "ZOE\xcc\x88"));
+        assert_true(store_same_name("Ann", " ann "));
+        assert_false(store_same_name("Ann", "Anne"));
+        h = store_open_learner(st, "Zoe\xcc\x88", &err, &notice); /* NFD first */
+        assert_non_null(h);
+        assert_true(store_save(h, &err));
+        store_close_learner(&h);
+        h = store_open_learner(st, "ZO\xc3\x8b", &err, &notice); /* NFC, capitals */
+        assert_non_null(h);
+        assert_string_equal(store_handle_name(h), "Zoe\xcc\x88");
+        assert_true(store_save(h, &err));
+        store_close_learner(&h);
+        names = store_list(st, &n, &err);
+        assert_int_equal(n, 1);
+        assert_string_equal(names[0], "Zoe\xcc\x88");
+        store_names_free(names, n);
+        store_close(&st);
+        free(dir);
+}
+
 static void test_hostile_names_files(void **state)
 {
         static const char *const hostile[] = {"../x", "/etc/x", ".", "..", ".bashrc", "Zoë", "ZOË"};
+        /* "Zoë" and "ZOË" are one learner (issue 12): six files. */
         char *dir = data_dir(), *learners = xasprintf("%s/learners", dir);
         const char *err = NULL;
         char *notice = NULL, sixty_five[66];
@@ -882,7 +932,7 @@ static void test_hostile_names_files(void **state)
                 assert_true(store_save(h, &err));
                 store_close_learner(&h);
         }
-        assert_int_equal(count_files(learners, ".yaml"), 7);
+        assert_int_equal(count_files(learners, ".yaml"), 6);
         assert_int_equal(count_files(dir, ".yaml"), 0);
         memset(sixty_five, 'a', 65);
         sixty_five[65] = '\0';
@@ -993,6 +1043,7 @@ int main(void)
             cmocka_unit_test_setup_teardown(test_forget, setup, teardown),
             cmocka_unit_test_setup_teardown(test_list, setup, teardown),
             cmocka_unit_test_setup_teardown(test_hostile_names_files, setup, teardown),
+            cmocka_unit_test_setup_teardown(test_look_alike_names, setup, teardown),
             cmocka_unit_test_setup_teardown(test_data_dir, setup, teardown),
             cmocka_unit_test_setup_teardown(test_unusable_dir, setup, teardown),
         };
