@@ -71,4 +71,22 @@ send Escape
 send q
 wait_for "Quit" 5 >/dev/null && send y
 check "quits cleanly" wait_for "EXIT=0"
+
+# The reflection editor wraps whole words, as any editor does.
+words="alpha bravo charlie delta echo foxtrot golf hotel india juliet kilo lima mike november"
+start 40 12 DLFL_DATA_DIR="$T/d3" "$DLFL" -m "$PWD/tests/fixtures/reflect" -l Cy
+wait_for "Reflect" >/dev/null
+send Enter
+wait_for "Press Enter" >/dev/null
+send Enter
+wait_for "What will you change?" >/dev/null
+type_text "$words"
+wait_for "november" >/dev/null
+whole=yes
+for w in $words; do screen | grep -qw "$w" || whole="no ($w)"; done
+check "the reflection editor breaks no word: $whole" [ "$whole" = yes ]
+send Escape
+send q
+wait_for "Quit" 5 >/dev/null && send y
+wait_for "EXIT=" >/dev/null
 finish
