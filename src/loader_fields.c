@@ -19,30 +19,6 @@ void lx_report(struct lctx *c, const struct ynode *at, enum diag_code code, ...)
         va_end(ap);
 }
 
-/* Edit distance, bounded: keys are short. */
-static size_t distance(const char *a, const char *b)
-{
-        size_t la = strlen(a), lb = strlen(b);
-        size_t row[64];
-
-        if (la >= 63 || lb >= 63)
-                return 99;
-        for (size_t j = 0; j <= lb; j++)
-                row[j] = j;
-        for (size_t i = 1; i <= la; i++) {
-                size_t prev = row[0];
-                row[0] = i;
-                for (size_t j = 1; j <= lb; j++) {
-                        size_t cur = row[j];
-                        size_t sub = prev + (a[i - 1] != b[j - 1]);
-                        size_t best = row[j] + 1 < row[j - 1] + 1 ? row[j] + 1 : row[j - 1] + 1;
-                        row[j] = sub < best ? sub : best;
-                        prev = cur;
-                }
-        }
-        return row[lb];
-}
-
 static bool in_list(const char *const *list, const char *key)
 {
         for (; list && *list; list++)
@@ -67,7 +43,7 @@ void lx_check_keys(struct lctx *c, const struct ynode *map, const char *where,
                         continue;
                 }
                 for (const char *const *a = allowed; *a; a++) {
-                        size_t d = distance(k->text, *a);
+                        size_t d = diag_distance(k->text, *a);
                         if (d < best_d) {
                                 best_d = d;
                                 best = *a;
