@@ -198,7 +198,7 @@ int cmd_export(struct app *app, int argc, char **argv)
         if (mem == NULL)
                 die("cannot make an in-memory stream");
         err = NULL;
-        bool made = export_write(format, mem, &app->catalog, r, time(NULL), &err);
+        bool made = export_write(format, mem, &app->catalog, r, &app->settings, time(NULL), &err);
         if (fclose(mem) != 0)
                 die("cannot finish an in-memory stream");
         if (!made) {

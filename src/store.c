@@ -38,6 +38,13 @@ struct store_handle {
         char *msg;
 };
 
+static const struct store_observer *observer;
+
+void store_set_observer(const struct store_observer *o)
+{
+        observer = o;
+}
+
 static const char *set_msg(char **slot, char *msg);
 static const char *errno_phrase(int e);
 static int make_dir(const char *path, bool tighten);
@@ -566,6 +573,8 @@ bool store_save(struct store_handle *h, const char **err)
                                          errno_phrase(e), st->learners));
                 return false;
         }
+        if (observer != NULL && observer->saved != NULL)
+                observer->saved(observer->ctx, st->dir, h->rec);
         return true;
 fail_early:
         *err = set_msg(&h->msg, xasprintf("Progress could not be saved: %s (%s). Nothing saved "
@@ -578,6 +587,8 @@ void store_close_learner(struct store_handle **h)
 {
         if (h == NULL || *h == NULL)
                 return;
+        if (observer != NULL && observer->closed != NULL && (*h)->lock_fd >= 0)
+                observer->closed(observer->ctx, (*h)->st->dir, (*h)->name);
         handle_free(*h);
         *h = NULL;
 }
@@ -594,6 +605,8 @@ bool store_forget(struct store_handle **hp, const char **err)
                 store_close_learner(hp);
                 return false;
         }
+        if (observer != NULL && observer->forgetting != NULL)
+                observer->forgetting(observer->ctx, st->dir, h->rec);
         if (unlink(h->path) != 0 && errno != ENOENT) {
                 *err = set_msg(&st->msg, xasprintf("%s's progress could not be deleted (%s: %s).",
                                                    h->name, h->path, errno_phrase(errno)));

@@ -90,6 +90,18 @@ char *store_yaml_emit(const struct learner_record *r, size_t *len, const char **
  * NULL with *why (a fresh string the caller frees) when it cannot. */
 struct learner_record *store_yaml_parse(const char *buf, size_t len, char **why);
 
+/* Told of what happens to records, so the outbox (outbox.h) can follow:
+ * saved after every successful save; closed when a locked record is let
+ * go (log-out); forgetting just before "forget me" deletes a record. Each
+ * gets the data dir. One observer for the process; NULL for none. */
+struct store_observer {
+        void (*saved)(void *ctx, const char *dir, const struct learner_record *r);
+        void (*closed)(void *ctx, const char *dir, const char *name);
+        void (*forgetting)(void *ctx, const char *dir, const struct learner_record *r);
+        void *ctx;
+};
+void store_set_observer(const struct store_observer *o);
+
 /* Takes the lock file at path (created 0600): 0 and *fd on success;
  * EWOULDBLOCK when another open file holds it, with *holder (fresh
  * string, may be NULL) the "HOST PID" written there; else an errno. */
