@@ -119,7 +119,7 @@ deps:
 	@sh scripts/deps.sh build
 
 deps-test:
-	@sh scripts/deps.sh test
+	@sh scripts/deps.sh test $(BUILD)
 
 run: deps
 	@$(MAKE) --no-print-directory all
