@@ -17,6 +17,12 @@ check_pc yaml-0.1 libyaml-dev
 check_pc md4c libmd4c-dev
 check_pc libsodium libsodium-dev
 check_pc libcurl libcurl4-openssl-dev
+check_pc pangocairo libpango1.0-dev
+check_pc cairo-pdf libcairo2-dev
+# The certificate's fonts: DejaVu for Latin, Greek and Cyrillic, Noto CJK
+# for Chinese, Japanese and Korean names.
+[ -f /usr/share/fonts/truetype/dejavu/DejaVuSerif.ttf ] || need="$need fonts-dejavu-core"
+fc-list 2>/dev/null | grep -q "CJK" || need="$need fonts-noto-cjk"
 if [ "${1:-build}" = test ]; then
 	check_pc cmocka libcmocka-dev
 	check_cmd tmux tmux
@@ -27,6 +33,7 @@ if [ "${1:-build}" = test ]; then
 	check_cmd script bsdutils
 	check_cmd node nodejs
 	check_cmd npm npm
+	check_cmd pdftotext poppler-utils
 fi
 
 # The LRS the sync tests start: installed once, offline afterwards.

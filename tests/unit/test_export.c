@@ -845,17 +845,18 @@ static void test_cpd_escaped(void **state)
         record_free(&r);
 }
 
-/* Every line of a certificate fits 80 columns and holds no control
- * character. */
-static void assert_fits(const char *out)
+static int count_lines_starting(const char *s, const char *prefix)
 {
-        for (const char *line = out, *nl; *line != '\0'; line = nl + 1) {
-                nl = strchr(line, '\n');
-                assert_non_null(nl);
-                assert_true(text_width(line, (size_t)(nl - line)) <= 80);
-                for (const char *p = line; p < nl; p++)
-                        assert_true((unsigned char)*p >= 0x20 && *p != 0x7f);
+        int n = 0;
+        size_t len = strlen(prefix);
+
+        for (const char *line = s; line != NULL && *line != '\0';) {
+                const char *nl = strchr(line, '\n');
+
+                n += strncmp(line, prefix, len) == 0;
+                line = nl != NULL ? nl + 1 : NULL;
         }
+        return n;
 }
 
 static void test_certificate(void **state)
@@ -866,35 +867,35 @@ static void test_certificate(void **state)
 
         (void)state;
         assert_true(ok);
-        assert_fits(out);
-        assert_non_null(strstr(out, "CERTIFICATE OF COMPLETION"));
-        assert_non_null(strstr(out, "Data, \"care\" and you"));
-        assert_non_null(strstr(out, "with a score of 83%"));
+        /* The page description dlfl-certificate draws: one page per passed
+         * module, each text one line. */
+        assert_memory_equal(out, "page\n", 5);
+        assert_non_null(strstr(out, "name\tO'Neil, Ann \"Annie\" second line\n"));
+        assert_non_null(strstr(out, "module\tData, \"care\" and you\n"));
+        assert_non_null(strstr(out, "date\ton 2025-11-29\n"));
+        assert_non_null(strstr(out, "score\twith a score of 83% (pass mark 70%)\n"));
         assert_non_null(strstr(out, "not a qualification"));
-        assert_non_null(strstr(out, "2025-11-29"));
         assert_null(strstr(out, "An old module")); /* not passed */
+        assert_int_equal(count_lines_starting(out, "page\n"), 1);
         free(out);
 }
 
-static void test_certificate_wide(void **state)
+/* A name cannot break the description: tabs and newlines in it stay
+ * inside its one line. */
+static void test_certificate_hostile_name(void **state)
 {
-        /* 64 CJK characters: 128 columns, so the name must wrap. */
-        char name[64 * 3 + 1];
-        struct learner_record *r;
+        struct learner_record *r = build("Eve\tscore\tforged\npage\nname\tMallory", true, false);
         bool ok;
         const char *err = NULL;
         char *out;
 
         (void)state;
-        for (int i = 0; i < 64; i++)
-                memcpy(name + i * 3, "\xe5\x9b\xb3", 3);
-        name[64 * 3] = '\0';
-        r = build(name, true, false);
         out = run(export_certificate, r, &ok, &err);
         record_free(&r);
         assert_true(ok);
-        assert_fits(out);
-        assert_non_null(strstr(out, "\xe5\x9b\xb3\xe5\x9b\xb3"));
+        assert_int_equal(count_lines_starting(out, "page\n"), 1);
+        assert_int_equal(count_lines_starting(out, "name\t"), 1);
+        assert_int_equal(count_lines_starting(out, "score\t"), 1);
         free(out);
 }
 
@@ -1019,7 +1020,7 @@ int main(void)
             cmocka_unit_test(test_xapi_ids_survive_progress),
             cmocka_unit_test(test_cpd),
             cmocka_unit_test(test_certificate),
-            cmocka_unit_test(test_certificate_wide),
+            cmocka_unit_test(test_certificate_hostile_name),
             cmocka_unit_test(test_certificate_none),
             cmocka_unit_test(test_empty_record),
             cmocka_unit_test(test_json_string),
