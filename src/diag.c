@@ -79,6 +79,12 @@ static const struct {
     [W_DUP_CHOICE] = {DIAG_WARNING, "choice text '%s' appears twice"},
     [W_NO_FIT] = {DIAG_WARNING, "question '%s' needs %d lines at 80x24 but the screen shows %d"},
     [W_EMPTY_DIR] = {DIAG_WARNING, "no module files (*.yaml, *.yml) in this directory"},
+    [W_PKSB_UNKNOWN] = {DIAG_WARNING,
+                        "'%s' is not an area of the PKSB; see dlfl-module(5) for the names"},
+    [W_PKSB_NEAR] = {DIAG_WARNING, "'%s' is not an area of the PKSB; did you mean '%s'?"},
+    [W_REVIEWED_OLD] = {DIAG_WARNING,
+                        "content last reviewed on %s, more than two years ago; check it and "
+                        "update 'reviewed'"},
 };
 
 enum diag_level diag_level_of(enum diag_code code)

@@ -387,6 +387,15 @@ static void write_module(FILE *out, size_t number, const struct module *m,
                 }
                 fputs("\n", out);
         }
+        if (m != NULL && m->npksb > 0) {
+                fputs("- PKSB areas: ", out);
+                for (size_t i = 0; i < m->npksb; i++) {
+                        if (i > 0)
+                                fputs("; ", out);
+                        write_safe(out, m->pksb[i]);
+                }
+                fputs("\n", out);
+        }
         if (m != NULL && m->noutcomes > 0) {
                 fputs("\n### Learning outcomes\n\n", out);
                 for (size_t i = 0; i < m->noutcomes; i++) {

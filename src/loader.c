@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <time.h>
 #include <sodium.h>
 
 #include "dlfl/loader.h"
@@ -16,9 +17,9 @@
 #define FIT_WIDTH 76
 #define FIT_ROWS 18
 
-static const char *const module_keys[] = {"format", "id",       "title",     "summary",
-                                          "order",  "minutes",  "pass_mark", "outcomes",
-                                          "tags",   "sections", NULL};
+static const char *const module_keys[] = {"format",   "id",        "title",    "summary", "order",
+                                          "minutes",  "pass_mark", "outcomes", "tags",    "pksb",
+                                          "reviewed", "sections",  NULL};
 static const char *const section_keys[] = {"id", "title", "screens", NULL};
 static const char *const lesson_keys[] = {"type", "id", "title", "body", NULL};
 static const char *const case_keys[] = {"type",  "id",    "title",      "body",
@@ -29,7 +30,7 @@ static const char *const case_keys[] = {"type",  "id",    "title",      "body",
 static const char *const q_choice_keys[] = {COMMON_Q, "choices", "shuffle", NULL};
 static const char *const q_tf_keys[] = {COMMON_Q, "answer", "feedback_true", "feedback_false",
                                         NULL};
-static const char *const q_text_keys[] = {COMMON_Q, "answers", NULL};
+static const char *const q_text_keys[] = {COMMON_Q, "answers", "typos", NULL};
 static const char *const q_order_keys[] = {COMMON_Q, "items", NULL};
 static const char *const q_match_keys[] = {COMMON_Q, "pairs", NULL};
 static const char *const q_plain_keys[] = {COMMON_Q, NULL};
@@ -38,12 +39,13 @@ static const char *const q_rating_keys[] = {COMMON_Q, "scale", NULL};
 /* Every key some question kind has, to tell "wrong kind" from "unknown". */
 static const char *const q_all_keys[] = {"choices",        "shuffle", "answer", "feedback_true",
                                          "feedback_false", "answers", "items",  "pairs",
-                                         "tolerance",      "scale",   NULL};
+                                         "tolerance",      "scale",   "typos",  NULL};
 static const char *const screen_all_keys[] = {
-    "title",   "body",    "steps",       "start",     "reflection",    "kind",
-    "prompt",  "hint",    "explanation", "feedback",  "attempts",      "points",
-    "penalty", "choices", "shuffle",     "answer",    "feedback_true", "feedback_false",
-    "answers", "items",   "pairs",       "tolerance", "scale",         NULL};
+    "title",    "body",          "steps",          "start",       "reflection",
+    "kind",     "prompt",        "hint",           "explanation", "feedback",
+    "attempts", "points",        "penalty",        "choices",     "shuffle",
+    "answer",   "feedback_true", "feedback_false", "answers",     "items",
+    "pairs",    "tolerance",     "scale",          "typos",       NULL};
 static const char *const choice_keys[] = {"text", "correct", "feedback", NULL};
 static const char *const choice_other[] = {"next", NULL};
 static const char *const pair_keys[] = {"left", "right", NULL};
@@ -273,6 +275,7 @@ static void read_question(struct lctx *c, const struct ynode *map, struct screen
                         for (size_t j = 0; j < i; j++)
                                 if (strcasecmp(s->answers[i], s->answers[j]) == 0)
                                         lx_report(c, l->items[i], D_DUP_ANSWER, s->answers[i]);
+                lx_bool(c, map, "typos", &s->typos, &here);
                 break;
         }
         case KIND_ORDER:
@@ -428,6 +431,71 @@ static void read_sections(struct lctx *c, const struct ynode *list)
         free(scr_ids);
 }
 
+/* Each area must be one of the PKSB's, as written there; a near miss
+ * (case, a typo, a word left out) is named. A warning, not an error: the
+ * wheel is revised from time to time and a module should still load. */
+static void read_pksb(struct lctx *c, const struct ynode *root)
+{
+        const struct ynode *list = ytree_get(root, "pksb");
+        struct module *m = c->m;
+
+        m->pksb = lx_text_list(c, root, "pksb", &m->npksb, true);
+        if (m->pksb == NULL || list == NULL)
+                return;
+        for (size_t i = 0; i < m->npksb; i++) {
+                const struct ynode *at = list->kind == YNODE_SEQUENCE ? list->items[i] : list;
+                const char *best = NULL;
+                size_t best_d = (size_t)-1;
+
+                for (const char *const *a = model_pksb_areas; *a; a++) {
+                        if (strcmp(*a, m->pksb[i]) == 0) {
+                                best = NULL;
+                                best_d = 0;
+                                break;
+                        }
+                        size_t d = lx_distance_nocase(m->pksb[i], *a);
+                        if (d < best_d) {
+                                best_d = d;
+                                best = *a;
+                        }
+                }
+                if (best_d == 0)
+                        continue;
+                if (best != NULL && best_d * 4 <= strlen(best))
+                        lx_report(c, at, W_PKSB_NEAR, m->pksb[i], best);
+                else
+                        lx_report(c, at, W_PKSB_UNKNOWN, m->pksb[i]);
+        }
+}
+
+/* When the content was last checked as correct: a real date, and a warning
+ * once it is more than two years old so that stale law is looked at. */
+static void read_reviewed(struct lctx *c, const struct ynode *root)
+{
+        const struct ynode *n = ytree_get(root, "reviewed");
+        struct module *m = c->m;
+        int y, mo, d;
+
+        m->reviewed = lx_text(c, root, "reviewed", false, "the module");
+        if (m->reviewed == NULL)
+                return;
+        if (!model_parse_date(m->reviewed, &y, &mo, &d)) {
+                lx_report(c, n, D_RANGE, "reviewed",
+                          "a date written YYYY-MM-DD, such as 2026-11-29");
+                m->reviewed = NULL;
+                return;
+        }
+        time_t now = time(NULL);
+        struct tm today;
+        if (now == (time_t)-1 || gmtime_r(&now, &today) == NULL)
+                return;
+        long then = (long)y * 10000 + mo * 100 + d;
+        long limit =
+            (long)(today.tm_year + 1900 - 2) * 10000 + (today.tm_mon + 1) * 100 + today.tm_mday;
+        if (then < limit)
+                lx_report(c, n, W_REVIEWED_OLD, m->reviewed);
+}
+
 static void read_module(struct lctx *c, const struct ynode *root)
 {
         struct module *m = c->m;
@@ -471,6 +539,8 @@ static void read_module(struct lctx *c, const struct ynode *root)
         }
         m->outcomes = lx_text_list(c, root, "outcomes", &m->noutcomes, false);
         m->tags = lx_text_list(c, root, "tags", &m->ntags, false);
+        read_pksb(c, root);
+        read_reviewed(c, root);
         const struct ynode *sections = lx_list(c, root, "sections", true, "the module");
         if (sections != NULL)
                 read_sections(c, sections);

@@ -1,3 +1,4 @@
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -10,6 +11,64 @@ static const char *const kind_names[KIND_COUNT] = {
     [KIND_REFLECTION] = "reflection", [KIND_NUMERIC] = "numeric",
     [KIND_RATING] = "rating",
 };
+
+const char *const model_pksb_areas[] = {
+    "Ethics and values",
+    "Organising knowledge and information",
+    "Knowledge and information management",
+    "Using and exploiting knowledge and information",
+    "Research skills",
+    "Information governance and compliance",
+    "Records management and archiving",
+    "Collection management and development",
+    "Literacies and learning",
+    "Leadership and advocacy",
+    "Strategy, planning and management",
+    "Customer focus, service design and marketing",
+    "IT and communication",
+    "Wider library, information and knowledge sector context",
+    "Wider organisational and environmental context",
+    NULL,
+};
+
+static const char *const month_names[12] = {"January",   "February", "March",    "April",
+                                            "May",       "June",     "July",     "August",
+                                            "September", "October",  "November", "December"};
+
+bool model_parse_date(const char *iso, int *year, int *month, int *day)
+{
+        static const int days[12] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+        int y = 0, mo = 0, d = 0;
+
+        if (iso == NULL || strlen(iso) != 10 || iso[4] != '-' || iso[7] != '-')
+                return false;
+        for (int i = 0; i < 10; i++)
+                if (i != 4 && i != 7 && (iso[i] < '0' || iso[i] > '9'))
+                        return false;
+        y = (iso[0] - '0') * 1000 + (iso[1] - '0') * 100 + (iso[2] - '0') * 10 + (iso[3] - '0');
+        mo = (iso[5] - '0') * 10 + (iso[6] - '0');
+        d = (iso[8] - '0') * 10 + (iso[9] - '0');
+        if (y < 1000 || mo < 1 || mo > 12 || d < 1)
+                return false;
+        bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+        if (d > days[mo - 1] + (mo == 2 && leap))
+                return false;
+        *year = y;
+        *month = mo;
+        *day = d;
+        return true;
+}
+
+void model_reviewed_text(const struct module *m, char *buf, size_t size)
+{
+        int y, mo, d;
+
+        if (size == 0)
+                return;
+        buf[0] = '\0';
+        if (m->reviewed != NULL && model_parse_date(m->reviewed, &y, &mo, &d))
+                snprintf(buf, size, "Content checked on %d %s %d", d, month_names[mo - 1], y);
+}
 
 const char *model_kind_name(enum question_kind kind)
 {

@@ -1233,6 +1233,18 @@ static enum flow intro(struct plain *p, struct session *s, bool fresh)
                         free(prefix);
                 }
         }
+        if (m->npksb > 0) {
+                blank(p);
+                say(p, "%s", MODEL_PKSB_HEADING);
+                for (size_t i = 0; i < m->npksb; i++)
+                        wrapped(p, "- ", m->pksb[i]);
+        }
+        char reviewed[64];
+        model_reviewed_text(m, reviewed, sizeof reviewed);
+        if (reviewed[0] != '\0') {
+                blank(p);
+                say(p, "%s.", reviewed);
+        }
         blank(p);
         say(p, "Sections:");
         for (size_t i = 0; i < m->nsections; i++) {

@@ -131,6 +131,7 @@ static void screen(int mi, size_t si, const struct screen *s)
         field("feedback_correct", s->feedback_correct);
         field("feedback_incorrect", s->feedback_incorrect);
         field("reflection", s->reflection);
+        printf("\n\t .typos = %d,", s->typos);
         printf("\n\t .shuffle = %d, .answer_true = %d, .number = %.17g, .tolerance = %.17g,"
                " .attempts = %d, .points = %.17g, .penalty = %.17g, .start = %zu,\n",
                s->shuffle, s->answer_true, s->number, s->tolerance, s->attempts, s->points,
@@ -174,6 +175,8 @@ static void module(int mi, const struct module *m)
         strs(name, m->outcomes, m->noutcomes);
         snprintf(name, sizeof name, "m%d_tags", mi);
         strs(name, m->tags, m->ntags);
+        snprintf(name, sizeof name, "m%d_pksb", mi);
+        strs(name, m->pksb, m->npksb);
         printf("static struct module m%d_model = {.format = %d,", mi, m->format);
         field("id", m->id);
         field("title", m->title);
@@ -184,6 +187,10 @@ static void module(int mi, const struct module *m)
         printf("\t.outcomes = %s, .noutcomes = %zu,\n", m->noutcomes ? name : "NULL", m->noutcomes);
         snprintf(name, sizeof name, "m%d_tags", mi);
         printf("\t.tags = %s, .ntags = %zu,\n", m->ntags ? name : "NULL", m->ntags);
+        snprintf(name, sizeof name, "m%d_pksb", mi);
+        printf("\t.pksb = %s, .npksb = %zu,", m->npksb ? name : "NULL", m->npksb);
+        field("reviewed", m->reviewed);
+        puts("");
         printf("\t.sections = m%d_sections, .nsections = %zu, .screens = m%d_screens, .nscreens = "
                "%zu,\n\t.id_line = %u, .id_column = %u, .digest = \"%s\"};\n",
                mi, m->nsections, mi, m->nscreens, m->id_line, m->id_column, m->digest);

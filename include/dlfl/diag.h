@@ -80,6 +80,9 @@ enum diag_code {
         W_DUP_CHOICE,  /* %s text */
         W_NO_FIT,      /* %d lines needed, %d lines */
         W_EMPTY_DIR,
+        W_PKSB_UNKNOWN, /* %s name */
+        W_PKSB_NEAR,    /* %s name, %s suggestion */
+        W_REVIEWED_OLD, /* %s date */
         D_CODE_COUNT
 };
 

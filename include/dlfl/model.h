@@ -75,6 +75,7 @@ struct screen {
         const char *feedback_true, *feedback_false;
         const char **answers; /* text */
         size_t nanswers;
+        bool typos; /* text: an answer one edit away from a long enough accepted one is right */
         const char **items; /* order, in the right order */
         size_t nitems;
         struct pair *pairs; /* match */
@@ -117,6 +118,9 @@ struct module {
         size_t noutcomes;
         const char **tags;
         size_t ntags;
+        const char **pksb; /* CILIP PKSB areas the module supports */
+        size_t npksb;
+        const char *reviewed; /* YYYY-MM-DD the content was last checked, or NULL */
         struct section *sections;
         size_t nsections;
         struct screen *screens; /* every screen of every section, in order */
@@ -134,6 +138,20 @@ struct catalog {
         struct module **modules;
         size_t count;
 };
+
+/* The areas of CILIP's Professional Knowledge and Skills Base, as a
+ * module's `pksb` names them; NULL-terminated. */
+extern const char *const model_pksb_areas[];
+
+/* The intro's heading for a module's PKSB areas, the same in both front
+ * ends and in the CPD export. */
+#define MODEL_PKSB_HEADING "Areas of CILIP's Professional Knowledge and Skills Base (PKSB):"
+
+/* Reads "YYYY-MM-DD" as a real calendar date; false for anything else. */
+bool model_parse_date(const char *iso, int *year, int *month, int *day);
+/* "Content checked on 29 November 2026" for the intro screens; empty when
+ * the module has no valid `reviewed` date. */
+void model_reviewed_text(const struct module *m, char *buf, size_t size);
 
 const char *model_kind_name(enum question_kind kind);
 const char *model_type_name(enum screen_type type);

@@ -36,6 +36,8 @@ if [ -z "$(ls "$tmp/data/learners" 2>/dev/null | grep yaml)" ]; then ok "a guest
 run 'n\nZoe Smith\n1\n\n\n1\n'
 has "the new learner's name is asked for" "Your name:"
 has "the module menu names the learner" "Modules for Zoe Smith:"
+has "the intro names the PKSB areas" "- Literacies and learning"
+has "the intro says when the content was checked" "Content checked on 29 November 2026."
 if [ "$rc" -eq 0 ]; then ok "end of input exits 0"; else notok "end of input exits 0 (got $rc)"; fi
 
 # End of input saved the wrong answer: the picker lists Zoe, the menu

@@ -17,6 +17,8 @@ check "menu shows who is learning" on_screen "Learner: Ann Walker"
 send Enter
 check "intro shows outcomes" wait_for "Walk every screen"
 check "intro shows sections with completion" on_screen "Asking (0 of 9 done)"
+check "intro names the PKSB areas" on_screen "IT and communication"
+check "intro says when the content was checked" on_screen "Content checked on 29 November 2026"
 send Enter
 check "lesson has the title bar: module, section, screen n of m" \
 	wait_for "Walk Module · Reading"

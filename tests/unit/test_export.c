@@ -33,6 +33,7 @@ static struct pair match_pairs[] = {
 static const char *scale5[] = {"None", "Basic", "Developing", "Proficient", "Expert"};
 static const char *outcomes[] = {"Explain the *seven* principles"};
 static const char *tags[] = {"information governance"};
+static const char *pksb[] = {"Information governance and compliance", "Ethics and values"};
 static struct choice step_choices[] = {{.text = "Ask why", .next = 1}};
 static struct step steps[] = {
     {.id = "start",
@@ -139,6 +140,8 @@ static struct module mod = {.format = 1,
                             .noutcomes = 1,
                             .tags = tags,
                             .ntags = 1,
+                            .pksb = pksb,
+                            .npksb = 2,
                             .sections = sections,
                             .nsections = 1,
                             .screens = screens,
@@ -708,6 +711,8 @@ static void test_cpd(void **state)
         assert_non_null(strstr(out, "## 1. Data, \"care\" and you"));
         assert_non_null(strstr(out, "## 2. An old module"));
         assert_non_null(strstr(out, "- Explain the seven principles"));
+        assert_non_null(strstr(
+            out, "- PKSB areas: Information governance and compliance; Ethics and values\n"));
         assert_non_null(strstr(out, "- Started: 2025-11-29"));
         assert_non_null(strstr(out, "- Completed: 2025-11-29"));
         assert_non_null(strstr(out, "- Time spent: 1 h 2 min"));

@@ -39,6 +39,12 @@ static void test_module_fields(void **state)
         assert_string_equal(m->outcomes[1], "Answer every kind");
         assert_int_equal(m->ntags, 2);
         assert_string_equal(m->tags[1], "format 1");
+        assert_int_equal(m->npksb, 2);
+        assert_string_equal(m->pksb[1], "IT and communication");
+        assert_string_equal(m->reviewed, "2026-11-29");
+        char reviewed[64];
+        model_reviewed_text(m, reviewed, sizeof reviewed);
+        assert_string_equal(reviewed, "Content checked on 29 November 2026");
         assert_int_equal(m->nsections, 3);
         assert_string_equal(m->sections[1].id, "kinds");
         assert_int_equal(m->sections[1].first, 2);
@@ -48,6 +54,26 @@ static void test_module_fields(void **state)
         model_free(&m);
         assert_null(m);
         diag_free(&d);
+}
+
+static void test_dates(void **state)
+{
+        static const struct {
+                const char *text;
+                bool ok;
+        } cases[] = {
+            {"2026-11-29", true},  {"2024-02-29", true},   {"2023-02-29", false},
+            {"2000-02-29", true},  {"1900-02-29", false},  {"2026-13-01", false},
+            {"2026-00-10", false}, {"2026-1-01", false},   {"26-11-29", false},
+            {"0999-01-01", false}, {"2026-11-29x", false}, {"", false},
+        };
+        int y, m, d;
+
+        (void)state;
+        for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++)
+                if (model_parse_date(cases[i].text, &y, &m, &d) != cases[i].ok)
+                        fail_msg("model_parse_date(\"%s\") should be %s", cases[i].text,
+                                 cases[i].ok ? "true" : "false");
 }
 
 static const struct screen *find(const struct module *m, const char *id)
@@ -105,6 +131,7 @@ static void test_question_fields(void **state)
         s = find(m, "q-text");
         assert_int_equal(s->nanswers, 2);
         assert_string_equal(s->answers[1], "City of London");
+        assert_true(s->typos);
 
         s = find(m, "q-order");
         assert_int_equal(s->nitems, 3);
@@ -213,6 +240,7 @@ int main(void)
 {
         const struct CMUnitTest tests[] = {
             cmocka_unit_test(test_module_fields),
+            cmocka_unit_test(test_dates),
             cmocka_unit_test(test_question_fields),
             cmocka_unit_test(test_case_study),
             cmocka_unit_test(test_buffer_errors_collected),
