@@ -2,7 +2,7 @@
  * learner's record for them to take away. The whole export is made in
  * memory first, so a failure never leaves half a file: -o FILE is written
  * to a temporary sibling, synced and renamed over FILE (mode 0600, since a
- * record holds the learner's own reflections). */
+ * record holds the learner's own reflections); -o - is standard output. */
 #include <errno.h>
 #include <fcntl.h>
 #include <stdlib.h>
@@ -54,56 +54,51 @@ static bool write_all(int fd, const char *data, size_t len)
         return true;
 }
 
-/* Writes data to path durably: temporary sibling, fsync, rename, fsync of
- * the directory. On failure path is untouched and errno says why. */
-static bool write_durably(const char *path, const char *data, size_t len)
+/* Writes the export to path. A device, FIFO or socket is written into and
+ * never replaced (`-o /dev/tty`, a pipe to another program); anything else
+ * is replaced atomically by the store's durable writer, through a symbolic
+ * link to its target so the link stays. On failure errno says why. */
+static bool write_output(const char *path, const char *data, size_t len)
 {
-        const char *slash = strrchr(path, '/');
-        char *dir = slash == NULL   ? xstrdup(".")
-                    : slash == path ? xstrdup("/")
-                                    : xstrndup(path, (size_t)(slash - path));
-        char *tmp = xasprintf("%s/.%s.XXXXXX", dir, slash == NULL ? path : slash + 1);
         struct stat st;
-        int fd, dfd, saved;
-        bool ok = false;
+        char *target = NULL, *tmp, *slash;
+        int e;
 
-        /* A directory would make rename() fail with a less helpful message. */
-        if (stat(path, &st) == 0 && S_ISDIR(st.st_mode)) {
-                errno = EISDIR;
-                goto out;
-        }
-        fd = mkstemp(tmp);
-        if (fd < 0)
-                goto out;
-        if (!write_all(fd, data, len) || fsync(fd) != 0) {
-                saved = errno;
-                close(fd);
-                unlink(tmp);
-                errno = saved;
-                goto out;
-        }
-        if (close(fd) != 0 || rename(tmp, path) != 0) {
-                saved = errno;
-                unlink(tmp);
-                errno = saved;
-                goto out;
-        }
-        dfd = open(dir, O_RDONLY | O_DIRECTORY);
-        if (dfd >= 0) {
-                /* Some file systems cannot sync a directory; the data is safe. */
-                if (fsync(dfd) != 0 && errno != EINVAL && errno != ENOTSUP) {
-                        saved = errno;
-                        close(dfd);
-                        errno = saved;
-                        goto out;
+        if (stat(path, &st) == 0) {
+                if (S_ISDIR(st.st_mode)) {
+                        errno = EISDIR;
+                        return false;
                 }
-                close(dfd);
+                if (!S_ISREG(st.st_mode)) {
+                        int fd = open(path, O_WRONLY | O_NOCTTY | O_CLOEXEC);
+                        bool ok;
+
+                        if (fd < 0)
+                                return false;
+                        ok = write_all(fd, data, len);
+                        e = errno;
+                        if (close(fd) != 0 && ok) {
+                                e = errno;
+                                ok = false;
+                        }
+                        errno = e;
+                        return ok;
+                }
+                target = realpath(path, NULL);
         }
-        ok = true;
-out:
+        if (target == NULL)
+                target = xstrdup(path);
+        slash = strrchr(target, '/');
+        tmp = slash == NULL
+                  ? xasprintf(".%s.XXXXXX", target)
+                  : xasprintf("%.*s/.%s.XXXXXX", (int)(slash - target), target, slash + 1);
+        e = store_write_file(target, tmp, data, len);
         free(tmp);
-        free(dir);
-        return ok;
+        free(target);
+        if (e == STORE_SYNC_FAILED)
+                return true; /* in place; some file systems cannot sync a directory */
+        errno = e;
+        return e == 0;
 }
 
 /* The learner's name as the store spells it: exact, else the only name
@@ -228,7 +223,7 @@ int cmd_export(struct app *app, int argc, char **argv)
                         fprintf(stderr, "dlfl: cannot write the export: %s\n", strerror(errno));
                         goto done;
                 }
-        } else if (!write_durably(app->output, data, len)) {
+        } else if (!write_output(app->output, data, len)) {
                 complain(app->output, strerror(errno));
                 goto done;
         }

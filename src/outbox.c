@@ -25,21 +25,6 @@ static int make_dir(const char *path)
         return errno;
 }
 
-static int write_all(int fd, const char *buf, size_t len)
-{
-        while (len > 0) {
-                ssize_t n = write(fd, buf, len);
-
-                if (n < 0 && errno == EINTR)
-                        continue;
-                if (n <= 0)
-                        return n < 0 ? errno : EIO;
-                buf += n;
-                len -= (size_t)n;
-        }
-        return 0;
-}
-
 static int sync_dir(const char *dir)
 {
         int fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
@@ -286,7 +271,7 @@ bool outbox_save(struct outbox *ob, char **err)
         char *buf = NULL, *tmp;
         size_t len = 0;
         FILE *mem;
-        int fd, e = 0;
+        int e;
 
         if (spent(ob)) {
                 if (unlink(ob->path) != 0 && errno != ENOENT) {
@@ -323,26 +308,9 @@ bool outbox_save(struct outbox *ob, char **err)
         if (fclose(mem) != 0)
                 die("cannot finish an in-memory stream");
         tmp = xasprintf("%s.tmp.XXXXXX", ob->path);
-        fd = mkstemp(tmp);
-        if (fd < 0) {
+        e = store_write_file(ob->path, tmp, buf, len);
+        if (e == STORE_SYNC_FAILED)
                 e = errno;
-        } else {
-                (void)fcntl(fd, F_SETFD, FD_CLOEXEC);
-                if (fchmod(fd, 0600) != 0)
-                        e = errno;
-                if (e == 0)
-                        e = write_all(fd, buf, len);
-                if (e == 0 && fsync(fd) != 0)
-                        e = errno;
-                if (close(fd) != 0 && e == 0)
-                        e = errno;
-                if (e == 0 && rename(tmp, ob->path) != 0)
-                        e = errno;
-                if (e != 0)
-                        unlink(tmp);
-                else
-                        e = sync_dir(ob->dir);
-        }
         free(tmp);
         free(buf);
         if (e != 0) {

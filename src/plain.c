@@ -7,6 +7,7 @@
 #include <signal.h>
 #include <math.h>
 #include <strings.h>
+#include <sys/ioctl.h>
 #include <sys/types.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -16,8 +17,10 @@
 #include <unistd.h>
 
 #include "dlfl/app.h"
+#include "dlfl/lineread.h"
 #include "dlfl/passphrase.h"
 #include "dlfl/session.h"
+#include "dlfl/signals.h"
 #include "dlfl/store.h"
 #include "dlfl/text.h"
 #include "dlfl/xalloc.h"
@@ -33,8 +36,10 @@ enum flow {
 /* Why a read gave up. */
 enum why {
         WHY_Q,    /* the learner typed q */
-        WHY_EOF,  /* end of input */
-        WHY_TERM, /* SIGTERM or SIGHUP */
+        WHY_EOF,  /* end of input: Ctrl-D on a terminal */
+        WHY_END,  /* input is over for good (a file or pipe) */
+        WHY_GONE, /* the terminal is gone (hang-up, EIO) */
+        WHY_TERM, /* a terminating signal (SIGTERM, SIGHUP...) */
         WHY_IDLE, /* nothing typed for the idle timeout */
         WHY_INT,  /* Ctrl-C, and the learner said yes to quitting */
 };
@@ -42,6 +47,7 @@ enum why {
 struct plain {
         struct app *app;
         FILE *out;
+        struct line_reader *in;
         int width;
         struct store *store;
         struct store_handle *handle; /* NULL for a guest */
@@ -187,106 +193,108 @@ static char *points_text(double v)
         return s;
 }
 
-/* ---- input ---------------------------------------------------------------- */
-
-static volatile sig_atomic_t got_signal;
-
-static void on_signal(int sig)
+/* At log-out the last learner's session must not stay on a terminal's
+ * screen for the next person: line mode writes no escape sequences, so
+ * it scrolls a screenful of empty lines past (TIOCGWINSZ rows, else
+ * $LINES, else 24, and at least 24). Not on a file or pipe. */
+static void scroll_away(struct plain *p)
 {
-        got_signal = sig;
+        struct winsize ws;
+        long rows = 0;
+        const char *lines = getenv("LINES");
+
+        if (!isatty(fileno(p->out)))
+                return;
+        if (ioctl(fileno(p->out), TIOCGWINSZ, &ws) == 0 && ws.ws_row > 0)
+                rows = ws.ws_row;
+        else if (lines != NULL)
+                rows = strtol(lines, NULL, 10);
+        if (rows < 24 || rows > 1000)
+                rows = rows > 1000 ? 1000 : 24;
+        for (long i = 0; i < rows; i++)
+                fputc('\n', p->out);
+        fflush(p->out);
 }
 
-/* Handlers without SA_RESTART, so a signal ends a blocking read and the
- * loop can save and leave (SIGTERM, SIGHUP), log an idle learner out
- * (SIGALRM) or ask about quitting (SIGINT). In kiosk mode the keys that
- * would stop or suspend the program do nothing. */
-static void set_signals(bool kiosk)
-{
-        struct sigaction sa;
+/* ---- input ---------------------------------------------------------------- */
 
-        memset(&sa, 0, sizeof(sa));
-        sigemptyset(&sa.sa_mask);
-        sa.sa_handler = on_signal;
-        sigaction(SIGTERM, &sa, NULL);
-        sigaction(SIGHUP, &sa, NULL);
-        sigaction(SIGALRM, &sa, NULL);
-        if (kiosk) {
-                sa.sa_handler = SIG_IGN;
-                sigaction(SIGINT, &sa, NULL);
-                sigaction(SIGQUIT, &sa, NULL);
-                sigaction(SIGTSTP, &sa, NULL);
-        } else {
-                sigaction(SIGINT, &sa, NULL);
+/* Takes one line from the reader into p->line. */
+static enum line_status next_line(struct plain *p)
+{
+        char *got;
+        size_t n;
+        long idle_ms = p->idle > 0 && p->rec != NULL ? p->idle * 1000 : 0;
+        enum line_status st;
+
+        do
+                st = line_read(p->in, idle_ms, &signals_stop, &got, &n);
+        while (st == LINE_SIGNAL && signals_stop == 0 && signals_interrupt == 0);
+        if (st == LINE_OK) {
+                if (n + 1 > p->cap) {
+                        p->cap = n + 1;
+                        p->line = xrealloc(p->line, p->cap);
+                }
+                memcpy(p->line, got, n + 1);
+        }
+        return st;
+}
+
+/* Why a read ended the run, from the reader's status. */
+static enum why why_of(enum line_status st)
+{
+        switch (st) {
+        case LINE_EOF:
+                return WHY_EOF;
+        case LINE_IDLE:
+                return WHY_IDLE;
+        case LINE_END:
+                return WHY_END;
+        case LINE_GONE:
+                return WHY_GONE;
+        default:
+                return WHY_TERM;
         }
 }
 
-static void strip_newline(struct plain *p, ssize_t n)
-{
-        while (n > 0 && (p->line[n - 1] == '\n' || p->line[n - 1] == '\r'))
-                p->line[--n] = '\0';
-}
-
-/* Reads one line as typed. False at the end of input, on SIGTERM or
- * SIGHUP, after an idle timeout, or when the learner confirms quitting
- * after Ctrl-C; p->why says which. */
+/* Reads one line as typed. False at the end of input, on a terminating
+ * signal, when the terminal is gone, after an idle timeout, or when the
+ * learner confirms quitting after Ctrl-C; p->why says which. */
 static bool get_raw(struct plain *p)
 {
         for (;;) {
-                ssize_t n;
-                int e, sig;
-                bool timed = p->idle > 0 && p->rec != NULL;
+                enum line_status st;
 
-                if (got_signal == SIGTERM || got_signal == SIGHUP) {
+                if (signals_stop != 0) {
                         p->why = WHY_TERM;
                         return false;
                 }
-                if (timed)
-                        alarm((unsigned)p->idle);
-                errno = 0;
-                n = getline(&p->line, &p->cap, stdin);
-                e = errno;
-                if (timed)
-                        alarm(0);
-                if (n >= 0) {
-                        strip_newline(p, n);
-                        return true;
-                }
-                if (e != EINTR) {
-                        p->why = WHY_EOF;
-                        return false;
-                }
-                clearerr(stdin);
-                sig = got_signal;
-                got_signal = 0;
-                if (sig == SIGTERM || sig == SIGHUP) {
-                        p->why = WHY_TERM;
-                        return false;
-                }
-                if (sig == SIGALRM) {
-                        p->why = WHY_IDLE;
-                        return false;
-                }
-                if (sig == SIGINT) {
-                        blank(p);
-                        say(p, "Quit dlfl? Type y to quit, or press Enter to go on.");
-                        emit(p, "> ");
-                        fflush(p->out);
-                        n = getline(&p->line, &p->cap, stdin);
-                        if (n < 0) {
-                                clearerr(stdin);
-                                p->why = got_signal == SIGINT ? WHY_INT : WHY_EOF;
-                                got_signal = 0;
+                if (signals_interrupt == 0) {
+                        st = next_line(p);
+                        if (st == LINE_OK)
+                                return true;
+                        if (st != LINE_SIGNAL || signals_stop != 0) {
+                                p->why = why_of(st);
                                 return false;
                         }
-                        strip_newline(p, n);
-                        if (strcmp(p->line, "y") == 0 || strcmp(p->line, "Y") == 0 ||
-                            strcmp(p->line, "yes") == 0) {
-                                p->why = WHY_INT;
-                                return false;
-                        }
-                        emit(p, "> ");
-                        fflush(p->out);
                 }
+                signals_interrupt = 0;
+                blank(p);
+                say(p, "Quit dlfl? Type y to quit, or press Enter to go on.");
+                emit(p, "> ");
+                fflush(p->out);
+                st = next_line(p);
+                if (st != LINE_OK) {
+                        p->why = st == LINE_SIGNAL && signals_stop == 0 ? WHY_INT : why_of(st);
+                        signals_interrupt = 0;
+                        return false;
+                }
+                if (strcmp(p->line, "y") == 0 || strcmp(p->line, "Y") == 0 ||
+                    strcmp(p->line, "yes") == 0) {
+                        p->why = WHY_INT;
+                        return false;
+                }
+                emit(p, "> ");
+                fflush(p->out);
         }
 }
 
@@ -384,9 +392,10 @@ static void save(void *ctx)
         if (p->handle == NULL)
                 return;
         if (!store_save(p->handle, &err)) {
+                /* The store's message says it all ("Progress could not be
+                 * saved: ..."), once until a save works again. */
                 if (!p->save_failed)
-                        say(p, "Your progress could not be saved: %s",
-                            err != NULL ? err : "unknown error");
+                        say(p, "%s", err != NULL ? err : "Your progress could not be saved.");
                 p->save_failed = true;
         } else {
                 p->save_failed = false;
@@ -1675,7 +1684,8 @@ int plain_run(struct app *app)
         p.idle = app->idle_timeout > 0 ? app->idle_timeout : 0;
         if (app->kiosk && app->idle_timeout < 0)
                 p.idle = 600;
-        set_signals(app->kiosk);
+        signals_install(app->kiosk);
+        p.in = line_reader_new(STDIN_FILENO);
         for (;;) {
                 enum flow f;
 
@@ -1687,21 +1697,23 @@ int plain_run(struct app *app)
                                 break;
                         }
                 } else if (!pick_learner(&p)) {
-                        if (app->kiosk && p.why == WHY_Q)
-                                continue; /* in kiosk mode only a signal ends the program */
+                        /* In kiosk mode q and Ctrl-D at the picker do nothing:
+                         * only a signal or a terminal gone ends the program. */
+                        if (app->kiosk && (p.why == WHY_Q || p.why == WHY_EOF))
+                                continue;
                         break;
                 }
                 f = menu(&p);
                 close_learner(&p);
                 if (p.why == WHY_IDLE) {
-                        blank(&p);
+                        scroll_away(&p);
                         say(&p, "You were away for a while, so your progress was saved and "
                                 "you were logged out.");
                         learner = NULL;
                         continue;
                 }
-                if (f == FLOW_QUIT && p.why == WHY_Q && app->kiosk) {
-                        blank(&p);
+                if (f == FLOW_QUIT && (p.why == WHY_Q || p.why == WHY_EOF) && app->kiosk) {
+                        scroll_away(&p);
                         say(&p, "Logged out. Your progress is saved.");
                         learner = NULL;
                         continue;
@@ -1710,9 +1722,14 @@ int plain_run(struct app *app)
                         break;
         }
         store_close(&p.store);
+        line_reader_free(&p.in);
         free(p.line);
         free(p.pending);
-        if (fflush(stdout) != 0 || ferror(stdout)) {
+        /* The learner was told on screen; the exit status tells a script. */
+        if (p.save_failed)
+                status = 1;
+        /* A closed output (SIGPIPE) is how a reader says it has had enough. */
+        if ((fflush(stdout) != 0 || ferror(stdout)) && signals_stop != SIGPIPE) {
                 fprintf(stderr, "dlfl: cannot write the output: %s\n", strerror(errno));
                 status = 1;
         }

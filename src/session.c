@@ -3,6 +3,7 @@
  * they share the private struct in session_impl.h. */
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "dlfl/xalloc.h"
 #include "session_impl.h"
@@ -29,6 +30,10 @@ void session_changed(struct session *s, time_t now)
         session_status(s->m, record_module(s->rec, s->m->id), &sum);
         a->earned = sum.earned;
         a->possible = sum.possible;
+        /* After the clock is set back, no time goes before the attempt's
+         * start: the record stays in order. */
+        if (now < a->started)
+                now = a->started;
         if (sum.complete && !a->complete) {
                 a->complete = true;
                 a->completed = now;
@@ -120,7 +125,8 @@ struct session *session_open(const struct module *m, struct learner_record *rec,
         s->m = m;
         s->rec = rec;
         s->learner = xstrdup(learner != NULL ? learner : "");
-        s->last_tick = now;
+        s->clock = session_monotonic;
+        s->last_tick = s->clock();
         record_set_string(&mr->title, m->title);
         if (a == NULL) {
                 record_new_attempt(mr, m->pass_mark, now);
@@ -235,19 +241,37 @@ void session_go_section(struct session *s, size_t section, time_t now)
         session_go(s, s->m->sections[section].first, now);
 }
 
+double session_monotonic(void)
+{
+        struct timespec ts;
+
+        if (clock_gettime(CLOCK_MONOTONIC, &ts) != 0)
+                return (double)time(NULL);
+        return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+void session_set_clock(struct session *s, double (*clock)(void))
+{
+        s->clock = clock != NULL ? clock : session_monotonic;
+        s->last_tick = s->clock();
+}
+
+/* Durations come from the monotonic clock, never from `now` (wall time,
+ * which can jump either way when the clock is set). */
 void session_tick(struct session *s, time_t now)
 {
         struct attempt *a;
-        double d;
+        double t = s->clock(), d;
 
-        if (now <= s->last_tick) {
-                s->last_tick = now; /* the clock went back: count nothing */
+        (void)now;
+        if (t <= s->last_tick) {
+                s->last_tick = t;
                 return;
         }
-        d = (double)(now - s->last_tick);
+        d = t - s->last_tick;
         if (d > SESSION_IDLE_CAP)
                 d = SESSION_IDLE_CAP;
-        s->last_tick = now;
+        s->last_tick = t;
         a = session_att(s);
         a->seconds += d;
         if (s->pos < s->m->nscreens)

@@ -15,7 +15,8 @@ struct session {
         struct learner_record *rec; /* borrowed */
         char *learner;              /* seeds the shuffles */
         size_t pos;                 /* m->nscreens is the summary */
-        time_t last_tick;
+        double last_tick;           /* on s->clock, in seconds */
+        double (*clock)(void);
         bool changed; /* the module file differs from the attempt's */
         void (*hook)(void *ctx);
         void *hook_ctx;

@@ -235,6 +235,42 @@ static int write_all(int fd, const char *buf, size_t len)
         return 0;
 }
 
+int store_write_file(const char *path, char *tmp, const char *buf, size_t len)
+{
+        const char *slash = strrchr(path, '/');
+        char *dir;
+        int fd, e;
+
+        fd = mkstemp(tmp);
+        if (fd < 0)
+                return errno;
+        (void)fcntl(fd, F_SETFD, FD_CLOEXEC);
+        e = fchmod(fd, 0600) != 0 ? errno : 0;
+        if (e == 0)
+                e = write_all(fd, buf, len);
+        if (e == 0 && fsync(fd) != 0)
+                e = errno;
+        /* close() can report a failed write-back (NFS does): checked too. */
+        if (close(fd) != 0 && e == 0)
+                e = errno;
+        if (e == 0 && rename(tmp, path) != 0)
+                e = errno;
+        if (e != 0) {
+                (void)unlink(tmp);
+                return e;
+        }
+        dir = slash == NULL   ? xstrdup(".")
+              : slash == path ? xstrdup("/")
+                              : xstrndup(path, (size_t)(slash - path));
+        e = sync_dir(dir);
+        free(dir);
+        if (e != 0) {
+                errno = e;
+                return STORE_SYNC_FAILED;
+        }
+        return 0;
+}
+
 struct store *store_open(const char *dir, const char **err)
 {
         struct store *st;
@@ -518,7 +554,7 @@ bool store_save(struct store_handle *h, const char **err)
         size_t len;
         const char *why = NULL;
         char *buf, *tmp;
-        int fd, e;
+        int e, sync_e;
 
         if (h->lock_fd < 0 && !h->no_locks) {
                 e = ensure_dirs(st);
@@ -533,46 +569,26 @@ bool store_save(struct store_handle *h, const char **err)
                 return false;
         }
         tmp = xasprintf("%s/%s.tmp.XXXXXX", st->learners, h->key);
-        fd = mkstemp(tmp);
-        if (fd < 0 && errno == ENOENT && ensure_dirs(st) == 0) {
+        e = store_write_file(h->path, tmp, buf, len);
+        if (e == ENOENT && ensure_dirs(st) == 0) {
                 /* The directory went away under us (tidied by hand?): make
                  * it again rather than lose the learner's progress. */
                 free(tmp);
                 tmp = xasprintf("%s/%s.tmp.XXXXXX", st->learners, h->key);
-                fd = mkstemp(tmp);
+                e = store_write_file(h->path, tmp, buf, len);
         }
-        if (fd < 0) {
-                e = errno;
-                free(buf);
-                free(tmp);
-                goto fail_early;
-        }
-        (void)fcntl(fd, F_SETFD, FD_CLOEXEC);
-        e = fchmod(fd, 0600) != 0 ? errno : 0;
-        if (e == 0)
-                e = write_all(fd, buf, len);
-        if (e == 0 && fsync(fd) != 0)
-                e = errno;
+        sync_e = errno;
         free(buf);
-        /* close() can report a failed write-back (NFS does): checked too. */
-        if (close(fd) != 0 && e == 0)
-                e = errno;
-        if (e == 0 && rename(tmp, h->path) != 0)
-                e = errno;
-        if (e != 0) {
-                (void)unlink(tmp);
-                free(tmp);
-                goto fail_early;
-        }
         free(tmp);
-        e = sync_dir(st->learners);
-        if (e != 0) {
+        if (e == STORE_SYNC_FAILED) {
                 *err = set_msg(&h->msg,
                                xasprintf("Progress was written but may not be safe yet: %s (%s). "
                                          "dlfl will try again at the next step.",
-                                         errno_phrase(e), st->learners));
+                                         errno_phrase(sync_e), st->learners));
                 return false;
         }
+        if (e != 0)
+                goto fail_early;
         if (observer != NULL && observer->saved != NULL)
                 observer->saved(observer->ctx, st->dir, h->rec);
         return true;

@@ -36,8 +36,8 @@ static void emit(struct out *o, yaml_event_t *ev);
 static void emit_scalar(struct out *o, const char *s, bool plain_ok, yaml_scalar_style_t style);
 static void emit_string(struct out *o, const char *s);
 static void emit_key(struct out *o, const char *key);
-static void emit_int(struct out *o, const char *key, long v);
-static void emit_double(struct out *o, const char *key, double v);
+static void emit_int(struct out *o, const char *key, long v, long lo, long hi);
+static void emit_double(struct out *o, const char *key, double v, double lo, double hi);
 static void emit_bool(struct out *o, const char *key, bool v);
 static void emit_time(struct out *o, const char *key, time_t t);
 static void emit_map_start(struct out *o);
@@ -154,9 +154,17 @@ static void emit_string(struct out *o, const char *s)
 {
         char *clean = valid_utf8(s);
 
-        emit_scalar(o, clean, !looks_typed(clean),
-                    strchr(clean, '\n') != NULL ? YAML_LITERAL_SCALAR_STYLE
-                                                : YAML_ANY_SCALAR_STYLE);
+        /* A literal block keeps newlines as they are, but a reader folds
+         * CR, NEL, U+2028 and U+2029 into newlines: text holding one of
+         * those is written double-quoted, where they are escaped. */
+        bool other_break = strchr(clean, '\r') != NULL || strstr(clean, "\xc2\x85") != NULL ||
+                           strstr(clean, "\xe2\x80\xa8") != NULL ||
+                           strstr(clean, "\xe2\x80\xa9") != NULL;
+        yaml_scalar_style_t style = other_break                   ? YAML_DOUBLE_QUOTED_SCALAR_STYLE
+                                    : strchr(clean, '\n') != NULL ? YAML_LITERAL_SCALAR_STYLE
+                                                                  : YAML_ANY_SCALAR_STYLE;
+
+        emit_scalar(o, clean, !looks_typed(clean), style);
         free(clean);
 }
 
@@ -165,22 +173,26 @@ static void emit_key(struct out *o, const char *key)
         emit_scalar(o, key, true, YAML_PLAIN_SCALAR_STYLE);
 }
 
-static void emit_int(struct out *o, const char *key, long v)
+/* Numbers are clamped to the range the parser accepts (record.h), so a
+ * save never writes what the next load would refuse. */
+static void emit_int(struct out *o, const char *key, long v, long lo, long hi)
 {
         char buf[32];
 
+        v = v < lo ? lo : v > hi ? hi : v;
         snprintf(buf, sizeof(buf), "%ld", v);
         emit_key(o, key);
         emit_scalar(o, buf, true, YAML_PLAIN_SCALAR_STYLE);
 }
 
 /* The shortest form that reads back as the same double. */
-static void emit_double(struct out *o, const char *key, double v)
+static void emit_double(struct out *o, const char *key, double v, double lo, double hi)
 {
         char buf[40];
 
-        if (!isfinite(v))
+        if (!isfinite(v) || v == 0)
                 v = 0;
+        v = v < lo ? lo : v > hi ? hi : v;
         /* Whole numbers as such: %g would make 70 "7e+01". */
         if (v > -1e15 && v < 1e15 && v == (double)(long long)v) {
                 snprintf(buf, sizeof(buf), "%.0f", v);
@@ -206,8 +218,15 @@ static void emit_time(struct out *o, const char *key, time_t t)
         struct tm tm;
         char buf[40];
 
-        if (gmtime_r(&t, &tm) != NULL && tm.tm_year >= -1900 && tm.tm_year <= 9999 - 1900)
-                strftime(buf, sizeof(buf), "%Y-%m-%dT%H:%M:%SZ", &tm);
+        /* Clamped to what parse_time() reads, so a save never writes what
+         * the next load would refuse. */
+        if (t < 0)
+                t = 0;
+        if (t > RECORD_MAX_TIME)
+                t = RECORD_MAX_TIME;
+        if (gmtime_r(&t, &tm) != NULL)
+                snprintf(buf, sizeof(buf), "%04d-%02d-%02dT%02d:%02d:%02dZ", tm.tm_year + 1900,
+                         tm.tm_mon + 1, tm.tm_mday, tm.tm_hour, tm.tm_min, tm.tm_sec);
         else
                 snprintf(buf, sizeof(buf), "%lld", (long long)t);
         emit_key(o, key);
@@ -260,13 +279,13 @@ static void emit_screen(struct out *o, const struct screen_state *st)
         if (st->correct)
                 emit_bool(o, "correct", true);
         if (st->attempts != 0)
-                emit_int(o, "attempts", st->attempts);
+                emit_int(o, "attempts", st->attempts, 0, RECORD_MAX_TRIES);
         if (st->wrong != 0)
-                emit_int(o, "wrong", st->wrong);
+                emit_int(o, "wrong", st->wrong, 0, RECORD_MAX_TRIES);
         if (st->hints_used != 0)
-                emit_int(o, "hints-used", st->hints_used);
+                emit_int(o, "hints-used", st->hints_used, 0, RECORD_MAX_TRIES);
         if (st->points != 0)
-                emit_double(o, "points", st->points);
+                emit_double(o, "points", st->points, 0, RECORD_MAX_POINTS);
         if (st->response != NULL) {
                 emit_key(o, "response");
                 emit_string(o, st->response);
@@ -287,9 +306,9 @@ static void emit_screen(struct out *o, const struct screen_state *st)
                 emit_string(o, st->ending);
         }
         if (st->rating != -1)
-                emit_int(o, "rating", st->rating);
+                emit_int(o, "rating", st->rating, -1, RECORD_MAX_TRIES);
         if (st->seconds != 0)
-                emit_double(o, "seconds", st->seconds);
+                emit_double(o, "seconds", st->seconds, 0, RECORD_MAX_SECONDS);
         if (st->when != 0)
                 emit_time(o, "when", st->when);
         emit_end(o, true);
@@ -302,12 +321,12 @@ static void emit_attempt(struct out *o, const struct attempt *a)
         if (a->completed != 0)
                 emit_time(o, "completed", a->completed);
         emit_time(o, "updated", a->updated);
-        emit_double(o, "pass-mark", a->pass_mark);
+        emit_double(o, "pass-mark", a->pass_mark, 0, 100);
         emit_bool(o, "complete", a->complete);
         emit_bool(o, "passed", a->passed);
-        emit_double(o, "earned", a->earned);
-        emit_double(o, "possible", a->possible);
-        emit_double(o, "seconds", a->seconds);
+        emit_double(o, "earned", a->earned, 0, RECORD_MAX_POINTS);
+        emit_double(o, "possible", a->possible, 0, RECORD_MAX_POINTS);
+        emit_double(o, "seconds", a->seconds, 0, RECORD_MAX_SECONDS);
         if (a->section != NULL || a->screen != NULL) {
                 emit_key(o, "position");
                 emit_map_start(o);
@@ -366,7 +385,7 @@ char *store_yaml_emit(const struct learner_record *r, size_t *len, const char **
         if (!o.failed && yaml_document_start_event_initialize(&ev, NULL, NULL, NULL, 1))
                 emit(&o, &ev);
         emit_map_start(&o);
-        emit_int(&o, "dlfl-record", STORE_FORMAT);
+        emit_int(&o, "dlfl-record", STORE_FORMAT, 1, 1);
         emit_key(&o, "name");
         emit_string(&o, r->name != NULL ? r->name : "");
         if (r->passphrase != NULL) {
@@ -445,8 +464,12 @@ static bool fail(struct parse *ps, const struct node *n, const char *what);
 static bool get_string(struct parse *ps, const struct node *map, const char *key, char **out,
                        bool required);
 static bool get_bool(struct parse *ps, const struct node *map, const char *key, bool *out);
-static bool get_int(struct parse *ps, const struct node *map, const char *key, int *out);
-static bool get_double(struct parse *ps, const struct node *map, const char *key, double *out);
+static bool out_of_range(struct parse *ps, const struct node *v, const char *key, double lo,
+                         double hi);
+static bool get_int(struct parse *ps, const struct node *map, const char *key, int *out, int lo,
+                    int hi);
+static bool get_double(struct parse *ps, const struct node *map, const char *key, double *out,
+                       double lo, double hi);
 static bool get_time(struct parse *ps, const struct node *map, const char *key, time_t *out);
 static bool get_seq(struct parse *ps, const struct node *map, const char *key,
                     const struct node **out);
@@ -479,7 +502,7 @@ static struct node *load_node(yaml_parser_t *p, yaml_event_t *ev, int depth, cha
                 n->type = NODE_SCALAR;
                 if (memchr(ev->data.scalar.value, '\0', ev->data.scalar.length) != NULL) {
                         *why = xasprintf("line %zu: a NUL character in a value", n->line);
-                        goto fail;
+                        break; /* the event is deleted below, with its value */
                 }
                 n->value = xstrndup((const char *)ev->data.scalar.value, ev->data.scalar.length);
                 n->plain = ev->data.scalar.style == YAML_PLAIN_SCALAR_STYLE;
@@ -658,7 +681,21 @@ static bool get_bool(struct parse *ps, const struct node *map, const char *key, 
         return fail(ps, v, "expected true or false");
 }
 
-static bool get_int(struct parse *ps, const struct node *map, const char *key, int *out)
+/* Every number is range-checked here, so nothing later casts a value it
+ * cannot hold and nothing shown is absurd: a record holding one outside
+ * [lo, hi] is refused with the key and the range. */
+static bool out_of_range(struct parse *ps, const struct node *v, const char *key, double lo,
+                         double hi)
+{
+        char *msg = xasprintf("'%s' must be from %.15g to %.15g", key, lo, hi);
+
+        fail(ps, v, msg);
+        free(msg);
+        return false;
+}
+
+static bool get_int(struct parse *ps, const struct node *map, const char *key, int *out, int lo,
+                    int hi)
 {
         const struct node *v = map_get(map, key);
         char *end;
@@ -670,15 +707,22 @@ static bool get_int(struct parse *ps, const struct node *map, const char *key, i
                 return fail(ps, v, "expected a whole number");
         errno = 0;
         n = strtol(v->value, &end, 10);
-        if (errno != 0 || end == v->value || *end != '\0' || n < -2147483647L || n > 2147483647L)
+        if (end == v->value || *end != '\0' ||
+            (v->value[0] != '-' && (v->value[0] < '0' || v->value[0] > '9')))
                 return fail(ps, v, "expected a whole number");
+        if (errno != 0 || n < lo || n > hi)
+                return out_of_range(ps, v, key, lo, hi);
         *out = (int)n;
         return true;
 }
 
-static bool get_double(struct parse *ps, const struct node *map, const char *key, double *out)
+/* Decimal numbers only: strtod() would also take hexadecimal, "inf" and
+ * "nan", which the emitter never writes. */
+static bool get_double(struct parse *ps, const struct node *map, const char *key, double *out,
+                       double lo, double hi)
 {
         const struct node *v = map_get(map, key);
+        const char *s;
         char *end;
         double d;
 
@@ -686,11 +730,19 @@ static bool get_double(struct parse *ps, const struct node *map, const char *key
                 return true;
         if (v->type != NODE_SCALAR)
                 return fail(ps, v, "expected a number");
+        s = v->value;
+        if (*s == '-' || *s == '+')
+                s++;
+        if (!((*s >= '0' && *s <= '9') || (*s == '.' && s[1] >= '0' && s[1] <= '9')) ||
+            strpbrk(s, "xXnN") != NULL)
+                return fail(ps, v, "expected a number");
         errno = 0;
         d = strtod(v->value, &end);
-        if (end == v->value || *end != '\0' || !isfinite(d))
+        if (end == v->value || *end != '\0')
                 return fail(ps, v, "expected a number");
-        *out = d;
+        if (!isfinite(d) || d < lo || d > hi)
+                return out_of_range(ps, v, key, lo, hi);
+        *out = d == 0 ? 0 : d; /* no -0: it would be left out and read back as 0 anyway */
         return true;
 }
 
@@ -723,7 +775,8 @@ static bool parse_time(const char *s, time_t *out)
 
                 errno = 0;
                 v = strtoll(s, &end, 10);
-                if (errno != 0 || end == s || *end != '\0')
+                if (errno != 0 || end == s || *end != '\0' || s[0] < '0' || s[0] > '9' ||
+                    v > RECORD_MAX_TIME)
                         return false;
                 *out = (time_t)v;
                 return true;
@@ -760,7 +813,10 @@ static bool parse_time(const char *s, time_t *out)
                 secs -= sign * (hh * 3600LL + mm * 60LL);
                 p += 6;
         }
-        if (*p != '\0')
+        /* Only what emit_time() writes back the same way: 1970 to 9999. A
+         * year such as 0469 would come back as "469-..." and the record
+         * would then be refused as corrupt. */
+        if (*p != '\0' || secs < 0 || secs > RECORD_MAX_TIME)
                 return false;
         *out = (time_t)secs;
         return true;
@@ -773,7 +829,8 @@ static bool get_time(struct parse *ps, const struct node *map, const char *key, 
         if (v == NULL || is_null(v))
                 return true;
         if (v->type != NODE_SCALAR || !parse_time(v->value, out))
-                return fail(ps, v, "expected a time such as 2026-01-31T09:30:00Z");
+                return fail(ps, v,
+                            "expected a time from 1970 to 9999 such as 2026-01-31T09:30:00Z");
         return true;
 }
 
@@ -802,13 +859,15 @@ static bool read_screen(struct parse *ps, const struct node *n, struct screen_st
             !get_bool(ps, n, "complete", &st->complete) ||
             !get_bool(ps, n, "settled", &st->settled) ||
             !get_bool(ps, n, "correct", &st->correct) ||
-            !get_int(ps, n, "attempts", &st->attempts) || !get_int(ps, n, "wrong", &st->wrong) ||
-            !get_int(ps, n, "hints-used", &st->hints_used) ||
-            !get_double(ps, n, "points", &st->points) ||
+            !get_int(ps, n, "attempts", &st->attempts, 0, RECORD_MAX_TRIES) ||
+            !get_int(ps, n, "wrong", &st->wrong, 0, RECORD_MAX_TRIES) ||
+            !get_int(ps, n, "hints-used", &st->hints_used, 0, RECORD_MAX_TRIES) ||
+            !get_double(ps, n, "points", &st->points, 0, RECORD_MAX_POINTS) ||
             !get_string(ps, n, "response", &st->response, false) ||
             !get_string(ps, n, "text", &st->text, false) ||
             !get_string(ps, n, "ending", &st->ending, false) ||
-            !get_int(ps, n, "rating", &st->rating) || !get_double(ps, n, "seconds", &st->seconds) ||
+            !get_int(ps, n, "rating", &st->rating, -1, RECORD_MAX_TRIES) ||
+            !get_double(ps, n, "seconds", &st->seconds, 0, RECORD_MAX_SECONDS) ||
             !get_time(ps, n, "when", &st->when) || !get_seq(ps, n, "path", &path))
                 return false;
         if (path != NULL && path->nkids > 0) {
@@ -831,11 +890,11 @@ static bool read_attempt(struct parse *ps, const struct node *n, struct attempt 
         if (!get_time(ps, n, "started", &a->started) ||
             !get_time(ps, n, "completed", &a->completed) ||
             !get_time(ps, n, "updated", &a->updated) ||
-            !get_double(ps, n, "pass-mark", &a->pass_mark) ||
+            !get_double(ps, n, "pass-mark", &a->pass_mark, 0, 100) ||
             !get_bool(ps, n, "complete", &a->complete) || !get_bool(ps, n, "passed", &a->passed) ||
-            !get_double(ps, n, "earned", &a->earned) ||
-            !get_double(ps, n, "possible", &a->possible) ||
-            !get_double(ps, n, "seconds", &a->seconds) ||
+            !get_double(ps, n, "earned", &a->earned, 0, RECORD_MAX_POINTS) ||
+            !get_double(ps, n, "possible", &a->possible, 0, RECORD_MAX_POINTS) ||
+            !get_double(ps, n, "seconds", &a->seconds, 0, RECORD_MAX_SECONDS) ||
             !get_string(ps, n, "digest", &a->digest, false) || !get_seq(ps, n, "screens", &screens))
                 return false;
         pos = map_get(n, "position");
@@ -893,8 +952,8 @@ struct learner_record *store_yaml_parse(const char *buf, size_t len, char **why)
                 fail(&ps, root, "a record must be a mapping");
         } else if (map_get(root, "dlfl-record") == NULL) {
                 fail(&ps, root, "not a dlfl record (no 'dlfl-record' key)");
-        } else if (get_int(&ps, root, "dlfl-record", &version) && version < 1) {
-                fail(&ps, map_get(root, "dlfl-record"), "'dlfl-record' must be 1 or more");
+        } else if (!get_int(&ps, root, "dlfl-record", &version, 1, RECORD_MAX_TRIES)) {
+                /* ps.why says why */
         } else if (get_string(&ps, root, "name", &r->name, true) &&
                    get_string(&ps, root, "passphrase", &r->passphrase, false) &&
                    get_time(&ps, root, "created", &r->created) &&

@@ -313,6 +313,27 @@ static char *sanitize(const char *s, bool one_line)
         return out;
 }
 
+size_t text_clean_input(char *s, size_t len, bool keep_newlines)
+{
+        struct cell c;
+        size_t i = 0, out = 0;
+
+        while (i < len) {
+                size_t k = cell_next(s + i, len - i, &c);
+
+                if (c.kind == CELL_TAB || (c.kind == CELL_NEWLINE && !keep_newlines)) {
+                        s[out++] = ' ';
+                } else if (c.kind == CELL_NEWLINE || c.kind == CELL_SPACE || !c.escaped) {
+                        /* The bytes as typed (memmove: out never passes i). */
+                        memmove(s + out, s + i, k);
+                        out += k;
+                }
+                i += k;
+        }
+        s[out] = '\0';
+        return out;
+}
+
 char *text_sanitize(const char *s)
 {
         return sanitize(s, false);

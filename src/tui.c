@@ -2,6 +2,7 @@
  * table, the main loop, and what every screen shares (who is logged in,
  * the open module, saving). The screens themselves are in src/tui_*.c. */
 #include <errno.h>
+#include <poll.h>
 #include <signal.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -11,6 +12,7 @@
 #include <unistd.h>
 
 #include "dlfl/passphrase.h"
+#include "dlfl/signals.h"
 #include "dlfl/xalloc.h"
 #include "tui.h"
 
@@ -19,8 +21,6 @@
 /* How often the loop wakes with no key, to see signals and idleness. */
 #define TICK_MS 500
 
-static volatile sig_atomic_t got_term;
-static volatile sig_atomic_t got_int;
 static SCREEN *term_screen;
 
 static const struct {
@@ -38,17 +38,6 @@ static const struct {
     {false, 'q', TA_QUIT},         {false, 27, TA_ESC},         {false, '\t', TA_TAB},
     {false, CTRL('d'), TA_SUBMIT}, {true, KEY_F(2), TA_SUBMIT}, {false, CTRL('c'), TA_INTERRUPT},
 };
-
-static void on_term(int sig)
-{
-        got_term = sig;
-}
-
-static void on_int(int sig)
-{
-        (void)sig;
-        got_int = 1;
-}
 
 static void end_terminal(void)
 {
@@ -282,6 +271,7 @@ void tui_logout(struct tui *t)
         t->name = NULL;
         free(t->save_error);
         t->save_error = NULL;
+        tui_wipe_screen();
         tui_switch(t, &tui_picker_screen);
 }
 
@@ -440,26 +430,12 @@ static void init_colors(struct tui *t)
         t->color = true;
 }
 
-static void set_signal(int sig, void (*fn)(int))
-{
-        struct sigaction sa;
-
-        memset(&sa, 0, sizeof sa);
-        sa.sa_handler = fn;
-        sigemptyset(&sa.sa_mask);
-        sa.sa_flags = 0; /* no SA_RESTART: a signal wakes the key read */
-        sigaction(sig, &sa, NULL);
-}
-
 static bool start_terminal(struct tui *t)
 {
         const char *cup;
 
-        if (t->app->kiosk) {
-                set_signal(SIGINT, SIG_IGN);
-                set_signal(SIGQUIT, SIG_IGN);
-                set_signal(SIGTSTP, SIG_IGN);
-        }
+        /* Before newterm(), so curses installs no stop handler of its own. */
+        signals_ignore_kiosk(t->app->kiosk);
         term_screen = newterm(NULL, stdout, stdin);
         if (term_screen == NULL)
                 return false;
@@ -484,14 +460,32 @@ static bool start_terminal(struct tui *t)
         set_escdelay(25);
         timeout(TICK_MS);
         init_colors(t);
-        set_signal(SIGTERM, on_term);
-        set_signal(SIGHUP, on_term);
-        if (!t->app->kiosk) {
-                set_signal(SIGINT, on_int);
-                set_signal(SIGQUIT, on_term);
-        }
+        signals_install(t->app->kiosk);
         measure(t);
         return true;
+}
+
+/* A terminal that hung up says so to poll(); the loop then saves and
+ * leaves at once instead of reading nothing, fast, for ever. */
+static bool terminal_gone(void)
+{
+        struct pollfd pfd = {.fd = STDIN_FILENO, .events = POLLIN};
+
+        return poll(&pfd, 1, 0) > 0 && (pfd.revents & (POLLHUP | POLLERR | POLLNVAL)) != 0;
+}
+
+/* At log-out: the screen, and the scrollback where terminfo knows how
+ * (E3), are wiped, so the next person sees nothing of the last. */
+void tui_wipe_screen(void)
+{
+        const char *e3 = tigetstr("E3");
+
+        clearok(curscr, TRUE);
+        /* putp() goes through stdio, not curses' own buffer: flush it now. */
+        if (e3 != NULL && e3 != (const char *)-1) {
+                putp(e3);
+                fflush(stdout);
+        }
 }
 
 static void stop_terminal(void)
@@ -561,10 +555,10 @@ int tui_run(struct app *app)
                 tui_login(&t, app->learner, true);
         int fast_errors = 0;
         while (!t.quit) {
-                if (got_term)
+                if (signals_stop)
                         break;
-                if (got_int) {
-                        got_int = 0;
+                if (signals_interrupt) {
+                        signals_interrupt = 0;
                         if (!app->kiosk)
                                 ask_quit(&t);
                         t.dirty = true;
@@ -596,7 +590,9 @@ int tui_run(struct app *app)
                         clock_gettime(CLOCK_MONOTONIC, &after);
                         long ms = (after.tv_sec - before.tv_sec) * 1000 +
                                   (after.tv_nsec - before.tv_nsec) / 1000000;
-                        if (ms < TICK_MS / 4 && !got_term && !got_int) {
+                        if (terminal_gone())
+                                break;
+                        if (ms < TICK_MS / 4 && !signals_stop && !signals_interrupt) {
                                 if (++fast_errors > 100)
                                         break;
                         } else {

@@ -231,6 +231,8 @@ void tui_pending_drop(struct tui *t);
 /* Monotonic seconds, for idleness and passphrase delays. */
 time_t tui_mono_now(void);
 void tui_logout(struct tui *t);
+/* Clears the screen at the next draw and the scrollback now (terminfo E3). */
+void tui_wipe_screen(void);
 void tui_ask(struct tui *t, enum tui_confirm what, const char *question);
 void tui_message(struct tui *t, bool error, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));

@@ -14,6 +14,14 @@
 #include <stddef.h>
 #include <time.h>
 
+/* What a record may hold; the store refuses a file with a number outside
+ * these (a clear message naming the line and the key), so nothing later
+ * casts or shows an absurd value. */
+#define RECORD_MAX_TRIES 1000000       /* attempts, wrong answers, hints, ratings */
+#define RECORD_MAX_POINTS 1e9          /* points, earned, possible */
+#define RECORD_MAX_SECONDS 1e9         /* time spent (about 31 years) */
+#define RECORD_MAX_TIME 253402300799LL /* 9999-12-31T23:59:59Z; times start at 1970 */
+
 /* The state of one screen in one attempt. */
 struct screen_state {
         char *id;

@@ -52,9 +52,17 @@ void session_go_section(struct session *s, size_t section, time_t now);
  * intro, or on resuming): marks it seen, and a lesson complete. Moving with
  * next, back and go does this by itself. */
 void session_arrive(struct session *s, time_t now);
-/* Accounts time on the current screen; gaps longer than the idle cap (five
- * minutes) count as the cap, so a learner who walks away is not credited. */
+/* Accounts time on the current screen since the last tick, measured on
+ * the session's clock (monotonic, so setting the wall clock neither adds
+ * nor removes time; now is not used for it); gaps longer than the idle cap
+ * (five minutes) count as the cap, so a learner who walks away is not
+ * credited. */
 void session_tick(struct session *s, time_t now);
+/* CLOCK_MONOTONIC in seconds: the default clock of every session. */
+double session_monotonic(void);
+/* Replaces the clock durations are measured on (NULL: the default), for
+ * tests; the next tick counts from now on it. */
+void session_set_clock(struct session *s, double (*clock)(void));
 /* Starts a new attempt at the first screen; the old one stays recorded. */
 void session_restart(struct session *s, time_t now);
 /* The attempt being worked on (the record's current one). */

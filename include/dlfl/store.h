@@ -102,6 +102,14 @@ struct store_observer {
 };
 void store_set_observer(const struct store_observer *o);
 
+/* The one durable writer: writes buf to the mkstemp() template tmp (a
+ * sibling of path, made 0600), syncs it, renames it over path and syncs
+ * the directory. Returns 0, or an errno with path untouched and no
+ * temporary file left, or STORE_SYNC_FAILED (errno says why) when only
+ * the directory's sync failed, after the new file was in place. */
+#define STORE_SYNC_FAILED (-1)
+int store_write_file(const char *path, char *tmp, const char *buf, size_t len);
+
 /* Takes the lock file at path (created 0600): 0 and *fd on success;
  * EWOULDBLOCK when another open file holds it, with *holder (fresh
  * string, may be NULL) the "HOST PID" written there; else an errno. */

@@ -75,6 +75,13 @@ char *text_sanitize(const char *s);
 /* The same for one line (a title, a name): tabs and newlines become spaces. */
 char *text_sanitize_line(const char *s);
 
+/* The one rule for typed input, in place: C0 controls, DEL, C1 and bidi
+ * controls, characters the locale cannot print and invalid UTF-8 are
+ * dropped; a tab becomes a space, and so does a newline unless
+ * keep_newlines (reflections). Returns the new length (s stays
+ * NUL-terminated). Linear in len. */
+size_t text_clean_input(char *s, size_t len, bool keep_newlines);
+
 /* Wraps plain text (no Markdown) to width columns (below 1 counts as 1),
  * appending lines to out. indent columns of spaces start every line after
  * the first (hanging), at most half the width. A newline ends a line (a

@@ -42,6 +42,21 @@ expect "-o onto a directory" 1 "$DLFL" export "$ANN" --format csv -o "$tmp/adir"
 check "says why" grep -qi "directory" "$tmp/err"
 expect "-o - is stdout" 0 "$DLFL" export "$ANN" --format csv -o -
 check "with the export" grep -q "^${bom}learner," "$tmp/out"
+# Issue 12: a FIFO or a device at the path is written into, never replaced.
+mkfifo "$tmp/fifo"
+cat "$tmp/fifo" >"$tmp/from-fifo" &
+reader=$!
+expect "-o FIFO" 0 "$DLFL" export "$ANN" --format csv -o "$tmp/fifo"
+wait "$reader"
+check "the FIFO is still a FIFO" test -p "$tmp/fifo"
+check "and its reader got the export" grep -q "^${bom}learner," "$tmp/from-fifo"
+expect "-o /dev/null" 0 "$DLFL" export "$ANN" --format csv -o /dev/null
+check "/dev/null is still a character device" test -c /dev/null
+echo target >"$tmp/target.csv"
+ln -s target.csv "$tmp/link.csv"
+expect "-o through a symbolic link" 0 "$DLFL" export "$ANN" --format csv -o "$tmp/link.csv"
+check "the link stays a link" test -L "$tmp/link.csv"
+check "and its target holds the export" grep -q "^${bom}learner," "$tmp/target.csv"
 expect "a certificate with nothing passed is refused" 1 "$DLFL" export "$ZOE" --format certificate -o "$tmp/cert.txt"
 check "and writes no file" test ! -e "$tmp/cert.txt"
 if [ -w /dev/full ]; then

@@ -2,7 +2,8 @@
  * one function fail with a chosen errno, as a full disk or a failing disk
  * would. Configured by the environment:
  *   DLFL_INJECT=FUNC:N:ERRNO   FUNC is write, fsync, rename or close;
- *                              ERRNO is ENOSPC, EIO, EROFS or a number
+ *                              ERRNO is ENOSPC, EIO, EROFS or a number;
+ *                              N+ fails the Nth call and every later one
  *   DLFL_INJECT_LOG=FILE       written ("FUNC N ERRNO") when it fires
  * Built by tests/e2e/records_inject.sh with cc -shared -fPIC. Only calls
  * made through the dynamic symbol are caught: the store's own. */
@@ -21,6 +22,7 @@ static int target = F_NONE;
 static long nth, calls;
 static int err_value;
 static int configured;
+static int and_later; /* "N+": every call from the Nth on fails */
 
 static ssize_t (*real_write)(int, const void *, size_t);
 static int (*real_fsync)(int);
@@ -37,7 +39,11 @@ static void configure(void)
         real_fsync = (int (*)(int))dlsym(RTLD_NEXT, "fsync");
         real_rename = (int (*)(const char *, const char *))dlsym(RTLD_NEXT, "rename");
         real_close = (int (*)(int))dlsym(RTLD_NEXT, "close");
-        if (spec == NULL || sscanf(spec, "%15[a-z]:%ld:%15[A-Z0-9]", func, &nth, name) != 3)
+        if (spec == NULL)
+                return;
+        if (sscanf(spec, "%15[a-z]:%ld+:%15[A-Z0-9]", func, &nth, name) == 3)
+                and_later = 1;
+        else if (sscanf(spec, "%15[a-z]:%ld:%15[A-Z0-9]", func, &nth, name) != 3)
                 return;
         if (strcmp(func, "write") == 0)
                 target = F_WRITE;
@@ -64,7 +70,10 @@ static int fire(int func)
 
         if (!configured)
                 configure();
-        if (func != target || ++calls != nth)
+        if (func != target)
+                return 0;
+        ++calls;
+        if (and_later ? calls < nth : calls != nth)
                 return 0;
         log = getenv("DLFL_INJECT_LOG");
         if (log != NULL) {

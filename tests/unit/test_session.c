@@ -262,6 +262,23 @@ static void multiple_exact_set(void **state)
         close_fix(&f);
 }
 
+/* Issue 12: after the clock is set back, `updated` (and `completed`) never
+ * goes before the attempt's `started`. */
+static void clock_set_back_keeps_order(void **state)
+{
+        struct fix f;
+        size_t p = 0;
+        const struct attempt *a;
+
+        (void)state;
+        open_fix(&f, one_question("true-false", "        answer: true\n"), "ann");
+        session_answer_picks(f.s, &p, 1, T0 - 86400);
+        a = &f.rec->modules[0].attempts[f.rec->modules[0].nattempts - 1];
+        assert_true(a->updated >= a->started);
+        assert_true(a->completed == 0 || a->completed >= a->started);
+        close_fix(&f);
+}
+
 static void true_false_one_attempt(void **state)
 {
         struct fix f;
@@ -703,16 +720,47 @@ static void navigation_and_summary_position(void **state)
         close_fix(&f);
 }
 
+static double fake_mono;
+
+static double fake_clock(void)
+{
+        return fake_mono;
+}
+
 static void time_is_capped_when_idle(void **state)
 {
         struct fix f;
 
         (void)state;
         open_fix(&f, load(two_questions(70)), "ann");
+        fake_mono = 1000;
+        session_set_clock(f.s, fake_clock);
+        fake_mono += 30;
         session_tick(f.s, T0 + 30);
+        fake_mono += 3600;
         session_tick(f.s, T0 + 30 + 3600); /* an hour away counts as five minutes */
         assert_float_equal(session_attempt(f.s)->seconds, 330, 1e-9);
         assert_float_equal(session_state(f.s)->seconds, 330, 1e-9);
+        close_fix(&f);
+}
+
+/* Issue 12: durations come from the monotonic clock, so setting the wall
+ * clock forward a day (or back) adds (or loses) nothing. */
+static void wall_clock_jumps_do_not_count(void **state)
+{
+        struct fix f;
+
+        (void)state;
+        open_fix(&f, load(two_questions(70)), "ann");
+        fake_mono = 1000;
+        session_set_clock(f.s, fake_clock);
+        fake_mono += 10;
+        session_tick(f.s, T0 + 86400 * 365); /* the wall clock leaps a year */
+        fake_mono += 10;
+        session_tick(f.s, T0 - 86400); /* and falls back a day */
+        fake_mono += 10;
+        session_tick(f.s, T0 - 86400 + 10);
+        assert_float_equal(session_attempt(f.s)->seconds, 30, 1e-9);
         close_fix(&f);
 }
 
@@ -870,6 +918,8 @@ int main(void)
             cmocka_unit_test(practice_question_unscored),
             cmocka_unit_test(multiple_exact_set),
             cmocka_unit_test(true_false_one_attempt),
+            cmocka_unit_test(clock_set_back_keeps_order),
+            cmocka_unit_test(wall_clock_jumps_do_not_count),
             cmocka_unit_test(text_ignores_case_and_spaces),
             cmocka_unit_test(numeric_tolerance_and_junk),
             cmocka_unit_test(multiple_feedback_names_its_choice),

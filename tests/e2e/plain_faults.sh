@@ -1,0 +1,42 @@
+#!/bin/sh
+# Issue 12, faults in line mode: when no save works (a full disk, by an
+# LD_PRELOAD shim failing every rename), the learner is told once, in one
+# message, and dlfl exits 1 so a script knows progress was not kept.
+set -u
+cd "$(dirname "$0")/../.."
+: "${DLFL:=$PWD/dlfl}"
+tmp=$(mktemp -d) || exit 1
+trap 'rm -rf "$tmp"' EXIT INT TERM
+failures=0
+ok() { echo "ok - $*"; }
+not_ok() {
+	echo "not ok - $*"
+	failures=$((failures + 1))
+}
+
+if ! cc -shared -fPIC -o "$tmp/inject.so" tests/inject/inject.c -ldl; then
+	not_ok "the fault-injection shim builds"
+	exit 1
+fi
+ASAN_OPTIONS=${ASAN_OPTIONS:+$ASAN_OPTIONS:}verify_asan_link_order=0
+export ASAN_OPTIONS
+M=tests/fixtures/tui-walk.yaml
+mkdir "$tmp/mods" && cp "$M" "$tmp/mods/"
+
+printf '1\n\n\n\nq\n' | DLFL_INJECT='rename:1+:ENOSPC' LD_PRELOAD="$tmp/inject.so" \
+	"$DLFL" --plain -m "$tmp/mods" -d "$tmp/data" -l Ann >"$tmp/out" 2>"$tmp/err"
+rc=$?
+if [ "$rc" -eq 1 ]; then ok "line mode exits 1 when progress could not be saved"; else
+	not_ok "line mode exits $rc when progress could not be saved"
+fi
+n=$(grep -o "could not be saved" "$tmp/out" | wc -l)
+if [ "$n" -eq 1 ]; then ok "the failed save is said once"; else
+	not_ok "the failed save is said $n times"
+	sed 's/^/# /' "$tmp/out" | grep -i saved
+fi
+
+printf '1\n\n\n\nq\n' | "$DLFL" --plain -m "$tmp/mods" -d "$tmp/data2" -l Ann >"$tmp/out" 2>&1
+rc=$?
+if [ "$rc" -eq 0 ]; then ok "and 0 when it was saved"; else not_ok "exits $rc when it was saved"; fi
+
+[ "$failures" -eq 0 ]
