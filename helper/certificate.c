@@ -23,6 +23,17 @@
 #define MARGIN 56.0
 #define MAX_PAGES 1000
 
+/* Under LeakSanitizer (make SANITIZE=1): fontconfig, pango and their
+ * libraries keep caches for the life of the process by design; only leaks
+ * of ours should count. The hook is LeakSanitizer's documented one and is
+ * never called otherwise. */
+const char *__lsan_default_suppressions(void);
+const char *__lsan_default_suppressions(void)
+{
+        return "leak:libfontconfig.so\nleak:libpango\nleak:libglib\nleak:libgobject\n"
+               "leak:libharfbuzz\nleak:libcairo.so\nleak:libfreetype\n";
+}
+
 struct page {
         char *name, *module, *date, *score, *note;
 };
