@@ -10,7 +10,7 @@ MANDIR ?= $(DATADIR)/man
 DESTDIR ?=
 VERSION := 0.1.0
 
-PKGS := ncursesw yaml-0.1 md4c libsodium
+PKGS := ncursesw yaml-0.1 md4c libsodium libutf8proc
 TEST_PKGS := cmocka
 
 SANITIZE ?=
@@ -35,10 +35,10 @@ LDFLAGS += $(SANFLAGS)
 pkg_cflags = $(shell pkg-config --cflags $(1) 2>/dev/null)
 pkg_libs = $(shell pkg-config --libs $(1) 2>/dev/null)
 # ncursesw's flags would redefine the feature macros; only the UI needs the rest.
-CPPFLAGS += $(call pkg_cflags,yaml-0.1 md4c libsodium libcurl)
+CPPFLAGS += $(call pkg_cflags,yaml-0.1 md4c libsodium libutf8proc libcurl)
 UI_CPPFLAGS := $(filter-out -D_XOPEN_SOURCE% -D_DEFAULT_SOURCE,$(call pkg_cflags,ncursesw)) \
 	-DNCURSES_WIDECHAR=1
-LIBS_ENGINE := $(call pkg_libs,yaml-0.1 md4c libsodium)
+LIBS_ENGINE := $(call pkg_libs,yaml-0.1 md4c libsodium libutf8proc) -lm
 LIBS_UI := $(call pkg_libs,ncursesw)
 LIBS_TEST := $(call pkg_libs,cmocka)
 

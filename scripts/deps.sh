@@ -16,6 +16,7 @@ check_pc ncursesw libncurses-dev
 check_pc yaml-0.1 libyaml-dev
 check_pc md4c libmd4c-dev
 check_pc libsodium libsodium-dev
+check_pc libutf8proc libutf8proc-dev
 check_pc libcurl libcurl4-openssl-dev
 check_pc pangocairo libpango1.0-dev
 check_pc cairo-pdf libcairo2-dev
@@ -31,6 +32,7 @@ if [ "${1:-build}" = test ]; then
 	check_cmd jq jq
 	check_cmd faketime faketime
 	check_cmd script bsdutils
+	check_cmd ps procps
 	check_cmd node nodejs
 	check_cmd npm npm
 	check_cmd pdftotext poppler-utils

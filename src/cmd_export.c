@@ -101,25 +101,19 @@ static bool write_output(const char *path, const char *data, size_t len)
         return e == 0;
 }
 
-/* The learner's name as the store spells it: exact, else the only name
- * that differs just in ASCII letter case. NULL when there is none. */
+/* The learner's name as the store spells it: the one learner whose name
+ * is the same after Unicode case folding and normalisation (store.h).
+ * NULL when there is none. */
 static char *find_learner(struct store *st, const char *want, const char **err)
 {
         size_t n;
         char **names = store_list(st, &n, err);
         char *found = NULL;
-        size_t folded = 0;
 
         if (names == NULL)
                 return NULL;
         for (size_t i = 0; i < n && found == NULL; i++)
-                if (strcmp(names[i], want) == 0)
-                        found = xstrdup(names[i]);
-        for (size_t i = 0; i < n && found == NULL; i++)
-                if (strcasecmp(names[i], want) == 0)
-                        folded++;
-        for (size_t i = 0; i < n && found == NULL && folded == 1; i++)
-                if (strcasecmp(names[i], want) == 0)
+                if (store_same_name(names[i], want))
                         found = xstrdup(names[i]);
         store_names_free(names, n);
         if (found == NULL)

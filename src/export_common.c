@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "dlfl/export.h"
+#include "dlfl/text.h"
 #include "dlfl/json.h"
 #include "dlfl/xalloc.h"
 
@@ -194,14 +195,19 @@ void export_csv_time(time_t t, char buf[32])
         strftime(buf, 32, "%Y-%m-%d %H:%M:%S", &tm);
 }
 
-void export_csv_field(FILE *out, const char *s, bool first)
+void export_csv_field(FILE *out, const char *raw, bool first)
 {
         bool quote = false;
+        char *safe, *s;
 
         if (!first)
                 putc(',', out);
-        if (s == NULL)
+        if (raw == NULL)
                 return;
+        /* No control character raw in a cell: a spreadsheet or terminal
+         * showing the file must not act on one (newlines are quoted). */
+        safe = text_escape_controls(raw, true);
+        s = safe;
         for (const char *p = s; *p != '\0'; p++) {
                 if (*p == ',' || *p == '"' || *p == '\r' || *p == '\n') {
                         quote = true;
@@ -213,7 +219,8 @@ void export_csv_field(FILE *out, const char *s, bool first)
         /* A spreadsheet takes a cell starting with one of these as a formula
          * (or, for tab and CR, as one after trimming): a leading ' keeps it
          * text, and spreadsheets hide that mark. */
-        if (*s != '\0' && strchr("=+-@\t\r", *s) != NULL)
+        if ((*raw != '\0' && strchr("=+-@\t\r", *raw) != NULL) ||
+            (*s != '\0' && strchr("=+-@\t\r", *s) != NULL))
                 putc('\'', out);
         while (*s != '\0') {
                 size_t n = json_utf8_valid(s);
@@ -230,6 +237,7 @@ void export_csv_field(FILE *out, const char *s, bool first)
         }
         if (quote)
                 putc('"', out);
+        free(safe);
 }
 
 void export_csv_end_row(FILE *out)

@@ -58,10 +58,9 @@ struct plain {
         char *pending;      /* an answer typed on a settled screen, for the next one */
         bool answered_here; /* the current screen was answered since it was shown */
         bool save_failed;
-        bool cli;               /* the learner came from -l: failures go to stderr */
-        long idle;              /* seconds before an idle learner is logged out; 0 = never */
-        enum why why;           /* why the last read ended the run */
-        unsigned pass_failures; /* wrong passphrases in a row */
+        bool cli;     /* the learner came from -l: failures go to stderr */
+        long idle;    /* seconds before an idle learner is logged out; 0 = never */
+        enum why why; /* why the last read ended the run */
 };
 
 /* ---- output --------------------------------------------------------------- */
@@ -1407,11 +1406,12 @@ static bool forget(struct plain *p)
                 say(p, "Nothing is kept for a guest.");
                 return false;
         }
-        say(p, "This deletes your record and all your progress, for good. Type yes to go "
-               "ahead, or press Enter to keep it.");
+        /* Typing one's own name is a deliberate act a stray "y" is not. */
+        say(p, "This deletes your record and all your progress, for good. Type your name to "
+               "go ahead, or press Enter to keep it.");
         if (!read_line(p))
                 return false;
-        if (strcmp(trimmed(p->line), "yes") != 0) {
+        if (!store_same_name(trimmed(p->line), p->name)) {
                 say(p, "Your record is kept.");
                 return false;
         }
@@ -1496,24 +1496,36 @@ static void close_learner(struct plain *p)
         p->name = NULL;
 }
 
-/* A profile with a passphrase opens only when it is given. Wrong entries
- * in a row make the next try wait longer. */
-static bool ask_passphrase(struct plain *p)
+/* A profile with a passphrase opens only when it is given, typed with the
+ * terminal's echo off. Wrong entries in a row make the next try wait
+ * longer, counted per learner on disk (store_pass_wait), so neither
+ * logging into another profile nor a restart resets it. */
+static bool ask_passphrase(struct plain *p, const char *name)
 {
-        bool ok;
+        unsigned wait = store_pass_wait(p->store, name);
+        bool ok, got;
 
-        if (p->pass_failures > 0)
-                sleep(passphrase_delay(p->pass_failures));
-        say(p, "Passphrase:");
-        if (!read_line(p))
+        if (wait > 0) {
+                say(p, "Please wait %u second%s before trying again.", wait, wait == 1 ? "" : "s");
+                fflush(p->out);
+                while (wait > 0 && signals_stop == 0)
+                        wait = sleep(wait);
+                if (signals_stop != 0) {
+                        p->why = WHY_TERM;
+                        return false;
+                }
+        }
+        say(p, "Passphrase (it is not shown as you type):");
+        line_echo(p->in, false);
+        got = read_line(p);
+        line_echo(p->in, true);
+        if (!got)
                 return false;
         ok = passphrase_check(store_record(p->handle), p->line);
         passphrase_wipe(p->line, strlen(p->line));
-        if (ok) {
-                p->pass_failures = 0;
+        store_pass_tried(p->store, name, ok);
+        if (ok)
                 return true;
-        }
-        p->pass_failures++;
         if (p->cli)
                 fputs("dlfl: that passphrase is not right\n", stderr);
         else
@@ -1536,7 +1548,9 @@ static bool open_learner(struct plain *p, const char *name)
                         say(p, "%s", problem);
                 return false;
         }
-        p->handle = store_open_learner(p->store, name, &err, &notice);
+        /* The record is locked only once its passphrase is given: nobody
+         * holds it by sitting at the prompt. */
+        p->handle = store_peek_learner(p->store, name, &err, &notice);
         if (notice != NULL) {
                 say(p, "%s", notice);
                 free(notice);
@@ -1551,12 +1565,20 @@ static bool open_learner(struct plain *p, const char *name)
                         say(p, "%s", err);
                 return false;
         }
-        if (passphrase_is_set(store_record(p->handle)) && !ask_passphrase(p)) {
+        if (passphrase_is_set(store_record(p->handle)) && !ask_passphrase(p, name)) {
+                store_close_learner(&p->handle);
+                return false;
+        }
+        if (!store_lock_learner(p->handle, &err)) {
+                if (p->cli)
+                        fprintf(stderr, "dlfl: %s\n", err);
+                else
+                        say(p, "%s", err);
                 store_close_learner(&p->handle);
                 return false;
         }
         p->rec = store_record(p->handle);
-        p->name = xstrdup(name);
+        p->name = xstrdup(store_handle_name(p->handle)); /* as first typed */
         save(p); /* a new learner exists from now on, listed in the picker */
         return true;
 }

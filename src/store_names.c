@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include <sodium.h>
+#include <utf8proc.h>
 
 #include "dlfl/store.h"
 #include "dlfl/text.h"
@@ -32,6 +33,68 @@ static bool invisible_control(uint32_t cp)
                (cp >= 0xfdd0 && cp <= 0xfdef) || (cp & 0xfffe) == 0xfffe;
 }
 
+/* Code points a name may not hold even though they are not controls:
+ * default-ignorable ones (U+200B, U+2060, U+00AD, U+034F, U+FE0F...),
+ * format (Cf), private-use, surrogate and unassigned ones. Each can make a
+ * name that looks like another, or like nothing, in the picker. */
+static bool hidden_or_unknown(uint32_t cp)
+{
+        const utf8proc_property_t *prop = utf8proc_get_property((utf8proc_int32_t)cp);
+
+        switch (prop->category) {
+        case UTF8PROC_CATEGORY_CF:
+        case UTF8PROC_CATEGORY_CO:
+        case UTF8PROC_CATEGORY_CS:
+        case UTF8PROC_CATEGORY_CN:
+                return true;
+        default:
+                return prop->ignorable;
+        }
+}
+
+char *store_name_fold(const char *name)
+{
+        utf8proc_uint8_t *out = NULL;
+        utf8proc_ssize_t n;
+        char *s, *start;
+        size_t len;
+
+        n = utf8proc_map((const utf8proc_uint8_t *)name, 0, &out,
+                         UTF8PROC_NULLTERM | UTF8PROC_STABLE | UTF8PROC_COMPOSE | UTF8PROC_COMPAT |
+                             UTF8PROC_CASEFOLD);
+        if (n < 0)
+                return xstrdup(name); /* invalid UTF-8: only itself */
+        s = xstrdup((const char *)out);
+        free(out);
+        /* NFKC made every Unicode space a plain one: trim those. */
+        start = s;
+        while (*start == ' ')
+                start++;
+        len = strlen(start);
+        while (len > 0 && start[len - 1] == ' ')
+                len--;
+        memmove(s, start, len);
+        s[len] = '\0';
+        return s;
+}
+
+bool store_same_name(const char *a, const char *b)
+{
+        char *fa, *fb;
+        bool same;
+
+        if (a == NULL || b == NULL)
+                return false;
+        if (strcmp(a, b) == 0)
+                return true;
+        fa = store_name_fold(a);
+        fb = store_name_fold(b);
+        same = strcmp(fa, fb) == 0;
+        free(fa);
+        free(fb);
+        return same;
+}
+
 const char *store_name_problem(const char *name)
 {
         const unsigned char *p = (const unsigned char *)name;
@@ -51,6 +114,9 @@ const char *store_name_problem(const char *name)
                 if (invisible_control(cp))
                         return "A name cannot contain control characters such as tabs or line "
                                "breaks.";
+                if (cp != ' ' && hidden_or_unknown(cp))
+                        return "A name cannot contain invisible, formatting, private-use or "
+                               "unassigned characters (such as a zero-width space).";
                 if (cp != ' ' && cp != 0xa0 && cp != 0x3000 && !(cp >= 0x2000 && cp <= 0x200b))
                         visible = true;
                 if (++chars > STORE_NAME_MAX)

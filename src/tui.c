@@ -195,7 +195,9 @@ bool tui_login(struct tui *t, const char *name, bool create)
                             t->store_problem ? t->store_problem : "unknown");
                 return false;
         }
-        h = store_open_learner(t->store, name, &err, &notice);
+        /* Not locked yet: a stranger sitting at the passphrase prompt must
+         * not hold the learner's record (tui_login_finish locks it). */
+        h = store_peek_learner(t->store, name, &err, &notice);
         if (h == NULL) {
                 tui_message(t, true, "%s", err ? err : "That learner cannot be opened.");
                 return false;
@@ -204,9 +206,9 @@ bool tui_login(struct tui *t, const char *name, bool create)
                 tui_message(t, true, "%s", notice);
                 free(notice);
         }
+        tui_pending_drop(t);
         t->pending = h;
-        free(t->pending_name);
-        t->pending_name = xstrdup(name);
+        t->pending_name = xstrdup(store_handle_name(h));
         if (passphrase_is_set(store_record(h))) {
                 t->pass_mode = PASS_LOGIN;
                 tui_open_overlay(t, &tui_passphrase_screen);
@@ -226,8 +228,15 @@ void tui_pending_drop(struct tui *t)
 
 void tui_login_finish(struct tui *t)
 {
+        const char *err = NULL;
+
         if (t->pending == NULL)
                 return;
+        if (!store_lock_learner(t->pending, &err)) {
+                tui_message(t, true, "%s", err ? err : "That learner cannot be opened.");
+                tui_pending_drop(t);
+                return;
+        }
         t->handle = t->pending;
         t->pending = NULL;
         t->rec = store_record(t->handle);
@@ -520,9 +529,6 @@ static void free_tui(struct tui *t)
         t->names = NULL;
         tui_pending_drop(t);
         tui_edit_free(&t->secret);
-        for (size_t i = 0; i < t->nfails; i++)
-                free(t->fails[i].name);
-        free(t->fails);
         free(t->msg);
         free(t->save_error);
         free(t->confirm_text);

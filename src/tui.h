@@ -106,7 +106,6 @@ struct tui_edit {
 enum tui_confirm {
         CONFIRM_QUIT,
         CONFIRM_LOGOUT,
-        CONFIRM_FORGET,
         CONFIRM_RESTART,
 };
 
@@ -117,11 +116,6 @@ enum tui_pass_mode {
         PASS_CURRENT, /* the current one, before a change or removal */
         PASS_NEW,     /* a new one (empty removes it) */
         PASS_AGAIN,   /* the new one again */
-};
-
-struct tui_pass_fail {
-        char *name;
-        unsigned failures;
 };
 
 enum tui_color {
@@ -184,7 +178,7 @@ struct tui {
         int ov_cursor, ov_scroll;
         enum tui_confirm confirm;
         char *confirm_text;
-        size_t picker_sel_name; /* the learner a "forget me" is about */
+        bool prompt_forget; /* the name prompt confirms "forget me" */
         char **names;
         size_t nnames;
         struct tui_edit prompt;
@@ -195,10 +189,6 @@ struct tui {
         enum tui_pass_mode pass_mode;
         struct tui_edit secret;
         char *pass_old, *pass_new;
-        time_t pass_wait_until;
-        /* Wrong passphrases per learner, for as long as the program runs. */
-        struct tui_pass_fail *fails;
-        size_t nfails;
 };
 
 extern const struct tui_screen tui_picker_screen;
@@ -248,7 +238,6 @@ void tui_content_header(struct tui *t);
 void tui_keep_place(struct tui *t, size_t old_rows, int old_width);
 
 /* tui_picker.c: what the dialogs do once answered. */
-void tui_picker_forget(struct tui *t);
 bool tui_picker_create(struct tui *t, const char *name);
 
 /* tui_draw.c: painting helpers. */

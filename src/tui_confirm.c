@@ -35,9 +35,6 @@ static void confirmed(struct tui *t)
         case CONFIRM_LOGOUT:
                 tui_logout(t);
                 break;
-        case CONFIRM_FORGET:
-                tui_picker_forget(t);
-                break;
         case CONFIRM_RESTART:
                 if (t->sess != NULL) {
                         session_restart(t->sess, tui_now());

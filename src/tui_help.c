@@ -35,9 +35,10 @@ static const char *const help_lines[][2] = {
     {"r", "walk the case study again"},
     {"e", "write or edit the reflection; Ctrl-D or F2 saves it"},
     {"Menus", NULL},
-    {"Learner picker", "Enter open; n new learner; g guest (nothing kept); f forget me"},
+    {"Learner picker", "Enter open; n new learner; g guest (nothing kept)"},
     {"Module menu",
-     "Enter or 1-9 open a module; p set, change or remove your passphrase; l log out"},
+     "Enter or 1-9 open a module; p set, change or remove your passphrase; f forget me "
+     "(type your name to confirm); l log out"},
     {"Intro, summary", "r start the module again (the earlier attempt is kept)"},
 };
 

@@ -117,11 +117,13 @@ static void menu_draw(struct tui *t)
         }
         tui_doc_reveal(d, t->cursor, tui_body_rows(t), &t->scroll);
         tui_doc_paint(t, d, &t->scroll, t->cursor);
-        tui_status(t,
-                   t->app->kiosk
-                       ? "Up/Down choose  Enter open  p passphrase  ? help  q log out"
-                       : "Up/Down choose  Enter open  p passphrase  l log out  ? help  q quit",
-                   NULL);
+        tui_status(
+            t,
+            t->app->kiosk
+                ? "Up/Down choose  Enter open  p passphrase  f forget me  ? help  q log out"
+                : "Up/Down choose  Enter open  p passphrase  f forget me  l log out  ? help  "
+                  "q quit",
+            NULL);
 }
 
 static void open_item(struct tui *t, int item)
@@ -155,6 +157,15 @@ static bool menu_key(struct tui *t, const struct tui_key *k)
                 t->pass_new = NULL;
                 t->pass_mode = passphrase_is_set(t->rec) ? PASS_CURRENT : PASS_NEW;
                 tui_open_overlay(t, &tui_passphrase_screen);
+                return true;
+        }
+        if (!k->fkey && (k->code == 'f' || k->code == 'F')) {
+                if (t->guest || t->handle == NULL) {
+                        tui_message(t, false, "Nothing is kept for a guest.");
+                        return true;
+                }
+                t->prompt_forget = true;
+                tui_open_overlay(t, &tui_prompt_screen);
                 return true;
         }
         if (!k->fkey && (k->code == 'l' || k->code == 'L')) {

@@ -1,7 +1,7 @@
 /* The passphrase prompt: asked before a protected record opens and before
  * it is forgotten, and used to set, change or remove a passphrase from the
  * module menu. What is typed is shown as stars and wiped once used; wrong
- * entries slow down (passphrase.h), counted per learner for the run. */
+ * entries slow down (passphrase.h), counted per learner on disk. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -24,17 +24,6 @@ static void wipe_field(struct tui *t)
         if (t->secret.buf != NULL)
                 passphrase_wipe(t->secret.buf, t->secret.cap);
         tui_edit_clear(&t->secret);
-}
-
-static unsigned *failures_of(struct tui *t, const char *name)
-{
-        for (size_t i = 0; i < t->nfails; i++)
-                if (strcmp(t->fails[i].name, name) == 0)
-                        return &t->fails[i].failures;
-        t->fails = xrealloc(t->fails, (t->nfails + 1) * sizeof *t->fails);
-        t->fails[t->nfails].name = xstrdup(name);
-        t->fails[t->nfails].failures = 0;
-        return &t->fails[t->nfails++].failures;
 }
 
 static void pass_enter(struct tui *t)
@@ -111,24 +100,28 @@ static void cancel(struct tui *t)
                 tui_pending_drop(t);
 }
 
-/* Checks the typed passphrase against rec, slowing down wrong ones. */
+/* Checks the typed passphrase against rec, slowing down wrong ones. The
+ * wrong tries are counted per learner on disk (store_pass_wait), so
+ * neither another profile, another terminal nor a restart resets them. */
 static bool attempt(struct tui *t, const struct learner_record *rec, const char *name,
                     const char *pass)
 {
-        unsigned delay = 0;
-        time_t now = tui_mono_now();
+        unsigned left = t->store != NULL ? store_pass_wait(t->store, name) : 0;
+        bool ok;
 
-        if (now < t->pass_wait_until) {
-                long left = (long)(t->pass_wait_until - now);
-                tui_message(t, true, "Please wait %ld second%s before trying again.", left,
+        if (left > 0) {
+                tui_message(t, true, "Please wait %u second%s before trying again.", left,
                             left == 1 ? "" : "s");
                 return false;
         }
-        if (passphrase_attempt(rec, pass, failures_of(t, name), &delay))
+        ok = passphrase_check(rec, pass);
+        if (t->store != NULL)
+                store_pass_tried(t->store, name, ok);
+        if (ok)
                 return true;
-        t->pass_wait_until = tui_mono_now() + (time_t)delay;
+        left = t->store != NULL ? store_pass_wait(t->store, name) : 0;
         tui_message(t, true, "That passphrase is not right. Wait %u second%s before trying again.",
-                    delay, delay == 1 ? "" : "s");
+                    left, left == 1 ? "" : "s");
         return false;
 }
 

@@ -1,5 +1,6 @@
 /* The learner picker: existing learners (names only), a new learner, a
- * guest who leaves nothing behind, and "forget me". */
+ * guest who leaves nothing behind. "Forget me" is on the module menu, for
+ * the learner signed in only. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -73,19 +74,10 @@ static void picker_draw(struct tui *t)
         tui_doc_reveal(d, t->cursor, tui_body_rows(t), &t->scroll);
         tui_doc_paint(t, d, &t->scroll, t->cursor);
         /* On a public terminal there is no way out from here. */
-        if (t->app->kiosk)
-                tui_status(t,
-                           t->nnames > 0
-                               ? "Up/Down choose  Enter open  n new  g guest  f forget me  ? help"
-                               : "Up/Down choose  Enter open  n new  g guest  ? help",
-                           NULL);
-        else
-                tui_status(t,
-                           t->nnames > 0
-                               ? "Up/Down choose  Enter open  n new  g guest  f forget "
-                                 "me  ? help  q quit"
-                               : "Up/Down choose  Enter open  n new  g guest  ? help  q quit",
-                           NULL);
+        tui_status(t,
+                   t->app->kiosk ? "Up/Down choose  Enter open  n new  g guest  ? help"
+                                 : "Up/Down choose  Enter open  n new  g guest  ? help  q quit",
+                   NULL);
 }
 
 static void activate(struct tui *t, int item)
@@ -114,16 +106,9 @@ static bool picker_key(struct tui *t, const struct tui_key *k)
                 return true;
         }
         if (!k->fkey && (k->code == 'f' || k->code == 'F')) {
-                if (t->cursor < (int)t->nnames) {
-                        char *q = xasprintf("Forget %s? All of this learner's progress is "
-                                            "deleted for good.",
-                                            t->names[t->cursor]);
-                        t->picker_sel_name = (size_t)t->cursor;
-                        tui_ask(t, CONFIRM_FORGET, q);
-                        free(q);
-                } else {
-                        tui_message(t, false, "Choose your name first, then press f.");
-                }
+                /* Nobody forgets another learner from here (product.md). */
+                tui_message(t, false,
+                            "Open your profile first: \"forget me\" is on your module menu (f).");
                 return true;
         }
         if (tui_list_key(t, k, n))
@@ -153,40 +138,6 @@ static bool picker_key(struct tui *t, const struct tui_key *k)
         }
 }
 
-/* "forget me", once confirmed. */
-void tui_picker_forget(struct tui *t)
-{
-        const char *err = NULL;
-        char *notice = NULL;
-        struct store_handle *h;
-
-        if (t->store == NULL || t->picker_sel_name >= t->nnames)
-                return;
-        char *name = xstrdup(t->names[t->picker_sel_name]);
-        h = store_open_learner(t->store, name, &err, &notice);
-        free(notice);
-        if (h == NULL) {
-                tui_message(t, true, "%s", err ? err : "That learner cannot be opened.");
-                free(name);
-                return;
-        }
-        if (passphrase_is_set(store_record(h))) {
-                tui_pending_drop(t);
-                t->pending = h;
-                t->pending_name = name;
-                t->pass_mode = PASS_FORGET;
-                tui_open_overlay(t, &tui_passphrase_screen);
-                return;
-        }
-        if (!store_forget(&h, &err))
-                tui_message(t, true, "Could not forget %s: %s", name, err ? err : "unknown error");
-        else
-                tui_message(t, false, "%s has been forgotten.", name);
-        free(name);
-        load_names(t);
-        t->cursor = 0;
-}
-
 /* A new learner's name, entered on the picker. */
 bool tui_picker_create(struct tui *t, const char *name)
 {
@@ -197,7 +148,7 @@ bool tui_picker_create(struct tui *t, const char *name)
                 return false;
         }
         for (size_t i = 0; i < t->nnames; i++)
-                if (strcasecmp(t->names[i], name) == 0) {
+                if (store_same_name(t->names[i], name)) {
                         tui_message(t, true,
                                     "There is already a learner called that: pick the "
                                     "name from the list.");

@@ -1,7 +1,10 @@
-/* The new learner's name, typed on the picker. */
+/* A name typed in a box: a new learner's, on the picker, or the signed-in
+ * learner's own, to confirm "forget me" (typing one's name is a deliberate
+ * act a stray y is not). */
 #include <stdlib.h>
 #include <string.h>
 
+#include "dlfl/store.h"
 #include "dlfl/xalloc.h"
 #include "tui.h"
 
@@ -14,6 +17,30 @@ static void prompt_enter(struct tui *t)
 static void prompt_leave(struct tui *t)
 {
         tui_edit_clear(&t->prompt);
+        t->prompt_forget = false;
+}
+
+/* Deletes the signed-in learner's record once their name is typed. */
+static void forget_me(struct tui *t, const char *typed)
+{
+        const char *err = NULL;
+        char *name;
+
+        if (!store_same_name(typed, t->name)) {
+                tui_close_overlay(t);
+                tui_message(t, false, "That is not your name, so your record is kept.");
+                return;
+        }
+        tui_close_overlay(t);
+        name = xstrdup(t->name);
+        tui_close_module(t);
+        t->rec = NULL; /* the handle owns it and goes with it */
+        if (store_forget(&t->handle, &err))
+                tui_message(t, false, "%s has been forgotten.", name);
+        else
+                tui_message(t, true, "Could not forget %s: %s", name, err ? err : "unknown error");
+        free(name);
+        tui_logout(t);
 }
 
 static void prompt_draw(struct tui *t)
@@ -22,8 +49,15 @@ static void prompt_draw(struct tui *t)
         int width = t->cols - 4 < 60 ? t->cols - 4 : 60;
 
         tui_box(t, 7, width, &y, &x, &h, &w);
-        tui_put(t, y, x, w, "New learner: type your name", A_BOLD);
-        tui_put(t, y + 1, x, w, "(1-64 characters; others on this computer see it)", A_NORMAL);
+        if (t->prompt_forget) {
+                tui_put(t, y, x, w, "Forget me: type your name to confirm", A_BOLD);
+                tui_put(t, y + 1, x, w, "(your record and progress are deleted for good)",
+                        A_NORMAL);
+        } else {
+                tui_put(t, y, x, w, "New learner: type your name", A_BOLD);
+                tui_put(t, y + 1, x, w, "(1-64 characters; others on this computer see it)",
+                        A_NORMAL);
+        }
         tui_edit_paint(t, &t->prompt, y + 3, x, 1, w, true);
         tui_status(t, "Type your name  Enter done  Esc cancel", NULL);
 }
@@ -43,7 +77,9 @@ static bool prompt_key(struct tui *t, const struct tui_key *k)
                 char *s = name;
                 while (*s == ' ')
                         s++;
-                if (*s == '\0') {
+                if (t->prompt_forget) {
+                        forget_me(t, s);
+                } else if (*s == '\0') {
                         tui_message(t, true, "Type a name first (or Esc to go back).");
                 } else {
                         tui_close_overlay(t);

@@ -8,6 +8,8 @@
  *   KEY.yaml                      the record
  *   KEY.lock                      held with flock() while the record is open;
  *                                 holds "HOST PID" of the holder
+ *   KEY.tries                     "COUNT EPOCH": wrong passphrases in a row
+ *                                 and when the last was typed
  *   KEY.tmp.XXXXXX                a save in progress (removed on failure, and
  *                                 at the next open after a crash)
  *   KEY.yaml.corrupt-YYYYMMDDTHHMMSS  a record that could not be parsed
@@ -48,9 +50,18 @@ const char *store_dir(const struct store *st);
  * *err when the directory cannot be read. */
 char **store_list(struct store *st, size_t *n, const char **err);
 void store_names_free(char **names, size_t n);
-/* 1-64 printable UTF-8 characters, not all blank; NULL when valid, else
- * a sentence saying why not. */
+/* 1-64 printable UTF-8 characters, not all blank, with no control,
+ * default-ignorable, format (Cf), private-use, surrogate or unassigned
+ * code point; NULL when valid, else a sentence saying why not. */
 const char *store_name_problem(const char *name);
+/* A learner's identity: the name after Unicode NFKC, full case folding
+ * (libutf8proc) and trimming spaces, as a fresh string. Two names are the
+ * same learner when their identities are equal ("Zoë" in NFC or NFD, any
+ * case, "ZOË "); the record keeps the name as first typed, and the file key
+ * is made from that spelling, so records from before are found as they
+ * are. */
+char *store_name_fold(const char *name);
+bool store_same_name(const char *a, const char *b);
 /* The file key for a valid name (see above), as a fresh string. */
 char *store_name_key(const char *name);
 /* The name a key stands for, as a fresh string; NULL for hashed keys and
@@ -65,6 +76,27 @@ char *store_key_name(const char *key);
  * NULL) says so, and a fresh record is returned. */
 struct store_handle *store_open_learner(struct store *st, const char *name, const char **err,
                                         char **notice);
+/* Like store_open_learner() but without taking the lock, so a protected
+ * record's passphrase can be asked first and nobody holds the record while
+ * a stranger sits at the prompt. A new, unreadable or damaged record is
+ * opened (and locked) as store_open_learner() does. Nothing may be saved
+ * until store_lock_learner() succeeds. */
+struct store_handle *store_peek_learner(struct store *st, const char *name, const char **err,
+                                        char **notice);
+/* Takes the lock of a peeked handle and reads the record again; refused
+ * with *err when another session holds it, or when the record's
+ * passphrase changed (or it was forgotten) since the peek. True at once
+ * for a handle already locked. */
+bool store_lock_learner(struct store_handle *h, const char **err);
+/* Seconds the learner must still wait before the next passphrase try, from
+ * the wrong tries kept in KEY.tries (passphrase_delay() after the last). */
+unsigned store_pass_wait(struct store *st, const char *name);
+/* Counts a wrong try (right = false), or clears the count (right = true). */
+void store_pass_tried(struct store *st, const char *name, bool right);
+
+/* The learner's name as first typed (the record's spelling), which may
+ * differ from the one given to open it; owned by the handle. */
+const char *store_handle_name(const struct store_handle *h);
 /* The handle's record: the handle owns it. */
 struct learner_record *store_record(struct store_handle *h);
 /* Saves durably. On failure the old file is untouched (unless only the

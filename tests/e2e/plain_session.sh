@@ -151,6 +151,6 @@ run 'q\n' -l Del
 if grep -l '^name: Del$' "$tmp/data/learners/"*.yaml >/dev/null 2>&1; then ok "-l creates the learner"; else notok "-l creates the learner"; fi
 run 'f\n\n' -l Del
 has "forget me can be declined" "Your record is kept."
-run 'f\nyes\n' -l Del
+run 'f\nDel\n' -l Del
 has "forget me deletes the record" "Your record is deleted."
 if grep -l '^name: Del$' "$tmp/data/learners/"*.yaml >/dev/null 2>&1; then notok "the record file is gone"; else ok "the record file is gone"; fi

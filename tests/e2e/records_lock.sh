@@ -47,10 +47,10 @@ if grep -q "process $holder" "$tmp/err" && grep -q "on $(hostname)" "$tmp/err"; 
 else
 	echo "not ok - the refusal names the host and process $holder: $(cat "$tmp/err")"
 fi
-if "$DRV" open "$tmp/data" ann 2>/dev/null && "$DRV" open "$tmp/data" Bob 2>/dev/null; then
-	echo "ok - other learners (and 'ann') open meanwhile"
+if ! "$DRV" open "$tmp/data" ann 2>/dev/null && "$DRV" open "$tmp/data" Bob 2>/dev/null; then
+	echo "ok - other learners open meanwhile ('ann' is Ann, so refused)"
 else
-	echo "not ok - other learners open meanwhile"
+	echo "not ok - other learners open meanwhile ('ann' is Ann, so refused)"
 fi
 exec 3>&-
 wait "$holder"

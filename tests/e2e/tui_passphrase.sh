@@ -1,7 +1,7 @@
 #!/bin/sh
 # Passphrases in the player: set from the module menu, asked before the
 # profile opens (a wrong one refused and slowed down), changed, removed,
-# and asked before "forget me".
+# and "forget me" only from one's own menu, by typing one's name.
 . "$(dirname "$0")/tui_lib.sh"
 
 M=$(modules_dir tui-walk.yaml)
@@ -56,10 +56,27 @@ wait_for "Your profile now has a passphrase." >/dev/null
 send l
 wait_for "Guest: try it" >/dev/null
 send f
-check "forget me asks to confirm" wait_for "Forget Pat?"
-send y
-check "forget me asks for the passphrase" wait_for "Type this profile's passphrase to forget it"
+check "nobody forgets a learner from the picker" wait_for "is on your module menu"
+check "not even one with a passphrase" sh -c 'ls "$1"/data/learners/*.yaml >/dev/null 2>&1' - "$T"
+send 1
+wait_for "This profile has a passphrase" >/dev/null
+lock=$(ls "$T"/data/learners/*.lock 2>/dev/null | head -1)
+if [ -z "$lock" ] || flock -n "$lock" true; then
+	ok "the record is not locked while its passphrase is asked"
+else
+	not_ok "the record is not locked while its passphrase is asked"
+fi
 type_text "abc"
+send Enter
+wait_for "Learner: Pat" >/dev/null
+send f
+check "forget me asks for the learner's name" wait_for "type your name to confirm"
+type_text "y"
+send Enter
+check "a stray y keeps the record" wait_for "That is not your name"
+send f
+wait_for "type your name to confirm" >/dev/null
+type_text "pat"
 send Enter
 check "the learner is forgotten" wait_for "Pat has been forgotten."
 check "their record is gone" sh -c '! ls "$1"/data/learners/*.yaml >/dev/null 2>&1' - "$T"

@@ -16,7 +16,9 @@
  *   store_driver open DATA NAME             open and close (exit 1, message
  *       on stderr, when refused)
  *   store_driver parse DATA NAME            the record reads back (without
- *       a lock); prints its modules and screen states */
+ *       a lock); prints its modules and screen states
+ *   store_driver passphrase DATA NAME PASS  open (creating) and protect the
+ *       learner with PASS */
 #include <dirent.h>
 #include <errno.h>
 #include <stdio.h>
@@ -24,6 +26,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "dlfl/passphrase.h"
 #include "dlfl/store.h"
 #include "dlfl/xalloc.h"
 
@@ -223,6 +226,14 @@ int main(int argc, char **argv)
                 record_free(&r);
         } else if (strcmp(mode, "open") == 0) {
                 h = open_learner(name);
+                store_close_learner(&h);
+        } else if (strcmp(mode, "passphrase") == 0 && argc == 5) {
+                h = open_learner(name);
+                if (!passphrase_init() || !passphrase_set(store_record(h), argv[4], &err) ||
+                    !store_save(h, &err)) {
+                        fprintf(stderr, "store_driver: %s\n", err ? err : "no passphrase");
+                        return 1;
+                }
                 store_close_learner(&h);
         } else {
                 fputs("store_driver: bad arguments\n", stderr);

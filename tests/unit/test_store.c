@@ -515,7 +515,17 @@ static void test_store_round_trip(void **state)
         assert_non_null(got);
         assert_same(want, got);
         record_free(&got);
-        assert_null(store_read(st, "ZOË", &err));
+        /* Issue 12: the same learner in any case or normal form; the
+         * record keeps the name as first typed. */
+        got = store_read(st, "ZOË", &err);
+        assert_non_null(got);
+        assert_string_equal(got->name, "Zoë");
+        record_free(&got);
+        got = store_read(st, "zoe\xcc\x88 ", &err); /* NFD, with a space after */
+        assert_non_null(got);
+        assert_string_equal(got->name, "Zoë");
+        record_free(&got);
+        assert_null(store_read(st, "Zoe", &err));
         assert_non_null(strstr(err, "no learner"));
         assert_null(store_read(st, "bad\nname", &err));
 
@@ -710,6 +720,106 @@ static void test_widened_dir_tightened(void **state)
         free(dir);
 }
 
+/* Issue 12: like ssh's StrictModes, no record is written into a data
+ * directory others can write to or that belongs to another user, nor
+ * through a symbolic link standing for learners/ (whose target is left
+ * alone); reading another user's directory (reports) still works. */
+static void test_unsafe_dirs_refused(void **state)
+{
+        char *dir = data_dir(), *learners = xasprintf("%s/learners", dir);
+        char *elsewhere = xasprintf("%s/elsewhere", tmpdir);
+        const char *err = NULL;
+        char *notice = NULL;
+        struct store *st = store_open(dir, &err);
+        struct store_handle *h;
+        struct stat sb;
+
+        (void)state;
+        assert_int_equal(mkdir(dir, 0700), 0);
+        assert_int_equal(chmod(dir, 0777), 0);
+        h = store_open_learner(st, "ann", &err, &notice);
+        assert_null(h);
+        assert_non_null(strstr(err, "bad modes"));
+        assert_non_null(strstr(err, dir));
+        assert_int_equal(chmod(dir, 0700), 0);
+
+        assert_int_equal(mkdir(elsewhere, 0755), 0);
+        assert_int_equal(symlink(elsewhere, learners), 0);
+        h = store_open_learner(st, "ann", &err, &notice);
+        assert_null(h);
+        assert_non_null(strstr(err, "symbolic link"));
+        assert_int_equal(stat(elsewhere, &sb), 0);
+        assert_int_equal(sb.st_mode & 07777, 0755); /* not chmodded */
+        assert_int_equal(count_files(elsewhere, ".yaml"), 0);
+        assert_int_equal(unlink(learners), 0);
+
+        h = store_open_learner(st, "ann", &err, &notice);
+        assert_non_null(h);
+        assert_true(store_save(h, &err));
+        store_close_learner(&h);
+        if (geteuid() == 0 && chown(dir, 65534, 65534) == 0) {
+                struct learner_record *r;
+                size_t n;
+                char **names;
+
+                h = store_open_learner(st, "bob", &err, &notice);
+                assert_null(h);
+                assert_non_null(strstr(err, "bad ownership"));
+                /* Reading for a report is still allowed. */
+                names = store_list(st, &n, &err);
+                assert_non_null(names);
+                assert_int_equal(n, 1);
+                store_names_free(names, n);
+                r = store_read(st, "ann", &err);
+                assert_non_null(r);
+                record_free(&r);
+        }
+        store_close(&st);
+        free(elsewhere);
+        free(learners);
+        free(dir);
+}
+
+/* Issue 12: a FIFO named like a record is never opened for reading in a
+ * way that blocks: listing and reading go on (alarm() fails a hang). */
+static void test_fifo_record_does_not_block(void **state)
+{
+        char *dir = data_dir(), *learners = xasprintf("%s/learners", dir);
+        char *fifo = xasprintf("%s/+%064d.yaml", learners, 0);
+        const char *err = NULL;
+        char *notice = NULL, **names;
+        size_t n;
+        struct store *st = store_open(dir, &err);
+        struct store_handle *h;
+
+        (void)state;
+        h = store_open_learner(st, "ann", &err, &notice);
+        assert_non_null(h);
+        assert_true(store_save(h, &err));
+        store_close_learner(&h);
+        assert_int_equal(mkfifo(fifo, 0600), 0);
+        {
+                char *p = xasprintf("%s/%%42ob.yaml", learners);
+
+                assert_int_equal(mkfifo(p, 0600), 0);
+                free(p);
+        }
+        alarm(10);
+        names = store_list(st, &n, &err);
+        assert_non_null(names);
+        store_names_free(names, n);
+        h = store_open_learner(st, "Bob", &err, &notice);
+        if (h != NULL) /* set aside as damaged, or refused: either way, no hang */
+                store_close_learner(&h);
+        free(notice);
+        notice = NULL;
+        alarm(0);
+        store_close(&st);
+        free(fifo);
+        free(learners);
+        free(dir);
+}
+
 static void test_lock_in_process(void **state)
 {
         char *dir = data_dir();
@@ -799,17 +909,8 @@ static void test_forget(void **state)
 static void test_list(void **state)
 {
         static const char *const names[] = {
-            "zed",
-            "Ann",
-            "../x",
-            "/etc/x",
-            ".",
-            "..",
-            ".hidden",
-            "Zoë",
-            "ZOË",
-            "😀",
-            "Ådèle ÀÉÎÕÜÀÉÎÕÜÀÉÎÕÜÀÉÎÕÜÀÉÎÕÜÀÉÎÕÜ (hashed)",
+            "zed", "Ann",     "../x", "/etc/x", ".",
+            "..",  ".hidden", "Zoë",  "😀",      "Ådèle ÀÉÎÕÜÀÉÎÕÜÀÉÎÕÜÀÉÎÕÜÀÉÎÕÜÀÉÎÕÜ (hashed)",
         };
         size_t n = sizeof(names) / sizeof(names[0]), got_n;
         char *dir = data_dir(), *learners = xasprintf("%s/learners", dir);
@@ -866,9 +967,58 @@ static void test_list(void **state)
         free(dir);
 }
 
+/* Issue 12: look-alike names. Invisible, format, private-use and
+ * unassigned code points are refused with a message; NFC and NFD, and any
+ * letter case, are one learner (one file, one row in the picker). */
+static void test_look_alike_names(void **state)
+{
+        static const char *const refused[] = {
+            "Alice\xe2\x80\x8b",                     /* U+200B zero width space */
+            "Alice\xe2\x81\xa0",                     /* U+2060 word joiner */
+            "Al\xc2\xadice",                         /* U+00AD soft hyphen */
+            "Alice\xcd\x8f",                         /* U+034F combining grapheme joiner */
+            "Alice\xef\xb8\x8f",                     /* U+FE0F variation selector */
+            "Alice\xee\x80\x80",                     /* U+E000 private use */
+            "Alice\xf0\xb0\x80\x80\xf3\xa0\x80\x81", /* U+E0001 language tag */
+            "Alice\xcd\xb8",                         /* U+0378 unassigned */
+        };
+        char *dir = data_dir();
+        const char *err = NULL;
+        char *notice = NULL, **names;
+        size_t n;
+        struct store *st = store_open(dir, &err);
+        struct store_handle *h;
+
+        (void)state;
+        for (size_t i = 0; i < sizeof refused / sizeof refused[0]; i++)
+                if (store_name_problem(refused[i]) == NULL)
+                        fail_msg("name %zu was accepted", i);
+        assert_null(store_name_problem("Zo\xc3\xab"));
+        assert_null(store_name_problem("Zoe\xcc\x88"));
+        assert_true(store_same_name("Zo\xc3\xab", "ZOE\xcc\x88"));
+        assert_true(store_same_name("Ann", " ann "));
+        assert_false(store_same_name("Ann", "Anne"));
+        h = store_open_learner(st, "Zoe\xcc\x88", &err, &notice); /* NFD first */
+        assert_non_null(h);
+        assert_true(store_save(h, &err));
+        store_close_learner(&h);
+        h = store_open_learner(st, "ZO\xc3\x8b", &err, &notice); /* NFC, capitals */
+        assert_non_null(h);
+        assert_string_equal(store_handle_name(h), "Zoe\xcc\x88");
+        assert_true(store_save(h, &err));
+        store_close_learner(&h);
+        names = store_list(st, &n, &err);
+        assert_int_equal(n, 1);
+        assert_string_equal(names[0], "Zoe\xcc\x88");
+        store_names_free(names, n);
+        store_close(&st);
+        free(dir);
+}
+
 static void test_hostile_names_files(void **state)
 {
         static const char *const hostile[] = {"../x", "/etc/x", ".", "..", ".bashrc", "Zoë", "ZOË"};
+        /* "Zoë" and "ZOË" are one learner (issue 12): six files. */
         char *dir = data_dir(), *learners = xasprintf("%s/learners", dir);
         const char *err = NULL;
         char *notice = NULL, sixty_five[66];
@@ -882,7 +1032,7 @@ static void test_hostile_names_files(void **state)
                 assert_true(store_save(h, &err));
                 store_close_learner(&h);
         }
-        assert_int_equal(count_files(learners, ".yaml"), 7);
+        assert_int_equal(count_files(learners, ".yaml"), 6);
         assert_int_equal(count_files(dir, ".yaml"), 0);
         memset(sixty_five, 'a', 65);
         sixty_five[65] = '\0';
@@ -990,9 +1140,12 @@ int main(void)
             cmocka_unit_test_setup_teardown(test_permissions, setup, teardown),
             cmocka_unit_test_setup_teardown(test_widened_dir_tightened, setup, teardown),
             cmocka_unit_test_setup_teardown(test_lock_in_process, setup, teardown),
+            cmocka_unit_test_setup_teardown(test_unsafe_dirs_refused, setup, teardown),
+            cmocka_unit_test_setup_teardown(test_fifo_record_does_not_block, setup, teardown),
             cmocka_unit_test_setup_teardown(test_forget, setup, teardown),
             cmocka_unit_test_setup_teardown(test_list, setup, teardown),
             cmocka_unit_test_setup_teardown(test_hostile_names_files, setup, teardown),
+            cmocka_unit_test_setup_teardown(test_look_alike_names, setup, teardown),
             cmocka_unit_test_setup_teardown(test_data_dir, setup, teardown),
             cmocka_unit_test_setup_teardown(test_unusable_dir, setup, teardown),
         };
