@@ -111,7 +111,7 @@ in_tmux "Digital Leadership" "DUMP:lrs.out TERM:lrs.out" valgrind --tool=callgri
 	--callgrind-out-file="$tmp/lrs.out" "$DLFL" -c "$tmp/lrs.yaml" -m modules -d "$tmp/data" -l Bench
 c=$(sed -n 's/^summary: *//p' "$tmp/lrs.out.1" 2>/dev/null | head -1)
 r=$(ratio "${c:-0}" "${a:-0}")
-row "start-up with an LRS set, instr." "${c:-?}" "${a:-?} (none)" "$r" "1.05x" "$(verdict "$r" 1.05)"
+row "start-up with an LRS set, instr." "${c:-?}" "${a:-?} (none)" "$r" "1.1x" "$(verdict "$r" 1.1)"
 n=$(ldd "$DLFL" | grep -c '=>')
 pdf=$(ldd "$DLFL" | grep -Ec 'cairo|pango|curl|ssl')
 row "shared libraries of the player" "$n" "-" "-" "-" "measured"
@@ -129,7 +129,7 @@ in_tmux "Digital Leadership" "q y" "$B/peak_rss" "$DLFL" -c "$tmp/lrs.yaml" -m m
 	-l Bench
 c=$(sed -n 's/^peak_rss_kib //p' "$tmp/tmux.err")
 r=$(ratio "${c:-0}" "${a:-0}")
-row "peak RSS, player with an LRS set" "${c:-?}" "${a:-?} (none)" "$r" "1.05x" "$(verdict "$r" 1.05)"
+row "peak RSS, player with an LRS set" "${c:-?}" "${a:-?} (none)" "$r" "1.1x" "$(verdict "$r" 1.1)"
 a=$("$B/peak_rss" "$DLFL" check "$tmp/big.yaml" 2>&1 >/dev/null | sed -n 's/^peak_rss_kib //p')
 b=$((size / 1024))
 r=$(ratio "$a" "$b")
