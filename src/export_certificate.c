@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "dlfl/present.h"
 #include "dlfl/export.h"
 #include "dlfl/text.h"
 
@@ -34,13 +35,16 @@ static void certificate(FILE *out, const struct learner_record *r, const char *t
         export_date(a->completed, date);
         if (date[0] == '\0')
                 export_date(a->updated, date);
+        char pc[16];
+
+        present_fraction(s->earned, s->possible, pc, sizeof pc);
         fputs("page\n", out);
         field(out, "name", r->name);
         field(out, "module", title);
         snprintf(line, sizeof(line), "on %s", date[0] != '\0' ? date : "a date not recorded");
         field(out, "date", line);
         if (s->possible > 0) {
-                snprintf(line, sizeof(line), "with a score of %.0f%% (pass mark %g%%)", s->percent,
+                snprintf(line, sizeof(line), "with a score of %s (pass mark %g%%)", pc,
                          s->pass_mark);
                 field(out, "score", line);
         }

@@ -24,7 +24,7 @@ has() { grep -qF -- "$2" "$tmp/ann.flat" && ok "certificate: $1" || not_ok "cert
 has "the learner's name" "O'Neil, Ann \"Annie\""
 has "the module title" 'Data, "care" & you'
 has "the date" "on 2025-11-29"
-has "the score" "with a score of 81% (pass mark 70%)"
+has "the score" "with a score of 81.0% (pass mark 70%)"
 has "says it records completion" "Certificate of completion"
 has "says it is not a qualification" "It is not a qualification"
 if grep -qF "Second module" "$tmp/ann.txt"; then not_ok "certificate: only passed modules"; else

@@ -117,7 +117,7 @@ has "module title" '## 1. Data, "care" & you'
 has "outcomes" "- Report a breach in time"
 has "dates" "- Completed: 2025-11-29"
 has "time spent" "- Time spent: 1 h 2 min"
-has "score" "- Score: 81% (5.67 of 7 points; pass mark 70%)"
+has "score" "- Score: 81.0% (5.67 of 7 points; pass mark 70%)"
 has "rating prompt" "- How confident are you with personal data?"
 has "rating before" "  - before: **Basic** (2 of 5)"
 has "rating after" "  - after: **Proficient** (4 of 5)"

@@ -407,7 +407,7 @@ static void test_csv(void **state)
         /* ISO 8601 (UTC) in the form spreadsheets read as a date and time. */
         assert_string_equal(c.f[1][5], "2025-11-29 08:00:00");
         assert_string_equal(c.f[1][6], "2025-11-29 09:00:00");
-        assert_string_equal(c.f[1][7], "83.4");
+        assert_string_equal(c.f[1][7], "83.3");
         assert_string_equal(c.f[1][8], "6.67");
         assert_string_equal(c.f[1][9], "8");
         assert_string_equal(c.f[1][10], "70");
@@ -716,7 +716,7 @@ static void test_cpd(void **state)
         assert_non_null(strstr(out, "- Started: 2025-11-29"));
         assert_non_null(strstr(out, "- Completed: 2025-11-29"));
         assert_non_null(strstr(out, "- Time spent: 1 h 2 min"));
-        assert_non_null(strstr(out, "- Score: 83% (6.67 of 8 points; pass mark 70%)"));
+        assert_non_null(strstr(out, "- Score: 83.3% (6.67 of 8 points; pass mark 70%)"));
         /* Ratings, before and after. */
         assert_non_null(
             strstr(out, "- How confident are you with personal data?\n"
@@ -878,7 +878,7 @@ static void test_certificate(void **state)
         assert_non_null(strstr(out, "name\tO'Neil, Ann \"Annie\" second line\n"));
         assert_non_null(strstr(out, "module\tData, \"care\" and you\n"));
         assert_non_null(strstr(out, "date\ton 2025-11-29\n"));
-        assert_non_null(strstr(out, "score\twith a score of 83% (pass mark 70%)\n"));
+        assert_non_null(strstr(out, "score\twith a score of 83.3% (pass mark 70%)\n"));
         assert_non_null(strstr(out, "not a qualification"));
         assert_null(strstr(out, "An old module")); /* not passed */
         assert_int_equal(count_lines_starting(out, "page\n"), 1);
