@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "dlfl/text.h"
 #include "dlfl/app.h"
 #include "dlfl/text.h"
 #include "dlfl/loader.h"
@@ -58,6 +59,15 @@ int cmd_list(struct app *app, int argc, char **argv)
                 free(id);
                 free(title);
                 free(from);
+        }
+        size_t nb;
+        const struct app_broken *b = app_broken(&nb);
+        for (size_t i = 0; i < nb; i++) {
+                char *file = text_sanitize_line(b[i].file), *why = text_sanitize_line(b[i].error);
+
+                printf("%-24s %s: %s\n", "(broken, not loaded)", file, why);
+                free(file);
+                free(why);
         }
         return 0;
 }
