@@ -35,7 +35,7 @@ static void case_enter(struct tui *t)
         t->cursor = 0;
         t->answered_now = false;
         t->doc.width = 0;
-        tui_edit_init(&t->edit, true, 64 * 1024);
+        tui_edit_init(&t->edit, true, RECORD_MAX_REFLECTION);
         tui_edit_set(&t->edit, st ? st->text : NULL);
         if (st != NULL && st->text == NULL && st->draft != NULL)
                 tui_edit_set(&t->edit, st->draft); /* written before, not yet saved */

@@ -118,7 +118,9 @@ static void question_enter(struct tui *t)
                 break;
         }
         if (is_text_kind(sc->kind)) {
-                tui_edit_init(&t->edit, sc->kind == KIND_REFLECTION, 64 * 1024);
+                tui_edit_init(&t->edit, sc->kind == KIND_REFLECTION,
+                              sc->kind == KIND_REFLECTION ? RECORD_MAX_REFLECTION
+                                                          : RECORD_MAX_ANSWER);
                 if (sc->kind == KIND_REFLECTION)
                         tui_edit_set(&t->edit, st ? st->text : NULL);
                 else if (st != NULL && st->attempts > 0 && !st->settled)
