@@ -70,7 +70,7 @@ static bool check_count(struct lctx *c, const struct ynode *list, const char *ke
 {
         if (list->count >= min && list->count <= max)
                 return true;
-        lx_report(c, list, D_COUNT, key, min, max, list->count);
+        lx_report(c, list, E_COUNT, key, min, max, list->count);
         return false;
 }
 
@@ -88,7 +88,7 @@ static void read_question_choices(struct lctx *c, const struct ynode *map, struc
 
                 if (!lx_expect_map(c, ch, "a choice"))
                         continue;
-                lx_check_keys(c, ch, "a choice", choice_keys, choice_other, D_NEXT_IN_QUESTION,
+                lx_check_keys(c, ch, "a choice", choice_keys, choice_other, E_NEXT_IN_QUESTION,
                               NULL);
                 out->text = lx_text(c, ch, "text", true, "a choice");
                 out->feedback = lx_text(c, ch, "feedback", false, NULL);
@@ -105,9 +105,9 @@ static void read_question_choices(struct lctx *c, const struct ynode *map, struc
         /* A broken choice may be the correct one: say nothing more then. */
         bool broken = c->diags->errors != errors;
         if (!broken && ncorrect == 0)
-                lx_report(c, list, D_NO_CORRECT);
+                lx_report(c, list, E_NO_CORRECT);
         else if (!broken && s->kind == KIND_SINGLE && ncorrect == s->nchoices)
-                lx_report(c, list, D_SINGLE_ALL_CORRECT);
+                lx_report(c, list, W_SINGLE_ALL_CORRECT);
         lx_bool(c, map, "shuffle", &s->shuffle, NULL);
 }
 
@@ -136,7 +136,7 @@ static void read_pairs(struct lctx *c, const struct ynode *map, struct screen *s
 
                 if (!lx_expect_map(c, p, "a pair"))
                         continue;
-                lx_check_keys(c, p, "a pair", pair_keys, NULL, D_UNKNOWN_KEY, NULL);
+                lx_check_keys(c, p, "a pair", pair_keys, NULL, E_UNKNOWN_KEY, NULL);
                 s->pairs[s->npairs].left = lx_text(c, p, "left", true, "a pair");
                 s->pairs[s->npairs].right = lx_text(c, p, "right", true, "a pair");
                 for (size_t j = 0; j < s->npairs; j++) {
@@ -158,7 +158,7 @@ static void read_feedback(struct lctx *c, const struct ynode *map, struct screen
                 return;
         if (!lx_expect_map(c, f, "'feedback'"))
                 return;
-        lx_check_keys(c, f, "'feedback'", feedback_keys, NULL, D_UNKNOWN_KEY, NULL);
+        lx_check_keys(c, f, "'feedback'", feedback_keys, NULL, E_UNKNOWN_KEY, NULL);
         s->feedback_correct = lx_text(c, f, "correct", false, NULL);
         s->feedback_incorrect = lx_text(c, f, "incorrect", false, NULL);
 }
@@ -171,7 +171,7 @@ static void read_numbers(struct lctx *c, const struct ynode *map, struct screen 
         s->attempts = s->kind == KIND_TRUE_FALSE ? 1 : 2;
         if (lx_int(c, map, "attempts", &attempts, &here) && here) {
                 if (attempts < 0 || attempts > 99)
-                        lx_report(c, ytree_get(map, "attempts"), D_RANGE, "attempts",
+                        lx_report(c, ytree_get(map, "attempts"), E_RANGE, "attempts",
                                   "a whole number from 0 (unlimited) to 99");
                 else
                         s->attempts = (int)attempts;
@@ -179,14 +179,14 @@ static void read_numbers(struct lctx *c, const struct ynode *map, struct screen 
         s->points = 1;
         if (lx_number(c, map, "points", &s->points, &here) && here &&
             (s->points < 0 || s->points > 1e6)) {
-                lx_report(c, ytree_get(map, "points"), D_RANGE, "points",
+                lx_report(c, ytree_get(map, "points"), E_RANGE, "points",
                           "a number from 0 to 1000000");
                 s->points = 1;
         }
         s->penalty = MODEL_DEFAULT_PENALTY;
         if (lx_number(c, map, "penalty", &s->penalty, &here) && here &&
             (s->penalty < 0 || s->penalty > 1)) {
-                lx_report(c, ytree_get(map, "penalty"), D_RANGE, "penalty",
+                lx_report(c, ytree_get(map, "penalty"), E_RANGE, "penalty",
                           "a fraction from 0 to 1");
                 s->penalty = MODEL_DEFAULT_PENALTY;
         }
@@ -236,7 +236,7 @@ static void read_question(struct lctx *c, const struct ynode *map, struct screen
         bool here;
 
         if (kn == NULL) {
-                lx_report(c, map, D_MISSING_KEY, "kind", "a question");
+                lx_report(c, map, E_MISSING_KEY, "kind", "a question");
                 return;
         }
         for (size_t i = 0; i < sizeof(kinds) / sizeof(kinds[0]); i++) {
@@ -246,13 +246,13 @@ static void read_question(struct lctx *c, const struct ynode *map, struct screen
                 }
         }
         if (keys == NULL) {
-                lx_report(c, kn, D_BAD_KIND, kn->kind == YNODE_SCALAR ? kn->text : "?");
+                lx_report(c, kn, E_BAD_KIND, kn->kind == YNODE_SCALAR ? kn->text : "?");
                 return;
         }
         /* "an order question", not "a order question". */
         char *kind_words = xasprintf(
             "%s %s", kn->text[0] != '\0' && strchr("aeiou", kn->text[0]) ? "an" : "a", kn->text);
-        lx_check_keys(c, map, "a question", keys, q_all_keys, D_FIELD_NOT_FOR_KIND, kind_words);
+        lx_check_keys(c, map, "a question", keys, q_all_keys, E_FIELD_NOT_FOR_KIND, kind_words);
         free(kind_words);
         s->prompt = lx_text(c, map, "prompt", true, "a question");
         s->hints = lx_text_list(c, map, "hint", &s->nhints, true);
@@ -267,7 +267,7 @@ static void read_question(struct lctx *c, const struct ynode *map, struct screen
                 break;
         case KIND_TRUE_FALSE:
                 if (lx_bool(c, map, "answer", &s->answer_true, &here) && !here)
-                        lx_report(c, map, D_MISSING_KEY, "answer", "a true-false question");
+                        lx_report(c, map, E_MISSING_KEY, "answer", "a true-false question");
                 s->feedback_true = lx_text(c, map, "feedback_true", false, NULL);
                 s->feedback_false = lx_text(c, map, "feedback_false", false, NULL);
                 break;
@@ -278,7 +278,7 @@ static void read_question(struct lctx *c, const struct ynode *map, struct screen
                 for (size_t i = 1; i < s->nanswers; i++)
                         for (size_t j = 0; j < i; j++)
                                 if (strcasecmp(s->answers[i], s->answers[j]) == 0)
-                                        lx_report(c, l->items[i], D_DUP_ANSWER, s->answers[i]);
+                                        lx_report(c, l->items[i], W_DUP_ANSWER, s->answers[i]);
                 lx_bool(c, map, "typos", &s->typos, &here);
                 break;
         }
@@ -290,10 +290,10 @@ static void read_question(struct lctx *c, const struct ynode *map, struct screen
                 break;
         case KIND_NUMERIC:
                 if (lx_number(c, map, "answer", &s->number, &here) && !here)
-                        lx_report(c, map, D_MISSING_KEY, "answer", "a numeric question");
+                        lx_report(c, map, E_MISSING_KEY, "answer", "a numeric question");
                 if (lx_number(c, map, "tolerance", &s->tolerance, &here) && here &&
                     s->tolerance < 0)
-                        lx_report(c, ytree_get(map, "tolerance"), D_RANGE, "tolerance",
+                        lx_report(c, ytree_get(map, "tolerance"), E_RANGE, "tolerance",
                                   "zero or more");
                 break;
         case KIND_RATING: {
@@ -352,13 +352,13 @@ static void read_screen(struct lctx *c, const struct ynode *map, struct screen *
         s->line = map->line;
         s->id = lx_id(c, map, "id", "a screen");
         if (tn == NULL) {
-                lx_report(c, map, D_MISSING_KEY, "type", "a screen");
+                lx_report(c, map, E_MISSING_KEY, "type", "a screen");
                 return;
         }
         if (tn->kind == YNODE_SCALAR && strcmp(tn->text, "lesson") == 0) {
                 s->type = SCREEN_LESSON;
                 lx_check_keys(c, map, "a lesson", lesson_keys, screen_all_keys,
-                              D_FIELD_NOT_FOR_TYPE, "lesson");
+                              E_FIELD_NOT_FOR_TYPE, "lesson");
                 s->title = lx_text(c, map, "title", true, "a lesson");
                 s->body = lx_text(c, map, "body", true, "a lesson");
         } else if (tn->kind == YNODE_SCALAR && strcmp(tn->text, "question") == 0) {
@@ -367,13 +367,13 @@ static void read_screen(struct lctx *c, const struct ynode *map, struct screen *
         } else if (tn->kind == YNODE_SCALAR && strcmp(tn->text, "case-study") == 0) {
                 s->type = SCREEN_CASE_STUDY;
                 lx_check_keys(c, map, "a case study", case_keys, screen_all_keys,
-                              D_FIELD_NOT_FOR_TYPE, "case-study");
+                              E_FIELD_NOT_FOR_TYPE, "case-study");
                 s->title = lx_text(c, map, "title", true, "a case study");
                 s->body = lx_text(c, map, "body", true, "a case study");
                 s->reflection = lx_text(c, map, "reflection", false, NULL);
                 loader_case_study(c, map, s);
         } else {
-                lx_report(c, tn, D_BAD_TYPE, tn->kind == YNODE_SCALAR ? tn->text : "?");
+                lx_report(c, tn, E_BAD_TYPE, tn->kind == YNODE_SCALAR ? tn->text : "?");
                 return;
         }
         if (c->diags->errors == errors && quality_checks)
@@ -393,7 +393,7 @@ static void read_sections(struct lctx *c, const struct ynode *list)
                         total += sc->count;
         }
         if (total > MODEL_MAX_SCREENS) {
-                lx_report(c, list, D_TOO_MANY_SCREENS, total);
+                lx_report(c, list, E_TOO_MANY_SCREENS, total);
                 return;
         }
         m->sections = arena_calloc(c->a, list->count, sizeof(*m->sections));
@@ -406,7 +406,7 @@ static void read_sections(struct lctx *c, const struct ynode *list)
 
                 if (!lx_expect_map(c, map, "a section"))
                         continue;
-                lx_check_keys(c, map, "a section", section_keys, NULL, D_UNKNOWN_KEY, NULL);
+                lx_check_keys(c, map, "a section", section_keys, NULL, E_UNKNOWN_KEY, NULL);
                 sec->id = lx_id(c, map, "id", "a section");
                 sec->title = lx_text(c, map, "title", true, "a section");
                 if (sec->id)
@@ -429,8 +429,8 @@ static void read_sections(struct lctx *c, const struct ynode *list)
                 sec->count = m->nscreens - sec->first;
                 m->nsections++;
         }
-        lx_check_unique(c, sec_ids, nsec, D_DUP_SECTION_ID);
-        lx_check_unique(c, scr_ids, nscr, D_DUP_SCREEN_ID);
+        lx_check_unique(c, sec_ids, nsec, E_DUP_SECTION_ID);
+        lx_check_unique(c, scr_ids, nscr, E_DUP_SCREEN_ID);
         free(sec_ids);
         free(scr_ids);
 }
@@ -484,7 +484,7 @@ static void read_reviewed(struct lctx *c, const struct ynode *root)
         if (m->reviewed == NULL)
                 return;
         if (!model_parse_date(m->reviewed, &y, &mo, &d)) {
-                lx_report(c, n, D_RANGE, "reviewed",
+                lx_report(c, n, E_RANGE, "reviewed",
                           "a date written YYYY-MM-DD, such as 2026-11-29");
                 m->reviewed = NULL;
                 return;
@@ -507,11 +507,11 @@ static void read_module(struct lctx *c, const struct ynode *root)
         long v;
         bool here;
 
-        lx_check_keys(c, root, "the module", module_keys, NULL, D_UNKNOWN_KEY, NULL);
+        lx_check_keys(c, root, "the module", module_keys, NULL, E_UNKNOWN_KEY, NULL);
         if (fmt == NULL) {
-                lx_report(c, root, D_MISSING_KEY, "format", "the module");
+                lx_report(c, root, E_MISSING_KEY, "format", "the module");
         } else if (fmt->kind != YNODE_SCALAR || !fmt->plain || strcmp(fmt->text, "1") != 0) {
-                lx_report(c, fmt, D_FORMAT_VERSION, fmt->kind == YNODE_SCALAR ? fmt->text : "?");
+                lx_report(c, fmt, E_FORMAT_VERSION, fmt->kind == YNODE_SCALAR ? fmt->text : "?");
                 return; /* another format's rules would only produce noise */
         }
         m->format = MODEL_FORMAT;
@@ -529,7 +529,7 @@ static void read_module(struct lctx *c, const struct ynode *root)
         }
         if (lx_int(c, root, "minutes", &v, &here) && here) {
                 if (v < 0 || v > 100000)
-                        lx_report(c, ytree_get(root, "minutes"), D_RANGE, "minutes",
+                        lx_report(c, ytree_get(root, "minutes"), E_RANGE, "minutes",
                                   "a whole number from 0 to 100000");
                 else
                         m->minutes = (int)v;
@@ -537,7 +537,7 @@ static void read_module(struct lctx *c, const struct ynode *root)
         m->pass_mark = MODEL_DEFAULT_PASS_MARK;
         if (lx_number(c, root, "pass_mark", &m->pass_mark, &here) && here &&
             (m->pass_mark < 0 || m->pass_mark > 100)) {
-                lx_report(c, ytree_get(root, "pass_mark"), D_RANGE, "pass_mark",
+                lx_report(c, ytree_get(root, "pass_mark"), E_RANGE, "pass_mark",
                           "a percentage from 0 to 100");
                 m->pass_mark = MODEL_DEFAULT_PASS_MARK;
         }
@@ -611,7 +611,7 @@ struct module *loader_load_buffer(const char *name, const char *buf, size_t len,
         struct ysource src = {.read = buffer_read, .data = &in, .locate = buffer_locate};
 
         if (len > MODEL_MAX_FILE) {
-                diag_add(diags, diag_file(diags, name), 0, 0, D_FILE_TOO_BIG,
+                diag_add(diags, diag_file(diags, name), 0, 0, E_FILE_TOO_BIG,
                          (unsigned long long)len);
                 return NULL;
         }

@@ -1,6 +1,7 @@
 /* dlfl: the command line. Parses options, loads modules before any terminal
  * set-up, and hands over to a command or a front end. */
 #include <errno.h>
+#include <ctype.h>
 #include <getopt.h>
 #include <locale.h>
 #include <stdarg.h>
@@ -69,6 +70,13 @@ __attribute__((format(printf, 1, 2))) static int usage_error(const char *fmt, ..
         return 2;
 }
 
+/* After a getopt error, optopt holds the short option at fault, or 0 or a
+ * long option's value. */
+static bool short_option(int c)
+{
+        return c > 0 && c < 128 && isalnum(c);
+}
+
 static bool parse_seconds(const char *s, long *out)
 {
         char *end;
@@ -100,7 +108,8 @@ int main(int argc, char **argv)
                         setlocale(LC_ALL, "C.UTF-8");
         }
         text_init();
-        while ((c = getopt_long(argc, argv, "l:m:d:o:c:hV", long_options, NULL)) != -1) {
+        opterr = 0;
+        while ((c = getopt_long(argc, argv, ":l:m:d:o:c:hV", long_options, NULL)) != -1) {
                 switch (c) {
                 case 'l':
                         app.learner = optarg;
@@ -148,9 +157,16 @@ int main(int argc, char **argv)
                 case 'V':
                         printf("dlfl %s\n", DLFL_VERSION);
                         return ferror(stdout) || fflush(stdout) != 0 ? 1 : 0;
+                /* getopt's own messages would name argv[0], which may be a
+                 * path; every message from dlfl starts "dlfl:". */
+                case ':':
+                        if (short_option(optopt))
+                                return usage_error("-%c needs a value", optopt);
+                        return usage_error("%s needs a value", argv[optind - 1]);
                 default:
-                        fputs("Try 'dlfl --help'.\n", stderr);
-                        return 2;
+                        if (short_option(optopt))
+                                return usage_error("unknown option '-%c'", optopt);
+                        return usage_error("unknown option '%s'", argv[optind - 1]);
                 }
         }
         if (getenv("NO_COLOR") != NULL && getenv("NO_COLOR")[0] != '\0')
