@@ -76,7 +76,7 @@ HELPER := $(dir $(PROG))dlfl-certificate
 HELPER_PKGS := pangocairo cairo-pdf
 LIBEXECDIR ?= $(PREFIX)/libexec
 
-.PHONY: all run check unit asan clean install uninstall deps deps-test fuzz bench format lint-man
+.PHONY: all run check unit asan clean install uninstall deps deps-test fuzz bench format lint-man lint
 all: $(PROG) $(HELPER)
 
 $(HELPER): helper/certificate.c
@@ -147,6 +147,11 @@ unit: $(UNIT_BIN) $(TOOL_BIN)
 check: deps-test
 	@$(MAKE) --no-print-directory -j$(JOBS) $(PROG) $(HELPER) unit
 	@DLFL=$(abspath $(PROG)) BUILD=$(BUILD) SANITIZE=$(SANITIZE) sh tests/run.sh
+
+# Static checks: cppcheck over src/ (any finding fails) and, where the
+# tool is installed, the places duplicates finds (scripts/lint.sh).
+lint:
+	@sh scripts/lint.sh
 
 asan:
 	@$(MAKE) --no-print-directory check SANITIZE=1

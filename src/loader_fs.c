@@ -23,7 +23,6 @@ void loader_set_prebuilt(struct module *(*fn)(const char *path, int fd, size_t s
  * near the size limit then costs little more than its model. */
 struct file_input {
         int fd;
-        const char *path;
         size_t total;
         int err;
         bool too_big;
@@ -59,7 +58,7 @@ static void file_locate(void *data, size_t offset, unsigned *line, unsigned *col
         const struct file_input *in = data;
         char *buf = xmalloc(offset + 1);
         size_t got = 0;
-        ssize_t r = 1;
+        ssize_t r;
 
         if (lseek(in->fd, 0, SEEK_SET) == 0)
                 while (got < offset && (r = read(in->fd, buf + got, offset - got)) > 0)
@@ -73,7 +72,7 @@ struct module *loader_load_file(const char *path, struct diag_list *diags)
         const char *file = diag_file(diags, path);
         struct stat st;
         struct module *m;
-        struct file_input in = {.path = path};
+        struct file_input in = {0};
         struct ysource src = {.read = file_read, .data = &in, .locate = file_locate};
         size_t before = diags->count;
 

@@ -252,12 +252,13 @@ static bool parse(const char *path, struct arena *nodes, struct arena *texts,
 {
         char *buf;
         size_t len, errors;
-        struct input in;
+        struct input in = {0};
         struct ysource src = {.read = buffer_read, .data = &in, .locate = buffer_locate};
 
         if (!read_file(path, &buf, &len, st, err))
                 return false;
-        in = (struct input){.buf = buf, .len = len};
+        in.buf = buf;
+        in.len = len;
         errors = diags->errors;
         *root = ytree_parse(diag_file(diags, path), &src, nodes, texts, diags);
         free(buf);

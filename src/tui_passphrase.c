@@ -133,7 +133,7 @@ static void finish_setting(struct tui *t, bool ok, const char *err, const char *
                 tui_message(t, false, "%s", done);
         } else {
                 tui_message(t, true, "%s", err ? err : "The passphrase could not be changed.");
-                t->pass_mode = t->pass_old != NULL ? PASS_NEW : PASS_NEW;
+                t->pass_mode = PASS_NEW; /* ask for the new one again */
                 wipe_string(&t->pass_new);
         }
 }

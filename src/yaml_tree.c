@@ -24,7 +24,6 @@ struct reader {
         struct frame *stack;
         size_t depth, cap;
         struct ynode *root;
-        bool failed;
 };
 
 static const char core_prefix[] = "tag:yaml.org,2002:";
