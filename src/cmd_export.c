@@ -1,4 +1,4 @@
-/* dlfl export LEARNER --format cpd|xapi|csv|certificate [-o FILE]: one
+/* dlfl export LEARNER --format FORMAT [-o FILE] (formats: export.c): one
  * learner's record for them to take away. The whole export is made in
  * memory first, so a failure never leaves half a file: -o FILE is written
  * to a temporary sibling, synced and renamed over FILE (mode 0600, since a
@@ -21,10 +21,12 @@
 
 static int usage(const char *msg)
 {
+        char *names = export_names("|", "|");
+
         fprintf(stderr,
-                "dlfl: %s\nusage: dlfl export LEARNER --format cpd|xapi|csv|certificate "
-                "[-o FILE]\nTry 'dlfl --help'.\n",
-                msg);
+                "dlfl: %s\nusage: dlfl export LEARNER --format %s [-o FILE]\nTry 'dlfl --help'.\n",
+                msg, names);
+        free(names);
         return 2;
 }
 
@@ -123,7 +125,7 @@ static char *find_learner(struct store *st, const char *want, const char **err)
 
 int cmd_export(struct app *app, int argc, char **argv)
 {
-        enum export_format format;
+        const struct export_format *format;
         struct store *st;
         struct learner_record *r;
         const char *err = NULL;
@@ -136,16 +138,18 @@ int cmd_export(struct app *app, int argc, char **argv)
                 return usage("export needs the learner's name");
         if (argc > 1)
                 return usage("export takes one learner's name (quote a name with spaces)");
-        if (app->format == NULL)
-                return usage("export needs --format cpd, xapi, csv or certificate");
-        if (!export_parse_format(app->format, &format)) {
-                char *safe = text_sanitize_line(app->format);
-                char *msg =
-                    xasprintf("unknown export format '%s' (cpd, xapi, csv or certificate)", safe);
+        format = export_find(app->format);
+        if (format == NULL) {
+                char *names = export_names(", ", " or ");
+                char *safe = app->format != NULL ? text_sanitize_line(app->format) : NULL;
+                char *msg = safe == NULL
+                                ? xasprintf("export needs --format %s", names)
+                                : xasprintf("unknown export format '%s' (%s)", safe, names);
                 int rc = usage(msg);
 
                 free(msg);
                 free(safe);
+                free(names);
                 return rc;
         }
         if (app->output != NULL && app->output[0] == '\0')
@@ -188,14 +192,14 @@ int cmd_export(struct app *app, int argc, char **argv)
         if (mem == NULL)
                 die("cannot make an in-memory stream");
         err = NULL;
-        bool made = export_write(format, mem, &app->catalog, r, &app->settings, time(NULL), &err);
+        bool made = format->write(mem, &app->catalog, r, &app->settings, time(NULL), &err);
         if (fclose(mem) != 0)
                 die("cannot finish an in-memory stream");
         if (!made) {
                 complain(name, err != NULL ? err : "nothing to export");
                 goto done;
         }
-        if (format == EXPORT_CERTIFICATE) {
+        if (format->pdf) {
                 char *pdf;
                 size_t pdf_len;
 

@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include "dlfl/app.h"
+#include "dlfl/export.h"
 #include "dlfl/outbox.h"
 #include "dlfl/text.h"
 #include "dlfl/xalloc.h"
@@ -20,7 +21,7 @@ static const char usage_text[] =
     "       dlfl check FILE|DIR...         validate module files\n"
     "       dlfl list                      list the modules found\n"
     "       dlfl progress [LEARNER]        a learner's progress, or all learners\n"
-    "       dlfl export LEARNER --format cpd|xapi|csv|certificate [-o FILE]\n"
+    "       dlfl export LEARNER --format FORMAT [-o FILE]\n"
     "       dlfl report [--csv]            every learner by every module\n"
     "       dlfl sync                      send queued learning records to the LRS\n"
     "options:\n"
@@ -35,8 +36,19 @@ static const char usage_text[] =
     "                              $XDG_CONFIG_HOME/dlfl/config.yaml, else\n"
     "                              /etc/dlfl/config.yaml)\n"
     "  -h, --help                  this help\n"
-    "  -V, --version               the version\n"
-    "See dlfl(1) and dlfl-module(5).\n";
+    "  -V, --version               the version\n";
+static const char usage_end[] = "See dlfl(1) and dlfl-module(5).\n";
+
+/* The usage text, with the export formats from their registry. */
+static int print_usage(void)
+{
+        fputs(usage_text, stdout);
+        fputs("export formats:\n", stdout);
+        for (size_t i = 0; i < export_nformats; i++)
+                printf("  %-26s  %s\n", export_formats[i].name, export_formats[i].description);
+        fputs(usage_end, stdout);
+        return ferror(stdout) || fflush(stdout) != 0 ? 1 : 0;
+}
 
 enum { OPT_PLAIN = 256, OPT_KIOSK, OPT_IDLE, OPT_NO_COLOR, OPT_FORMAT, OPT_CSV };
 
@@ -152,8 +164,7 @@ int main(int argc, char **argv)
                         app.csv = true;
                         break;
                 case 'h':
-                        fputs(usage_text, stdout);
-                        return ferror(stdout) || fflush(stdout) != 0 ? 1 : 0;
+                        return print_usage();
                 case 'V':
                         printf("dlfl %s\n", DLFL_VERSION);
                         return ferror(stdout) || fflush(stdout) != 0 ? 1 : 0;
