@@ -276,6 +276,12 @@ static void layout(struct tui *t, struct tui_edit *e, int y, int x, int h, int w
                                 col = 0;
                         }
                 }
+                if (col + cw > w && e->buf[pos] == ' ' && col > 0) {
+                        /* A space at the end of a full row hangs there. */
+                        col = w;
+                        pos += n;
+                        continue;
+                }
                 if (col + cw > w) {
                         row++;
                         col = 0;

@@ -140,7 +140,17 @@ void tui_question_keep_draft(struct tui *t)
         const struct screen *sc;
         const struct screen_state *st;
 
-        if (t->sess == NULL || t->screen != &tui_question_screen || t->overlay != NULL)
+        if (t->sess == NULL || t->overlay != NULL)
+                return;
+        if (t->screen == &tui_case_screen) {
+                /* A case study's reflection being written, not yet saved. */
+                st = session_state(t->sess);
+                if (st != NULL && st->text == NULL)
+                        session_set_draft(t->sess, t->edit.buf != NULL ? t->edit.buf : "",
+                                          tui_now());
+                return;
+        }
+        if (t->screen != &tui_question_screen)
                 return;
         sc = cur(t);
         st = session_state(t->sess);
