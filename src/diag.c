@@ -59,8 +59,7 @@ static const char *const diag_table[D_MAX] = {
     [E_DUP_SCREEN_ID] = "screen id '%s' is already used at line %u",
     [E_DUP_STEP_ID] = "step id '%s' is already used at line %u",
     [E_BAD_TYPE] = "unknown screen type '%s'; use lesson, question or case-study",
-    [E_BAD_KIND] = "unknown question kind '%s'; use single, multiple, true-false, "
-                   "text, order, match, reflection, numeric or rating",
+    [E_BAD_KIND] = "unknown question kind '%s'; use %s",
     [E_FIELD_NOT_FOR_KIND] = "'%s' does not belong to %s question",
     [E_FIELD_NOT_FOR_TYPE] = "'%s' does not belong to a %s screen",
     [E_RANGE] = "'%s' must be %s",

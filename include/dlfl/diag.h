@@ -69,7 +69,7 @@ enum diag_code {
         E_DUP_SCREEN_ID,      /* %s, %u line */
         E_DUP_STEP_ID,        /* %s, %u line */
         E_BAD_TYPE,           /* %s */
-        E_BAD_KIND,           /* %s */
+        E_BAD_KIND,           /* %s, then every kind (kinds_names) */
         E_FIELD_NOT_FOR_KIND, /* %s key, %s kind */
         E_FIELD_NOT_FOR_TYPE, /* %s key, %s type */
         E_RANGE,              /* %s key, %s range text */
