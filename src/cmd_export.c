@@ -40,22 +40,6 @@ static void complain(const char *what, const char *msg)
         free(safe);
 }
 
-static bool write_all(int fd, const char *data, size_t len)
-{
-        while (len > 0) {
-                ssize_t n = write(fd, data, len);
-
-                if (n < 0) {
-                        if (errno == EINTR)
-                                continue;
-                        return false;
-                }
-                data += n;
-                len -= (size_t)n;
-        }
-        return true;
-}
-
 /* Writes the export to path. A device, FIFO or socket is written into and
  * never replaced (`-o /dev/tty`, a pipe to another program); anything else
  * is replaced atomically by the store's durable writer, through a symbolic
@@ -73,18 +57,13 @@ static bool write_output(const char *path, const char *data, size_t len)
                 }
                 if (!S_ISREG(st.st_mode)) {
                         int fd = open(path, O_WRONLY | O_NOCTTY | O_CLOEXEC);
-                        bool ok;
-
                         if (fd < 0)
                                 return false;
-                        ok = write_all(fd, data, len);
-                        e = errno;
-                        if (close(fd) != 0 && ok) {
+                        e = store_write_all(fd, data, len);
+                        if (close(fd) != 0 && e == 0)
                                 e = errno;
-                                ok = false;
-                        }
                         errno = e;
-                        return ok;
+                        return e == 0;
                 }
                 target = realpath(path, NULL);
         }
