@@ -14,6 +14,7 @@
 
 #include "dlfl/app.h"
 #include "dlfl/export.h"
+#include "dlfl/pdf.h"
 #include "dlfl/store.h"
 #include "dlfl/text.h"
 #include "dlfl/xalloc.h"
@@ -187,12 +188,29 @@ int cmd_export(struct app *app, int argc, char **argv)
         if (mem == NULL)
                 die("cannot make an in-memory stream");
         err = NULL;
-        bool made = export_write(format, mem, &app->catalog, r, time(NULL), &err);
+        bool made = export_write(format, mem, &app->catalog, r, &app->settings, time(NULL), &err);
         if (fclose(mem) != 0)
                 die("cannot finish an in-memory stream");
         if (!made) {
                 complain(name, err != NULL ? err : "nothing to export");
                 goto done;
+        }
+        if (format == EXPORT_CERTIFICATE) {
+                char *pdf;
+                size_t pdf_len;
+
+                if ((app->output == NULL || strcmp(app->output, "-") == 0) &&
+                    isatty(STDOUT_FILENO)) {
+                        fputs("dlfl: the certificate is a PDF, not for the terminal: give -o "
+                              "FILE.pdf, or send it to a file or printer\n",
+                              stderr);
+                        goto done;
+                }
+                if (!pdf_certificate(data, len, &pdf, &pdf_len))
+                        goto done;
+                free(data);
+                data = pdf;
+                len = pdf_len;
         }
         if (app->output == NULL || strcmp(app->output, "-") == 0) {
                 if (fwrite(data, 1, len, stdout) != len || fflush(stdout) != 0) {

@@ -210,3 +210,27 @@ void diag_free(struct diag_list *list)
         free(list->files);
         memset(list, 0, sizeof(*list));
 }
+
+/* Edit distance, bounded: keys are short. */
+size_t diag_distance(const char *a, const char *b)
+{
+        size_t la = strlen(a), lb = strlen(b);
+        size_t row[64];
+
+        if (la >= 63 || lb >= 63)
+                return 99;
+        for (size_t j = 0; j <= lb; j++)
+                row[j] = j;
+        for (size_t i = 1; i <= la; i++) {
+                size_t prev = row[0];
+                row[0] = i;
+                for (size_t j = 1; j <= lb; j++) {
+                        size_t cur = row[j];
+                        size_t sub = prev + (a[i - 1] != b[j - 1]);
+                        size_t best = row[j] + 1 < row[j - 1] + 1 ? row[j] + 1 : row[j - 1] + 1;
+                        row[j] = sub < best ? sub : best;
+                        prev = cur;
+                }
+        }
+        return row[lb];
+}

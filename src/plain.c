@@ -849,29 +849,65 @@ static void after_answer(struct plain *p, struct session *s, enum answer_result 
 }
 
 /* Reads the rest of a multi-line answer up to a line holding only ".". */
+/* Cuts s to at most max bytes on a character boundary; true when it did. */
+static bool cut_to(char *s, size_t max)
+{
+        size_t n = strlen(s);
+
+        if (n <= max)
+                return false;
+        while (max > 0 && ((unsigned char)s[max] & 0xc0) == 0x80)
+                max--;
+        s[max] = '\0';
+        return true;
+}
+
+/* A reflection: lines up to one holding only ".", kept in one growing
+ * buffer (a paste of any length costs its length) up to
+ * RECORD_MAX_REFLECTION bytes; the learner is told when the rest is not
+ * kept. */
 static char *read_lines(struct plain *p, const char *first, bool *eof)
 {
-        char *text = xstrdup(first);
+        size_t len = strlen(first), cap = len + 256;
+        char *text = xmalloc(cap);
+        bool full = false;
 
+        memcpy(text, first, len + 1);
         *eof = false;
         if (strcmp(trimmed(p->line), ".") == 0) {
-                free(text);
-                return xstrdup("");
+                text[0] = '\0';
+                return text;
         }
+        full = cut_to(text, RECORD_MAX_REFLECTION);
+        len = strlen(text);
         for (;;) {
-                char *t;
+                size_t n;
 
                 fflush(p->out);
                 if (!get_raw(p)) {
                         *eof = true;
-                        return text;
+                        break;
                 }
                 if (strcmp(p->line, ".") == 0)
-                        return text;
-                t = xasprintf("%s\n%s", text, p->line);
-                free(text);
-                text = t;
+                        break;
+                n = strlen(p->line);
+                if (full || len + 1 + n > RECORD_MAX_REFLECTION) {
+                        full = true;
+                        continue;
+                }
+                if (len + n + 2 > cap) {
+                        while (len + n + 2 > cap)
+                                cap *= 2;
+                        text = xrealloc(text, cap);
+                }
+                text[len++] = '\n';
+                memcpy(text + len, p->line, n + 1);
+                len += n;
         }
+        if (full)
+                say(p, "A reflection holds at most %u KiB: what came after that was not kept.",
+                    RECORD_MAX_REFLECTION / 1024);
+        return text;
 }
 
 static enum flow question_line(struct plain *p, struct session *s, const char *t)
@@ -891,9 +927,16 @@ static enum flow question_line(struct plain *p, struct session *s, const char *t
         }
         switch (sc->kind) {
         case KIND_TEXT:
-        case KIND_NUMERIC:
-                r = session_answer_text(s, t, time(NULL));
+        case KIND_NUMERIC: {
+                char *answer = xstrdup(t);
+
+                if (cut_to(answer, RECORD_MAX_ANSWER))
+                        say(p, "An answer holds at most %u KiB: only its beginning was kept.",
+                            RECORD_MAX_ANSWER / 1024);
+                r = session_answer_text(s, answer, time(NULL));
+                free(answer);
                 break;
+        }
         case KIND_REFLECTION: {
                 bool eof;
                 char *text = read_lines(p, t, &eof);

@@ -20,6 +20,13 @@
 #include "dlfl/xalloc.h"
 #include "store_impl.h"
 
+static const struct store_observer *observer;
+
+void store_set_observer(const struct store_observer *o)
+{
+        observer = o;
+}
+
 static int make_dir(const char *path, bool tighten);
 static int sync_dir(const char *dir);
 static int write_all(int fd, const char *buf, size_t len);
@@ -737,6 +744,8 @@ bool store_save(struct store_handle *h, const char **err)
         }
         if (e != 0)
                 goto fail_early;
+        if (observer != NULL && observer->saved != NULL)
+                observer->saved(observer->ctx, st->dir, h->rec);
         return true;
 fail_early:
         *err = store_set_msg(&h->msg,
@@ -750,6 +759,8 @@ void store_close_learner(struct store_handle **h)
 {
         if (h == NULL || *h == NULL)
                 return;
+        if (observer != NULL && observer->closed != NULL && (*h)->lock_fd >= 0)
+                observer->closed(observer->ctx, (*h)->st->dir, (*h)->name);
         handle_free(*h);
         *h = NULL;
 }
@@ -766,6 +777,8 @@ bool store_forget(struct store_handle **hp, const char **err)
                 store_close_learner(hp);
                 return false;
         }
+        if (observer != NULL && observer->forgetting != NULL)
+                observer->forgetting(observer->ctx, st->dir, h->rec);
         if (unlink(h->path) != 0 && errno != ENOENT) {
                 *err = store_set_msg(&st->msg,
                                      xasprintf("%s's progress could not be deleted (%s: %s).",

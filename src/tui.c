@@ -479,6 +479,14 @@ static bool start_terminal(struct tui *t)
         return true;
 }
 
+/* Bytes from the terminal not yet read. */
+static bool key_waiting(void)
+{
+        struct pollfd pfd = {.fd = STDIN_FILENO, .events = POLLIN};
+
+        return poll(&pfd, 1, 0) > 0 && (pfd.revents & POLLIN) != 0;
+}
+
 /* A terminal that hung up says so to poll(); the loop then saves and
  * leaves at once instead of reading nothing, fast, for ever. */
 static bool terminal_gone(void)
@@ -584,8 +592,11 @@ int tui_run(struct app *app)
                         t.dirty = true;
                 }
                 /* Paint only after something happened: an idle terminal
-                 * costs nothing but a wake-up to look at the clock. */
-                if (t.dirty)
+                 * costs nothing but a wake-up to look at the clock. While
+                 * keys are waiting (a paste) they are taken first and the
+                 * screen painted once after, so a paste costs its length,
+                 * not its length times the text's. */
+                if (t.dirty && !key_waiting())
                         draw(&t);
                 int status;
                 struct timespec before, after;
@@ -627,7 +638,15 @@ int tui_run(struct app *app)
                 if (t.sess != NULL)
                         session_tick(t.sess, tui_now());
                 const struct tui_screen *sc = t.overlay ? t.overlay : t.screen;
-                if (sc->key(&t, &k))
+                bool used = sc->key(&t, &k);
+                if (t.edit.hit_max) {
+                        t.edit.hit_max = false;
+                        tui_message(&t, true,
+                                    "That is as much as this box holds (%zu KiB); the rest was "
+                                    "not kept.",
+                                    t.edit.max / 1024);
+                }
+                if (used)
                         continue;
                 if (t.overlay != NULL) {
                         if (k.act == TA_ESC || k.act == TA_QUIT)

@@ -99,8 +99,9 @@ struct tui_edit {
         char *buf;
         size_t len, cap, cur;
         bool multiline;
-        size_t max; /* bytes, 0 = no limit */
-        int top;    /* first shown row */
+        size_t max;   /* bytes, 0 = no limit */
+        int top;      /* first shown row */
+        bool hit_max; /* a key was refused because the box is full */
 };
 
 enum tui_confirm {

@@ -35,8 +35,10 @@ static void case_enter(struct tui *t)
         t->cursor = 0;
         t->answered_now = false;
         t->doc.width = 0;
-        tui_edit_init(&t->edit, true, 64 * 1024);
+        tui_edit_init(&t->edit, true, RECORD_MAX_REFLECTION);
         tui_edit_set(&t->edit, st ? st->text : NULL);
+        if (st != NULL && st->text == NULL && st->draft != NULL)
+                tui_edit_set(&t->edit, st->draft); /* written before, not yet saved */
         t->edit.cur = t->edit.len;
         t->editing = false;
 }
@@ -66,6 +68,9 @@ static const char *end_block(struct tui *t, struct tui_doc *d, int *edit_rows)
                         tui_doc_space(d, EDIT_ITEM, *edit_rows);
                 } else if (st != NULL && st->text != NULL) {
                         tui_doc_text(d, st->text, "Your reflection: ", END_ITEM, A_NORMAL, 0);
+                } else if (st != NULL && st->draft != NULL) {
+                        tui_doc_text(d, st->draft, "Your draft, not yet saved: ", END_ITEM,
+                                     A_NORMAL, 0);
                 }
         }
         tui_doc_blank(d);

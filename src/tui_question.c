@@ -118,7 +118,9 @@ static void question_enter(struct tui *t)
                 break;
         }
         if (is_text_kind(sc->kind)) {
-                tui_edit_init(&t->edit, sc->kind == KIND_REFLECTION, 64 * 1024);
+                tui_edit_init(&t->edit, sc->kind == KIND_REFLECTION,
+                              sc->kind == KIND_REFLECTION ? RECORD_MAX_REFLECTION
+                                                          : RECORD_MAX_ANSWER);
                 if (sc->kind == KIND_REFLECTION)
                         tui_edit_set(&t->edit, st ? st->text : NULL);
                 else if (st != NULL && st->attempts > 0 && !st->settled)
@@ -138,7 +140,17 @@ void tui_question_keep_draft(struct tui *t)
         const struct screen *sc;
         const struct screen_state *st;
 
-        if (t->sess == NULL || t->screen != &tui_question_screen || t->overlay != NULL)
+        if (t->sess == NULL || t->overlay != NULL)
+                return;
+        if (t->screen == &tui_case_screen) {
+                /* A case study's reflection being written, not yet saved. */
+                st = session_state(t->sess);
+                if (st != NULL && st->text == NULL)
+                        session_set_draft(t->sess, t->edit.buf != NULL ? t->edit.buf : "",
+                                          tui_now());
+                return;
+        }
+        if (t->screen != &tui_question_screen)
                 return;
         sc = cur(t);
         st = session_state(t->sess);

@@ -120,5 +120,8 @@ void diag_sort(struct diag_list *list);
 /* Prints "FILE:LINE:COLUMN: error|warning: MESSAGE" lines. */
 void diag_print(const struct diag_list *list, FILE *out);
 void diag_free(struct diag_list *list);
+/* Edit distance between two short keys (99 when either is long), for
+ * "did you mean" suggestions. */
+size_t diag_distance(const char *a, const char *b);
 
 #endif

@@ -122,6 +122,18 @@ char *store_yaml_emit(const struct learner_record *r, size_t *len, const char **
  * NULL with *why (a fresh string the caller frees) when it cannot. */
 struct learner_record *store_yaml_parse(const char *buf, size_t len, char **why);
 
+/* Told of what happens to records, so the outbox (outbox.h) can follow:
+ * saved after every successful save; closed when a locked record is let
+ * go (log-out); forgetting just before "forget me" deletes a record. Each
+ * gets the data dir. One observer for the process; NULL for none. */
+struct store_observer {
+        void (*saved)(void *ctx, const char *dir, const struct learner_record *r);
+        void (*closed)(void *ctx, const char *dir, const char *name);
+        void (*forgetting)(void *ctx, const char *dir, const struct learner_record *r);
+        void *ctx;
+};
+void store_set_observer(const struct store_observer *o);
+
 /* The one durable writer: writes buf to the mkstemp() template tmp (a
  * sibling of path, made 0600), syncs it, renames it over path and syncs
  * the directory. Returns 0, or an errno with path untouched and no
