@@ -61,7 +61,7 @@ static bool write_all(int fd, const char *data, size_t len)
 static bool write_output(const char *path, const char *data, size_t len)
 {
         struct stat st;
-        char *target = NULL, *tmp, *slash;
+        char *target = NULL;
         int e;
 
         if (stat(path, &st) == 0) {
@@ -88,12 +88,7 @@ static bool write_output(const char *path, const char *data, size_t len)
         }
         if (target == NULL)
                 target = xstrdup(path);
-        slash = strrchr(target, '/');
-        tmp = slash == NULL
-                  ? xasprintf(".%s.XXXXXX", target)
-                  : xasprintf("%.*s/.%s.XXXXXX", (int)(slash - target), target, slash + 1);
-        e = store_write_file(target, tmp, data, len);
-        free(tmp);
+        e = store_write_file(target, data, len);
         free(target);
         if (e == STORE_SYNC_FAILED)
                 return true; /* in place; some file systems cannot sync a directory */

@@ -268,7 +268,7 @@ static bool spent(const struct outbox *ob)
 
 bool outbox_save(struct outbox *ob, char **err)
 {
-        char *buf = NULL, *tmp;
+        char *buf = NULL;
         size_t len = 0;
         FILE *mem;
         int e;
@@ -307,11 +307,9 @@ bool outbox_save(struct outbox *ob, char **err)
         }
         if (fclose(mem) != 0)
                 die("cannot finish an in-memory stream");
-        tmp = xasprintf("%s.tmp.XXXXXX", ob->path);
-        e = store_write_file(ob->path, tmp, buf, len);
+        e = store_write_file(ob->path, buf, len);
         if (e == STORE_SYNC_FAILED)
                 e = errno;
-        free(tmp);
         free(buf);
         if (e != 0) {
                 *err = xasprintf("%s: %s", ob->path, strerror(e));

@@ -134,18 +134,19 @@ struct store_observer {
 };
 void store_set_observer(const struct store_observer *o);
 
-/* The one durable writer: writes buf to the mkstemp() template tmp (a
- * sibling of path, made 0600), syncs it, renames it over path and syncs
- * the directory. Returns 0, or an errno with path untouched and no
- * temporary file left, or STORE_SYNC_FAILED (errno says why) when only
- * the directory's sync failed, after the new file was in place. */
+/* The one durable writer: writes buf to a temporary sibling of path
+ * (".NAME.XXXXXX", 0600), syncs it, renames it over path and syncs the
+ * directory. Returns 0, or an errno with path untouched and no temporary
+ * file left, or STORE_SYNC_FAILED (errno says why) when only the
+ * directory's sync failed, after the new file was in place. */
 #define STORE_SYNC_FAILED (-1)
-int store_write_file(const char *path, char *tmp, const char *buf, size_t len);
+int store_write_file(const char *path, const char *buf, size_t len);
 
-/* Takes the lock file at path (created 0600): 0 and *fd on success;
- * EWOULDBLOCK when another open file holds it, with *holder (fresh
- * string, may be NULL) the "HOST PID" written there; else an errno. */
-int store_lock_take(const char *path, int *fd, char **holder);
+/* Takes the lock file name in the directory dfd (created 0600, never
+ * through a link): 0 and *fd on success; EWOULDBLOCK when another open
+ * file holds it, with *holder (fresh string, may be NULL) the "HOST PID"
+ * written there; else an errno. */
+int store_lock_take_at(int dfd, const char *name, int *fd, char **holder);
 /* Releases it (closing fd). */
 void store_lock_drop(int *fd);
 
