@@ -566,7 +566,7 @@ int tui_run(struct app *app)
                 t.store_problem = xstrdup(err ? err : "no data directory");
         if (!start_terminal(&t)) {
                 free_tui(&t);
-                return plain_run(app);
+                return FRONT_NO_TERMINAL;
         }
         t.last_input = tui_mono_now();
         tui_switch(&t, &tui_picker_screen);

@@ -14,6 +14,7 @@
 #include <time.h>
 
 #include "dlfl/app.h"
+#include "dlfl/front.h"
 #include "dlfl/session.h"
 #include "dlfl/store.h"
 #include "dlfl/text.h"
@@ -288,10 +289,12 @@ void tui_scroll_note(const struct tui *t, const struct tui_doc *d, int scroll, c
 /* Space on a long screen: pages down and returns true, or returns false
  * at the bottom (the screen then goes on). */
 bool tui_space_pages(struct tui *t, const struct tui_doc *d);
+/* The one list cursor: Up/Down move *cursor over n items (round at the
+ * ends when wrap, else stopping there); with page > 0, PgUp/PgDn also
+ * move it by page and Home/End to the ends, which are otherwise left to
+ * scroll the screen. True when the key moved (or kept) the cursor. */
+bool tui_list_key(int *cursor, const struct tui_key *k, int n, bool wrap, int page);
 /* Scroll actions shared by every scrolled screen; true when handled. */
-/* Up/Down (wrapping round), Home/PgUp and End/PgDn over a list of n items
- * at t->cursor; false for any other key. */
-bool tui_list_key(struct tui *t, const struct tui_key *k, int n);
 bool tui_scroll_key(struct tui *t, const struct tui_key *k, const struct tui_doc *d);
 
 /* tui_edit.c */

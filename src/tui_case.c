@@ -254,15 +254,9 @@ static bool case_key(struct tui *t, const struct tui_key *k)
                         return tui_global_key(t, &(struct tui_key){.act = TA_NEXT});
                 return tui_scroll_key(t, k, &t->doc);
         }
+        if (tui_list_key(&t->cursor, k, (int)step->nchoices, false, 0))
+                return true;
         switch (k->act) {
-        case TA_UP:
-                if (t->cursor > 0)
-                        t->cursor--;
-                return true;
-        case TA_DOWN:
-                if (t->cursor + 1 < (int)step->nchoices)
-                        t->cursor++;
-                return true;
         case TA_DIGIT:
                 choose(t, (size_t)k->digit - 1);
                 return true;

@@ -150,7 +150,7 @@ static bool menu_key(struct tui *t, const struct tui_key *k)
                 tui_logout(t);
                 return true;
         }
-        if (tui_list_key(t, k, n))
+        if (tui_list_key(&t->cursor, k, n, true, n))
                 return true;
         switch (k->act) {
         case TA_DIGIT:

@@ -111,7 +111,7 @@ static bool picker_key(struct tui *t, const struct tui_key *k)
                             "Open your profile first: \"forget me\" is on your module menu (f).");
                 return true;
         }
-        if (tui_list_key(t, k, n))
+        if (tui_list_key(&t->cursor, k, n, true, n))
                 return true;
         switch (k->act) {
         case TA_DIGIT:

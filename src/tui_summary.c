@@ -119,15 +119,9 @@ static bool summary_key(struct tui *t, const struct tui_key *k)
                             "stays in your record.");
                 return true;
         }
+        if (tui_list_key(&t->cursor, k, nitems, false, 0))
+                return true;
         switch (k->act) {
-        case TA_UP:
-                if (t->cursor > 0)
-                        t->cursor--;
-                return true;
-        case TA_DOWN:
-                if (t->cursor + 1 < nitems)
-                        t->cursor++;
-                return true;
         case TA_NEXT:
         case TA_ENTER:
                 if (k->act == TA_NEXT && t->cursor < nrev) {
