@@ -46,6 +46,16 @@ enum tui_action {
         TA_TAB,
         TA_SUBMIT,
         TA_INTERRUPT,
+        TA_RESTART,    /* the module (intro, summary) or the case study again */
+        TA_AGAIN,      /* the questions again, after a module not passed */
+        TA_EDIT,       /* into the answer or reflection box */
+        TA_NEW,        /* a new learner (picker) */
+        TA_GUEST,      /* in as a guest (picker) */
+        TA_PASSPHRASE, /* set, change or remove one's passphrase (menu) */
+        TA_FORGET,     /* forget me (menu) */
+        TA_LOGOUT,     /* log out (menu) */
+        TA_YES,
+        TA_NO,
 };
 
 struct tui_key {
@@ -56,6 +66,53 @@ struct tui_key {
 };
 
 struct tui;
+struct tui_screen;
+
+/* One row of the key table (tui_keys.c): the keys that give act (on
+ * screen, when set, only there), its name and word on the status line
+ * (kiosk_label instead on a public terminal, when set), and its line in
+ * the help. A row with only help_keys and help is a note in the help; one
+ * with only help is the heading of a section there. */
+#define TUI_KEYS_PER_ROW 3
+struct tui_keydef {
+        enum tui_action act;
+        const char *screen;
+        struct {
+                bool fkey;
+                int code;
+        } on[TUI_KEYS_PER_ROW];
+        const char *key, *label, *kiosk_label;
+        const char *help_keys, *help;
+};
+const struct tui_keydef *tui_keydefs(size_t *n);
+/* Sets k->act (and k->digit) for a key read on screen sc. */
+void tui_key_bind(struct tui_key *k, const struct tui_screen *sc);
+/* One key on a status line: act named as in the table, or with what
+ * (its word) or key (its name) given here instead. */
+struct tui_hint {
+        enum tui_action act;
+        const char *what;
+        const char *key;
+};
+void tui_status_keys(struct tui *t, const struct tui_hint *h, size_t n, const char *right);
+/* A hint named as in the table; with its own word; with its own word and
+ * key name. tui_status_of(t, right, TK(TA_NEXT), TKW(TA_ENTER, "start")) */
+#define TK(act)                                                                                    \
+        {                                                                                          \
+                (act), NULL, NULL                                                                  \
+        }
+#define TKW(act, what)                                                                             \
+        {                                                                                          \
+                (act), (what), NULL                                                                \
+        }
+#define TKN(act, what, key)                                                                        \
+        {                                                                                          \
+                (act), (what), (key)                                                               \
+        }
+#define tui_status_of(t, right, ...)                                                               \
+        tui_status_keys((t), (const struct tui_hint[]){__VA_ARGS__},                               \
+                        sizeof((const struct tui_hint[]){__VA_ARGS__}) / sizeof(struct tui_hint),  \
+                        (right))
 
 struct tui_screen {
         const char *name;

@@ -65,7 +65,8 @@ static void contents_draw(struct tui *t)
         tui_doc_reveal(d, t->ov_cursor, tui_body_rows(t), &t->ov_scroll);
         tui_doc_paint(t, d, &t->ov_scroll, t->ov_cursor);
         tui_scroll_note(t, d, t->ov_scroll, note, sizeof note);
-        tui_status(t, "Up/Down choose  Enter go there  Esc/t close  ? help", note);
+        tui_status_of(t, note, TK(TA_UP), TKW(TA_ENTER, "go there"), TKN(TA_ESC, "close", "Esc/t"),
+                      TK(TA_HELP));
 }
 
 static bool contents_key(struct tui *t, const struct tui_key *k)
