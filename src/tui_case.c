@@ -88,10 +88,10 @@ static const char *end_block(struct tui *t, struct tui_doc *d, int *edit_rows)
         if (t->editing)
                 return "Type  Ctrl-D/F2 save  Esc other keys  PgUp/PgDn scroll";
         else if (session_case_needs_reflection(t->sess))
-                return "Enter write reflection  r start over  n next  b back  ? help";
+                return "Enter write reflection  r start over  n next  b back  ? help  q quit";
         else
                 return sc->reflection ? "Enter go on  e edit reflection  r start over  "
-                                        "b back  ? help"
+                                        "b back  ? help  q quit"
                                       : "Enter go on  r start over  b back  t contents  "
                                         "? help  q quit";
 }

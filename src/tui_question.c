@@ -388,10 +388,16 @@ static const char *status_keys(const struct tui *t, char *buf, size_t n)
         case KIND_ORDER:
                 if (t->grabbed >= 0)
                         return "Up/Down move the item  Space put down  Enter submit";
-                snprintf(buf, n, "Up/Down choose  Space pick up  Enter submit%s  ? help", h);
+                snprintf(
+                    buf, n,
+                    "Up/Down choose  Space pick up  Enter submit%s  n next  b back  ? help  q quit",
+                    h);
                 break;
         case KIND_MATCH:
-                snprintf(buf, n, "Up/Down item  1-9 its match  Enter submit%s  n next  ? help", h);
+                snprintf(
+                    buf, n,
+                    "Up/Down item  1-9 its match  Enter submit%s  n next  b back  ? help  q quit",
+                    h);
                 break;
         case KIND_TEXT:
         case KIND_NUMERIC:

@@ -55,6 +55,25 @@ kill -TERM "$(dlfl_pid)"
 wait_for "EXIT=0" >/dev/null
 check "the reflection was kept whole" sh -c 'grep -q "word word.*ZZEND" "$1"/data/learners/*.yaml' - "$T"
 
+# The idle timer still fires after a long paste: the loop never freezes.
+start 100 30 $ENV TERM=screen "$DLFL" --kiosk --idle-timeout 3 -m "$M" -d "$T/data" -l Idle
+wait_for "Learner: Idle" >/dev/null
+send Enter
+sleep 0.3
+send Enter
+wait_for "Screen 1 of 12" >/dev/null
+goto 8
+wait_for "What did you learn today" >/dev/null
+send e
+sleep 0.3
+t0=$(date +%s)
+tm paste-buffer
+check "an idle learner is logged out soon after a 40,000-character paste" \
+	wait_for "Guest: try it" 30
+t1=$(date +%s)
+if [ $((t1 - t0)) -le 20 ]; then ok "within $((t1 - t0)) s"; else not_ok "after $((t1 - t0)) s"; fi
+kill -TERM "$(dlfl_pid)"
+
 # Line mode: a reflection of 20,000 lines (1 MB) is cut at 64 KiB, quickly.
 awk 'BEGIN { print "1"; print ""; for (i = 0; i < 8; i++) print ""; for (i = 0; i < 20000; i++) print "a line of a long pasted reflection, fifty chars"; print "."; print "q" }' >"$T/refl.in"
 t0=$(date +%s)
