@@ -47,8 +47,7 @@ static const struct {
     [D_DUP_SCREEN_ID] = {DIAG_ERROR, "screen id '%s' is already used at line %u"},
     [D_DUP_STEP_ID] = {DIAG_ERROR, "step id '%s' is already used at line %u"},
     [D_BAD_TYPE] = {DIAG_ERROR, "unknown screen type '%s'; use lesson, question or case-study"},
-    [D_BAD_KIND] = {DIAG_ERROR, "unknown question kind '%s'; use single, multiple, true-false, "
-                                "text, order, match, reflection, numeric or rating"},
+    [D_BAD_KIND] = {DIAG_ERROR, "unknown question kind '%s'; use %s"},
     [D_FIELD_NOT_FOR_KIND] = {DIAG_ERROR, "'%s' does not belong to %s question"},
     [D_FIELD_NOT_FOR_TYPE] = {DIAG_ERROR, "'%s' does not belong to a %s screen"},
     [D_RANGE] = {DIAG_ERROR, "'%s' must be %s"},

@@ -23,8 +23,10 @@
 
 #include "dlfl/export.h"
 #include "dlfl/json.h"
+#include "dlfl/kinds.h"
 #include "dlfl/settings.h"
 #include "dlfl/xalloc.h"
+#include "kinds_xapi.h"
 
 #define VERB_BASE "http://adlnet.gov/expapi/verbs/"
 #define ACTIVITY_BASE "http://adlnet.gov/expapi/activities/"
@@ -268,74 +270,8 @@ static time_t when_of(const struct screen_state *st, const struct attempt *a, ti
         return now;
 }
 
-/* "1,3" -> "1[,]3": xAPI's separator for choice and sequencing. */
-static char *list_response(const char *response)
-{
-        size_t n = 0;
-        char *out;
-
-        for (const char *p = response; *p != '\0'; p++)
-                n += *p == ',' ? 3 : 1;
-        out = xmalloc(n + 1);
-        n = 0;
-        for (const char *p = response; *p != '\0'; p++) {
-                if (*p == ',') {
-                        memcpy(out + n, "[,]", 3);
-                        n += 3;
-                } else if (*p != ' ') {
-                        out[n++] = *p;
-                }
-        }
-        out[n] = '\0';
-        return out;
-}
-
-/* "2,1,3" (for each left item, its right item) -> "1[.]2[,]2[.]1[,]3[.]3". */
-static char *match_response(const char *response)
-{
-        FILE *mem;
-        char *buf = NULL, *copy = xstrdup(response), *save = NULL;
-        size_t len = 0, i = 0;
-
-        mem = open_memstream(&buf, &len);
-        if (mem == NULL)
-                die("cannot make an in-memory stream");
-        for (char *t = strtok_r(copy, ", ", &save); t != NULL; t = strtok_r(NULL, ", ", &save)) {
-                i++;
-                fprintf(mem, "%s%zu[.]%s", i > 1 ? "[,]" : "", i, t);
-        }
-        if (fclose(mem) != 0)
-                die("cannot finish an in-memory stream");
-        free(copy);
-        return buf;
-}
-
-/* The right answer of an order ("1[,]2[,]3") or match ("1[.]1[,]2[.]2")
- * question: the author lists both in the right order. */
-static void ordered_pattern(struct json *j, size_t n, bool pairs)
-{
-        FILE *mem;
-        char *pat = NULL;
-        size_t len = 0;
-
-        mem = open_memstream(&pat, &len);
-        if (mem == NULL)
-                die("cannot make an in-memory stream");
-        for (size_t i = 0; i < n; i++) {
-                fprintf(mem, "%s%zu", i > 0 ? "[,]" : "", i + 1);
-                if (pairs)
-                        fprintf(mem, "[.]%zu", i + 1);
-        }
-        if (fclose(mem) != 0)
-                die("cannot finish an in-memory stream");
-        json_array_begin(j, "correctResponsesPattern");
-        json_string(j, NULL, pat);
-        json_array_end(j);
-        free(pat);
-}
-
-static void components(struct json *j, const char *key, const char *const *texts, size_t n,
-                       size_t first_id)
+void xapi_components(struct json *j, const char *key, const char *const *texts, size_t n,
+                     size_t first_id)
 {
         char id[32];
 
@@ -353,128 +289,13 @@ static void components(struct json *j, const char *key, const char *const *texts
         json_array_end(j);
 }
 
-static const char *interaction_type(enum question_kind k)
-{
-        switch (k) {
-        case KIND_SINGLE:
-        case KIND_MULTIPLE:
-                return "choice";
-        case KIND_TRUE_FALSE:
-                return "true-false";
-        case KIND_TEXT:
-                return "fill-in";
-        case KIND_ORDER:
-                return "sequencing";
-        case KIND_MATCH:
-                return "matching";
-        case KIND_NUMERIC:
-                return "numeric";
-        case KIND_RATING:
-                return "likert";
-        case KIND_REFLECTION:
-        case KIND_COUNT:
-                break;
-        }
-        return "long-fill-in";
-}
-
 static void interaction(struct json *j, const struct screen *s)
 {
-        char buf[160];
+        const struct kind_ops *k = kind_ops(s->kind);
 
-        json_string(j, "interactionType", interaction_type(s->kind));
-        switch (s->kind) {
-        case KIND_SINGLE:
-        case KIND_MULTIPLE: {
-                const char **texts = xcalloc(s->nchoices + 1, sizeof(*texts));
-                FILE *mem;
-                char *pat = NULL;
-                size_t len = 0, k = 0;
-
-                mem = open_memstream(&pat, &len);
-                if (mem == NULL)
-                        die("cannot make an in-memory stream");
-                for (size_t i = 0; i < s->nchoices; i++) {
-                        texts[i] = s->choices[i].text;
-                        if (s->choices[i].correct)
-                                fprintf(mem, "%s%zu", k++ > 0 ? "[,]" : "", i + 1);
-                }
-                if (fclose(mem) != 0)
-                        die("cannot finish an in-memory stream");
-                /* A single question with several right choices accepts any one. */
-                json_array_begin(j, "correctResponsesPattern");
-                if (s->kind == KIND_SINGLE) {
-                        for (size_t i = 0; i < s->nchoices; i++) {
-                                if (!s->choices[i].correct)
-                                        continue;
-                                snprintf(buf, sizeof(buf), "%zu", i + 1);
-                                json_string(j, NULL, buf);
-                        }
-                } else {
-                        json_string(j, NULL, pat);
-                }
-                json_array_end(j);
-                free(pat);
-                components(j, "choices", texts, s->nchoices, 1);
-                free(texts);
-                break;
-        }
-        case KIND_TRUE_FALSE:
-                json_array_begin(j, "correctResponsesPattern");
-                json_string(j, NULL, s->answer_true ? "true" : "false");
-                json_array_end(j);
-                break;
-        case KIND_TEXT:
-                json_array_begin(j, "correctResponsesPattern");
-                for (size_t i = 0; i < s->nanswers; i++) {
-                        char *p = xasprintf("{case_matters=false}%s", s->answers[i]);
-
-                        json_string(j, NULL, p);
-                        free(p);
-                }
-                json_array_end(j);
-                break;
-        case KIND_ORDER:
-                ordered_pattern(j, s->nitems, false);
-                components(j, "choices", s->items, s->nitems, 1);
-                break;
-        case KIND_MATCH: {
-                const char **left = xcalloc(s->npairs + 1, sizeof(*left));
-                const char **right = xcalloc(s->npairs + 1, sizeof(*right));
-
-                for (size_t i = 0; i < s->npairs; i++) {
-                        left[i] = s->pairs[i].left;
-                        right[i] = s->pairs[i].right;
-                }
-                ordered_pattern(j, s->npairs, true);
-                components(j, "source", left, s->npairs, 1);
-                components(j, "target", right, s->npairs, 1);
-                free(left);
-                free(right);
-                break;
-        }
-        case KIND_NUMERIC: {
-                char a[64], b[64];
-
-                json_array_begin(j, "correctResponsesPattern");
-                if (s->tolerance > 0) {
-                        json_format_number(s->number - s->tolerance, a, sizeof(a));
-                        json_format_number(s->number + s->tolerance, b, sizeof(b));
-                        snprintf(buf, sizeof(buf), "%s[:]%s", a, b);
-                } else {
-                        json_format_number(s->number, buf, sizeof(buf));
-                }
-                json_string(j, NULL, buf);
-                json_array_end(j);
-                break;
-        }
-        case KIND_RATING:
-                components(j, "scale", s->scale, s->nscale, 0);
-                break;
-        case KIND_REFLECTION:
-        case KIND_COUNT:
-                break;
-        }
+        json_string(j, "interactionType", k->xapi_type);
+        if (k->xapi_define != NULL)
+                k->xapi_define(j, s);
 }
 
 static void object_screen(struct ctx *c, const struct screen *s)
@@ -513,36 +334,13 @@ static void object_screen(struct ctx *c, const struct screen *s)
         json_object_end(&c->j);
 }
 
-static const char *response_of(const struct screen *s, const struct screen_state *st, char **own)
-{
-        *own = NULL;
-        switch (s->kind) {
-        case KIND_REFLECTION:
-                return st->text != NULL ? st->text : st->response;
-        case KIND_RATING:
-                if (st->response != NULL)
-                        return st->response;
-                if (st->rating >= 0)
-                        return *own = xasprintf("%d", st->rating);
-                return NULL;
-        case KIND_SINGLE:
-        case KIND_MULTIPLE:
-        case KIND_ORDER:
-                return st->response != NULL ? (*own = list_response(st->response)) : NULL;
-        case KIND_MATCH:
-                return st->response != NULL ? (*own = match_response(st->response)) : NULL;
-        default:
-                return st->response;
-        }
-}
-
 /* A reflection is the learner's own words: sent only when the settings
  * say so. */
 static bool private_text(const struct ctx *c, const struct screen *s)
 {
         return !c->set->send_reflections &&
                (s->type == SCREEN_CASE_STUDY ||
-                (s->type == SCREEN_QUESTION && s->kind == KIND_REFLECTION));
+                (s->type == SCREEN_QUESTION && kind_ops(s->kind)->long_text));
 }
 
 static void screen_statement(struct ctx *c, const struct screen *s, const struct screen_state *st,
@@ -551,8 +349,8 @@ static void screen_statement(struct ctx *c, const struct screen *s, const struct
         char event[48];
 
         if (s->type == SCREEN_QUESTION) {
-                char *own;
-                const char *resp = response_of(s, st, &own);
+                char *own = kind_ops(s->kind)->xapi_response(s, st);
+                const char *resp = own;
                 bool answered = st->attempts > 0 || resp != NULL || st->rating >= 0;
 
                 if (!answered) {

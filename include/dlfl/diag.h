@@ -52,7 +52,7 @@ enum diag_code {
         D_DUP_SCREEN_ID,      /* %s, %u line */
         D_DUP_STEP_ID,        /* %s, %u line */
         D_BAD_TYPE,           /* %s */
-        D_BAD_KIND,           /* %s */
+        D_BAD_KIND,           /* %s, then every kind (kinds_names) */
         D_FIELD_NOT_FOR_KIND, /* %s key, %s kind */
         D_FIELD_NOT_FOR_TYPE, /* %s key, %s type */
         D_RANGE,              /* %s key, %s range text */
