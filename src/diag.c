@@ -1,4 +1,5 @@
 #include <stdarg.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -213,14 +214,19 @@ void diag_free(struct diag_list *list)
         memset(list, 0, sizeof(*list));
 }
 
-/* Edit distance, bounded: keys are short. */
-size_t diag_distance(const char *a, const char *b)
+static int fold(int ch, bool nocase)
+{
+        return nocase && ch >= 'A' && ch <= 'Z' ? ch - 'A' + 'a' : ch;
+}
+
+/* Edit distance, bounded: keys and area names are short. */
+static size_t edit_distance(const char *a, const char *b, bool nocase)
 {
         size_t la = strlen(a), lb = strlen(b);
-        size_t row[64];
+        size_t row[128];
 
-        if (la >= 63 || lb >= 63)
-                return 99;
+        if (la >= 127 || lb >= 127)
+                return 999;
         for (size_t j = 0; j <= lb; j++)
                 row[j] = j;
         for (size_t i = 1; i <= la; i++) {
@@ -228,11 +234,23 @@ size_t diag_distance(const char *a, const char *b)
                 row[0] = i;
                 for (size_t j = 1; j <= lb; j++) {
                         size_t cur = row[j];
-                        size_t sub = prev + (a[i - 1] != b[j - 1]);
+                        size_t sub = prev + (fold(a[i - 1], nocase) != fold(b[j - 1], nocase));
                         size_t best = row[j] + 1 < row[j - 1] + 1 ? row[j] + 1 : row[j - 1] + 1;
                         row[j] = sub < best ? sub : best;
                         prev = cur;
                 }
         }
         return row[lb];
+}
+
+size_t diag_distance(const char *a, const char *b)
+{
+        return edit_distance(a, b, false);
+}
+
+size_t diag_distance_nocase(const char *a, const char *b)
+{
+        /* A difference of case alone still counts, so that it is named. */
+        size_t d = edit_distance(a, b, true);
+        return d == 0 && strcmp(a, b) != 0 ? 1 : d;
 }

@@ -311,7 +311,7 @@ static void read_pksb(struct lctx *c, const struct ynode *root)
                                 best_d = 0;
                                 break;
                         }
-                        size_t d = lx_distance_nocase(m->pksb[i], *a);
+                        size_t d = diag_distance_nocase(m->pksb[i], *a);
                         if (d < best_d) {
                                 best_d = d;
                                 best = *a;

@@ -19,47 +19,6 @@ void lx_report(struct lctx *c, const struct ynode *at, enum diag_code code, ...)
         va_end(ap);
 }
 
-static int fold(int ch, bool nocase)
-{
-        return nocase && ch >= 'A' && ch <= 'Z' ? ch - 'A' + 'a' : ch;
-}
-
-/* Edit distance, bounded: keys and area names are short. */
-static size_t edit_distance(const char *a, const char *b, bool nocase)
-{
-        size_t la = strlen(a), lb = strlen(b);
-        size_t row[128];
-
-        if (la >= 127 || lb >= 127)
-                return 999;
-        for (size_t j = 0; j <= lb; j++)
-                row[j] = j;
-        for (size_t i = 1; i <= la; i++) {
-                size_t prev = row[0];
-                row[0] = i;
-                for (size_t j = 1; j <= lb; j++) {
-                        size_t cur = row[j];
-                        size_t sub = prev + (fold(a[i - 1], nocase) != fold(b[j - 1], nocase));
-                        size_t best = row[j] + 1 < row[j - 1] + 1 ? row[j] + 1 : row[j - 1] + 1;
-                        row[j] = sub < best ? sub : best;
-                        prev = cur;
-                }
-        }
-        return row[lb];
-}
-
-static size_t distance(const char *a, const char *b)
-{
-        return edit_distance(a, b, false);
-}
-
-size_t lx_distance_nocase(const char *a, const char *b)
-{
-        /* A difference of case alone still counts, so that it is named. */
-        size_t d = edit_distance(a, b, true);
-        return d == 0 && strcmp(a, b) != 0 ? 1 : d;
-}
-
 static bool in_list(const char *const *list, const char *key)
 {
         for (; list && *list; list++)
@@ -84,7 +43,7 @@ void lx_check_keys(struct lctx *c, const struct ynode *map, const char *where,
                         continue;
                 }
                 for (const char *const *a = allowed; *a; a++) {
-                        size_t d = distance(k->text, *a);
+                        size_t d = diag_distance(k->text, *a);
                         if (d < best_d) {
                                 best_d = d;
                                 best = *a;

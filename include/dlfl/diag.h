@@ -128,8 +128,11 @@ void diag_sort(struct diag_list *list);
 /* Prints "FILE:LINE:COLUMN: error|warning: MESSAGE" lines. */
 void diag_print(const struct diag_list *list, FILE *out);
 void diag_free(struct diag_list *list);
-/* Edit distance between two short keys (99 when either is long), for
+/* Edit distance between two short keys (999 when either is long), for
  * "did you mean" suggestions. */
 size_t diag_distance(const char *a, const char *b);
+/* The same ignoring ASCII case, except that a difference of case alone
+ * counts 1 (so that the right spelling is suggested). */
+size_t diag_distance_nocase(const char *a, const char *b);
 
 #endif
