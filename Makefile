@@ -25,6 +25,14 @@ OPT ?= -O2 -g
 endif
 
 CC ?= cc
+# Short lines ("CC src/x.c") unless V=1; sub-makes run in parallel.
+V ?= 0
+ifeq ($(V),1)
+say :=
+else
+say = @printf '  %-6s %s\n' $(1) $(2);
+endif
+JOBS ?= $(shell nproc 2>/dev/null || echo 2)
 WARN := -Wall -Wextra -Wformat=2 -Wshadow -Wwrite-strings -Wmissing-prototypes -Werror
 CPPFLAGS += -Iinclude -D_POSIX_C_SOURCE=200809L -D_XOPEN_SOURCE=700 -DDLFL_VERSION='"$(VERSION)"' \
 	-DDLFL_DATADIR='"$(DATADIR)"'
@@ -67,52 +75,50 @@ endif
 all: $(PROG)
 
 $(PROG): $(MAIN_OBJ) $(UI_OBJ) $(ENGINE_LIB)
-	$(CC) $(LDFLAGS) -o $@ $(MAIN_OBJ) $(UI_OBJ) $(ENGINE_LIB) $(LIBS_UI) $(LIBS_ENGINE) $(LDLIBS)
+	$(call say,LD,$@)$(CC) $(LDFLAGS) -o $@ $(MAIN_OBJ) $(UI_OBJ) $(ENGINE_LIB) $(LIBS_UI) $(LIBS_ENGINE) $(LDLIBS)
 
 $(ENGINE_LIB): $(ENGINE_OBJ)
-	rm -f $@
-	ar rcs $@ $^
+	$(call say,AR,$@)rm -f $@ && ar rcs $@ $^
 
 $(BUILD)/%.o: src/%.c
 	@mkdir -p $(dir $@)
-	$(CC) $(CPPFLAGS) $(CFLAGS) -c -o $@ $<
+	$(call say,CC,$<)$(CC) $(CPPFLAGS) $(CFLAGS) -c -o $@ $<
 
 $(BUILD)/tui%.o: src/tui%.c
 	@mkdir -p $(dir $@)
-	$(CC) $(CPPFLAGS) $(UI_CPPFLAGS) $(CFLAGS) -c -o $@ $<
+	$(call say,CC,$<)$(CC) $(CPPFLAGS) $(UI_CPPFLAGS) $(CFLAGS) -c -o $@ $<
 
 # A pattern's stem cannot be empty, so tui.c itself needs its own rule.
 $(BUILD)/tui.o: src/tui.c
 	@mkdir -p $(dir $@)
-	$(CC) $(CPPFLAGS) $(UI_CPPFLAGS) $(CFLAGS) -c -o $@ $<
+	$(call say,CC,$<)$(CC) $(CPPFLAGS) $(UI_CPPFLAGS) $(CFLAGS) -c -o $@ $<
 
 # The shipped modules are compiled in, as the loader's model and as bytes,
 # so the binary copied alone still has its five modules and starts without
 # parsing YAML. The build tool links the engine without them.
 CORE_LIB := $(BUILD)/libdlfl-core.a
 $(CORE_LIB): $(filter-out $(BUILD)/builtin_modules.o,$(ENGINE_OBJ))
-	rm -f $@
-	ar rcs $@ $^
+	$(call say,AR,$@)rm -f $@ && ar rcs $@ $^
 
 $(BUILD)/embed_model: tools/embed_model.c $(CORE_LIB)
-	$(CC) $(CPPFLAGS) $(CFLAGS) -o $@ $< $(CORE_LIB) $(LIBS_ENGINE) $(LDFLAGS)
+	$(call say,LD,$@)$(CC) $(CPPFLAGS) $(CFLAGS) -o $@ $< $(CORE_LIB) $(LIBS_ENGINE) $(LDFLAGS)
 
 $(BUILD)/builtin_modules.c: $(BUILD)/embed_model $(MODULES)
 	@mkdir -p $(dir $@)
-	$(BUILD)/embed_model $(MODULES) > $@.tmp && mv $@.tmp $@
+	$(call say,EMBED,$@)$(BUILD)/embed_model $(MODULES) > $@.tmp && mv $@.tmp $@
 
 $(BUILD)/builtin_modules.o: $(BUILD)/builtin_modules.c
-	$(CC) $(CPPFLAGS) $(CFLAGS) -Wno-overlength-strings -Wno-missing-field-initializers \
+	$(call say,CC,$<)$(CC) $(CPPFLAGS) $(CFLAGS) -Wno-overlength-strings -Wno-missing-field-initializers \
 		-c -o $@ $<
 
 $(BUILD)/tests/%: tests/unit/%.c $(ENGINE_LIB)
 	@mkdir -p $(dir $@)
-	$(CC) $(CPPFLAGS) $(call pkg_cflags,cmocka) $(CFLAGS) -Wno-missing-prototypes \
+	$(call say,LD,$@)$(CC) $(CPPFLAGS) $(call pkg_cflags,cmocka) $(CFLAGS) -Wno-missing-prototypes \
 		-o $@ $< $(ENGINE_LIB) $(LIBS_ENGINE) $(LIBS_TEST) $(LDFLAGS)
 
 $(BUILD)/tools/%: tests/tools/%.c $(ENGINE_LIB)
 	@mkdir -p $(dir $@)
-	$(CC) $(CPPFLAGS) $(CFLAGS) -Wno-missing-prototypes -o $@ $< $(ENGINE_LIB) $(LIBS_ENGINE) \
+	$(call say,LD,$@)$(CC) $(CPPFLAGS) $(CFLAGS) -Wno-missing-prototypes -o $@ $< $(ENGINE_LIB) $(LIBS_ENGINE) \
 		$(LDFLAGS)
 
 deps:
@@ -122,7 +128,7 @@ deps-test:
 	@sh scripts/deps.sh test
 
 run: deps
-	@$(MAKE) --no-print-directory all
+	@$(MAKE) --no-print-directory -j$(JOBS) all
 	./dlfl -m modules
 
 unit: $(UNIT_BIN) $(TOOL_BIN)
@@ -130,7 +136,7 @@ unit: $(UNIT_BIN) $(TOOL_BIN)
 # Everything: unit tests, golden diagnostics, end-to-end runs, the shipped
 # modules, the man pages. The last line is "N passed, N failed".
 check: deps-test
-	@$(MAKE) --no-print-directory $(PROG) unit
+	@$(MAKE) --no-print-directory -j$(JOBS) $(PROG) unit
 	@DLFL=$(abspath $(PROG)) BUILD=$(BUILD) SANITIZE=$(SANITIZE) sh tests/run.sh
 
 asan:

@@ -58,6 +58,54 @@ static struct module *prebuilt(const char *path, int fd, size_t size)
         return i == (size_t)-1 ? NULL : builtin_copy(i, path, path);
 }
 
+static struct app_broken *broken;
+static size_t nbroken, broken_cap;
+
+static void free_broken(void)
+{
+        for (size_t i = 0; i < nbroken; i++) {
+                free(broken[i].file);
+                free(broken[i].error);
+        }
+        free(broken);
+        broken = NULL;
+        nbroken = broken_cap = 0;
+}
+
+/* The first error of every file that had one (diags sorted by file). */
+static void note_broken(const struct diag_list *diags)
+{
+        static bool registered;
+
+        for (size_t i = 0; i < diags->count; i++) {
+                const struct diag *d = &diags->items[i];
+                bool seen = false;
+
+                if (d->level != DIAG_ERROR || d->file == NULL)
+                        continue;
+                for (size_t j = 0; j < nbroken && !seen; j++)
+                        seen = strcmp(broken[j].file, d->file) == 0;
+                if (seen)
+                        continue;
+                broken = xgrow(broken, &broken_cap, nbroken + 1, sizeof(*broken));
+                broken[nbroken].file = xstrdup(d->file);
+                broken[nbroken].error = d->line > 0
+                                            ? xasprintf("%u:%u: %s", d->line, d->column, d->message)
+                                            : xstrdup(d->message);
+                nbroken++;
+        }
+        if (nbroken > 0 && !registered) {
+                registered = true;
+                atexit(free_broken);
+        }
+}
+
+const struct app_broken *app_broken(size_t *n)
+{
+        *n = nbroken;
+        return broken;
+}
+
 /* -m DIR..., else $DLFL_MODULES (colon-separated), else the installed
  * directory, else the copies built into the binary. */
 bool app_load_modules(struct app *app)
@@ -87,6 +135,11 @@ bool app_load_modules(struct app *app)
         }
         diag_sort(&diags);
         diag_print(&diags, stderr);
+        note_broken(&diags);
+        /* One broken file among good ones is no reason to stop the player
+         * (on a kiosk that would take the terminal down): it is listed. */
+        if (app->catalog.count > 0)
+                ok = true;
         if (ok && app->catalog.count == 0) {
                 fputs("dlfl: no modules found; give a directory with -m DIR\n", stderr);
                 ok = false;

@@ -1,9 +1,12 @@
 /* `dlfl check` and `dlfl list`: the author's and the librarian's view of
  * what the loader makes of module files. */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
+#include "dlfl/text.h"
 #include "dlfl/app.h"
+#include "dlfl/text.h"
 #include "dlfl/loader.h"
 
 int cmd_check(struct app *app, int argc, char **argv)
@@ -46,8 +49,25 @@ int cmd_list(struct app *app, int argc, char **argv)
         for (size_t i = 0; i < app->catalog.count; i++) {
                 const struct module *m = app->catalog.modules[i];
 
-                printf("%-24s %-30s %8zu %7zu %7zu  %s\n", m->id, m->title, m->nsections,
-                       m->nscreens, count_minutes(m), m->source ? m->source : m->path);
+                /* A module's words are shown, never obeyed: no escape sequence
+                 * from a title reaches the terminal. */
+                char *id = text_sanitize_line(m->id), *title = text_sanitize_line(m->title),
+                     *from = text_sanitize_line(m->source ? m->source : m->path);
+
+                printf("%-24s %-30s %8zu %7zu %7zu  %s\n", id, title, m->nsections, m->nscreens,
+                       count_minutes(m), from);
+                free(id);
+                free(title);
+                free(from);
+        }
+        size_t nb;
+        const struct app_broken *b = app_broken(&nb);
+        for (size_t i = 0; i < nb; i++) {
+                char *file = text_sanitize_line(b[i].file), *why = text_sanitize_line(b[i].error);
+
+                printf("%-24s %s: %s\n", "(broken, not loaded)", file, why);
+                free(file);
+                free(why);
         }
         return 0;
 }

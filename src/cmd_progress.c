@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "dlfl/present.h"
 #include "dlfl/app.h"
 #include "dlfl/record.h"
 #include "dlfl/session.h"
@@ -71,7 +72,9 @@ static void print_where(const struct module *m, const struct attempt *a)
         }
         if (i == (size_t)-1) {
                 if (a->screen == NULL) {
-                        puts("  where:  at the start");
+                        /* Only a finished attempt has no screen: it stands at its summary. */
+                        puts(a->complete ? "  where:  finished (at the module summary)"
+                                         : "  where:  at the start");
                         return;
                 }
                 print_safe("  where:  screen ", a->screen, "");
@@ -102,16 +105,20 @@ static void print_module(const struct module *m, const struct module_record *mr)
         session_status(m, mr, &sum);
         print_safe("", m->title, "");
         print_safe(" (", m->id, ")\n");
-        printf("  status: %s", session_status_name(sum.status));
+        char st[64], pc[16];
+
+        present_status(&sum, st, sizeof st);
+        printf("  status: %s", st);
         if (sum.status == STATUS_IN_PROGRESS)
                 printf(", %zu of %zu screens done", sum.done, sum.total);
         if (mr != NULL && mr->nattempts > 1)
                 printf(", attempt %zu", mr->nattempts);
         putchar('\n');
+        present_fraction(sum.earned, sum.possible, pc, sizeof pc);
         if (sum.possible > 0)
-                printf("  score:  %s of %s points (%.0f%%), pass mark %s%%\n",
-                       points(sum.earned, e, sizeof(e)), points(sum.possible, p, sizeof(p)),
-                       sum.percent, points(sum.pass_mark, pm, sizeof(pm)));
+                printf("  score:  %s of %s points (%s), pass mark %s%%\n",
+                       points(sum.earned, e, sizeof(e)), points(sum.possible, p, sizeof(p)), pc,
+                       points(sum.pass_mark, pm, sizeof(pm)));
         else
                 puts("  score:  no scored questions");
         print_time(sum.seconds);
@@ -133,10 +140,13 @@ static void print_retired(const struct module_record *mr)
                 puts("  status: not started");
                 return;
         }
-        printf("  status: %s\n", a->passed ? "passed" : a->complete ? "complete" : "in progress");
+        char pc[16];
+
+        present_fraction(a->earned, a->possible, pc, sizeof pc);
+        printf("  status: %s\n", a->passed ? "passed" : a->complete ? "not passed" : "in progress");
         if (a->possible > 0)
-                printf("  score:  %s of %s points (%.0f%%)\n", points(a->earned, e, sizeof(e)),
-                       points(a->possible, p, sizeof(p)), 100.0 * a->earned / a->possible);
+                printf("  score:  %s of %s points (%s)\n", points(a->earned, e, sizeof(e)),
+                       points(a->possible, p, sizeof(p)), pc);
         print_time(a->seconds);
         print_where(NULL, a);
 }

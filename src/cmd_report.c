@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "dlfl/present.h"
 #include "dlfl/app.h"
 #include "dlfl/export.h"
 #include "dlfl/json.h"
@@ -16,7 +17,7 @@
 #include "dlfl/xalloc.h"
 
 #define NAME_COLS 18
-#define TITLE_COLS 24
+#define TITLE_COLS 22
 
 /* A module as a report column: loaded, or known only from records. */
 struct col {
@@ -107,10 +108,10 @@ static void cell(FILE *out, const char *s, int cols, bool right, bool last)
 
 static void status_text(const struct result *res, char *buf, size_t size)
 {
-        if (res->s.status == STATUS_IN_PROGRESS && res->s.total > 0)
-                snprintf(buf, size, "in progress %zu%%", res->s.done * 100 / res->s.total);
+        if (res->s.status == STATUS_IN_PROGRESS)
+                present_status(&res->s, buf, size); /* "in progress 33.3%" */
         else
-                snprintf(buf, size, "%s", session_status_name(res->s.status));
+                snprintf(buf, size, "%s", present_status_word(res->s.status));
 }
 
 static void score_text(const struct result *res, char *buf, size_t size)
@@ -119,7 +120,7 @@ static void score_text(const struct result *res, char *buf, size_t size)
         if (!res->started || res->s.possible <= 0 || !res->s.complete)
                 snprintf(buf, size, "-");
         else
-                snprintf(buf, size, "%.0f%%", res->s.percent);
+                present_fraction(res->s.earned, res->s.possible, buf, size);
 }
 
 static struct col *columns(const struct catalog *c, struct learner_record **recs, size_t nrecs,
@@ -180,9 +181,8 @@ static void csv_report(FILE *out, struct learner_record **recs, size_t nrecs, st
                                          false);
                         export_csv_field(out, session_status_name(res.s.status), false);
                         if (res.started && res.s.possible > 0) {
-                                json_format_number((double)(long long)(res.s.percent * 10 + 0.5) /
-                                                       10,
-                                                   buf, sizeof(buf));
+                                json_format_number(present_percent_value(res.s.percent), buf,
+                                                   sizeof(buf));
                                 export_csv_field(out, buf, false);
                         } else {
                                 export_csv_field(out, "", false);
@@ -210,8 +210,8 @@ static void table_report(FILE *out, struct learner_record **recs, size_t nrecs, 
 
         cell(out, "Learner", NAME_COLS, false, false);
         cell(out, "Module", TITLE_COLS, false, false);
-        cell(out, "Status", 16, false, false);
-        cell(out, "Score", 5, true, false);
+        cell(out, "Status", 17, false, false);
+        cell(out, "Score", 6, true, false);
         cell(out, "Minutes", 7, true, true);
         fputs("\n", out);
         if (nlearners == 0)
@@ -228,9 +228,9 @@ static void table_report(FILE *out, struct learner_record **recs, size_t nrecs, 
                         cell(out, cols[i].m != NULL ? cols[i].m->title : cols[i].title, TITLE_COLS,
                              false, false);
                         status_text(&res, buf, sizeof(buf));
-                        cell(out, buf, 16, false, false);
+                        cell(out, buf, 17, false, false);
                         score_text(&res, buf, sizeof(buf));
-                        cell(out, buf, 5, true, false);
+                        cell(out, buf, 6, true, false);
                         if (res.started)
                                 snprintf(buf, sizeof(buf), "%ld", export_minutes(res.seconds));
                         else

@@ -49,7 +49,7 @@ static const struct {
     [D_BAD_TYPE] = {DIAG_ERROR, "unknown screen type '%s'; use lesson, question or case-study"},
     [D_BAD_KIND] = {DIAG_ERROR, "unknown question kind '%s'; use single, multiple, true-false, "
                                 "text, order, match, reflection, numeric or rating"},
-    [D_FIELD_NOT_FOR_KIND] = {DIAG_ERROR, "'%s' does not belong to a %s question"},
+    [D_FIELD_NOT_FOR_KIND] = {DIAG_ERROR, "'%s' does not belong to %s question"},
     [D_FIELD_NOT_FOR_TYPE] = {DIAG_ERROR, "'%s' does not belong to a %s screen"},
     [D_RANGE] = {DIAG_ERROR, "'%s' must be %s"},
     [D_COUNT] = {DIAG_ERROR, "'%s' must have %zu to %zu entries, not %zu"},

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "dlfl/present.h"
 #include "dlfl/export.h"
 #include "dlfl/text.h"
 
@@ -67,9 +68,12 @@ static void certificate(FILE *out, const struct learner_record *r, const char *t
         export_date(a->completed, date);
         if (date[0] == '\0')
                 export_date(a->updated, date);
+        char pc[16];
+
+        present_fraction(s->earned, s->possible, pc, sizeof pc);
         if (s->possible > 0)
-                snprintf(line, sizeof(line), "on %s with a score of %.0f%% (pass mark %g%%).",
-                         date[0] != '\0' ? date : "a date not recorded", s->percent, s->pass_mark);
+                snprintf(line, sizeof(line), "on %s with a score of %s (pass mark %g%%).",
+                         date[0] != '\0' ? date : "a date not recorded", pc, s->pass_mark);
         else
                 snprintf(line, sizeof(line), "on %s.",
                          date[0] != '\0' ? date : "a date not recorded");

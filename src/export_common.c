@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "dlfl/export.h"
+#include "dlfl/text.h"
 #include "dlfl/json.h"
 #include "dlfl/xalloc.h"
 
@@ -178,14 +179,19 @@ void export_human_duration(double seconds, char buf[48])
                 snprintf(buf, 48, "%ld h %ld min", min / 60, min % 60);
 }
 
-void export_csv_field(FILE *out, const char *s, bool first)
+void export_csv_field(FILE *out, const char *raw, bool first)
 {
         bool quote = false;
+        char *safe, *s;
 
         if (!first)
                 putc(',', out);
-        if (s == NULL)
+        if (raw == NULL)
                 return;
+        /* No control character raw in a cell: a spreadsheet or terminal
+         * showing the file must not act on one (newlines are quoted). */
+        safe = text_escape_controls(raw, true);
+        s = safe;
         for (const char *p = s; *p != '\0'; p++) {
                 if (*p == ',' || *p == '"' || *p == '\r' || *p == '\n') {
                         quote = true;
@@ -209,6 +215,7 @@ void export_csv_field(FILE *out, const char *s, bool first)
         }
         if (quote)
                 putc('"', out);
+        free(safe);
 }
 
 void export_csv_end_row(FILE *out)

@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "dlfl/present.h"
 #include "dlfl/export.h"
 #include "dlfl/text.h"
 #include "dlfl/xalloc.h"
@@ -296,11 +297,13 @@ static void write_module(FILE *out, size_t number, const struct module *m,
         fprintf(out, "- Completed: %s\n", date[0] != '\0' ? date : "not yet");
         export_human_duration(seconds, dur);
         fprintf(out, "- Time spent: %s\n", dur);
-        if (cur.possible > 0)
-                fprintf(out, "- Score%s: %.0f%% (%g of %g points; pass mark %g%%)\n",
-                        cur.complete ? "" : " so far", cur.percent, cur.earned, cur.possible,
-                        cur.pass_mark);
-        else
+        if (cur.possible > 0) {
+                char pc[16];
+
+                present_fraction(cur.earned, cur.possible, pc, sizeof pc);
+                fprintf(out, "- Score%s: %s (%g of %g points; pass mark %g%%)\n",
+                        cur.complete ? "" : " so far", pc, cur.earned, cur.possible, cur.pass_mark);
+        } else
                 fputs("- Score: not scored (no scored questions)\n", out);
         if (mr->nattempts > 1) {
                 fprintf(out, "- Attempts: %zu\n", mr->nattempts);
@@ -313,8 +316,12 @@ static void write_module(FILE *out, size_t number, const struct module *m,
                         fprintf(out, "  - attempt %zu, started %s: %s", i + 1,
                                 date[0] != '\0' ? date : "(date not recorded)",
                                 session_status_name(s.status));
-                        if (s.possible > 0)
-                                fprintf(out, ", %.0f%%", s.percent);
+                        if (s.possible > 0) {
+                                char pc[16];
+
+                                present_fraction(s.earned, s.possible, pc, sizeof pc);
+                                fprintf(out, ", %s", pc);
+                        }
                         fprintf(out, ", %s\n", dur);
                 }
         }

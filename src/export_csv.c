@@ -4,6 +4,7 @@
  * reads them the same. */
 #include <stdlib.h>
 
+#include "dlfl/present.h"
 #include "dlfl/export.h"
 #include "dlfl/json.h"
 
@@ -57,7 +58,7 @@ bool export_csv(FILE *out, const struct catalog *c, const struct learner_record 
                         export_csv_field(out, session_status_name(s.status), false);
                         export_csv_field(out, started, false);
                         export_csv_field(out, completed, false);
-                        number_field(out, s.percent, 1);
+                        number_field(out, present_percent_value(s.percent), 1);
                         number_field(out, s.earned, 2);
                         number_field(out, s.possible, 2);
                         number_field(out, s.pass_mark, 1);

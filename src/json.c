@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "dlfl/json.h"
+#include "dlfl/text.h"
 
 size_t json_utf8_valid(const char *str)
 {
@@ -77,6 +78,14 @@ void json_write_string(FILE *out, const char *s)
                 if (n == 0) {
                         fputs("\\ufffd", out);
                         p++;
+                        continue;
+                }
+                /* C1 and bidi controls are escaped too: the string reads the
+                 * same to a JSON reader and is never written raw. */
+                unsigned long cp;
+                if (text_utf8_decode((const char *)p, n, &cp) == n && text_is_control(cp)) {
+                        fprintf(out, "\\u%04lx", cp);
+                        p += n;
                         continue;
                 }
                 fwrite(p, 1, n, out);

@@ -249,7 +249,11 @@ static void read_question(struct lctx *c, const struct ynode *map, struct screen
                 lx_report(c, kn, D_BAD_KIND, kn->kind == YNODE_SCALAR ? kn->text : "?");
                 return;
         }
-        lx_check_keys(c, map, "a question", keys, q_all_keys, D_FIELD_NOT_FOR_KIND, kn->text);
+        /* "an order question", not "a order question". */
+        char *kind_words = xasprintf(
+            "%s %s", kn->text[0] != '\0' && strchr("aeiou", kn->text[0]) ? "an" : "a", kn->text);
+        lx_check_keys(c, map, "a question", keys, q_all_keys, D_FIELD_NOT_FOR_KIND, kind_words);
+        free(kind_words);
         s->prompt = lx_text(c, map, "prompt", true, "a question");
         s->hints = lx_text_list(c, map, "hint", &s->nhints, true);
         s->explanation = lx_text(c, map, "explanation", false, NULL);

@@ -77,7 +77,9 @@ struct module *loader_load_file(const char *path, struct diag_list *diags)
         struct ysource src = {.read = file_read, .data = &in, .locate = file_locate};
         size_t before = diags->count;
 
-        in.fd = open(path, O_RDONLY | O_CLOEXEC);
+        /* O_NONBLOCK: a FIFO or device named like a module must not hang
+         * the program; only a regular file is read. */
+        in.fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK);
         if (in.fd < 0) {
                 diag_add(diags, file, 0, 0, D_FILE_OPEN, strerror(errno));
                 return NULL;
@@ -90,6 +92,11 @@ struct module *loader_load_file(const char *path, struct diag_list *diags)
         if (S_ISDIR(st.st_mode)) {
                 close(in.fd);
                 diag_add(diags, file, 0, 0, D_FILE_READ, strerror(EISDIR));
+                return NULL;
+        }
+        if (!S_ISREG(st.st_mode)) {
+                close(in.fd);
+                diag_add(diags, file, 0, 0, D_FILE_READ, "not a regular file");
                 return NULL;
         }
         if (S_ISREG(st.st_mode) && (size_t)st.st_size > MODEL_MAX_FILE) {

@@ -19,6 +19,7 @@
 #include "dlfl/app.h"
 #include "dlfl/lineread.h"
 #include "dlfl/passphrase.h"
+#include "dlfl/present.h"
 #include "dlfl/session.h"
 #include "dlfl/signals.h"
 #include "dlfl/store.h"
@@ -58,9 +59,10 @@ struct plain {
         char *pending;      /* an answer typed on a settled screen, for the next one */
         bool answered_here; /* the current screen was answered since it was shown */
         bool save_failed;
-        bool cli;     /* the learner came from -l: failures go to stderr */
-        long idle;    /* seconds before an idle learner is logged out; 0 = never */
-        enum why why; /* why the last read ended the run */
+        bool cli;         /* the learner came from -l: failures go to stderr */
+        long idle;        /* seconds before an idle learner is logged out; 0 = never */
+        enum why why;     /* why the last read ended the run */
+        char prompt[256]; /* what may be typed at the next prompt, in words */
 };
 
 /* ---- output --------------------------------------------------------------- */
@@ -173,25 +175,6 @@ __attribute__((format(printf, 2, 3))) static void say(struct plain *p, const cha
                 free(s);
 }
 
-/* One decimal place, rounded half up (printf rounds an exact .x5 to even,
- * and binary sums such as 2.67 land a hair under). */
-static double round1(double v)
-{
-        return (v < 0 ? -1 : 1) * (double)(long long)(fabs(v) * 10 + 0.5 + 1e-7) / 10;
-}
-
-static char *points_text(double v)
-{
-        char *s = xasprintf("%.2f", v);
-        size_t n = strlen(s);
-
-        while (n > 0 && s[n - 1] == '0')
-                s[--n] = '\0';
-        if (n > 0 && s[n - 1] == '.')
-                s[--n] = '\0';
-        return s;
-}
-
 /* At log-out the last learner's session must not stay on a terminal's
  * screen for the next person: line mode writes no escape sequences, so
  * it scrolls a screenful of empty lines past (TIOCGWINSZ rows, else
@@ -297,11 +280,31 @@ static bool get_raw(struct plain *p)
         }
 }
 
+/* What the next prompt says may be typed ("Press Enter to go on"): every
+ * prompt says it in words, once, on the prompt line itself. */
+__attribute__((format(printf, 2, 3))) static void ask(struct plain *p, const char *fmt, ...)
+{
+        va_list ap;
+
+        va_start(ap, fmt);
+        vsnprintf(p->prompt, sizeof(p->prompt), fmt, ap);
+        va_end(ap);
+}
+
 /* Prints the prompt and reads one line (without its newline). False at the
  * end of input (and the other ways out of get_raw). */
 static bool read_line(struct plain *p)
 {
-        emit(p, "> ");
+        struct text_lines tl = {0};
+
+        /* Wrapped like every line, leaving room for ": " and a short answer. */
+        text_wrap(p->prompt[0] != '\0' ? p->prompt : "Press Enter to go on", avail(p, "xxxx"), 0,
+                  TEXT_PLAIN, &tl);
+        for (size_t i = 0; i < tl.count; i++) {
+                fwrite(tl.lines[i].text, 1, tl.lines[i].len, p->out);
+                emit(p, i + 1 < tl.count ? "\n" : ": ");
+        }
+        text_lines_free(&tl);
         fflush(p->out);
         if (p->pending != NULL) {
                 free(p->line);
@@ -315,6 +318,10 @@ static bool read_line(struct plain *p)
                 blank(p);
                 return false;
         }
+        /* Typed input that is not echoed (a script, a pipe) would leave the
+         * next line run on after the prompt. */
+        if (!isatty(STDIN_FILENO))
+                blank(p);
         return true;
 }
 
@@ -367,6 +374,50 @@ static long parse_picks(const char *t, size_t *out, size_t max)
                 t = end;
         }
         return n;
+}
+
+/* Match answers: "2 1 3", or lettered pairs "A2 B1 C3" in any order (and
+ * "a2,b1,c3"). 0-based picks for each left item in turn, or -1. */
+static long parse_match(const char *t, size_t *out, size_t max)
+{
+        size_t n = 0;
+        bool given[64] = {false};
+
+        while (*t == ' ' || *t == '\t')
+                t++;
+        if ((*t | 0x20) < 'a' || (*t | 0x20) > 'z')
+                return parse_picks(t, out, max);
+        while (*t != '\0') {
+                size_t k;
+                char *end;
+                unsigned long v;
+
+                if (*t == ' ' || *t == ',' || *t == '\t') {
+                        t++;
+                        continue;
+                }
+                if ((*t | 0x20) < 'a' || (*t | 0x20) > 'z')
+                        return -1;
+                k = (size_t)((*t | 0x20) - 'a');
+                t++;
+                while (*t == ' ' || *t == ':' || *t == '=' || *t == '-')
+                        t++;
+                if (*t < '0' || *t > '9' || k >= max || k >= 64 || given[k])
+                        return -1;
+                errno = 0;
+                v = strtoul(t, &end, 10);
+                if (errno != 0)
+                        return -1;
+                out[k] = v == 0 || v > 1000 ? (size_t)-1 : (size_t)v - 1;
+                given[k] = true;
+                if (k + 1 > n)
+                        n = k + 1;
+                t = end;
+        }
+        for (size_t i = 0; i < n; i++)
+                if (!given[i])
+                        return -1;
+        return (long)n;
 }
 
 static long parse_number(const char *t)
@@ -441,7 +492,7 @@ static char *screen_label(struct plain *p, const struct screen *sc)
 {
         if (sc->type == SCREEN_QUESTION) {
                 char *f = first_line(p, sc->prompt, p->width - 30);
-                char *s = xasprintf("Question: %s", f);
+                char *s = xasprintf("%s: %s", present_screen_kind(sc), f);
 
                 free(f);
                 return s;
@@ -488,7 +539,7 @@ static enum flow contents(struct plain *p, struct session *s)
                 wrapped(p, prefix, session_on_summary(s) ? "Summary (you are here)" : "Summary");
                 free(prefix);
         }
-        say(p, "Type a number to go there, or press Enter to stay.");
+        ask(p, "Type a screen's number to go there, or press Enter to stay");
         for (;;) {
                 const char *t;
                 long v;
@@ -612,6 +663,8 @@ static void show_options(struct plain *p, struct session *s, const struct screen
         }
 }
 
+/* Match: the left items lettered A, B, C, the right ones numbered, as in
+ * the TUI; answered "2 1 3" or "A2 B1 C3". */
 static void show_match(struct plain *p, struct session *s, const struct screen *sc)
 {
         size_t n;
@@ -619,10 +672,10 @@ static void show_match(struct plain *p, struct session *s, const struct screen *
 
         say(p, "Items:");
         for (size_t i = 0; i < sc->npairs; i++) {
-                char *prefix = xasprintf("%zu. ", i + 1);
+                char prefix[8];
 
+                snprintf(prefix, sizeof prefix, "%c. ", (char)('A' + (i < 26 ? i : 25)));
                 md(p, prefix, sc->pairs[i].left);
-                free(prefix);
         }
         say(p, "Matches:");
         for (size_t i = 0; i < n; i++) {
@@ -633,71 +686,78 @@ static void show_match(struct plain *p, struct session *s, const struct screen *
         }
 }
 
+/* What may be typed to answer, as the prompt says it. */
 static void instructions(struct plain *p, const struct screen *sc, size_t n)
 {
         switch (sc->kind) {
         case KIND_SINGLE:
-                say(p, "Type the number of your answer.");
+                ask(p, "Type the number of your answer");
                 break;
         case KIND_MULTIPLE:
-                say(p, "Type the numbers of every right answer, separated by spaces or commas.");
+                ask(p, "Type the numbers of every right answer, separated by spaces or commas");
                 break;
         case KIND_TRUE_FALSE:
-                say(p, "Type 1 for True or 2 for False.");
+                ask(p, "Type 1 for True or 2 for False");
                 break;
         case KIND_TEXT:
-                say(p, "Type your answer.");
+                ask(p, "Type your answer");
                 break;
         case KIND_ORDER:
-                say(p,
-                    "Type the numbers of these %zu items in the right order, separated by "
-                    "spaces.",
+                ask(p,
+                    "Type the numbers of these %zu items in the right order, separated by spaces",
                     n);
                 break;
         case KIND_MATCH:
-                say(p, "For each item in turn, type the number of its match, separated by "
-                       "spaces.");
+                ask(p, "For A, B, C... in turn, type the number of its match (2 1 3, or A2 B1 C3)");
                 break;
         case KIND_NUMERIC:
-                say(p, "Type a number.");
+                ask(p, "Type a number");
                 break;
         case KIND_REFLECTION:
-                say(p, "Write your answer: as many lines as you like, then a line holding only a "
-                       "full stop (.).");
+                ask(p, "Write your answer: as many lines as you like, then a line holding only a "
+                       "full stop (.)");
                 break;
         case KIND_RATING:
-                say(p, "Type the number of your level.");
+                ask(p, "Type the number of your level");
                 break;
         default:
                 break;
         }
 }
 
-static void show_feedback(struct plain *p, struct session *s)
+/* The parts the presentation layer decided, in its order. */
+static void say_parts(struct plain *p, const struct present_parts *pp)
 {
-        const char *fb[16];
-        size_t n = session_feedback(s, fb, 16);
+        for (size_t i = 0; i < pp->n; i++) {
+                const struct present_part *pt = &pp->v[i];
 
-        for (size_t i = 0; i < n; i++) {
-                const char *choice = session_feedback_choice(s, i);
-                char *text = choice ? xasprintf("%s: %s", choice, fb[i]) : NULL;
-
-                md(p, "", text ? text : fb[i]);
-                free(text);
+                if (pt->markdown)
+                        md(p, pt->label != NULL ? pt->label : "", pt->text);
+                else
+                        wrapped(p, pt->label != NULL ? pt->label : "", pt->text);
         }
 }
 
-static void show_settled(struct plain *p, struct session *s)
+static void say_answer(struct plain *p, struct session *s)
 {
-        const struct screen *sc = session_screen(s);
-        char *right = session_right_answer(s);
+        struct present_parts pp;
 
-        if (right != NULL) {
-                md(p, "The right answer: ", right);
-                free(right);
-        }
-        if (sc->explanation != NULL)
-                md(p, "", sc->explanation);
+        present_answer(s, "h", &pp);
+        say_parts(p, &pp);
+        present_parts_free(&pp);
+}
+
+/* The prompt once the question is as it stands now. */
+static void question_prompt(struct plain *p, struct session *s, const struct screen *sc)
+{
+        const struct screen_state *st = session_state(s);
+        size_t n = 0;
+
+        session_shown_order(s, &n);
+        if (st->settled || (!model_kind_is_checked(sc->kind) && st->complete))
+                ask(p, "Press Enter to go on");
+        else
+                instructions(p, sc, n);
 }
 
 /* What the learner answered last, in words, for a screen shown again. */
@@ -719,50 +779,32 @@ static void show_given(struct plain *p, struct session *s, const struct screen *
                         wrapped(p, "Your answer: ", st->text);
                 break;
         case KIND_RATING:
-                if (st->rating >= 0 && (size_t)st->rating < sc->nscale)
-                        md(p, "Your level: ", sc->scale[st->rating]);
                 break;
         default: {
                 char buf[64 * 8] = "";
                 size_t len = 0;
 
                 n = session_last_picks(s, picks, 64);
-                for (size_t i = 0; i < n; i++)
-                        len += (size_t)snprintf(buf + len, sizeof(buf) - len, "%s%zu", i ? " " : "",
-                                                picks[i] + 1);
+                for (size_t i = 0; i < n && len < sizeof(buf); i++) {
+                        if (sc->kind == KIND_MATCH)
+                                len += (size_t)snprintf(
+                                    buf + len, sizeof(buf) - len, "%s%c%zu", i ? " " : "",
+                                    (char)('A' + (i < 26 ? i : 25)), picks[i] + 1);
+                        else
+                                len += (size_t)snprintf(buf + len, sizeof(buf) - len, "%s%zu",
+                                                        i ? " " : "", picks[i] + 1);
+                }
                 if (n > 0)
                         say(p, "Your answer: %s", buf);
                 break;
         }
         }
-        if (!model_kind_is_checked(sc->kind))
-                return;
-        say(p, "%s", st->correct ? "Right." : "Not right.");
-        show_feedback(p, s);
-        if (st->settled) {
-                show_settled(p, s);
-        } else {
-                const char *hints[16];
-                size_t k = session_hints_shown(s, hints, 16);
-
-                int left = session_attempts_left(s);
-
-                for (size_t i = 0; i < k; i++)
-                        md(p, "Hint: ", hints[i]);
-                if (left < 0)
-                        say(p, "Try again.");
-                else
-                        say(p, "Try again: %d %s left.", left, left == 1 ? "attempt" : "attempts");
-                if (session_hint_available(s))
-                        say(p, "Type h for a hint.");
-        }
 }
 
 static void show_question(struct plain *p, struct session *s, const struct screen *sc)
 {
-        size_t n = 0;
+        const struct screen_state *st = session_state(s);
 
-        session_shown_order(s, &n);
         if (sc->points <= 0 && model_kind_is_checked(sc->kind))
                 say(p, "Practice question (not scored)");
         md(p, "", sc->prompt);
@@ -771,66 +813,37 @@ static void show_question(struct plain *p, struct session *s, const struct scree
                 show_match(p, s, sc);
         else
                 show_options(p, s, sc);
-        if (session_state(s)->attempts > 0) {
+        if (st->attempts > 0) {
                 blank(p);
                 show_given(p, s, sc);
+                say_answer(p, s);
+        } else if (st->draft != NULL) {
+                blank(p);
+                wrapped(p, "Your draft, not yet submitted: ", st->draft);
         }
-        if (!session_state(s)->settled)
-                instructions(p, sc, n);
+        question_prompt(p, s, sc);
 }
 
 static void after_answer(struct plain *p, struct session *s, enum answer_result r)
 {
         const struct screen *sc = session_screen(s);
-        const struct screen_state *st = session_state(s);
-        int left;
 
         switch (r) {
         case ANSWER_INVALID:
                 say(p, "%s", session_problem(s));
                 return;
         case ANSWER_ALREADY:
-                say(p, "You have already answered this question. Press Enter to go on.");
+                say(p, "You have already answered this question.");
+                ask(p, "Press Enter to go on");
                 return;
         case ANSWER_RECORDED:
-                p->answered_here = true;
-                if (sc->kind == KIND_RATING && st->rating >= 0 && (size_t)st->rating < sc->nscale)
-                        md(p, "Recorded: ", sc->scale[st->rating]);
-                else
-                        say(p, "Saved.");
-                return;
-        case ANSWER_RIGHT: {
-                p->answered_here = true;
-                say(p, "Right.");
-                show_feedback(p, s);
-                if (sc->points > 0) {
-                        char *got = points_text(st->points), *of = points_text(sc->points);
-
-                        say(p, "You earned %s of %s %s.", got, of,
-                            sc->points == 1 ? "point" : "points");
-                        free(got);
-                        free(of);
-                }
-                show_settled(p, s);
-                return;
-        }
-        case ANSWER_WRONG:
-                say(p, "Not right.");
-                show_feedback(p, s);
-                left = session_attempts_left(s);
-                if (left < 0)
-                        say(p, "Try again.");
-                else
-                        say(p, "Try again: %d %s left.", left, left == 1 ? "attempt" : "attempts");
-                if (session_hint_available(s))
-                        say(p, "Type h for a hint.");
-                return;
+        case ANSWER_RIGHT:
         case ANSWER_SETTLED_WRONG:
                 p->answered_here = true;
-                say(p, "Not right.");
-                show_feedback(p, s);
-                say(p, "No attempts left.");
-                show_settled(p, s);
+                /* fall through */
+        case ANSWER_WRONG:
+                say_answer(p, s);
+                question_prompt(p, s, sc);
                 return;
         }
 }
@@ -885,11 +898,26 @@ static enum flow question_line(struct plain *p, struct session *s, const char *t
                 bool eof;
                 char *text = read_lines(p, t, &eof);
 
+                if (eof) {
+                        /* Not ended with ".": kept as a draft, never lost. */
+                        session_set_draft(s, text, time(NULL));
+                        free(text);
+                        return FLOW_QUIT;
+                }
                 r = session_answer_text(s, text, time(NULL));
                 free(text);
                 after_answer(p, s, r);
-                return eof ? FLOW_QUIT : FLOW_STAY;
+                return FLOW_STAY;
         }
+        case KIND_MATCH:
+                n = parse_match(t, picks, 64);
+                if (n < 0) {
+                        say(p, "Type the number of each item's match in turn, such as 2 1 3 or "
+                               "A2 B1 C3.");
+                        return FLOW_STAY;
+                }
+                r = session_answer_picks(s, picks, (size_t)n, time(NULL));
+                break;
         case KIND_TRUE_FALSE:
                 if (strcasecmp(t, "true") == 0 || strcasecmp(t, "false") == 0) {
                         picks[0] = strcasecmp(t, "true") == 0 ? 0 : 1;
@@ -935,13 +963,15 @@ static void show_step(struct plain *p, struct session *s)
                         if (st->text != NULL) {
                                 wrapped(p, "Your reflection: ", st->text);
                         } else {
-                                say(p,
-                                    "Write as many lines as you like, then a line holding only a "
-                                    "full stop (.). Or press Enter to go on without writing.");
+                                if (st->draft != NULL)
+                                        wrapped(p, "Your draft, not yet saved: ", st->draft);
+                                ask(p, "Write as many lines as you like, then a line holding "
+                                       "only a full stop (.); or press Enter to go on without "
+                                       "writing");
                                 return;
                         }
                 }
-                say(p, "Press Enter to go on, or type r to walk through the case again.");
+                ask(p, "Press Enter to go on, or type r to walk through the case again");
                 return;
         }
         blank(p);
@@ -951,7 +981,7 @@ static void show_step(struct plain *p, struct session *s)
                 md(p, prefix, step->choices[i].text);
                 free(prefix);
         }
-        say(p, "Type the number of your choice.");
+        ask(p, "Type the number of your choice");
 }
 
 static void show_case(struct plain *p, struct session *s, const struct screen *sc)
@@ -963,17 +993,46 @@ static void show_case(struct plain *p, struct session *s, const struct screen *s
                 if (sc->reflection != NULL) {
                         blank(p);
                         md(p, "Reflection: ", sc->reflection);
-                        if (session_state(s)->text != NULL)
+                        if (session_state(s)->text != NULL) {
                                 wrapped(p, "Your reflection: ", session_state(s)->text);
-                        else
-                                say(p, "Write as many lines as you like, then a line holding "
-                                       "only a full stop (.). Or press Enter to go on without "
-                                       "writing.");
+                        } else {
+                                if (session_state(s)->draft != NULL)
+                                        wrapped(p, "Your draft, not yet saved: ",
+                                                session_state(s)->draft);
+                                ask(p, "Write as many lines as you like, then a line holding "
+                                       "only a full stop (.); or press Enter to go on without "
+                                       "writing");
+                                return;
+                        }
                 }
+                ask(p, "Press Enter to go on");
                 return;
         }
         session_case_begin(s, time(NULL));
         show_step(p, s);
+}
+
+/* A case study's reflection: saved when ended with ".", kept as a draft
+ * when the input ends first. */
+static enum flow case_reflect(struct plain *p, struct session *s, const char *t)
+{
+        bool eof;
+        char *text = read_lines(p, t, &eof);
+
+        if (eof) {
+                session_set_draft(s, text, time(NULL));
+                free(text);
+                return FLOW_QUIT;
+        }
+        session_case_reflect(s, text, time(NULL));
+        free(text);
+        if (session_state(s)->text != NULL) {
+                session_set_draft(s, NULL, time(NULL));
+                say(p, "Saved.");
+                p->answered_here = true;
+        }
+        ask(p, "Press Enter to go on");
+        return FLOW_STAY;
 }
 
 static enum flow case_line(struct plain *p, struct session *s, const char *t)
@@ -994,46 +1053,20 @@ static enum flow case_line(struct plain *p, struct session *s, const char *t)
                         session_next(s, time(NULL));
                         return FLOW_SHOW;
                 }
-                if (sc->reflection != NULL && session_state(s)->text == NULL) {
-                        bool eof;
-                        char *text = read_lines(p, t, &eof);
-
-                        session_case_reflect(s, text, time(NULL));
-                        if (session_state(s)->text != NULL) {
-                                say(p, "Saved.");
-                                p->answered_here = true;
-                        }
-                        free(text);
-                        if (eof)
-                                return FLOW_QUIT;
-                        say(p, "Press Enter to go on.");
-                        return FLOW_STAY;
-                }
-                say(p, "Press Enter to go on, or type r to walk through the case again.");
+                if (sc->reflection != NULL && session_state(s)->text == NULL)
+                        return case_reflect(p, s, t);
+                say(p, "Type r to walk through the case again, or press Enter to go on.");
                 return FLOW_STAY;
         }
-        if (step == NULL && session_case_needs_reflection(s)) {
-                bool eof;
-                char *text = read_lines(p, t, &eof);
-
-                session_case_reflect(s, text, time(NULL));
-                free(text);
-                if (session_state(s)->text != NULL) {
-                        say(p, "Saved.");
-                        p->answered_here = true;
-                }
-                if (eof)
-                        return FLOW_QUIT;
-                say(p, "Press Enter to go on.");
-                return FLOW_STAY;
-        }
+        if (step == NULL && session_case_needs_reflection(s))
+                return case_reflect(p, s, t);
         if (step == NULL) {
                 if (p->answered_here) {
                         p->pending = xstrdup(t);
                         session_next(s, time(NULL));
                         return FLOW_SHOW;
                 }
-                say(p, "Press Enter to go on.");
+                say(p, "There is nothing to answer here.");
                 return FLOW_STAY;
         }
         v = parse_number(t);
@@ -1060,18 +1093,6 @@ static enum flow case_line(struct plain *p, struct session *s, const char *t)
 
 /* ---- the summary ------------------------------------------------------------- */
 
-static void time_text(char *buf, size_t size, double seconds)
-{
-        long s = (long)(seconds + 0.5);
-
-        if (s >= 3600)
-                snprintf(buf, size, "%ld h %ld min", s / 3600, s / 60 % 60);
-        else if (s >= 60)
-                snprintf(buf, size, "%ld min %ld s", s / 60, s % 60);
-        else
-                snprintf(buf, size, "%ld s", s);
-}
-
 static const struct module *next_module(struct plain *p, const struct module *m)
 {
         const struct catalog *c = &p->app->catalog;
@@ -1087,46 +1108,44 @@ static void show_summary(struct plain *p, struct session *s)
         const struct module *m = session_module(s);
         const struct module *next = next_module(p, m);
         struct summary sum;
-        char t[64];
+        struct present_summary ps;
+        bool again;
 
         session_summary(s, &sum);
+        present_summary(&sum, &ps);
+        again = sum.complete && !sum.passed;
         blank(p);
         say(p, "Summary: %s", m->title);
-        if (sum.possible > 0)
-                say(p, "Score: %.1f%% (%.1f of %.1f points)", round1(sum.percent),
-                    round1(sum.earned), round1(sum.possible));
-        else
-                say(p, "Score: no scored questions in this module.");
-        if (sum.passed)
-                say(p, "Result: passed (pass mark %g%%).", sum.pass_mark);
-        else if (sum.complete)
-                say(p, "Result: failed (pass mark %g%%).", sum.pass_mark);
-        else
-                say(p, "Result: not complete yet: %zu of %zu screens done.", sum.done, sum.total);
-        time_text(t, sizeof(t), sum.seconds);
-        say(p, "Time spent: %s.", t);
+        say(p, "%s", ps.score);
+        say(p, "%s", ps.result);
+        say(p, "%s", ps.time);
         if (sum.nrevisit > 0) {
                 say(p, "Questions to revisit:");
                 for (size_t i = 0; i < sum.nrevisit; i++) {
+                        const struct screen_state *st = session_state_at(s, sum.revisit[i]);
                         char *label =
-                            first_line(p, m->screens[sum.revisit[i]].prompt, p->width - 16);
+                            first_line(p, m->screens[sum.revisit[i]].prompt, p->width - 30);
                         char *prefix = xasprintf("%zu. ", i + 1);
-                        char *line = xasprintf("%s (screen %zu)", label, sum.revisit[i] + 1);
+                        char *line = xasprintf("%s (screen %zu, %s)", label, sum.revisit[i] + 1,
+                                               st->attempts == 0 ? "not answered" : "not right");
 
                         wrapped(p, prefix, line);
                         free(line);
                         free(prefix);
                         free(label);
                 }
-                say(p, "Type a number to go back to that question.");
         } else {
                 say(p, "No questions to revisit.");
         }
+        if (again)
+                say(p, "Type a for the questions again (lessons count as read), or r for the "
+                       "whole module again.");
         if (next != NULL)
-                say(p, "Press Enter to go on to the next module, %s; r starts this module again.",
-                    next->title);
-        else
-                say(p, "Press Enter to return to the module menu; r starts this module again.");
+                wrapped(p, "Next module: ", next->title);
+        ask(p, "%s%s; or press Enter to go on%s",
+            sum.nrevisit > 0 ? "Type a question's number to revisit it, " : "Type ",
+            again ? "a or r to try again" : "r to start again",
+            next != NULL ? " to the next module" : " to the module menu");
 }
 
 static enum flow summary_line(struct plain *p, struct session *s, const char *t)
@@ -1134,18 +1153,25 @@ static enum flow summary_line(struct plain *p, struct session *s, const char *t)
         struct summary sum;
         long v;
 
+        session_summary(s, &sum);
         if (strcmp(t, "r") == 0 || strcmp(t, "R") == 0) {
                 session_restart(s, time(NULL));
-                say(p, "Starting again. Your earlier attempt stays in your record.");
+                say(p, "Starting the whole module again. Your earlier attempt stays in your "
+                       "record.");
                 return FLOW_SHOW;
         }
-        session_summary(s, &sum);
+        if ((strcmp(t, "a") == 0 || strcmp(t, "A") == 0) && sum.complete && !sum.passed) {
+                session_restart_questions(s, time(NULL));
+                say(p, "The questions again: the lessons count as read. Your earlier attempt "
+                       "stays in your record.");
+                return FLOW_SHOW;
+        }
         v = parse_number(t);
         if (v >= 1 && (size_t)v <= sum.nrevisit) {
-                session_go(s, sum.revisit[v - 1], time(NULL));
+                session_revisit(s, sum.revisit[v - 1], time(NULL));
                 return FLOW_SHOW;
         }
-        say(p, "Press Enter to go on, type r to start again, or ? for the commands.");
+        say(p, "That is not one of the choices here.");
         return FLOW_STAY;
 }
 
@@ -1156,6 +1182,7 @@ static void show(struct plain *p, struct session *s)
         const struct screen *sc = session_screen(s);
 
         p->answered_here = false;
+        ask(p, "Press Enter to go on");
         if (sc == NULL) {
                 show_summary(p, s);
                 return;
@@ -1190,6 +1217,9 @@ static enum flow interact(struct plain *p, struct session *s)
                 if (t[0] == '\0') {
                         if (sc == NULL)
                                 return FLOW_NEXT;
+                        if (sc->type == SCREEN_QUESTION && !session_state(s)->complete)
+                                say(p, "Left unanswered: it is listed on the module summary "
+                                       "to come back to.");
                         session_next(s, time(NULL));
                         return FLOW_SHOW;
                 }
@@ -1206,7 +1236,7 @@ static enum flow interact(struct plain *p, struct session *s)
                 else if (sc->type == SCREEN_CASE_STUDY)
                         f = case_line(p, s, t);
                 else {
-                        say(p, "Press Enter to go on, or type ? for the commands.");
+                        say(p, "There is nothing to answer on this screen.");
                         f = FLOW_STAY;
                 }
                 if (f != FLOW_STAY)
@@ -1215,12 +1245,16 @@ static enum flow interact(struct plain *p, struct session *s)
 }
 
 /* The intro: outcomes, sections and how far the learner is. */
-static enum flow intro(struct plain *p, struct session *s, bool fresh)
+static enum flow intro(struct plain *p, struct session *s)
 {
         const struct module *m = session_module(s);
         struct summary sum;
+        struct present_intro in;
+        bool fresh;
 
         session_summary(s, &sum);
+        present_intro(m, record_find_module(p->rec, m->id), &in);
+        fresh = !in.started;
         blank(p);
         wrapped(p, "", m->title);
         md(p, "", m->summary);
@@ -1257,22 +1291,22 @@ static enum flow intro(struct plain *p, struct session *s, bool fresh)
         say(p, "Sections:");
         for (size_t i = 0; i < m->nsections; i++) {
                 const struct section *sec = &m->sections[i];
-                size_t done = 0;
                 char *prefix = xasprintf("%zu. ", i + 1);
                 char *line;
 
-                for (size_t j = sec->first; j < sec->first + sec->count; j++)
-                        done += session_screen_complete(s, j);
-                line = xasprintf("%s (%zu of %zu screens done)", sec->title, done, sec->count);
+                line = xasprintf("%s (%zu of %zu screens done)", sec->title,
+                                 i < 64 ? in.done[i] : 0, sec->count);
                 wrapped(p, prefix, line);
                 free(line);
                 free(prefix);
         }
-        if (fresh)
-                say(p, "Press Enter to start.");
-        else
-                say(p, "Press Enter to continue where you left off, or type r to start the "
-                       "module again.");
+        {
+                const char *go = present_intro_go_on(&in);
+
+                /* The engine's sentence, without its full stop, is the prompt. */
+                ask(p, "%.*s%s", (int)strlen(go) - 1, go,
+                    fresh ? "" : "; or type r to start the module again");
+        }
         for (;;) {
                 const char *t;
                 bool handled;
@@ -1304,16 +1338,13 @@ static enum flow intro(struct plain *p, struct session *s, bool fresh)
 
 static enum flow run_module(struct plain *p, const struct module *m, bool resume)
 {
-        const struct module_record *mr = record_find_module(p->rec, m->id);
-        /* Opening shows the first screen, so ask before: is this a start? */
-        bool fresh = mr == NULL || mr->nattempts == 0;
         struct session *s = session_open(m, p->rec, p->name, time(NULL));
         enum flow f = FLOW_SHOW;
 
         session_set_save_hook(s, save, p);
         save(p);
         if (!resume)
-                f = intro(p, s, fresh);
+                f = intro(p, s);
         else if (session_module_changed(s))
                 say(p, "This module has changed since you last worked on it. Your progress on "
                        "the screens it still has is kept.");
@@ -1329,28 +1360,12 @@ static enum flow run_module(struct plain *p, const struct module *m, bool resume
 
 /* ---- the module menu ------------------------------------------------------------ */
 
-/* The module the learner worked on last and has not completed, or NULL. */
+/* The module to resume, as the presentation layer decides, or NULL. */
 static const struct module *resume_target(struct plain *p)
 {
-        const struct catalog *c = &p->app->catalog;
-        const struct module *best = NULL;
-        time_t when = 0;
+        int i = present_resume(&p->app->catalog, p->rec);
 
-        for (size_t i = 0; i < c->count; i++) {
-                const struct module_record *mr = record_find_module(p->rec, c->modules[i]->id);
-                struct summary sum;
-
-                if (mr == NULL || mr->nattempts == 0)
-                        continue;
-                session_status(c->modules[i], mr, &sum);
-                if (sum.complete)
-                        continue;
-                if (best == NULL || mr->attempts[mr->nattempts - 1].updated >= when) {
-                        best = c->modules[i];
-                        when = mr->attempts[mr->nattempts - 1].updated;
-                }
-        }
-        return best;
+        return i >= 0 ? p->app->catalog.modules[i] : NULL;
 }
 
 static void show_menu(struct plain *p, const struct module *resume)
@@ -1367,15 +1382,7 @@ static void show_menu(struct plain *p, const struct module *resume)
                 char *line;
 
                 session_status(m, record_find_module(p->rec, m->id), &sum);
-                if (sum.status == STATUS_IN_PROGRESS)
-                        snprintf(status, sizeof(status), "in progress %.0f%%",
-                                 sum.total > 0 ? (double)sum.done * 100.0 / (double)sum.total
-                                               : 0.0);
-                else if (sum.status == STATUS_NOT_STARTED || sum.possible <= 0)
-                        snprintf(status, sizeof(status), "%s", session_status_name(sum.status));
-                else
-                        snprintf(status, sizeof(status), "%s, score %.1f%%",
-                                 session_status_name(sum.status), round1(sum.percent));
+                present_status(&sum, status, sizeof(status));
                 if (m->minutes > 0)
                         snprintf(minutes, sizeof(minutes), ", %d min", m->minutes);
                 line = xasprintf("%s (%s%s)", m->title, status, minutes);
@@ -1383,6 +1390,21 @@ static void show_menu(struct plain *p, const struct module *resume)
                 md(p, "   ", m->summary);
                 free(line);
                 free(prefix);
+        }
+        {
+                size_t nb;
+                const struct app_broken *b = app_broken(&nb);
+
+                for (size_t i = 0; i < nb; i++) {
+                        char *file = text_sanitize_line(b[i].file);
+                        char *why = text_sanitize_line(b[i].error);
+                        char *line = xasprintf("Cannot be opened: %s: %s", file, why);
+
+                        wrapped(p, "-  ", line);
+                        free(line);
+                        free(why);
+                        free(file);
+                }
         }
         if (resume != NULL) {
                 char *prefix = xasprintf("%zu. ", c->count + 1);
@@ -1392,8 +1414,14 @@ static void show_menu(struct plain *p, const struct module *resume)
                 free(line);
                 free(prefix);
         }
-        say(p, "Type a number, f to forget you (delete your record), or q to %s.",
-            p->app->kiosk ? "log out" : "quit");
+        if (resume != NULL)
+                ask(p, "Type a module's number, or press Enter to resume %s; f forgets you; q %s",
+                    "where you left off", p->app->kiosk ? "logs out" : "quits");
+        else
+                ask(p,
+                    "Type a module's number, or press Enter for the first; f forgets you (deletes "
+                    "your record); q %s",
+                    p->app->kiosk ? "logs out" : "quits");
 }
 
 /* "Forget me": deletes the learner's record once they confirm. True when
@@ -1407,8 +1435,8 @@ static bool forget(struct plain *p)
                 return false;
         }
         /* Typing one's own name is a deliberate act a stray "y" is not. */
-        say(p, "This deletes your record and all your progress, for good. Type your name to "
-               "go ahead, or press Enter to keep it.");
+        say(p, "This deletes your record and all your progress, for good.");
+        ask(p, "Type your name to go ahead, or press Enter to keep it");
         if (!read_line(p))
                 return false;
         if (!store_same_name(trimmed(p->line), p->name)) {
@@ -1515,7 +1543,7 @@ static bool ask_passphrase(struct plain *p, const char *name)
                         return false;
                 }
         }
-        say(p, "Passphrase (it is not shown as you type):");
+        ask(p, "Passphrase (type it; it is not shown as you type)");
         line_echo(p->in, false);
         got = read_line(p);
         line_echo(p->in, true);
@@ -1616,7 +1644,7 @@ static bool pick_learner(struct plain *p)
                         wrapped(p, prefix, "Guest (nothing is saved)");
                         free(prefix);
                 }
-                say(p, "Type a number, n for a new learner, or q to quit.");
+                ask(p, "Type a number, n for a new learner, or q to quit");
                 for (;;) {
                         const char *t;
                         long v;
@@ -1635,7 +1663,7 @@ static bool pick_learner(struct plain *p)
                                 open_guest(p);
                                 done = true;
                         } else if (strcmp(t, "n") == 0 || strcmp(t, "N") == 0) {
-                                say(p, "Your name:");
+                                ask(p, "Type your name");
                                 if (!read_line(p)) {
                                         store_names_free(names, n);
                                         return false;

@@ -21,6 +21,7 @@ static void free_state(struct screen_state *st)
         free(st->id);
         free(st->response);
         free(st->text);
+        free(st->draft);
         record_path_clear(st);
         free(st->ending);
 }

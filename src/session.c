@@ -77,6 +77,7 @@ static void arrive(struct session *s, time_t now)
 static void enter(struct session *s, size_t pos, time_t now)
 {
         session_tick(s, now);
+        s->revisiting = false;
         s->pos = pos;
         s->order_valid = false;
         s->case_fb_valid = false;
@@ -196,20 +197,52 @@ const struct section *session_section(const struct session *s)
         return &s->m->sections[s->m->nsections - 1];
 }
 
+/* In "the questions again", lessons are read already: moving passes them. */
+static bool skipped(const struct session *s, size_t pos)
+{
+        const struct attempt *a = session_att(s);
+
+        return pos < s->m->nscreens && a != NULL && a->questions_only &&
+               s->m->screens[pos].type == SCREEN_LESSON;
+}
+
 bool session_next(struct session *s, time_t now)
 {
+        size_t pos = s->pos + 1;
+
         if (s->pos >= s->m->nscreens)
                 return false;
-        enter(s, s->pos + 1, now);
+        if (s->revisiting) {
+                enter(s, s->m->nscreens, now);
+                return true;
+        }
+        while (skipped(s, pos))
+                pos++;
+        enter(s, pos, now);
         return true;
 }
 
 bool session_back(struct session *s, time_t now)
 {
-        if (s->pos == 0)
+        size_t pos = s->pos;
+
+        while (pos > 0 && skipped(s, pos - 1))
+                pos--;
+        if (pos == 0)
                 return false;
-        enter(s, s->pos - 1, now);
+        enter(s, pos - 1, now);
         return true;
+}
+
+void session_revisit(struct session *s, size_t position, time_t now)
+{
+        session_go(s, position, now);
+        s->revisiting = position < s->m->nscreens;
+}
+
+bool session_revisiting(const struct session *s)
+{
+        return s->revisiting;
 }
 
 void session_go(struct session *s, size_t position, time_t now)
@@ -272,6 +305,51 @@ void session_restart(struct session *s, time_t now)
         enter(s, 0, now);
 }
 
+void session_restart_questions(struct session *s, time_t now)
+{
+        struct attempt *a;
+        size_t first = s->m->nscreens;
+
+        session_tick(s, now);
+        session_changed(s, now);
+        a = record_new_attempt(record_module(s->rec, s->m->id), s->m->pass_mark, now);
+        a->questions_only = true;
+        for (size_t i = 0; i < s->m->nscreens; i++) {
+                if (s->m->screens[i].type == SCREEN_LESSON) {
+                        struct screen_state *st = record_screen(a, s->m->screens[i].id);
+
+                        st->seen = true;
+                        st->complete = true;
+                        st->when = now;
+                } else if (first == s->m->nscreens) {
+                        first = i;
+                }
+        }
+        s->pos = first;
+        enter(s, first, now);
+}
+
+void session_set_draft(struct session *s, const char *draft, time_t now)
+{
+        struct screen_state *st;
+
+        if (s->pos >= s->m->nscreens)
+                return;
+        st = session_cur(s);
+        if (draft != NULL && draft[0] == '\0')
+                draft = NULL;
+        if ((draft == NULL && st->draft == NULL) ||
+            (draft != NULL && st->draft != NULL && strcmp(draft, st->draft) == 0))
+                return;
+        record_set_string(&st->draft, draft);
+        session_changed(s, now);
+}
+
+const char *session_draft(const struct session *s)
+{
+        return session_state(s)->draft;
+}
+
 const struct screen_state *session_state_at(const struct session *s, size_t position)
 {
         const struct screen_state *st;
@@ -328,6 +406,9 @@ void session_status(const struct module *m, const struct module_record *mr, stru
                 return;
         }
         out->seconds = a->seconds;
+        out->started = a->complete;
+        for (size_t i = 0; i < a->nscreens && !out->started; i++)
+                out->started = a->screens[i].seen;
         /* Once complete or passed, an attempt stays so: an edited module never
          * takes away a result already earned. */
         out->complete = a->complete || (m->nscreens > 0 && out->done == out->total);
@@ -337,7 +418,8 @@ void session_status(const struct module *m, const struct module_record *mr, stru
              (out->possible <= 0 || out->earned * 100.0 >= out->pass_mark * out->possible - 1e-9));
         out->status = out->passed     ? STATUS_PASSED
                       : out->complete ? STATUS_COMPLETE
-                                      : STATUS_IN_PROGRESS;
+                      : out->started  ? STATUS_IN_PROGRESS
+                                      : STATUS_NOT_STARTED;
 }
 
 void session_summary(const struct session *s, struct summary *out)
@@ -353,7 +435,7 @@ const char *session_status_name(enum module_status st)
         case STATUS_IN_PROGRESS:
                 return "in progress";
         case STATUS_COMPLETE:
-                return "complete";
+                return "not passed";
         case STATUS_PASSED:
                 return "passed";
         }

@@ -11,6 +11,7 @@
 #include <wchar.h>
 #include <wctype.h>
 
+#include "dlfl/answer.h"
 #include "dlfl/text.h"
 #include "dlfl/xalloc.h"
 #include "session_impl.h"
@@ -239,6 +240,31 @@ const char *session_problem(const struct session *s)
         return s->problem;
 }
 
+/* The very answer just marked wrong, given again: it costs no attempt. */
+static bool same_as_wrong(const struct session *s, const char *response)
+{
+        const struct screen_state *st = session_state(s);
+        const struct screen *sc = session_screen(s);
+        bool same;
+
+        if (st->attempts == 0 || st->correct || st->settled || st->response == NULL)
+                return false;
+        if (sc->kind != KIND_TEXT)
+                return strcmp(st->response, response) == 0;
+        char *a = answer_normalise(st->response), *b = answer_normalise(response);
+        same = strcmp(a, b) == 0;
+        free(a);
+        free(b);
+        return same;
+}
+
+static enum answer_result same_again(struct session *s, char *response)
+{
+        free(response);
+        return invalid(s, "That is the answer that was just marked not right. Change it "
+                          "first: giving it again uses no attempt.");
+}
+
 /* Records a checked answer: attempts, penalty, settling. */
 static enum answer_result settle(struct session *s, bool right, char *response, time_t now)
 {
@@ -246,6 +272,9 @@ static enum answer_result settle(struct session *s, bool right, char *response, 
         struct screen_state *st = session_cur(s);
         enum answer_result res;
 
+        if (same_as_wrong(s, response))
+                return same_again(s, response);
+        record_set_string(&st->draft, NULL);
         st->attempts++;
         st->correct = right;
         free(st->response);
@@ -267,6 +296,9 @@ static enum answer_result settle(struct session *s, bool right, char *response, 
                         st->settled = true;
                         res = ANSWER_SETTLED_WRONG;
                 } else {
+                        /* The next hint comes by itself with the next try. */
+                        if (st->hints_used >= 0 && (size_t)st->hints_used < sc->nhints)
+                                st->hints_used++;
                         res = ANSWER_WRONG;
                 }
         }
@@ -282,6 +314,7 @@ static enum answer_result record_unscored(struct session *s, char *response, con
         struct screen_state *st = session_cur(s);
 
         st->attempts++;
+        record_set_string(&st->draft, NULL);
         free(st->response);
         st->response = response;
         if (text != NULL)
@@ -414,65 +447,6 @@ enum answer_result session_answer_picks(struct session *s, const size_t *picks, 
         return res;
 }
 
-/* Lower case for the scripts a module is likely to use, whatever the
- * locale (the C locale folds only ASCII); towlower does the rest. */
-static uint32_t fold(uint32_t c)
-{
-        if (c >= 'A' && c <= 'Z')
-                return c + 32;
-        if (c < 0x80)
-                return c;
-        if ((c >= 0xC0 && c <= 0xDE && c != 0xD7) || (c >= 0x391 && c <= 0x3AB && c != 0x3A2) ||
-            (c >= 0x410 && c <= 0x42F))
-                return c + 32;
-        if (c >= 0x400 && c <= 0x40F)
-                return c + 80;
-        if (((c >= 0x100 && c <= 0x137) || (c >= 0x14A && c <= 0x177)) && c % 2 == 0)
-                return c + 1;
-        if (((c >= 0x139 && c <= 0x148) || (c >= 0x179 && c <= 0x17E)) && c % 2 == 1)
-                return c + 1;
-        if (c <= (uint32_t)WCHAR_MAX) {
-                wint_t l = towlower((wint_t)c);
-
-                if (l != WEOF)
-                        return (uint32_t)l;
-        }
-        return c;
-}
-
-/* Leading, trailing and repeated white space dropped; lower case. */
-static char *normalise(const char *in)
-{
-        const unsigned char *p = (const unsigned char *)in;
-        char *out = xmalloc(strlen(in) * 4 + 1);
-        size_t o = 0;
-        bool space = false;
-        const unsigned char *end = p + strlen((const char *)p);
-
-        while (*p != '\0') {
-                unsigned long c;
-                size_t k;
-
-                if (*p == ' ' || (*p >= '\t' && *p <= '\r')) {
-                        space = o > 0;
-                        p++;
-                        continue;
-                }
-                if (space)
-                        out[o++] = ' ';
-                space = false;
-                k = text_utf8_decode((const char *)p, (size_t)(end - p), &c);
-                if (k == 0) {
-                        out[o++] = (char)*p++;
-                        continue;
-                }
-                o += text_utf8_encode(fold((uint32_t)c), out + o);
-                p += k;
-        }
-        out[o] = '\0';
-        return out;
-}
-
 static char *trim_copy(const char *s)
 {
         size_t len;
@@ -562,16 +536,16 @@ enum answer_result session_answer_text(struct session *s, const char *text, time
         session_tick(s, now);
         switch (sc->kind) {
         case KIND_TEXT: {
-                char *got = normalise(t);
-                bool right = false;
+                bool right;
+                char *norm = answer_normalise(t);
 
-                for (size_t i = 0; i < sc->nanswers && !right; i++) {
-                        char *want = normalise(sc->answers[i]);
-
-                        right = strcmp(got, want) == 0;
-                        free(want);
+                if (norm[0] == '\0') {
+                        free(norm);
+                        free(t);
+                        return invalid(s, "Type an answer first: punctuation alone is none.");
                 }
-                free(got);
+                free(norm);
+                right = answer_match(t, sc->answers, sc->nanswers, sc->typos, NULL) >= 0;
                 return settle(s, right, t, now);
         }
         case KIND_NUMERIC: {
@@ -584,6 +558,8 @@ enum answer_result session_answer_text(struct session *s, const char *text, time
                 }
                 /* The slack absorbs binary rounding, so 0.1 + 0.2 style answers and a
                  * tolerance edge such as 3.4 for 3.5 +- 0.1 count as within. */
+                if (same_as_wrong(s, t))
+                        return same_again(s, t);
                 return settle(s, fabs(v - sc->number) <= sc->tolerance + slack, t, now);
         }
         case KIND_REFLECTION: {
@@ -644,6 +620,20 @@ static size_t feedback_items(const struct session *s, const char **out, const ch
         return n;
 }
 
+const char *session_typo_spelling(const struct session *s)
+{
+        const struct screen *sc = session_screen(s);
+        const struct screen_state *st = session_state(s);
+        bool typo;
+        int i;
+
+        if (sc == NULL || sc->type != SCREEN_QUESTION || sc->kind != KIND_TEXT || !st->correct ||
+            st->response == NULL)
+                return NULL;
+        i = answer_match(st->response, sc->answers, sc->nanswers, sc->typos, &typo);
+        return i >= 0 && typo ? sc->answers[i] : NULL;
+}
+
 size_t session_feedback(const struct session *s, const char **out, size_t max)
 {
         return feedback_items(s, out, NULL, max);
@@ -663,9 +653,10 @@ bool session_hint_available(const struct session *s)
         const struct screen_state *st = session_state(s);
         int given = st->hints_used;
 
-        if (sc == NULL || sc->type != SCREEN_QUESTION || st->settled)
+        if (sc == NULL || sc->type != SCREEN_QUESTION || st->settled ||
+            !model_kind_is_checked(sc->kind))
                 return false;
-        return given >= 0 && (size_t)given < sc->nhints && given < st->wrong;
+        return given >= 0 && (size_t)given < sc->nhints;
 }
 
 const char *session_hint(struct session *s, time_t now)

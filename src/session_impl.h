@@ -30,7 +30,9 @@ struct session {
         const char *case_fb;
         bool case_fb_valid;
 
-        char problem[160]; /* why the last answer was invalid */
+        bool revisiting; /* came from the summary: next goes back there */
+
+        char problem[200]; /* why the last answer was invalid */
 };
 
 struct attempt *session_att(const struct session *s);

@@ -18,34 +18,9 @@
 #include "dlfl/passphrase.h"
 #include "dlfl/store.h"
 #include "dlfl/xalloc.h"
+#include "store_impl.h"
 
-/* No real record comes near this; a bigger file is damage or a mistake. */
-#define MAX_RECORD (64u * 1024u * 1024u)
-
-struct store {
-        char *dir;      /* the data directory */
-        char *learners; /* dir/learners */
-        char *msg;      /* the last error, when it had to be formatted */
-};
-
-/* Borrows its store, which must outlive it. */
-struct store_handle {
-        struct store *st;
-        char *name;
-        char *key;
-        char *path; /* the record */
-        char *lock_path;
-        int lock_fd;   /* -1 while not locked (a read-only data directory) */
-        bool no_locks; /* the file system has no locks: do not keep trying */
-        struct learner_record *rec;
-        char *msg;
-};
-
-static const char *set_msg(char **slot, char *msg);
-static const char *errno_phrase(int e);
 static int make_dir(const char *path, bool tighten);
-static int ensure_dirs(struct store *st);
-static int read_file(const char *path, char **buf, size_t *len);
 static int sync_dir(const char *dir);
 static int write_all(int fd, const char *buf, size_t len);
 static bool key_file(const char *file, const char *key, const char *suffix);
@@ -53,20 +28,38 @@ static void remove_files(const struct store *st, const char *key, const char *su
 static char *move_aside(struct store_handle *h, int *e);
 static bool lock_handle(struct store_handle *h, const char **err);
 static void handle_free(struct store_handle *h);
-static int name_cmp(const void *a, const void *b);
 static struct learner_record *read_as(struct store *st, const char *name, const char **err);
 
-static const char *set_msg(char **slot, char *msg)
+const char *store_set_msg(char **slot, char *msg)
 {
         free(*slot);
         *slot = msg;
         return msg;
 }
 
+/* store_ensure_dirs()'s own refusals, as ssh's StrictModes refuses a home
+ * directory others could write to: dlfl writes learners' records only
+ * where nobody else can change them. Negative, so no errno is mistaken
+ * for one. */
+enum {
+        DIR_SYMLINK = -2,    /* learners/ is a symbolic link */
+        DIR_NOT_OURS = -3,   /* owned by another user */
+        DIR_OPEN_WRITE = -4, /* writable by the group or by others */
+};
+
 /* What went wrong, in words a learner at a library terminal can pass on. */
-static const char *errno_phrase(int e)
+const char *store_errno_phrase(int e)
 {
         switch (e) {
+        case DIR_SYMLINK:
+                return "it is a symbolic link, which dlfl does not follow (make it a real "
+                       "directory)";
+        case DIR_NOT_OURS:
+                return "bad ownership: it belongs to another user, and dlfl writes records "
+                       "only in a directory of the user running it";
+        case DIR_OPEN_WRITE:
+                return "bad modes: others can write to it (remove that with chmod go-w), so "
+                       "dlfl will not keep records there";
         case ENOSPC:
 #ifdef EDQUOT
         case EDQUOT:
@@ -95,12 +88,23 @@ static int make_dir(const char *path, bool tighten)
         struct stat sb;
         char *copy;
 
-        if (stat(path, &sb) == 0) {
+        if (lstat(path, &sb) == 0) {
+                if (S_ISLNK(sb.st_mode)) {
+                        /* The data directory itself may be a link an
+                         * administrator made; learners/ inside it may not. */
+                        if (tighten)
+                                return DIR_SYMLINK;
+                        if (stat(path, &sb) != 0)
+                                return errno;
+                }
                 if (!S_ISDIR(sb.st_mode))
                         return ENOTDIR;
-                if (tighten && (sb.st_mode & 077) != 0 && sb.st_uid == geteuid() &&
-                    chmod(path, 0700) != 0)
+                if (sb.st_uid != geteuid())
+                        return DIR_NOT_OURS;
+                if (tighten && (sb.st_mode & 077) != 0 && chmod(path, 0700) != 0)
                         return errno;
+                if (!tighten && (sb.st_mode & 022) != 0)
+                        return DIR_OPEN_WRITE;
                 return 0;
         }
         if (errno != ENOENT)
@@ -117,6 +121,11 @@ static int make_dir(const char *path, bool tighten)
         if (mkdir(path, 0700) != 0 && errno != EEXIST) {
                 free(copy);
                 return errno;
+        }
+        /* Made by us just now, unless someone raced us to it: look again. */
+        if (lstat(path, &sb) != 0 || !S_ISDIR(sb.st_mode) || sb.st_uid != geteuid()) {
+                free(copy);
+                return S_ISLNK(sb.st_mode) ? DIR_SYMLINK : DIR_NOT_OURS;
         }
         if (chmod(path, 0700) != 0) {
                 int e = errno;
@@ -136,16 +145,18 @@ static int make_dir(const char *path, bool tighten)
         return 0;
 }
 
-static int ensure_dirs(struct store *st)
+int store_ensure_dirs(struct store *st)
 {
         int e = make_dir(st->dir, false);
 
         return e != 0 ? e : make_dir(st->learners, true);
 }
 
-static int read_file(const char *path, char **buf, size_t *len)
+int store_read_file(const char *path, char **buf, size_t *len)
 {
-        int fd = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW);
+        /* O_NONBLOCK: a FIFO named like a record must not hang the
+         * picker; only a regular file is read. */
+        int fd = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK);
         struct stat sb;
         size_t cap, n = 0;
         char *b;
@@ -402,12 +413,12 @@ static bool lock_handle(struct store_handle *h, const char **err)
                 long pid = 0;
 
                 if (holder != NULL && sscanf(holder, "%255s %ld", host, &pid) == 2)
-                        *err = set_msg(
+                        *err = store_set_msg(
                             &h->msg, xasprintf("%s's progress is already open in another session "
                                                "(on %s, process %ld). Finish or quit there first.",
                                                h->name, host, pid));
                 else
-                        *err = set_msg(
+                        *err = store_set_msg(
                             &h->msg, xasprintf("%s's progress is already open in another session. "
                                                "Finish or quit there first.",
                                                h->name));
@@ -424,8 +435,8 @@ static bool lock_handle(struct store_handle *h, const char **err)
                 h->no_locks = true;
                 return true;
         }
-        *err = set_msg(&h->msg, xasprintf("%s's progress cannot be locked (%s: %s).", h->name,
-                                          h->lock_path, errno_phrase(e)));
+        *err = store_set_msg(&h->msg, xasprintf("%s's progress cannot be locked (%s: %s).", h->name,
+                                                h->lock_path, store_errno_phrase(e)));
         return false;
 }
 
@@ -465,19 +476,20 @@ static struct store_handle *open_learner_as(struct store *st, const char *name, 
         h->path = xasprintf("%s/%s.yaml", st->learners, h->key);
         h->lock_path = xasprintf("%s/%s.lock", st->learners, h->key);
 
-        e = ensure_dirs(st);
+        e = store_ensure_dirs(st);
         if (e == 0) {
                 if (!lock_handle(h, err))
                         goto fail;
         } else if (e != EROFS && e != EACCES && e != EPERM) {
-                *err = set_msg(&st->msg, xasprintf("The progress directory %s cannot be used: %s.",
-                                                   st->learners, errno_phrase(e)));
+                *err = store_set_msg(&st->msg,
+                                     xasprintf("The progress directory %s cannot be used: %s.",
+                                               st->learners, store_errno_phrase(e)));
                 goto fail;
         }
         if (h->lock_fd >= 0)
                 remove_files(st, h->key, ".tmp.*"); /* saves cut short by a crash */
 
-        e = read_file(h->path, &buf, &len);
+        e = store_read_file(h->path, &buf, &len);
         if (e == ENOENT) {
                 h->rec = record_new(name);
                 if (h->rec->created == 0)
@@ -485,8 +497,8 @@ static struct store_handle *open_learner_as(struct store *st, const char *name, 
                 return h;
         }
         if (e != 0 && e != EFBIG && e != EINVAL) {
-                *err = set_msg(&st->msg, xasprintf("%s's progress cannot be read (%s: %s).", name,
-                                                   h->path, errno_phrase(e)));
+                *err = store_set_msg(&st->msg, xasprintf("%s's progress cannot be read (%s: %s).",
+                                                         name, h->path, store_errno_phrase(e)));
                 goto fail;
         }
         if (e == 0)
@@ -496,29 +508,29 @@ static struct store_handle *open_learner_as(struct store *st, const char *name, 
         free(buf);
         if (h->rec != NULL) {
                 if (h->rec->name == NULL || strcmp(h->rec->name, name) != 0) {
-                        *err =
-                            set_msg(&st->msg, xasprintf("%s holds progress under another name; it "
-                                                        "was left as it is.",
-                                                        h->path));
+                        *err = store_set_msg(&st->msg,
+                                             xasprintf("%s holds progress under another name; it "
+                                                       "was left as it is.",
+                                                       h->path));
                         goto fail;
                 }
                 return h;
         }
         /* Never overwrite what cannot be read: keep it beside, start afresh. */
         if (h->lock_fd < 0 && !h->no_locks) {
-                *err = set_msg(&st->msg, xasprintf("%s's progress cannot be read (%s: %s).", name,
-                                                   h->path, why));
+                *err = store_set_msg(&st->msg, xasprintf("%s's progress cannot be read (%s: %s).",
+                                                         name, h->path, why));
                 free(why);
                 goto fail;
         }
         char *aside = move_aside(h, &e);
 
         if (aside == NULL) {
-                *err =
-                    set_msg(&st->msg,
-                            xasprintf("%s's progress cannot be read (%s: %s), and it could not be "
-                                      "set aside: %s.",
-                                      name, h->path, why, errno_phrase(e)));
+                *err = store_set_msg(
+                    &st->msg,
+                    xasprintf("%s's progress cannot be read (%s: %s), and it could not be "
+                              "set aside: %s.",
+                              name, h->path, why, store_errno_phrase(e)));
                 free(why);
                 goto fail;
         }
@@ -533,7 +545,7 @@ static struct store_handle *open_learner_as(struct store *st, const char *name, 
         return h;
 fail:
         if (h->msg != NULL) { /* *err may point at it: keep it with the store */
-                set_msg(&st->msg, h->msg);
+                store_set_msg(&st->msg, h->msg);
                 h->msg = NULL;
         }
         handle_free(h);
@@ -558,7 +570,7 @@ static struct store_handle *peek_learner_as(struct store *st, const char *name, 
         h->key = store_name_key(name);
         h->path = xasprintf("%s/%s.yaml", st->learners, h->key);
         h->lock_path = xasprintf("%s/%s.lock", st->learners, h->key);
-        e = read_file(h->path, &buf, &len);
+        e = store_read_file(h->path, &buf, &len);
         if (e == 0) {
                 h->rec = store_yaml_parse(buf, len, &why);
                 free(buf);
@@ -587,22 +599,23 @@ bool store_lock_learner(struct store_handle *h, const char **err)
 
         if (h->lock_fd >= 0 || h->no_locks)
                 return true;
-        e = ensure_dirs(st);
+        e = store_ensure_dirs(st);
         if (e == 0) {
                 if (!lock_handle(h, err)) {
-                        set_msg(&st->msg, h->msg);
+                        store_set_msg(&st->msg, h->msg);
                         h->msg = NULL;
                         return false;
                 }
         } else if (e != EROFS && e != EACCES && e != EPERM) {
-                *err = set_msg(&st->msg, xasprintf("The progress directory %s cannot be used: %s.",
-                                                   st->learners, errno_phrase(e)));
+                *err = store_set_msg(&st->msg,
+                                     xasprintf("The progress directory %s cannot be used: %s.",
+                                               st->learners, store_errno_phrase(e)));
                 return false;
         }
         /* Read again under the lock: the last session may have saved since
          * the peek. A passphrase changed or a record forgotten meanwhile
          * means the one just given no longer holds. */
-        e = read_file(h->path, &buf, &len);
+        e = store_read_file(h->path, &buf, &len);
         fresh = e == 0 ? store_yaml_parse(buf, len, &why) : NULL;
         free(buf);
         free(why);
@@ -610,9 +623,10 @@ bool store_lock_learner(struct store_handle *h, const char **err)
             !same_text(fresh->passphrase, h->rec->passphrase)) {
                 record_free(&fresh);
                 store_lock_drop(&h->lock_fd);
-                *err = set_msg(&st->msg, xasprintf("%s's record changed meanwhile. Please try "
-                                                   "again.",
-                                                   h->name));
+                *err =
+                    store_set_msg(&st->msg, xasprintf("%s's record changed meanwhile. Please try "
+                                                      "again.",
+                                                      h->name));
                 return false;
         }
         record_free(&h->rec);
@@ -620,95 +634,6 @@ bool store_lock_learner(struct store_handle *h, const char **err)
         if (h->lock_fd >= 0)
                 remove_files(st, h->key, ".tmp.*"); /* saves cut short by a crash */
         return true;
-}
-
-/* ---- wrong passphrases, per learner, on disk ---------------------------- */
-
-/* KEY.tries holds "COUNT EPOCH": wrong passphrases in a row and when the
- * last was typed. Kept beside the lock file, so neither a restart nor
- * another terminal resets the delay. Opened without following links and
- * changed under flock(), so two terminals count every try. */
-static int tries_open(struct store *st, const char *name, bool create)
-{
-        char *key = store_name_key(name);
-        char *path = xasprintf("%s/%s.tries", st->learners, key);
-        int fd =
-            open(path, O_RDWR | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK | (create ? O_CREAT : 0), 0600);
-        struct stat sb;
-
-        free(key);
-        free(path);
-        if (fd < 0)
-                return -1;
-        if (fstat(fd, &sb) != 0 || !S_ISREG(sb.st_mode) || flock(fd, LOCK_EX) != 0) {
-                close(fd);
-                return -1;
-        }
-        return fd;
-}
-
-static void tries_read(int fd, unsigned *count, long long *when)
-{
-        char buf[64];
-        ssize_t n = pread(fd, buf, sizeof(buf) - 1, 0);
-        unsigned long c = 0;
-        long long w = 0;
-
-        *count = 0;
-        *when = 0;
-        if (n <= 0)
-                return;
-        buf[n] = '\0';
-        if (sscanf(buf, "%lu %lld", &c, &w) == 2 && c < 1000000) {
-                *count = (unsigned)c;
-                *when = w;
-        }
-}
-
-unsigned store_pass_wait(struct store *st, const char *name)
-{
-        int fd = tries_open(st, name, false);
-        unsigned count, delay;
-        long long when, now = (long long)time(NULL);
-
-        if (fd < 0)
-                return 0;
-        tries_read(fd, &count, &when);
-        close(fd);
-        delay = passphrase_delay(count);
-        /* A clock set back counts as no time gone by. */
-        if (now < when)
-                return delay;
-        return now - when >= (long long)delay ? 0 : (unsigned)(delay - (unsigned)(now - when));
-}
-
-void store_pass_tried(struct store *st, const char *name, bool right)
-{
-        int fd;
-        unsigned count;
-        long long when;
-        char line[64];
-        int n;
-
-        if (right) {
-                char *key = store_name_key(name);
-                char *path = xasprintf("%s/%s.tries", st->learners, key);
-
-                (void)unlink(path);
-                free(key);
-                free(path);
-                return;
-        }
-        if (ensure_dirs(st) != 0)
-                return;
-        fd = tries_open(st, name, true);
-        if (fd < 0)
-                return;
-        tries_read(fd, &count, &when);
-        n = snprintf(line, sizeof line, "%u %lld\n", count + 1, (long long)time(NULL));
-        if (ftruncate(fd, 0) == 0 && pwrite(fd, line, (size_t)n, 0) == n)
-                (void)fsync(fd);
-        close(fd);
 }
 
 /* The spelling a learner of this identity was first saved under (so
@@ -780,7 +705,7 @@ bool store_save(struct store_handle *h, const char **err)
         int e, sync_e;
 
         if (h->lock_fd < 0 && !h->no_locks) {
-                e = ensure_dirs(st);
+                e = store_ensure_dirs(st);
                 if (e == 0 && !lock_handle(h, err))
                         return false;
                 if (e != 0)
@@ -793,7 +718,7 @@ bool store_save(struct store_handle *h, const char **err)
         }
         tmp = xasprintf("%s/%s.tmp.XXXXXX", st->learners, h->key);
         e = store_write_file(h->path, tmp, buf, len);
-        if (e == ENOENT && ensure_dirs(st) == 0) {
+        if (e == ENOENT && store_ensure_dirs(st) == 0) {
                 /* The directory went away under us (tidied by hand?): make
                  * it again rather than lose the learner's progress. */
                 free(tmp);
@@ -804,19 +729,20 @@ bool store_save(struct store_handle *h, const char **err)
         free(buf);
         free(tmp);
         if (e == STORE_SYNC_FAILED) {
-                *err = set_msg(&h->msg,
-                               xasprintf("Progress was written but may not be safe yet: %s (%s). "
-                                         "dlfl will try again at the next step.",
-                                         errno_phrase(sync_e), st->learners));
+                *err = store_set_msg(
+                    &h->msg, xasprintf("Progress was written but may not be safe yet: %s (%s). "
+                                       "dlfl will try again at the next step.",
+                                       store_errno_phrase(sync_e), st->learners));
                 return false;
         }
         if (e != 0)
                 goto fail_early;
         return true;
 fail_early:
-        *err = set_msg(&h->msg, xasprintf("Progress could not be saved: %s (%s). Nothing saved "
-                                          "before was lost; dlfl will try again at the next step.",
-                                          errno_phrase(e), st->learners));
+        *err = store_set_msg(&h->msg,
+                             xasprintf("Progress could not be saved: %s (%s). Nothing saved "
+                                       "before was lost; dlfl will try again at the next step.",
+                                       store_errno_phrase(e), st->learners));
         return false;
 }
 
@@ -835,14 +761,15 @@ bool store_forget(struct store_handle **hp, const char **err)
         bool ok = true;
 
         if (h->lock_fd < 0 && !h->no_locks && !lock_handle(h, err)) {
-                set_msg(&st->msg, h->msg);
+                store_set_msg(&st->msg, h->msg);
                 h->msg = NULL;
                 store_close_learner(hp);
                 return false;
         }
         if (unlink(h->path) != 0 && errno != ENOENT) {
-                *err = set_msg(&st->msg, xasprintf("%s's progress could not be deleted (%s: %s).",
-                                                   h->name, h->path, errno_phrase(errno)));
+                *err = store_set_msg(&st->msg,
+                                     xasprintf("%s's progress could not be deleted (%s: %s).",
+                                               h->name, h->path, store_errno_phrase(errno)));
                 ok = false;
         } else {
                 /* Copies set aside and cut-short saves hold the learner's answers too. */
@@ -871,145 +798,30 @@ static struct learner_record *read_as(struct store *st, const char *name, const 
         key = store_name_key(name);
         path = xasprintf("%s/%s.yaml", st->learners, key);
         free(key);
-        e = read_file(path, &buf, &len);
+        e = store_read_file(path, &buf, &len);
         if (e == ENOENT) {
-                *err = set_msg(&st->msg,
-                               xasprintf("There is no learner called %s in %s.", name, st->dir));
+                *err = store_set_msg(
+                    &st->msg, xasprintf("There is no learner called %s in %s.", name, st->dir));
         } else if (e != 0) {
-                *err =
-                    set_msg(&st->msg,
-                            xasprintf("%s's progress cannot be read (%s: %s).", name, path,
-                                      e == EFBIG ? "the file is far too large" : errno_phrase(e)));
+                *err = store_set_msg(&st->msg,
+                                     xasprintf("%s's progress cannot be read (%s: %s).", name, path,
+                                               e == EFBIG    ? "the file is far too large"
+                                               : e == EINVAL ? "it is not a regular file"
+                                                             : store_errno_phrase(e)));
         } else {
                 r = store_yaml_parse(buf, len, &why);
                 free(buf);
                 if (r == NULL) {
-                        *err = set_msg(&st->msg, xasprintf("%s's progress cannot be read (%s: %s).",
-                                                           name, path, why));
+                        *err = store_set_msg(
+                            &st->msg,
+                            xasprintf("%s's progress cannot be read (%s: %s).", name, path, why));
                         free(why);
                 } else if (r->name == NULL || strcmp(r->name, name) != 0) {
-                        *err = set_msg(&st->msg,
-                                       xasprintf("%s holds progress under another name.", path));
+                        *err = store_set_msg(
+                            &st->msg, xasprintf("%s holds progress under another name.", path));
                         record_free(&r);
                 }
         }
         free(path);
         return r;
-}
-
-struct folded {
-        char *fold;
-        size_t index;
-};
-
-static int folded_cmp(const void *a, const void *b)
-{
-        const struct folded *x = a, *y = b;
-        int c = strcmp(x->fold, y->fold);
-
-        return c != 0 ? c : (x->index > y->index) - (x->index < y->index);
-}
-
-/* Records saved before names were compared by identity may hold one
- * learner twice ("Zoë" in NFC and in NFD): only the first, in list order,
- * is listed and opened; the other file is left as it is. */
-static void dedupe(char **names, size_t *n)
-{
-        struct folded *f = xcalloc(*n + 1, sizeof(*f));
-        size_t kept = 0;
-
-        for (size_t i = 0; i < *n; i++) {
-                f[i].fold = store_name_fold(names[i]);
-                f[i].index = i;
-        }
-        qsort(f, *n, sizeof(*f), folded_cmp);
-        for (size_t i = 1; i < *n; i++)
-                if (strcmp(f[i].fold, f[i - 1].fold) == 0) {
-                        free(names[f[i].index]);
-                        names[f[i].index] = NULL;
-                }
-        for (size_t i = 0; i < *n; i++) {
-                free(f[i].fold);
-                if (names[i] != NULL)
-                        names[kept++] = names[i];
-        }
-        free(f);
-        *n = kept;
-}
-
-static int name_cmp(const void *a, const void *b)
-{
-        const char *x = *(const char *const *)a, *y = *(const char *const *)b;
-        int c = strcasecmp(x, y);
-
-        return c != 0 ? c : strcmp(x, y);
-}
-
-char **store_list(struct store *st, size_t *n, const char **err)
-{
-        DIR *d = opendir(st->learners);
-        struct dirent *de;
-        char **names = NULL;
-        size_t cap = 0;
-
-        *n = 0;
-        if (d == NULL) {
-                if (errno == ENOENT)
-                        return xcalloc(1, sizeof(char *));
-                *err = set_msg(&st->msg, xasprintf("The progress directory %s cannot be read: %s.",
-                                                   st->learners, errno_phrase(errno)));
-                return NULL;
-        }
-        while ((de = readdir(d)) != NULL) {
-                size_t len = strlen(de->d_name);
-                char *key, *name;
-
-                if (len <= 5 || strcmp(de->d_name + len - 5, ".yaml") != 0)
-                        continue;
-                key = xstrndup(de->d_name, len - 5);
-                name = store_key_name(key);
-                if (name == NULL && key[0] == '+') {
-                        /* A long name is hashed: the record knows it. */
-                        char *path = xasprintf("%s/%s", st->learners, de->d_name), *buf,
-                             *why = NULL;
-                        size_t blen;
-
-                        if (read_file(path, &buf, &blen) == 0) {
-                                struct learner_record *r = store_yaml_parse(buf, blen, &why);
-
-                                if (r != NULL && r->name != NULL &&
-                                    store_name_problem(r->name) == NULL) {
-                                        char *again = store_name_key(r->name);
-
-                                        if (strcmp(again, key) == 0)
-                                                name = xstrdup(r->name);
-                                        free(again);
-                                }
-                                record_free(&r);
-                                free(why);
-                                free(buf);
-                        }
-                        free(path);
-                }
-                free(key);
-                if (name == NULL)
-                        continue;
-                names = xgrow(names, &cap, *n + 1, sizeof(*names));
-                names[(*n)++] = name;
-        }
-        closedir(d);
-        if (names == NULL)
-                return xcalloc(1, sizeof(char *));
-        qsort(names, *n, sizeof(*names), name_cmp);
-        dedupe(names, n);
-        return names;
-}
-
-void store_names_free(char **names, size_t n)
-{
-        if (names == NULL)
-                return;
-        for (size_t i = 0; i < n; i++)
-                free(names[i]);
-        free(names);
 }

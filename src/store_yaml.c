@@ -294,6 +294,10 @@ static void emit_screen(struct out *o, const struct screen_state *st)
                 emit_key(o, "text");
                 emit_string(o, st->text);
         }
+        if (st->draft != NULL) {
+                emit_key(o, "draft");
+                emit_string(o, st->draft);
+        }
         if (st->npath > 0) {
                 emit_key(o, "path");
                 emit_seq_start(o, true);
@@ -324,6 +328,8 @@ static void emit_attempt(struct out *o, const struct attempt *a)
         emit_double(o, "pass-mark", a->pass_mark, 0, 100);
         emit_bool(o, "complete", a->complete);
         emit_bool(o, "passed", a->passed);
+        if (a->questions_only)
+                emit_bool(o, "questions-only", true);
         emit_double(o, "earned", a->earned, 0, RECORD_MAX_POINTS);
         emit_double(o, "possible", a->possible, 0, RECORD_MAX_POINTS);
         emit_double(o, "seconds", a->seconds, 0, RECORD_MAX_SECONDS);
@@ -865,6 +871,7 @@ static bool read_screen(struct parse *ps, const struct node *n, struct screen_st
             !get_double(ps, n, "points", &st->points, 0, RECORD_MAX_POINTS) ||
             !get_string(ps, n, "response", &st->response, false) ||
             !get_string(ps, n, "text", &st->text, false) ||
+            !get_string(ps, n, "draft", &st->draft, false) ||
             !get_string(ps, n, "ending", &st->ending, false) ||
             !get_int(ps, n, "rating", &st->rating, -1, RECORD_MAX_TRIES) ||
             !get_double(ps, n, "seconds", &st->seconds, 0, RECORD_MAX_SECONDS) ||
@@ -892,6 +899,7 @@ static bool read_attempt(struct parse *ps, const struct node *n, struct attempt 
             !get_time(ps, n, "updated", &a->updated) ||
             !get_double(ps, n, "pass-mark", &a->pass_mark, 0, 100) ||
             !get_bool(ps, n, "complete", &a->complete) || !get_bool(ps, n, "passed", &a->passed) ||
+            !get_bool(ps, n, "questions-only", &a->questions_only) ||
             !get_double(ps, n, "earned", &a->earned, 0, RECORD_MAX_POINTS) ||
             !get_double(ps, n, "possible", &a->possible, 0, RECORD_MAX_POINTS) ||
             !get_double(ps, n, "seconds", &a->seconds, 0, RECORD_MAX_SECONDS) ||

@@ -187,7 +187,57 @@ static void cell_replacement(struct cell *c)
 
 static bool is_bidi_control(unsigned long cp)
 {
-        return (cp >= 0x202a && cp <= 0x202e) || (cp >= 0x2066 && cp <= 0x2069);
+        return (cp >= 0x202a && cp <= 0x202e) || (cp >= 0x2066 && cp <= 0x2069) || cp == 0x200e ||
+               cp == 0x200f || cp == 0x061c;
+}
+
+bool text_is_control(unsigned long cp)
+{
+        return cp < 0x20 || (cp >= 0x7f && cp <= 0x9f) || is_bidi_control(cp);
+}
+
+char *text_escape_controls(const char *s, bool keep_newlines)
+{
+        size_t n, i = 0, len = 0, cap;
+        char *out;
+
+        if (s == NULL)
+                s = "";
+        n = strlen(s);
+        cap = n + 16;
+        out = xmalloc(cap);
+        while (i < n) {
+                unsigned long cp;
+                size_t k = text_utf8_decode(s + i, n - i, &cp);
+                char esc[16];
+                const char *put = esc;
+                size_t plen;
+
+                if (k == 0) {
+                        put = "\xef\xbf\xbd"; /* invalid UTF-8: U+FFFD */
+                        plen = 3;
+                        k = invalid_len((const unsigned char *)s + i, n - i);
+                } else if (cp == '\t' || ((cp == '\n' || cp == '\r') && keep_newlines) ||
+                           !text_is_control(cp)) {
+                        put = s + i;
+                        plen = k;
+                } else if (cp < 0x20 || cp == 0x7f) {
+                        esc[0] = '^';
+                        esc[1] = cp == 0x7f ? '?' : (char)(cp + 0x40);
+                        plen = 2;
+                } else {
+                        plen = (size_t)snprintf(esc, sizeof esc, "<U+%04lX>", cp);
+                }
+                if (len + plen + 1 > cap) {
+                        cap = (len + plen + 1) * 2;
+                        out = xrealloc(out, cap);
+                }
+                memcpy(out + len, put, plen);
+                len += plen;
+                i += k;
+        }
+        out[len] = '\0';
+        return out;
 }
 
 /* Decodes the character at s (n > 0 bytes left) into how it is shown and
@@ -240,7 +290,7 @@ static size_t cell_next(const char *s, size_t n, struct cell *c)
                         return invalid_len(u, n);
                 }
         }
-        if (cp <= 0x9f || is_bidi_control(cp)) {
+        if (text_is_control(cp)) {
                 cell_escape_cp(c, cp);
                 return k;
         }

@@ -101,6 +101,7 @@ void tui_switch(struct tui *t, const struct tui_screen *sc)
         t->screen = sc;
         t->cursor = 0;
         t->scroll = 0;
+        t->scrolled = false;
         t->editing = false;
         if (sc->enter != NULL)
                 sc->enter(t);
@@ -177,6 +178,7 @@ void tui_close_module(struct tui *t)
 {
         if (t->sess == NULL)
                 return;
+        tui_question_keep_draft(t);
         session_tick(t->sess, tui_now());
         session_close(&t->sess, tui_now());
         t->sess = NULL;
@@ -327,11 +329,13 @@ bool tui_global_key(struct tui *t, const struct tui_key *k)
         case TA_TOC:
                 if (t->sess == NULL)
                         return false;
+                tui_question_keep_draft(t);
                 tui_open_overlay(t, &tui_contents_screen);
                 return true;
         case TA_NEXT:
                 if (!on_content(t))
                         return false;
+                tui_question_keep_draft(t);
                 session_tick(t->sess, tui_now());
                 if (session_next(t->sess, tui_now()))
                         tui_show_position(t);
@@ -341,6 +345,7 @@ bool tui_global_key(struct tui *t, const struct tui_key *k)
         case TA_BACK:
                 if (!on_content(t))
                         return false;
+                tui_question_keep_draft(t);
                 session_tick(t->sess, tui_now());
                 if (session_back(t->sess, tui_now()))
                         tui_show_position(t);

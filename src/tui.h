@@ -173,6 +173,7 @@ struct tui {
         int grabbed;                 /* order: the row being moved, -1 none */
         int match[TUI_MAX_PICKS];    /* match: shown right item per left, -1 none */
         bool answered_now;
+        bool scrolled; /* the learner scrolled away from the cursor: keep it so */
 
         /* Overlays keep their own place. */
         int ov_cursor, ov_scroll;
@@ -211,6 +212,9 @@ void tui_close_overlay(struct tui *t);
 /* Shows the screen for the session's current position. */
 void tui_show_position(struct tui *t);
 bool tui_open_module(struct tui *t, size_t index);
+/* Keeps typed text and unsubmitted ticks of the question on screen as a
+ * draft in the record; called before any move away from it. */
+void tui_question_keep_draft(struct tui *t);
 void tui_close_module(struct tui *t);
 bool tui_login(struct tui *t, const char *name, bool create);
 void tui_login_guest(struct tui *t);

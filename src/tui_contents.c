@@ -3,6 +3,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 
+#include "dlfl/present.h"
 #include "dlfl/xalloc.h"
 #include "tui.h"
 
@@ -52,9 +53,7 @@ static void contents_draw(struct tui *t)
                         text_wrap(label(sc), d->width - 16 > 8 ? d->width - 16 : 8, 0, 0, &tl);
                         char *line = xasprintf(
                             "%s: %s%s",
-                            sc->type == SCREEN_LESSON
-                                ? "Lesson"
-                                : (sc->type == SCREEN_QUESTION ? "Question" : "Case study"),
+                            present_screen_kind(sc),
                             tl.count ? tl.lines[0].text : "", tl.count > 1 ? "..." : "");
                         text_lines_free(&tl);
                         tui_doc_text(d, line, prefix, (int)pos, A_NORMAL, 0);

@@ -83,10 +83,16 @@ int tui_body_rows(const struct tui *t)
         return n < 1 ? 1 : n;
 }
 
+/* Lines longer than this are hard to read: on a wide terminal the text
+ * keeps this measure and the rest is margin. */
+#define TUI_READ_WIDTH 78
+
 int tui_text_width(const struct tui *t)
 {
         int w = t->cols - 2;
 
+        if (w > TUI_READ_WIDTH)
+                w = TUI_READ_WIDTH;
         return w < 8 ? 8 : w;
 }
 
@@ -173,14 +179,33 @@ void tui_header(struct tui *t, const char *left, const char *right)
         tui_put(t, 0, 1, t->cols - rw - 3, left, bar | A_BOLD);
 }
 
-/* Fits "key what  key what  ..." into width columns by leaving out whole
- * groups from the middle: the first (the screen's own key) and the last
- * two (help and quit) stay as long as they can. */
+/* The group that goes on from here: "n next", or Enter that goes on. */
+static bool is_go_on(const char *g, size_t len)
+{
+        if (len >= 2 && g[0] == 'n' && g[1] == ' ')
+                return true;
+        if (len < 6 || strncmp(g, "Enter ", 6) != 0)
+                return false;
+        return strncmp(g + 6, "go", 2) == 0 || strncmp(g + 6, "start", 5) == 0 ||
+               strncmp(g + 6, "continue", 8) == 0 || strncmp(g + 6, "next", 4) == 0;
+}
+
+static bool is_key(const char *g, size_t len, const char *key)
+{
+        size_t k = strlen(key);
+
+        return len > k && strncmp(g, key, k) == 0 && g[k] == ' ';
+}
+
+/* Fits "key what  key what  ..." into width columns. Whole groups give way
+ * from the middle, right to left, then the screen's own first key; the key
+ * that goes on (Enter or n), b, ? and q stay, in that order, to the last,
+ * and on a very narrow line they are shown by their keys alone. */
 static const char *fit_keys(const char *keys, int width, char *buf, size_t n)
 {
         const char *g[24];
         size_t len[24], ng = 0;
-        bool keep[24];
+        bool keep[24], must[24], go_seen = false;
         const char *p = keys;
 
         if (width <= 0 || text_width(keys, strlen(keys)) <= width)
@@ -190,29 +215,41 @@ static const char *fit_keys(const char *keys, int width, char *buf, size_t n)
                 size_t l = e ? (size_t)(e - p) : strlen(p);
                 g[ng] = p;
                 len[ng] = l;
-                keep[ng++] = true;
+                keep[ng] = true;
+                must[ng] = is_key(p, l, "b") || is_key(p, l, "?") || is_key(p, l, "q");
+                if (!go_seen && is_go_on(p, l))
+                        must[ng] = go_seen = true;
+                ng++;
                 if (e == NULL)
                         break;
                 p = e;
                 while (*p == ' ')
                         p++;
         }
-        /* Which groups go first: the middle ones, right to left; then
-         * "? help"; the first and the last stay. */
         size_t order[24], no = 0;
-        for (size_t i = ng >= 3 ? ng - 2 : 1; i-- > 1;)
-                order[no++] = i;
-        if (ng >= 3)
-                order[no++] = ng - 2;
-        for (size_t k = 0;; k++) {
-                size_t w = 0, used = 0;
+        for (size_t i = ng; i-- > 1;)
+                if (!must[i])
+                        order[no++] = i;
+        if (ng > 0 && !must[0])
+                order[no++] = 0;
+        for (int pass = 0; pass < 2; pass++) {
+                for (size_t k = 0;; k++) {
+                        size_t w = 0, used = 0;
+                        for (size_t i = 0; i < ng; i++)
+                                if (keep[i])
+                                        w += (used++ ? 2 : 0) + (size_t)text_width(g[i], len[i]);
+                        if ((int)w <= width)
+                                goto done;
+                        if (k >= no)
+                                break;
+                        keep[order[k]] = false;
+                }
+                /* Still too wide: keep the four and drop their words. */
                 for (size_t i = 0; i < ng; i++)
-                        if (keep[i])
-                                w += (used++ ? 2 : 0) + (size_t)text_width(g[i], len[i]);
-                if ((int)w <= width || k >= no)
-                        break;
-                keep[order[k]] = false;
+                        if (keep[i] && memchr(g[i], ' ', len[i]) != NULL)
+                                len[i] = (size_t)((const char *)memchr(g[i], ' ', len[i]) - g[i]);
         }
+done:;
         size_t o = 0;
         buf[0] = '\0';
         for (size_t i = 0; i < ng; i++) {
@@ -251,7 +288,14 @@ void tui_status(struct tui *t, const char *keys, const char *right)
                 text_lines_free(&tl);
                 free(m);
         }
-        keys = fit_keys(keys, t->cols - (rw > 0 ? rw + 3 : 0) - 2, fbuf, sizeof fbuf);
+        const char *fitted = fit_keys(keys, t->cols - (rw > 0 ? rw + 3 : 0) - 2, fbuf, sizeof fbuf);
+        /* The keys matter more than the scroll note: it gives way first. */
+        if (rw > 0 && text_width(fitted, strlen(fitted)) > t->cols - rw - 5) {
+                right = NULL;
+                rw = 0;
+                fitted = fit_keys(keys, t->cols - 2, fbuf, sizeof fbuf);
+        }
+        keys = fitted;
         fill_row(t, y, bar);
         if (rw > 0 && rw + 2 < t->cols)
                 tui_put(t, y, t->cols - rw - 1, rw, right, bar);
@@ -507,6 +551,7 @@ bool tui_scroll_key(struct tui *t, const struct tui_key *k, const struct tui_doc
                 return false;
         }
         clamp_scroll(d, h, &t->scroll);
+        t->scrolled = true;
         return true;
 }
 

@@ -259,6 +259,18 @@ static void layout(struct tui *t, struct tui_edit *e, int y, int x, int h, int w
                 }
                 size_t n = char_len(e->buf, e->len, pos);
                 int cw = char_cols(e->buf, e->len, pos);
+                if (col > 0 && e->buf[pos] != ' ' && e->buf[pos - 1] == ' ') {
+                        /* Words move to the next row whole, as in any editor,
+                         * unless a word is wider than a row. */
+                        int ww = 0;
+                        for (size_t q = pos; q < e->len && e->buf[q] != ' ' && e->buf[q] != '\n';
+                             q += char_len(e->buf, e->len, q))
+                                ww += char_cols(e->buf, e->len, q);
+                        if (col + ww > w && ww <= w) {
+                                row++;
+                                col = 0;
+                        }
+                }
                 if (col + cw > w) {
                         row++;
                         col = 0;

@@ -3,6 +3,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 
+#include "dlfl/present.h"
 #include "dlfl/xalloc.h"
 #include "tui.h"
 
@@ -11,17 +12,11 @@ static void intro_draw(struct tui *t)
         const struct module *m = session_module(t->sess);
         struct tui_doc *d = &t->doc;
         char buf[64], note[48];
-        bool started = false;
+        struct present_intro in;
+        bool started;
 
-        if (session_position(t->sess) > 0)
-                started = true;
-        for (size_t i = 0; i < m->nscreens; i++) {
-                const struct screen_state *st = session_state_at(t->sess, i);
-                /* Opening a module shows its first screen, so "seen" alone
-                 * does not mean the learner has begun. */
-                if (st != NULL && (st->attempts > 0 || st->npath > 0))
-                        started = true;
-        }
+        present_intro(m, record_find_module(t->rec, m->id), &in);
+        started = in.started;
         snprintf(buf, sizeof buf, "%zu screens%s", m->nscreens, "");
         tui_header(t, m->title, buf);
         tui_doc_reset(d, tui_text_width(t));
@@ -56,10 +51,7 @@ static void intro_draw(struct tui *t)
         tui_doc_text(d, "Sections:", NULL, -1, A_BOLD, 0);
         for (size_t i = 0; i < m->nsections; i++) {
                 const struct section *sec = &m->sections[i];
-                size_t done = 0;
-                for (size_t j = 0; j < sec->count; j++)
-                        if (session_screen_complete(t->sess, sec->first + j))
-                                done++;
+                size_t done = i < 64 ? in.done[i] : 0;
                 snprintf(note, sizeof note, "  [%s] %zu. ",
                          done == sec->count ? "x" : (done > 0 ? "~" : " "), i + 1);
                 char *line = xasprintf("%s (%zu of %zu done)", sec->title, done, sec->count);
@@ -71,10 +63,7 @@ static void intro_draw(struct tui *t)
                 tui_doc_text(d, "Press Enter for your summary, or r to start again.", NULL, -1,
                              A_BOLD, 0);
         else
-                tui_doc_text(d,
-                             started ? "Press Enter to continue where you left off."
-                                     : "Press Enter to start.",
-                             NULL, -1, A_BOLD, 0);
+                tui_doc_text(d, present_intro_go_on(&in), NULL, -1, A_BOLD, 0);
         tui_doc_paint(t, d, &t->scroll, -1);
         tui_scroll_note(t, d, t->scroll, note, sizeof note);
         tui_status(t,

@@ -5,31 +5,14 @@
 #include <stdlib.h>
 
 #include "dlfl/passphrase.h"
+#include "dlfl/present.h"
 #include "dlfl/xalloc.h"
 #include "tui.h"
 
-/* The module to resume: in progress and most recently updated, or -1. */
+/* The module to resume, as the presentation layer decides, or -1. */
 static int resume_index(const struct tui *t)
 {
-        const struct catalog *c = &t->app->catalog;
-        int best = -1;
-        time_t when = 0;
-
-        if (t->rec == NULL)
-                return -1;
-        for (size_t i = 0; i < c->count; i++) {
-                const struct module_record *mr = record_find_module(t->rec, c->modules[i]->id);
-                if (mr == NULL || mr->nattempts == 0)
-                        continue;
-                const struct attempt *a = &mr->attempts[mr->nattempts - 1];
-                if (a->complete)
-                        continue;
-                if (best < 0 || a->updated > when) {
-                        best = (int)i;
-                        when = a->updated;
-                }
-        }
-        return best;
+        return present_resume(&t->app->catalog, t->rec);
 }
 
 /* Items: 0 is Resume when there is one; then the modules. */
@@ -49,20 +32,7 @@ static void status_words(const struct module *m, const struct module_record *mr,
         struct summary s;
 
         session_status(m, mr, &s);
-        switch (s.status) {
-        case STATUS_NOT_STARTED:
-                snprintf(buf, n, "not started");
-                break;
-        case STATUS_IN_PROGRESS:
-                snprintf(buf, n, "in progress %zu%%", s.total ? s.done * 100 / s.total : 0);
-                break;
-        case STATUS_COMPLETE:
-                snprintf(buf, n, "complete, not passed: score %.0f%%", s.percent);
-                break;
-        case STATUS_PASSED:
-                snprintf(buf, n, "passed: score %.0f%%", s.percent);
-                break;
-        }
+        present_status(&s, buf, n);
 }
 
 static void menu_enter(struct tui *t)
@@ -110,6 +80,14 @@ static void menu_draw(struct tui *t)
                 free(info);
                 if (t->cursor == item)
                         chosen = m;
+        }
+        size_t nb;
+        const struct app_broken *b = app_broken(&nb);
+        for (size_t i = 0; i < nb; i++) {
+                /* Listed, not a menu item: it cannot be opened. */
+                char *line = xasprintf("Cannot be opened: %s: %s", b[i].file, b[i].error);
+                tui_doc_text(d, line, "  - ", -1, tui_attr(t, COL_WRONG), 0);
+                free(line);
         }
         if (chosen != NULL) {
                 tui_doc_blank(d);

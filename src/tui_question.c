@@ -14,6 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "dlfl/present.h"
 #include "dlfl/xalloc.h"
 #include "tui.h"
 
@@ -86,6 +87,23 @@ static void question_enter(struct tui *t)
         switch (sc->kind) {
         case KIND_MULTIPLE:
                 last_picks(t, t->toggled, n);
+                if (st != NULL && st->draft != NULL && !st->settled &&
+                    strncmp(st->draft, "ticks:", 6) == 0) {
+                        /* Ticks not yet submitted, kept from the last visit. */
+                        const char *p = st->draft + 6;
+
+                        memset(t->toggled, 0, sizeof t->toggled);
+                        while (*p != '\0') {
+                                char *end;
+                                unsigned long d = strtoul(p, &end, 10);
+
+                                if (end == p)
+                                        break;
+                                if (d >= 1 && d <= n)
+                                        t->toggled[d - 1] = true;
+                                p = *end == ',' ? end + 1 : end;
+                        }
+                }
                 break;
         case KIND_ORDER:
                 if (k == n)
@@ -105,8 +123,53 @@ static void question_enter(struct tui *t)
                         tui_edit_set(&t->edit, st ? st->text : NULL);
                 else if (st != NULL && st->attempts > 0 && !st->settled)
                         tui_edit_set(&t->edit, st->response);
+                if (st != NULL && st->draft != NULL && !st->settled &&
+                    strncmp(st->draft, "ticks:", 6) != 0)
+                        tui_edit_set(&t->edit, st->draft);
                 t->edit.cur = t->edit.len;
                 t->editing = st == NULL || !(st->settled || st->complete);
+        }
+}
+
+/* Typed text and ticks not yet submitted go into the record as a draft
+ * before the learner moves (called before any move, and on leaving). */
+void tui_question_keep_draft(struct tui *t)
+{
+        const struct screen *sc;
+        const struct screen_state *st;
+
+        if (t->sess == NULL || t->screen != &tui_question_screen || t->overlay != NULL)
+                return;
+        sc = cur(t);
+        st = session_state(t->sess);
+        if (sc == NULL || st == NULL || st->settled)
+                return;
+        if (is_text_kind(sc->kind)) {
+                const char *given = sc->kind == KIND_REFLECTION ? st->text : st->response;
+                const char *typed = t->edit.buf != NULL ? t->edit.buf : "";
+
+                /* What was submitted already is in the record, not a draft. */
+                if (given != NULL && strcmp(given, typed) == 0)
+                        typed = "";
+                session_set_draft(t->sess, typed, tui_now());
+        } else if (sc->kind == KIND_MULTIPLE) {
+                const size_t *ord;
+                size_t n = shown_count(t, &ord), len = 6;
+                char buf[6 + TUI_MAX_PICKS * 4] = "ticks:";
+                bool any = false, same = true;
+                bool picked[TUI_MAX_PICKS];
+
+                last_picks(t, picked, n);
+                for (size_t i = 0; i < n; i++) {
+                        if (t->toggled[i] != picked[i])
+                                same = false;
+                        if (t->toggled[i]) {
+                                len += (size_t)snprintf(buf + len, sizeof buf - len, "%s%zu",
+                                                        any ? "," : "", i + 1);
+                                any = true;
+                        }
+                }
+                session_set_draft(t->sess, any && !same ? buf : NULL, tui_now());
         }
 }
 
@@ -224,7 +287,7 @@ static void add_choices(struct tui *t, struct tui_doc *d, size_t n, const size_t
                         else
                                 line = xasprintf("%s  %s  ?", sc->pairs[i].left,
                                                  tui_sym(t, "\u2192", "->"));
-                        snprintf(prefix, sizeof prefix, "%s%c. ", m, (char)('a' + (int)i % 26));
+                        snprintf(prefix, sizeof prefix, "%s%c. ", m, (char)('A' + (int)i % 26));
                         tui_doc_text(d, line, prefix, (int)i, A_NORMAL, 0);
                         free(line);
                         break;
@@ -243,70 +306,46 @@ static void add_choices(struct tui *t, struct tui_doc *d, size_t n, const size_t
         }
 }
 
+/* The key that gives the next hint here, as the status line names it:
+ * h, or Tab in an answer box where letters are typed. */
+static const char *hint_key(const struct tui *t)
+{
+        return t->editing ? "Tab" : "h";
+}
+
 static void add_feedback(struct tui *t, struct tui_doc *d)
 {
-        const struct screen *sc = cur(t);
         const struct screen_state *st = session_state(t->sess);
-        const char *fb[16], *hints[16];
-        char buf[160];
-        bool checked = model_kind_is_checked(sc->kind);
-        int left = session_attempts_left(t->sess);
+        struct present_parts pp;
 
-        size_t nh = session_hints_shown(t->sess, hints, 16);
-        if (st == NULL || (st->attempts == 0 && !st->complete)) {
-                for (size_t i = 0; i < nh; i++)
-                        tui_doc_md(d, hints[i], "Hint: ", FEEDBACK_ITEM, A_NORMAL, COL_NOTE);
-                return;
-        }
-        tui_doc_blank(d);
-        if (!checked) {
-                if (sc->kind == KIND_RATING && st->rating >= 0 && (size_t)st->rating < sc->nscale) {
-                        char *line = xasprintf("Saved: %s.", sc->scale[st->rating]);
-                        tui_doc_text(d, line, NULL, FEEDBACK_ITEM, A_BOLD, 0);
-                        free(line);
-                } else {
-                        tui_doc_text(d, "Saved.", NULL, FEEDBACK_ITEM, A_BOLD, 0);
+        present_answer(t->sess, hint_key(t), &pp);
+        if (pp.n > 0 && st != NULL && (st->attempts > 0 || st->complete))
+                tui_doc_blank(d);
+        for (size_t i = 0; i < pp.n; i++) {
+                const struct present_part *pt = &pp.v[i];
+                int attr = A_NORMAL, col = 0;
+
+                if (pt->kind == PART_VERDICT) {
+                        attr = pt->good  ? tui_attr(t, COL_RIGHT)
+                               : pt->bad ? tui_attr(t, COL_WRONG)
+                                         : A_BOLD;
+                } else if (pt->kind == PART_HINT || pt->kind == PART_NOTE) {
+                        col = COL_NOTE;
+                } else if (pt->kind == PART_RIGHT) {
+                        attr = A_BOLD;
                 }
-        } else if (st->correct) {
-                tui_doc_text(d, "Right.", NULL, FEEDBACK_ITEM, tui_attr(t, COL_RIGHT), 0);
-        } else if (st->settled) {
-                tui_doc_text(d, "Not right, and no attempts are left.", NULL, FEEDBACK_ITEM,
-                             tui_attr(t, COL_WRONG), 0);
-        } else {
-                if (left > 0)
-                        snprintf(buf, sizeof buf, "Not right. Try again (%d attempt%s left).", left,
-                                 left == 1 ? "" : "s");
+                if ((pt->kind == PART_RIGHT || pt->kind == PART_EXPLANATION) && i > 0 &&
+                    pp.v[i - 1].kind != pt->kind)
+                        tui_doc_blank(d);
+                if (pt->markdown)
+                        tui_doc_md(d, pt->text, pt->label, FEEDBACK_ITEM, attr, col);
+                else if (col != 0)
+                        tui_doc_text(d, pt->text, pt->label, FEEDBACK_ITEM, tui_attr(t, col), 0);
                 else
-                        snprintf(buf, sizeof buf, "Not right. Try again.");
-                tui_doc_text(d, buf, NULL, FEEDBACK_ITEM, tui_attr(t, COL_WRONG), 0);
+                        tui_doc_text(d, pt->text, pt->label, FEEDBACK_ITEM, attr, 0);
         }
-        size_t nf = session_feedback(t->sess, fb, 16);
-        for (size_t i = 0; i < nf; i++) {
-                /* Several ticks, several remarks: say which tick each is about. */
-                const char *choice = session_feedback_choice(t->sess, i);
-                char *text = choice ? xasprintf("%s: %s", choice, fb[i]) : NULL;
-
-                tui_doc_md(d, text ? text : fb[i], NULL, FEEDBACK_ITEM, A_NORMAL, 0);
-                free(text);
-        }
-        for (size_t i = 0; i < nh; i++)
-                tui_doc_md(d, hints[i], "Hint: ", FEEDBACK_ITEM, A_NORMAL, COL_NOTE);
-        if (checked && !st->settled && session_hint_available(t->sess))
-                tui_doc_text(d, "Press h for a hint.", NULL, FEEDBACK_ITEM, tui_attr(t, COL_NOTE),
-                             0);
-        if (checked && st->settled) {
-                char *right = session_right_answer(t->sess);
-                if (right != NULL) {
-                        tui_doc_blank(d);
-                        tui_doc_text(d, right, "The right answer: ", FEEDBACK_ITEM, A_BOLD, 0);
-                        free(right);
-                }
-                if (sc->explanation != NULL) {
-                        tui_doc_blank(d);
-                        tui_doc_md(d, sc->explanation, NULL, FEEDBACK_ITEM, A_NORMAL, 0);
-                }
-        }
-        if (st->settled || st->complete) {
+        present_parts_free(&pp);
+        if (st != NULL && (st->settled || st->complete)) {
                 tui_doc_blank(d);
                 tui_doc_text(d, "Press Enter to go on.", NULL, FEEDBACK_ITEM, A_BOLD, 0);
         }
@@ -320,8 +359,10 @@ static const char *status_keys(const struct tui *t, char *buf, size_t n)
         const char *h = session_hint_available(t->sess) ? "  h hint" : "";
 
         if (t->editing)
-                return sc->kind == KIND_REFLECTION
-                           ? "Type  Ctrl-D/F2 save  Esc other keys  PgUp/PgDn scroll"
+                return sc->kind == KIND_REFLECTION ? "Type  Ctrl-D/F2 save  Esc other keys  "
+                                                     "PgUp/PgDn scroll"
+                       : session_hint_available(t->sess)
+                           ? "Type  Enter submit  Tab hint  Esc other keys  Ctrl-U clear"
                            : "Type  Enter submit  Esc other keys  Ctrl-U clear";
         if (settled(t))
                 return sc->kind == KIND_REFLECTION
@@ -399,6 +440,8 @@ static void question_draw(struct tui *t)
         if (t->answered_now) {
                 tui_doc_reveal(d, FEEDBACK_ITEM, tui_body_rows(t), &t->scroll);
                 t->answered_now = false;
+        } else if (t->scrolled) {
+                /* Every line stays reachable: a scroll is not undone by the cursor. */
         } else if (t->editing) {
                 tui_doc_reveal(d, EDIT_ITEM, tui_body_rows(t), &t->scroll);
         } else if (n > 0 && t->cursor >= 0) {
@@ -479,14 +522,17 @@ static void give_hint(struct tui *t)
                 t->answered_now = true;
                 return;
         }
-        if (st == NULL || st->wrong == 0)
-                tui_message(t, false, "A hint is offered after a wrong attempt.");
+        if (st != NULL && st->settled)
+                tui_message(t, false, "This question is settled: no more hints.");
+        else if (cur(t)->nhints == 0)
+                tui_message(t, false, "This question has no hints.");
         else
                 tui_message(t, false, "There are no more hints for this question.");
 }
 
 static void move_cursor(struct tui *t, int to, size_t n)
 {
+        t->scrolled = false;
         if (n == 0)
                 return;
         if (to < 0)
@@ -512,6 +558,10 @@ static bool editing_key(struct tui *t, const struct tui_key *k)
 {
         const struct screen *sc = cur(t);
 
+        if (k->act == TA_TAB && sc->kind != KIND_REFLECTION && session_hint_available(t->sess)) {
+                give_hint(t);
+                return true;
+        }
         if (k->act == TA_ESC || k->act == TA_TAB) {
                 t->editing = false;
                 return true;
@@ -555,6 +605,8 @@ static bool question_key(struct tui *t, const struct tui_key *k)
         size_t n = shown_count(t, &ord);
         size_t picks[TUI_MAX_PICKS];
 
+        if (k->act == TA_DIGIT || (t->editing && k->act != TA_PGUP && k->act != TA_PGDN))
+                t->scrolled = false;
         if (t->editing)
                 return editing_key(t, k);
         if (k->act == TA_HINT) {
@@ -579,13 +631,21 @@ static bool question_key(struct tui *t, const struct tui_key *k)
                 return tui_global_key(t, &(struct tui_key){.act = TA_NEXT});
         switch (k->act) {
         case TA_UP:
+                /* At the first choice, Up goes on up the page: the prompt's
+                 * opening lines are reachable whatever the cursor. */
+                if ((t->cursor <= 0 || n == 0) && t->grabbed < 0)
+                        return tui_scroll_key(t, k, &t->doc);
                 move_cursor(t, t->cursor - 1, n);
                 return true;
         case TA_DOWN:
+                if ((n == 0 || t->cursor + 1 >= (int)n) && t->grabbed < 0)
+                        return tui_scroll_key(t, k, &t->doc);
                 move_cursor(t, t->cursor + 1, n);
                 return true;
         case TA_HOME:
                 move_cursor(t, 0, n);
+                if (t->grabbed < 0)
+                        tui_scroll_key(t, k, &t->doc); /* the top of the page */
                 return true;
         case TA_END:
                 move_cursor(t, (int)n - 1, n);

@@ -3,6 +3,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 
+#include "dlfl/present.h"
 #include "dlfl/xalloc.h"
 #include "tui.h"
 
@@ -33,7 +34,7 @@ static void summary_draw(struct tui *t)
         const struct module *m = session_module(t->sess);
         struct summary s;
         struct tui_doc *d = &t->doc;
-        char buf[200], prefix[32], note[48];
+        char prefix[32], note[48];
         const char *mark = tui_sym(t, "\u203a ", "> ");
         int nitems = 0;
 
@@ -43,28 +44,16 @@ static void summary_draw(struct tui *t)
         tui_doc_text(d, "Module summary", NULL, -1, tui_attr(t, COL_HEADING), 0);
         tui_doc_text(d, m->title, NULL, -1, A_BOLD, 0);
         tui_doc_blank(d);
-        if (s.possible > 0)
-                snprintf(buf, sizeof buf, "Score: %g of %g points (%.0f%%); the pass mark is %g%%.",
-                         s.earned, s.possible, s.percent, s.pass_mark);
-        else
-                snprintf(buf, sizeof buf, "Nothing in this module is scored.");
-        tui_doc_text(d, buf, NULL, -1, A_NORMAL, 0);
-        if (s.passed)
-                tui_doc_text(d, "Passed.", NULL, -1, tui_attr(t, COL_RIGHT), 0);
-        else if (s.complete)
-                tui_doc_text(d, "Complete, but not passed: start again to try for the pass mark.",
-                             NULL, -1, tui_attr(t, COL_WRONG), 0);
-        else {
-                snprintf(buf, sizeof buf, "Not complete yet: %zu of %zu screens done.", s.done,
-                         s.total);
-                tui_doc_text(d, buf, NULL, -1, tui_attr(t, COL_WRONG), 0);
-        }
-        long mins = (long)(s.seconds / 60.0 + 0.5);
-        if (s.seconds < 60)
-                snprintf(buf, sizeof buf, "Time spent: under a minute.");
-        else
-                snprintf(buf, sizeof buf, "Time spent: %ld minute%s.", mins, mins == 1 ? "" : "s");
-        tui_doc_text(d, buf, NULL, -1, A_NORMAL, 0);
+        struct present_summary ps;
+        present_summary(&s, &ps);
+        tui_doc_text(d, ps.score, NULL, -1, A_NORMAL, 0);
+        tui_doc_text(d, ps.result, NULL, -1, tui_attr(t, s.passed ? COL_RIGHT : COL_WRONG), 0);
+        tui_doc_text(d, ps.time, NULL, -1, A_NORMAL, 0);
+        if (s.complete && !s.passed)
+                tui_doc_text(d,
+                             "a: the questions again (lessons count as read); r: the whole "
+                             "module again.",
+                             NULL, -1, A_BOLD, 0);
         tui_doc_blank(d);
         if (s.nrevisit > 0) {
                 tui_doc_text(d, "To revisit (Enter goes there):", NULL, -1, A_BOLD, 0);
@@ -74,8 +63,12 @@ static void summary_draw(struct tui *t)
                                 continue;
                         snprintf(prefix, sizeof prefix, "%s%zu. ",
                                  t->cursor == nitems ? mark : "  ", i + 1);
-                        tui_doc_text(d, screen_label(&m->screens[pos]), prefix, nitems, A_NORMAL,
-                                     0);
+                        char *label =
+                            xasprintf("%s (%s)", screen_label(&m->screens[pos]),
+                                      session_state_at(t->sess, pos)->attempts == 0 ? "not answered"
+                                                                                    : "not right");
+                        tui_doc_text(d, label, prefix, nitems, A_NORMAL, 0);
+                        free(label);
                         nitems++;
                 }
                 tui_doc_blank(d);
@@ -97,8 +90,12 @@ static void summary_draw(struct tui *t)
                 tui_doc_reveal(d, t->cursor, tui_body_rows(t), &t->scroll);
         tui_doc_paint(t, d, &t->scroll, nitems > 0 ? t->cursor : -1);
         tui_scroll_note(t, d, t->scroll, note, sizeof note);
-        tui_status(t, "Up/Down choose  Enter go  r start again  b back  t contents  m menu  q quit",
-                   note);
+        tui_status(
+            t,
+            s.complete && !s.passed
+                ? "Enter go  a questions again  r start again  b back  m menu  ? help  q quit"
+                : "Enter go  r start again  b back  t contents  m menu  ? help  q quit",
+            note);
 }
 
 static bool summary_key(struct tui *t, const struct tui_key *k)
@@ -112,6 +109,14 @@ static bool summary_key(struct tui *t, const struct tui_key *k)
         if (!k->fkey && (k->code == 'r' || k->code == 'R')) {
                 tui_ask(t, CONFIRM_RESTART,
                         "Start this module again? Your earlier attempt stays in your record.");
+                return true;
+        }
+        if (!k->fkey && (k->code == 'a' || k->code == 'A') && s.complete && !s.passed) {
+                session_restart_questions(t->sess, tui_now());
+                tui_show_position(t);
+                tui_message(t, false,
+                            "The questions again: lessons count as read. Your earlier attempt "
+                            "stays in your record.");
                 return true;
         }
         switch (k->act) {
@@ -130,7 +135,7 @@ static bool summary_key(struct tui *t, const struct tui_key *k)
                         t->cursor = nrev;
                 }
                 if (t->cursor < nrev) {
-                        session_go(t->sess, s.revisit[t->cursor], tui_now());
+                        session_revisit(t->sess, s.revisit[t->cursor], tui_now());
                         tui_show_position(t);
                 } else if (nm >= 0) {
                         if (tui_open_module(t, (size_t)nm))

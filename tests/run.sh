@@ -10,6 +10,8 @@ rm -rf "$out" && mkdir -p "$out"
 passed=0
 failed=0
 pass() { passed=$((passed + 1)); }
+# Each suite says how it went as it finishes, so a long run shows progress.
+report() { printf '%-28s %s passed, %s failed\n' "$1" "$2" "$3"; }
 fail() { failed=$((failed + 1)); echo "FAIL: $*"; }
 
 # Unit tests: cmocka prints one line per case; count them.
@@ -24,9 +26,11 @@ for t in "$BUILD"/tests/test_*; do
 	failed=$((failed + f))
 	if [ "$rc" -ne 0 ] && [ "$f" -eq 0 ]; then fail "$name exited $rc (see $out/$name.log)"; fi
 	[ "$f" -gt 0 ] && grep '^\[  FAILED  \] [a-z_]' "$out/$name.log" | sed "s/^/FAIL: $name: /"
+	report "unit $name" "$p" "$f"
 done
 
 # Golden diagnostics: each tests/lint/NAME.yaml with NAME.expected.
+p0=$passed f0=$failed
 for y in tests/lint/*.yaml; do
 	[ -f "$y" ] || continue
 	exp=${y%.yaml}.expected
@@ -36,6 +40,7 @@ for y in tests/lint/*.yaml; do
 		fail "lint $name"; diff "$exp" "$out/lint-$name.got" | head -10
 	fi
 done
+report "lint (golden diagnostics)" $((passed - p0)) $((failed - f0))
 
 # End-to-end scripts print "ok - NAME" or "not ok - NAME" per check.
 for s in tests/e2e/*.sh; do
@@ -48,7 +53,8 @@ for s in tests/e2e/*.sh; do
 	passed=$((passed + p))
 	failed=$((failed + f))
 	grep '^not ok - ' "$out/e2e-$name.log" | sed "s/^/FAIL: $name: /"
-	if [ "$rc" -ne 0 ] && [ "$f" -eq 0 ]; then fail "$name exited $rc (see $out/e2e-$name.log)"; fi
+	if [ "$rc" -ne 0 ] && [ "$f" -eq 0 ]; then fail "$name exited $rc (see $out/e2e-$name.log)"; f=1; fi
+	report "e2e $name" "$p" "$f"
 done
 
 # The shipped modules: no errors and no warnings.

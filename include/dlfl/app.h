@@ -21,8 +21,18 @@ struct app {
 };
 
 /* Loads the modules the options name (-m, $DLFL_MODULES, installed,
- * built in), printing diagnostics to stderr. Returns false on errors. */
+ * built in), printing diagnostics to stderr. A broken module file does not
+ * stop the others: it is remembered (app_broken) to be listed with its
+ * first error. Returns false only when no module loads at all. */
 bool app_load_modules(struct app *app);
+
+/* A module file that did not load: its path and first error
+ * ("LINE:COLUMN: MESSAGE"). Owned by app.c, valid until exit. */
+struct app_broken {
+        char *file;
+        char *error;
+};
+const struct app_broken *app_broken(size_t *n);
 
 /* Commands: each returns the exit status. args are what follows the
  * command word. */

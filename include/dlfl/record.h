@@ -35,6 +35,7 @@ struct screen_state {
         double points;  /* earned (questions) */
         char *response; /* the last answer in canonical form (see session.h) */
         char *text;     /* reflection text (reflection kind, case-study reflection) */
+        char *draft;    /* typed or ticked but not submitted (see session_set_draft) */
         char **path;    /* case studies: step ids visited, in order */
         size_t npath;
         char *ending;   /* case studies: "good", "mixed" or "poor" */
@@ -51,6 +52,7 @@ struct attempt {
         double pass_mark; /* the pass mark in force when the attempt started */
         bool complete;
         bool passed;
+        bool questions_only;     /* "the questions again": lessons count as read */
         double earned, possible; /* points */
         double seconds;          /* time spent */
         char *section;           /* position: section id */

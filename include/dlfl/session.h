@@ -65,6 +65,20 @@ double session_monotonic(void);
 void session_set_clock(struct session *s, double (*clock)(void));
 /* Starts a new attempt at the first screen; the old one stays recorded. */
 void session_restart(struct session *s, time_t now);
+/* Starts "the questions again": a new attempt where lessons count as read
+ * and only the other screens (questions, case studies, ratings,
+ * reflections) are visited; next and back pass over lessons. */
+void session_restart_questions(struct session *s, time_t now);
+/* Goes to a question listed on the summary; the next "next" from there
+ * comes back to the summary. */
+void session_revisit(struct session *s, size_t position, time_t now);
+bool session_revisiting(const struct session *s);
+
+/* What the learner typed or ticked on the current screen and has not
+ * submitted: kept in the record so it is there when they come back.
+ * NULL or "" clears it; an answer clears it too. */
+void session_set_draft(struct session *s, const char *draft, time_t now);
+const char *session_draft(const struct session *s); /* NULL when none */
 /* The attempt being worked on (the record's current one). */
 const struct attempt *session_attempt(const struct session *s);
 
@@ -103,6 +117,10 @@ enum answer_result session_answer_text(struct session *s, const char *text, time
 /* Why the last answer was ANSWER_INVALID, as a sentence for the learner. */
 const char *session_problem(const struct session *s);
 
+/* For a text question answered right only through `typos: true`, the
+ * accepted spelling ("efficient"); NULL otherwise. */
+const char *session_typo_spelling(const struct session *s);
+
 /* Feedback to show for the current question's latest answer, in order:
  * per-choice feedback of the picked choices, then the general
  * correct/incorrect feedback. Returns the number of strings (at most max). */
@@ -111,8 +129,10 @@ size_t session_feedback(const struct session *s, const char **out, size_t max);
  * i-th string session_feedback() gives (so the learner knows which tick
  * it is about); NULL for general feedback and other kinds. */
 const char *session_feedback_choice(const struct session *s, size_t i);
-/* The next hint, counting it as used; NULL when there is none to give
- * (hints come only after a wrong attempt, one more per wrong attempt). */
+/* The next hint, counting it as used; NULL when there is none to give.
+ * One more is also given by itself after each wrong attempt that leaves
+ * attempts; a learner may ask for the next one at any time before the
+ * question is settled. */
 const char *session_hint(struct session *s, time_t now);
 /* Hints already given for the current question, in order. */
 size_t session_hints_shown(const struct session *s, const char **out, size_t max);
@@ -142,6 +162,9 @@ void session_case_reflect(struct session *s, const char *text, time_t now);
  * the screen stays complete). */
 void session_case_restart(struct session *s, time_t now);
 
+/* STATUS_COMPLETE is a completed module that did not reach the pass mark:
+ * its word is "not passed". A module is not started until the learner goes
+ * past its intro (a screen is seen). */
 enum module_status { STATUS_NOT_STARTED, STATUS_IN_PROGRESS, STATUS_COMPLETE, STATUS_PASSED };
 
 struct summary {
@@ -150,6 +173,7 @@ struct summary {
         double percent; /* earned/possible*100; 100 when nothing is scored */
         double pass_mark;
         bool complete, passed;
+        bool started;       /* the learner went past the intro (a screen was seen) */
         size_t done, total; /* screens complete */
         double seconds;
         size_t revisit[64]; /* positions of scored questions not answered right */

@@ -75,6 +75,17 @@ char *text_sanitize(const char *s);
 /* The same for one line (a title, a name): tabs and newlines become spaces. */
 char *text_sanitize_line(const char *s);
 
+/* The one rule for control characters, in and out: C0 controls, DEL, C1
+ * controls and the bidi controls (U+202A-202E, U+2066-2069, U+200E,
+ * U+200F, U+061C). Every output path escapes them and typed input drops
+ * them, through the functions below. */
+bool text_is_control(unsigned long cp);
+/* The same escapes as text_sanitize() (^X, ^?, <U+XXXX>, U+FFFD for
+ * invalid UTF-8) for exports and files, whatever the locale: everything
+ * else, any script, is kept. Tabs are kept, line breaks (LF, CR) when
+ * keep_newlines (else escaped as ^J, ^M). The caller frees; NULL gives "". */
+char *text_escape_controls(const char *s, bool keep_newlines);
+
 /* The one rule for typed input, in place: C0 controls, DEL, C1 and bidi
  * controls, characters the locale cannot print and invalid UTF-8 are
  * dropped; a tab becomes a space, and so does a newline unless

@@ -102,7 +102,7 @@ has "module title" '## 1. Data, "care" & you'
 has "outcomes" "- Report a breach in time"
 has "dates" "- Completed: 2025-11-29"
 has "time spent" "- Time spent: 1 h 2 min"
-has "score" "- Score: 81% (5.67 of 7 points; pass mark 70%)"
+has "score" "- Score: 81.0% (5.67 of 7 points; pass mark 70%)"
 has "rating prompt" "- How confident are you with personal data?"
 has "rating before" "  - before: **Basic** (2 of 5)"
 has "rating after" "  - after: **Proficient** (4 of 5)"
@@ -133,7 +133,7 @@ cert() { grep -qF -- "$2" "$tmp/x.txt" && ok "certificate: $1" || not_ok "certif
 cert "the learner's name" "O'Neil, Ann \"Annie\""
 cert "the module title" 'Data, "care" & you'
 cert "the date" "2025-11-29"
-cert "the score" "with a score of 81%"
+cert "the score" "with a score of 81.0%"
 cert "says it records completion" "records the completion of a self-paced learning module"
 cert "says it is not a qualification" "It is not a qualification"
 if grep -qF "Second module" "$tmp/x.txt"; then not_ok "certificate: only passed modules"; else

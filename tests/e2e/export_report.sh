@@ -8,8 +8,8 @@ cd "$(dirname "$0")/../.." || exit 1
 if "$DLFL" report >"$tmp/r.txt" 2>"$tmp/err"; then ok "report exits 0"; else not_ok "report exits 0"; cat "$tmp/err"; fi
 row() { grep -qE -- "$2" "$tmp/r.txt" && ok "report: $1" || not_ok "report: $1"; }
 row "a header" '^Learner +Module +Status +Score +Minutes$'
-row "a passed module with score and time" '^O.Neil, Ann .* +Data, "care" & you +passed +81% +62$'
-row "an unfinished module without a score" '^ +Second module +in progress 50% +- +5$'
+row "a passed module with score and time" '^O.Neil, Ann .* +Data, "care" & you +passed +81.0% +62$'
+row "an unfinished module without a score" '^ +Second module +in progress 50.0% +- +5$'
 row "a learner who started nothing" '^Bob +Data, "care" & you +not started +- +-$'
 row "a UTF-8 name" '^Zoë 李 +Data'
 row "totals for the first module" '^Data, "care" & you +3 +1 +1 +1$'

@@ -16,10 +16,10 @@ send C-d
 sleep 0.5
 check "line-mode kiosk: Ctrl-D at the picker does not exit" not_on_screen "EXIT="
 send n Enter
-wait_for "Your name" >/dev/null
+wait_for "Type your name" >/dev/null
 type_text "Kim"
 send Enter
-wait_for "Type a number, f to forget" >/dev/null
+wait_for "f forgets you" >/dev/null
 send 1 Enter
 check "line-mode kiosk: the learner reaches the module" wait_for "Press Enter"
 send C-d

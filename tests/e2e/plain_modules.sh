@@ -17,22 +17,22 @@ run() {
 }
 
 run '1\n\n2\n\n\n\n\n'
-has "a wrong true-false answer settles at once" "No attempts left."
-has "complete but under the pass mark" "Result: failed (pass mark 100%)."
-has "the summary offers the next module" "Press Enter to go on to the next module, Second Steps"
-has "Enter goes on to the next module's intro" "Press Enter to start."
-has "a module with no scored points passes on completion" "Result: passed (pass mark 70%)."
-has "the score with nothing scored" "Score: no scored questions in this module."
+has "a wrong true-false answer settles at once" "Not right, and no attempts are left."
+has "complete but under the pass mark" "Result: not passed."
+has "the summary offers the next module" "Next module: Second Steps"
+has "Enter goes on to the next module's intro" "Press Enter to start: "
+has "a module with no scored points passes on completion" "Result: passed."
+has "the score with nothing scored" "Nothing in this module is scored."
 if [ "$rc" -eq 0 ]; then ok "end of input exits 0"; else notok "end of input exits 0 (got $rc)"; fi
 
 run 'q\n'
-has "the menu shows a complete module with its score" "1. First Steps (complete, score 0.0%)"
+has "the menu says not passed, with the score" "1. First Steps (not passed, 0.0%)"
 has "the menu shows a passed module" "2. Second Steps (passed)"
 
 run '1\nr\n1\n\n'
 has "starting again shows the first screen" "First Steps / Only / screen 1 of 1"
-has "the new attempt is scored afresh" "Score: 100.0% (1.0 of 1.0 points)"
-has "and passes" "Result: passed (pass mark 100%)."
+has "the new attempt is scored afresh" "Score: 1 of 1 points (100.0%); the pass mark is 100%."
+has "and passes" "Result: passed."
 rec=$(grep -l '^name: Ann$' "$tmp/data/learners/"*.yaml 2>/dev/null)
 if [ -n "$rec" ] && [ "$(grep -c 'started:' "$rec")" -ge 3 ]; then
 	ok "the earlier attempt stays in the record"

@@ -34,7 +34,7 @@ if [ -z "$(ls "$tmp/data/learners" 2>/dev/null | grep yaml)" ]; then ok "a guest
 
 # A new learner through the picker; their name is asked for.
 run 'n\nZoe Smith\n1\n\n\n1\n'
-has "the new learner's name is asked for" "Your name:"
+has "the new learner's name is asked for" "Type your name: "
 has "the module menu names the learner" "Modules for Zoe Smith:"
 has "the intro names the PKSB areas" "- Literacies and learning"
 has "the intro says when the content was checked" "Content checked on 29 November 2026."

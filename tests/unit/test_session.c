@@ -104,6 +104,8 @@ static enum answer_result pick1(struct session *s, size_t author)
         "          - text: B\n            correct: true\n            feedback: fb\n"               \
         "          - text: C\n"
 
+static const char *two_questions(int pass_mark);
+
 /* ---- single and penalty arithmetic ---- */
 
 static void single_right_first_time(void **state)
@@ -223,7 +225,7 @@ static void practice_question_unscored(void **state)
         (void)state;
         open_fix(&f, one_question("single", CHOICES3 "        points: 0\n"), "ann");
         assert_int_equal(pick1(f.s, 0), ANSWER_WRONG);
-        assert_int_equal(pick1(f.s, 0), ANSWER_SETTLED_WRONG);
+        assert_int_equal(pick1(f.s, 2), ANSWER_SETTLED_WRONG);
         session_summary(f.s, &sum);
         assert_float_equal(sum.possible, 0, 0);
         assert_true(sum.complete);
@@ -490,24 +492,174 @@ static void hints_after_wrong_attempts(void **state)
         const char *h[4];
 
         (void)state;
-        open_fix(&f,
-                 one_question("single", CHOICES3 "        attempts: 4\n        hint: [h1, h2]\n"),
-                 "ann");
-        assert_false(session_hint_available(f.s));
-        assert_null(session_hint(f.s, T0));
-        pick1(f.s, 0);
+        open_fix(
+            &f,
+            one_question("single", CHOICES3 "        attempts: 4\n        hint: [h1, h2, h3]\n"),
+            "ann");
+        /* Asked for before answering: the first. */
         assert_true(session_hint_available(f.s));
         assert_string_equal(session_hint(f.s, T0), "h1");
-        assert_false(session_hint_available(f.s));
-        assert_null(session_hint(f.s, T0));
-        pick1(f.s, 2);
-        assert_string_equal(session_hint(f.s, T0), "h2");
+        /* A wrong attempt that leaves attempts brings the next by itself. */
         pick1(f.s, 0);
-        assert_null(session_hint(f.s, T0)); /* the list is used up */
         assert_int_equal(session_state(f.s)->hints_used, 2);
         assert_int_equal(session_hints_shown(f.s, h, 4), 2);
         assert_string_equal(h[1], "h2");
+        assert_string_equal(session_hint(f.s, T0), "h3");
+        assert_false(session_hint_available(f.s));
+        assert_null(session_hint(f.s, T0)); /* the list is used up */
+        pick1(f.s, 2);
+        assert_int_equal(session_state(f.s)->hints_used, 3);
         close_fix(&f);
+}
+
+static void hint_comes_by_itself(void **state)
+{
+        struct fix f;
+        const char *h[4];
+
+        (void)state;
+        open_fix(&f,
+                 one_question("single", CHOICES3 "        attempts: 3\n        hint: [h1, h2]\n"),
+                 "ann");
+        assert_int_equal(session_hints_shown(f.s, h, 4), 0);
+        assert_int_equal(pick1(f.s, 0), ANSWER_WRONG);
+        assert_int_equal(session_hints_shown(f.s, h, 4), 1);
+        assert_string_equal(h[0], "h1");
+        assert_int_equal(pick1(f.s, 2), ANSWER_WRONG);
+        assert_int_equal(session_hints_shown(f.s, h, 4), 2);
+        close_fix(&f);
+}
+
+static void same_wrong_answer_costs_nothing(void **state)
+{
+        struct fix f;
+        size_t order[3];
+
+        (void)state;
+        open_fix(&f, one_question("single", CHOICES3), "ann");
+        assert_int_equal(pick1(f.s, 0), ANSWER_WRONG);
+        assert_int_equal(pick1(f.s, 0), ANSWER_INVALID);
+        assert_non_null(strstr(session_problem(f.s), "Change it"));
+        assert_int_equal(session_state(f.s)->attempts, 1);
+        assert_int_equal(session_attempts_left(f.s), 1);
+        assert_int_equal(pick1(f.s, 1), ANSWER_RIGHT);
+        close_fix(&f);
+
+        /* An order list submitted twice as it was. */
+        open_fix(&f, one_question("order", "        items: [a, b, c]\n"), "ann");
+        for (size_t i = 0; i < 3; i++)
+                order[i] = i;
+        assert_int_equal(session_answer_picks(f.s, order, 3, T0), ANSWER_WRONG);
+        assert_int_equal(session_answer_picks(f.s, order, 3, T0), ANSWER_INVALID);
+        assert_int_equal(session_state(f.s)->attempts, 1);
+        close_fix(&f);
+
+        /* Text: the same once normalised. */
+        open_fix(&f, one_question("text", "        answers: [output]\n"), "ann");
+        assert_int_equal(session_answer_text(f.s, "input", T0), ANSWER_WRONG);
+        assert_int_equal(session_answer_text(f.s, " Input. ", T0), ANSWER_INVALID);
+        assert_int_equal(session_answer_text(f.s, "Output.", T0), ANSWER_RIGHT);
+        close_fix(&f);
+}
+
+static void typos_allowed_when_asked(void **state)
+{
+        struct fix f;
+
+        (void)state;
+        open_fix(&f,
+                 one_question("text", "        answers: [efficient, data]\n        typos: true\n"),
+                 "ann");
+        assert_int_equal(session_answer_text(f.s, "Effcient", T0), ANSWER_RIGHT);
+        assert_string_equal(session_typo_spelling(f.s), "efficient");
+        close_fix(&f);
+        open_fix(&f,
+                 one_question("text", "        answers: [efficient, data]\n        typos: true\n"),
+                 "ann");
+        assert_int_equal(session_answer_text(f.s, "dta", T0), ANSWER_WRONG); /* under 5 */
+        close_fix(&f);
+        open_fix(&f, one_question("text", "        answers: [efficient]\n"), "ann");
+        assert_int_equal(session_answer_text(f.s, "efficeint", T0), ANSWER_WRONG);
+        assert_int_equal(session_answer_text(f.s, "EFFICIENT!", T0), ANSWER_RIGHT);
+        assert_null(session_typo_spelling(f.s));
+        close_fix(&f);
+}
+
+static void drafts_kept_in_record(void **state)
+{
+        struct fix f;
+
+        (void)state;
+        open_fix(&f, one_question("reflection", ""), "ann");
+        session_set_draft(f.s, "half a thought", T0);
+        assert_string_equal(session_draft(f.s), "half a thought");
+        assert_true(f.saves > 0);
+        session_close(&f.s, T0);
+        f.s = session_open(f.m, f.rec, "ann", T0);
+        assert_string_equal(session_draft(f.s), "half a thought");
+        assert_int_equal(session_answer_text(f.s, "a whole thought", T0), ANSWER_RECORDED);
+        assert_null(session_draft(f.s));
+        close_fix(&f);
+}
+
+static void questions_again_and_revisit(void **state)
+{
+        struct fix f;
+        struct summary sum;
+
+        (void)state;
+        open_fix(&f, load(two_questions(90)), "ann");
+        session_next(f.s, T0);
+        pick1(f.s, 1);
+        session_next(f.s, T0);
+        pick1(f.s, 0);
+        pick1(f.s, 2);
+        session_next(f.s, T0);
+        assert_true(session_on_summary(f.s));
+        session_summary(f.s, &sum);
+        assert_int_equal(sum.status, STATUS_COMPLETE);
+        assert_string_equal(session_status_name(sum.status), "not passed");
+        /* From a revisited question, next comes back to the summary. */
+        session_revisit(f.s, sum.revisit[0], T0);
+        assert_int_equal(session_position(f.s), 2);
+        session_back(f.s, T0);
+        assert_int_equal(session_position(f.s), 1);
+        session_revisit(f.s, 1, T0);
+        session_next(f.s, T0);
+        assert_true(session_on_summary(f.s));
+        /* The questions again: lessons read, only questions visited. */
+        session_restart_questions(f.s, T0);
+        assert_int_equal(f.rec->modules[0].nattempts, 2);
+        assert_true(session_attempt(f.s)->questions_only);
+        assert_int_equal(session_position(f.s), 1);
+        assert_true(session_screen_complete(f.s, 0));
+        assert_false(session_screen_complete(f.s, 1));
+        assert_false(session_back(f.s, T0));
+        session_next(f.s, T0);
+        assert_int_equal(session_position(f.s), 2);
+        close_fix(&f);
+}
+
+static void not_started_until_past_intro(void **state)
+{
+        struct module *m = load(two_questions(70));
+        struct learner_record *rec = record_new("ann");
+        struct session *s = session_open(m, rec, "ann", T0);
+        struct summary sum;
+
+        (void)state;
+        session_close(&s, T0); /* opened and left at the intro */
+        session_status(m, record_find_module(rec, "t"), &sum);
+        assert_int_equal(sum.status, STATUS_NOT_STARTED);
+        assert_false(sum.started);
+        s = session_open(m, rec, "ann", T0);
+        session_arrive(s, T0);
+        session_summary(s, &sum);
+        assert_int_equal(sum.status, STATUS_IN_PROGRESS);
+        assert_true(sum.started);
+        session_close(&s, T0);
+        record_free(&rec);
+        model_free(&m);
 }
 
 /* ---- case studies ---- */
@@ -636,7 +788,7 @@ static void pass_mark_boundary(void **state)
         assert_int_equal(sum.status, STATUS_IN_PROGRESS);
         session_next(f.s, T0 + 6);
         pick1(f.s, 0);
-        pick1(f.s, 0);
+        pick1(f.s, 2);
         session_summary(f.s, &sum);
         assert_true(sum.complete);
         assert_float_equal(sum.percent, 50.0, 1e-9);
@@ -654,7 +806,7 @@ static void pass_mark_boundary(void **state)
         pick1(f.s, 1);
         session_next(f.s, T0);
         pick1(f.s, 0);
-        pick1(f.s, 0);
+        pick1(f.s, 2);
         session_summary(f.s, &sum);
         assert_true(sum.complete);
         assert_false(sum.passed);
@@ -680,7 +832,7 @@ static void pass_mark_kept_with_attempt(void **state)
         session_arrive(s, T0);
         session_go(s, 2, T0);
         pick1(s, 0);
-        pick1(s, 0);
+        pick1(s, 2);
         session_summary(s, &sum);
         assert_float_equal(sum.pass_mark, 50, 0);
         assert_true(sum.passed);
@@ -927,6 +1079,12 @@ int main(void)
             cmocka_unit_test(match_pairs),
             cmocka_unit_test(reflection_and_rating_recorded),
             cmocka_unit_test(hints_after_wrong_attempts),
+            cmocka_unit_test(hint_comes_by_itself),
+            cmocka_unit_test(same_wrong_answer_costs_nothing),
+            cmocka_unit_test(typos_allowed_when_asked),
+            cmocka_unit_test(drafts_kept_in_record),
+            cmocka_unit_test(questions_again_and_revisit),
+            cmocka_unit_test(not_started_until_past_intro),
             cmocka_unit_test(case_study_every_ending),
             cmocka_unit_test(case_study_feedback_reflection_restart),
             cmocka_unit_test(case_study_without_steps),

@@ -720,6 +720,106 @@ static void test_widened_dir_tightened(void **state)
         free(dir);
 }
 
+/* Issue 12: like ssh's StrictModes, no record is written into a data
+ * directory others can write to or that belongs to another user, nor
+ * through a symbolic link standing for learners/ (whose target is left
+ * alone); reading another user's directory (reports) still works. */
+static void test_unsafe_dirs_refused(void **state)
+{
+        char *dir = data_dir(), *learners = xasprintf("%s/learners", dir);
+        char *elsewhere = xasprintf("%s/elsewhere", tmpdir);
+        const char *err = NULL;
+        char *notice = NULL;
+        struct store *st = store_open(dir, &err);
+        struct store_handle *h;
+        struct stat sb;
+
+        (void)state;
+        assert_int_equal(mkdir(dir, 0700), 0);
+        assert_int_equal(chmod(dir, 0777), 0);
+        h = store_open_learner(st, "ann", &err, &notice);
+        assert_null(h);
+        assert_non_null(strstr(err, "bad modes"));
+        assert_non_null(strstr(err, dir));
+        assert_int_equal(chmod(dir, 0700), 0);
+
+        assert_int_equal(mkdir(elsewhere, 0755), 0);
+        assert_int_equal(symlink(elsewhere, learners), 0);
+        h = store_open_learner(st, "ann", &err, &notice);
+        assert_null(h);
+        assert_non_null(strstr(err, "symbolic link"));
+        assert_int_equal(stat(elsewhere, &sb), 0);
+        assert_int_equal(sb.st_mode & 07777, 0755); /* not chmodded */
+        assert_int_equal(count_files(elsewhere, ".yaml"), 0);
+        assert_int_equal(unlink(learners), 0);
+
+        h = store_open_learner(st, "ann", &err, &notice);
+        assert_non_null(h);
+        assert_true(store_save(h, &err));
+        store_close_learner(&h);
+        if (geteuid() == 0 && chown(dir, 65534, 65534) == 0) {
+                struct learner_record *r;
+                size_t n;
+                char **names;
+
+                h = store_open_learner(st, "bob", &err, &notice);
+                assert_null(h);
+                assert_non_null(strstr(err, "bad ownership"));
+                /* Reading for a report is still allowed. */
+                names = store_list(st, &n, &err);
+                assert_non_null(names);
+                assert_int_equal(n, 1);
+                store_names_free(names, n);
+                r = store_read(st, "ann", &err);
+                assert_non_null(r);
+                record_free(&r);
+        }
+        store_close(&st);
+        free(elsewhere);
+        free(learners);
+        free(dir);
+}
+
+/* Issue 12: a FIFO named like a record is never opened for reading in a
+ * way that blocks: listing and reading go on (alarm() fails a hang). */
+static void test_fifo_record_does_not_block(void **state)
+{
+        char *dir = data_dir(), *learners = xasprintf("%s/learners", dir);
+        char *fifo = xasprintf("%s/+%064d.yaml", learners, 0);
+        const char *err = NULL;
+        char *notice = NULL, **names;
+        size_t n;
+        struct store *st = store_open(dir, &err);
+        struct store_handle *h;
+
+        (void)state;
+        h = store_open_learner(st, "ann", &err, &notice);
+        assert_non_null(h);
+        assert_true(store_save(h, &err));
+        store_close_learner(&h);
+        assert_int_equal(mkfifo(fifo, 0600), 0);
+        {
+                char *p = xasprintf("%s/%%42ob.yaml", learners);
+
+                assert_int_equal(mkfifo(p, 0600), 0);
+                free(p);
+        }
+        alarm(10);
+        names = store_list(st, &n, &err);
+        assert_non_null(names);
+        store_names_free(names, n);
+        h = store_open_learner(st, "Bob", &err, &notice);
+        if (h != NULL) /* set aside as damaged, or refused: either way, no hang */
+                store_close_learner(&h);
+        free(notice);
+        notice = NULL;
+        alarm(0);
+        store_close(&st);
+        free(fifo);
+        free(learners);
+        free(dir);
+}
+
 static void test_lock_in_process(void **state)
 {
         char *dir = data_dir();
@@ -1040,6 +1140,8 @@ int main(void)
             cmocka_unit_test_setup_teardown(test_permissions, setup, teardown),
             cmocka_unit_test_setup_teardown(test_widened_dir_tightened, setup, teardown),
             cmocka_unit_test_setup_teardown(test_lock_in_process, setup, teardown),
+            cmocka_unit_test_setup_teardown(test_unsafe_dirs_refused, setup, teardown),
+            cmocka_unit_test_setup_teardown(test_fifo_record_does_not_block, setup, teardown),
             cmocka_unit_test_setup_teardown(test_forget, setup, teardown),
             cmocka_unit_test_setup_teardown(test_list, setup, teardown),
             cmocka_unit_test_setup_teardown(test_hostile_names_files, setup, teardown),

@@ -1,0 +1,381 @@
+/* The words and numbers a learner sees, decided once (present.h). */
+#include <math.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "dlfl/present.h"
+#include "dlfl/xalloc.h"
+
+/* ---- numbers ------------------------------------------------------------ */
+
+double present_percent_value(double percent)
+{
+        if (!isfinite(percent) || percent < 0)
+                return 0;
+        /* The small nudge keeps 70 (stored as 69.99999...) at 70.0; a true
+         * 69.98 stays below it. */
+        return floor(percent * 10.0 + 1e-6) / 10.0;
+}
+
+void present_percent(double percent, char *buf, size_t size)
+{
+        snprintf(buf, size, "%.1f%%", present_percent_value(percent));
+}
+
+void present_fraction(double earned, double possible, char *buf, size_t size)
+{
+        present_percent(possible > 0 ? earned * 100.0 / possible : 0, buf, size);
+}
+
+void present_points(double points, char *buf, size_t size)
+{
+        /* Two decimals at most (0.67 of a point), trailing zeros dropped. */
+        double v = floor(points * 100.0 + 1e-6) / 100.0;
+        char *dot;
+        size_t n;
+
+        snprintf(buf, size, "%.2f", v);
+        dot = strchr(buf, '.');
+        if (dot == NULL)
+                return;
+        n = strlen(buf);
+        while (n > 0 && buf[n - 1] == '0')
+                buf[--n] = '\0';
+        if (n > 0 && buf[n - 1] == '.')
+                buf[--n] = '\0';
+}
+
+void present_duration(double seconds, char *buf, size_t size)
+{
+        long mins = seconds > 0 ? (long)floor(seconds / 60.0) : 0;
+        long h = mins / 60, m = mins % 60;
+
+        if (mins < 1)
+                snprintf(buf, size, "under a minute");
+        else if (h == 0)
+                snprintf(buf, size, "%ld minute%s", m, m == 1 ? "" : "s");
+        else if (m == 0)
+                snprintf(buf, size, "%ld hour%s", h, h == 1 ? "" : "s");
+        else
+                snprintf(buf, size, "%ld hour%s %ld minute%s", h, h == 1 ? "" : "s", m,
+                         m == 1 ? "" : "s");
+}
+
+const char *present_screen_kind(const struct screen *sc)
+{
+        if (sc->type == SCREEN_LESSON)
+                return "Lesson";
+        if (sc->type == SCREEN_CASE_STUDY)
+                return "Case study";
+        if (sc->kind == KIND_REFLECTION)
+                return "Reflection";
+        if (sc->kind == KIND_RATING)
+                return "Rating";
+        return "Question";
+}
+
+/* ---- status ------------------------------------------------------------- */
+
+const char *present_status_word(enum module_status st)
+{
+        return session_status_name(st);
+}
+
+void present_status(const struct summary *s, char *buf, size_t size)
+{
+        char pc[32];
+
+        switch (s->status) {
+        case STATUS_NOT_STARTED:
+                snprintf(buf, size, "not started");
+                return;
+        case STATUS_IN_PROGRESS:
+                present_fraction((double)s->done, (double)s->total, pc, sizeof pc);
+                snprintf(buf, size, "in progress %s", pc);
+                return;
+        case STATUS_COMPLETE:
+        case STATUS_PASSED:
+                if (s->possible <= 0) {
+                        snprintf(buf, size, "%s", present_status_word(s->status));
+                        return;
+                }
+                present_fraction(s->earned, s->possible, pc, sizeof pc);
+                snprintf(buf, size, "%s, %s", present_status_word(s->status), pc);
+                return;
+        }
+        snprintf(buf, size, "?");
+}
+
+int present_resume(const struct catalog *c, const struct learner_record *rec)
+{
+        int best = -1;
+        time_t when = 0;
+
+        if (rec == NULL)
+                return -1;
+        for (size_t i = 0; i < c->count; i++) {
+                const struct module_record *mr = record_find_module(rec, c->modules[i]->id);
+                struct summary sum;
+
+                if (mr == NULL || mr->nattempts == 0)
+                        continue;
+                session_status(c->modules[i], mr, &sum);
+                if (sum.status != STATUS_IN_PROGRESS)
+                        continue;
+                if (best < 0 || mr->attempts[mr->nattempts - 1].updated > when) {
+                        best = (int)i;
+                        when = mr->attempts[mr->nattempts - 1].updated;
+                }
+        }
+        return best;
+}
+
+/* ---- the intro ---------------------------------------------------------- */
+
+void present_intro(const struct module *m, const struct module_record *mr,
+                   struct present_intro *out)
+{
+        const struct attempt *a = NULL;
+        struct summary sum;
+
+        memset(out, 0, sizeof(*out));
+        session_status(m, mr, &sum);
+        out->started = sum.started;
+        if (mr != NULL && mr->nattempts > 0)
+                a = &mr->attempts[mr->nattempts - 1];
+        for (size_t i = 0; i < m->nsections && i < 64; i++) {
+                const struct section *sec = &m->sections[i];
+
+                out->count[i] = sec->count;
+                for (size_t j = sec->first; j < sec->first + sec->count; j++) {
+                        const struct screen_state *st = record_find_screen(a, m->screens[j].id);
+
+                        out->done[i] += st != NULL && st->complete;
+                }
+        }
+}
+
+const char *present_intro_go_on(const struct present_intro *in)
+{
+        return in->started ? "Press Enter to continue where you left off."
+                           : "Press Enter to start.";
+}
+
+/* ---- after an answer ---------------------------------------------------- */
+
+static struct present_part *add(struct present_parts *p, enum present_part_kind kind,
+                                const char *label, char *text, bool markdown)
+{
+        struct present_part *pt;
+
+        p->v = xgrow(p->v, &p->cap, p->n + 1, sizeof(*p->v));
+        pt = &p->v[p->n++];
+        memset(pt, 0, sizeof(*pt));
+        pt->kind = kind;
+        pt->label = label;
+        pt->text = text;
+        pt->markdown = markdown;
+        return pt;
+}
+
+__attribute__((format(printf, 4, 5))) static struct present_part *
+addf(struct present_parts *p, enum present_part_kind kind, const char *label, const char *fmt, ...)
+{
+        va_list ap;
+        char *s;
+        int n;
+
+        va_start(ap, fmt);
+        n = vsnprintf(NULL, 0, fmt, ap);
+        va_end(ap);
+        s = xmalloc((size_t)(n > 0 ? n : 0) + 1);
+        va_start(ap, fmt);
+        vsnprintf(s, (size_t)n + 1, fmt, ap);
+        va_end(ap);
+        return add(p, kind, label, s, false);
+}
+
+static char letter(size_t i)
+{
+        return (char)('A' + (i < 26 ? i : 25));
+}
+
+/* The response's author indices (1-based in the record). */
+static size_t response_indices(const char *r, size_t *out, size_t max)
+{
+        size_t n = 0;
+
+        while (r != NULL && *r != '\0' && n < max) {
+                char *end;
+                unsigned long v = strtoul(r, &end, 10);
+
+                if (end == r || v == 0)
+                        return 0;
+                out[n++] = (size_t)v - 1;
+                r = *end == ',' ? end + 1 : end;
+                if (*end != ',' && *end != '\0')
+                        return 0;
+        }
+        return n;
+}
+
+/* Match and order: each wrong pair or place, by name. */
+static void wrong_items(const struct session *s, const struct screen *sc,
+                        const struct screen_state *st, struct present_parts *out)
+{
+        size_t a[64], n = response_indices(st->response, a, 64);
+
+        if (sc->kind == KIND_ORDER && n == sc->nitems) {
+                for (size_t i = 0; i < n; i++)
+                        if (a[i] < sc->nitems && strcmp(sc->items[a[i]], sc->items[i]) != 0)
+                                addf(out, PART_WRONG_ITEM, NULL, "Not in place %zu: %s", i + 1,
+                                     sc->items[a[i]])
+                                    ->bad = true;
+        } else if (sc->kind == KIND_MATCH && n == sc->npairs) {
+                for (size_t i = 0; i < n; i++)
+                        if (a[i] < sc->npairs &&
+                            strcmp(sc->pairs[a[i]].right, sc->pairs[i].right) != 0)
+                                addf(out, PART_WRONG_ITEM, NULL, "Not a pair: %c. %s with %s",
+                                     letter(i), sc->pairs[i].left, sc->pairs[a[i]].right)
+                                    ->bad = true;
+        }
+        (void)s;
+}
+
+static void right_answer(const struct session *s, const struct screen *sc,
+                         struct present_parts *out)
+{
+        if (sc->kind == KIND_ORDER) {
+                addf(out, PART_RIGHT, NULL, "The right order:");
+                for (size_t i = 0; i < sc->nitems; i++)
+                        addf(out, PART_RIGHT, NULL, "%zu. %s", i + 1, sc->items[i]);
+                return;
+        }
+        if (sc->kind == KIND_MATCH) {
+                addf(out, PART_RIGHT, NULL, "The right pairs:");
+                for (size_t i = 0; i < sc->npairs; i++)
+                        addf(out, PART_RIGHT, NULL, "%c. %s: %s", letter(i), sc->pairs[i].left,
+                             sc->pairs[i].right);
+                return;
+        }
+        char *right = session_right_answer(s);
+        if (right != NULL)
+                add(out, PART_RIGHT, "The right answer: ", right, false);
+}
+
+void present_answer(const struct session *s, const char *hint_key, struct present_parts *out)
+{
+        const struct screen *sc = session_screen(s);
+        const struct screen_state *st = session_state(s);
+        const char *fb[16], *hints[16];
+        size_t nh, nf;
+        bool checked;
+        int left;
+        char got[32], of[32];
+
+        memset(out, 0, sizeof(*out));
+        if (sc == NULL || sc->type != SCREEN_QUESTION)
+                return;
+        checked = model_kind_is_checked(sc->kind);
+        nh = session_hints_shown(s, hints, 16);
+        if (st->attempts == 0 && !st->complete) {
+                for (size_t i = 0; i < nh; i++)
+                        add(out, PART_HINT, "Hint: ", xstrdup(hints[i]), true);
+                if (hint_key != NULL && session_hint_available(s))
+                        addf(out, PART_NOTE, NULL, "Press %s for %s hint.", hint_key,
+                             nh > 0 ? "another" : "a");
+                return;
+        }
+        if (!checked) {
+                if (sc->kind == KIND_RATING && st->rating >= 0 && (size_t)st->rating < sc->nscale)
+                        addf(out, PART_VERDICT, NULL, "Saved: %s.", sc->scale[st->rating]);
+                else
+                        addf(out, PART_VERDICT, NULL, "Saved.");
+                return;
+        }
+        left = session_attempts_left(s);
+        if (st->correct) {
+                const char *spelling = session_typo_spelling(s);
+
+                if (spelling != NULL)
+                        addf(out, PART_VERDICT, NULL, "Right: %s", spelling)->good = true;
+                else
+                        addf(out, PART_VERDICT, NULL, "Right.")->good = true;
+        } else if (st->settled) {
+                addf(out, PART_VERDICT, NULL, "Not right, and no attempts are left.")->bad = true;
+        } else if (left > 0) {
+                addf(out, PART_VERDICT, NULL, "Not right. Try again: %d attempt%s left.", left,
+                     left == 1 ? "" : "s")
+                    ->bad = true;
+        } else {
+                addf(out, PART_VERDICT, NULL, "Not right. Try again.")->bad = true;
+        }
+        if (st->settled && sc->points > 0) {
+                present_points(st->correct ? st->points : 0, got, sizeof got);
+                present_points(sc->points, of, sizeof of);
+                addf(out, PART_POINTS, NULL, "You earned %s of %s point%s.", got, of,
+                     sc->points == 1 ? "" : "s");
+        }
+        nf = session_feedback(s, fb, 16);
+        for (size_t i = 0; i < nf; i++) {
+                /* Several ticks, several remarks: say which tick each is about. */
+                const char *choice = session_feedback_choice(s, i);
+
+                add(out, PART_FEEDBACK, NULL,
+                    choice != NULL ? xasprintf("%s: %s", choice, fb[i]) : xstrdup(fb[i]), true);
+        }
+        if (!st->correct)
+                wrong_items(s, sc, st, out);
+        /* Once settled, the right answer and explanation take the hints' place. */
+        for (size_t i = 0; i < nh && !st->settled; i++)
+                add(out, PART_HINT, "Hint: ", xstrdup(hints[i]), true);
+        if (!st->settled && hint_key != NULL && session_hint_available(s))
+                addf(out, PART_NOTE, NULL, "Press %s for another hint.", hint_key);
+        if (st->settled) {
+                right_answer(s, sc, out);
+                if (sc->explanation != NULL)
+                        add(out, PART_EXPLANATION, NULL, xstrdup(sc->explanation), true);
+        }
+}
+
+void present_parts_free(struct present_parts *p)
+{
+        if (p == NULL)
+                return;
+        for (size_t i = 0; i < p->n; i++)
+                free(p->v[i].text);
+        free(p->v);
+        memset(p, 0, sizeof(*p));
+}
+
+/* ---- the summary -------------------------------------------------------- */
+
+void present_summary(const struct summary *s, struct present_summary *out)
+{
+        char pc[16], e[24], p[24], pm[24], t[64];
+
+        memset(out, 0, sizeof(*out));
+        out->passed = s->passed;
+        out->complete = s->complete;
+        if (s->possible > 0) {
+                present_fraction(s->earned, s->possible, pc, sizeof pc);
+                present_points(s->earned, e, sizeof e);
+                present_points(s->possible, p, sizeof p);
+                present_points(s->pass_mark, pm, sizeof pm);
+                snprintf(out->score, sizeof out->score,
+                         "Score: %s of %s points (%s); the pass mark is %s%%.", e, p, pc, pm);
+        } else {
+                snprintf(out->score, sizeof out->score, "Nothing in this module is scored.");
+        }
+        if (s->passed)
+                snprintf(out->result, sizeof out->result, "Result: passed.");
+        else if (s->complete)
+                snprintf(out->result, sizeof out->result, "Result: not passed.");
+        else
+                snprintf(out->result, sizeof out->result,
+                         "Result: not complete yet: %zu of %zu screens done.", s->done, s->total);
+        present_duration(s->seconds, t, sizeof t);
+        snprintf(out->time, sizeof out->time, "Time spent: %s.", t);
+}

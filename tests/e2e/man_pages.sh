@@ -1,0 +1,20 @@
+#!/bin/sh
+# The man pages as a reader sees them: every quote closed where it opens
+# (mdoc nests a second quoting macro on one line inside the first, which
+# printed dlfl-module(5)'s YAML tags as `!!str, `!!int ... '''').
+set -u
+cd "$(dirname "$0")/../.." || exit 1
+ok() { echo "ok - $1"; }
+nok() { echo "not ok - $1"; }
+for m in man/dlfl.1 man/dlfl-module.5; do
+	out=$(mandoc -Tascii "$m" | col -b)
+	if printf '%s\n' "$out" | grep -q "'''"; then
+		nok "$m: no run of closing quotes"
+		printf '%s\n' "$out" | grep -n "'''" | head -3
+	else
+		ok "$m: no run of closing quotes"
+	fi
+done
+mandoc -Tascii man/dlfl-module.5 | col -b | grep -q "(\`!!str', \`!!int'," &&
+	ok "dlfl-module(5): each YAML tag quoted on its own" ||
+	nok "dlfl-module(5): each YAML tag quoted on its own"

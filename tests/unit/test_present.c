@@ -1,0 +1,335 @@
+/* The presentation layer and text answers, as tables: percentages rounded
+ * down (never shown reaching a pass mark not reached), status words, points
+ * and durations; normalisation and the one-edit typo allowance; the parts
+ * said after an answer, in order. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "dlfl/answer.h"
+#include "dlfl/loader.h"
+#include "dlfl/present.h"
+
+#define T0 ((time_t)1700000000)
+
+static void percent_rounds_down(void **state)
+{
+        static const struct {
+                double earned, possible;
+                const char *want;
+        } rows[] = {
+            {2, 3, "66.6%"},  {69.8, 100, "69.8%"},  {6.98, 10, "69.8%"},    {0.7, 1, "70.0%"},
+            {7, 10, "70.0%"}, {699, 1000, "69.9%"},  {6999, 10000, "69.9%"}, {1, 1, "100.0%"},
+            {0, 5, "0.0%"},   {1, 3, "33.3%"},       {0.67, 1, "67.0%"},     {20.1, 30, "67.0%"},
+            {0, 0, "0.0%"},   {99.99, 100, "99.9%"},
+        };
+        char buf[32];
+
+        (void)state;
+        for (size_t i = 0; i < sizeof rows / sizeof rows[0]; i++) {
+                present_fraction(rows[i].earned, rows[i].possible, buf, sizeof buf);
+                if (strcmp(buf, rows[i].want) != 0)
+                        fail_msg("%g of %g: got %s, want %s", rows[i].earned, rows[i].possible, buf,
+                                 rows[i].want);
+        }
+}
+
+static void status_words(void **state)
+{
+        static const struct {
+                enum module_status st;
+                double earned, possible;
+                size_t done, total;
+                const char *want;
+        } rows[] = {
+            {STATUS_NOT_STARTED, 0, 3, 0, 10, "not started"},
+            {STATUS_IN_PROGRESS, 0, 3, 1, 3, "in progress 33.3%"},
+            {STATUS_IN_PROGRESS, 0, 3, 0, 3, "in progress 0.0%"},
+            {STATUS_COMPLETE, 2, 3, 3, 3, "not passed, 66.6%"},
+            {STATUS_COMPLETE, 69.8, 100, 3, 3, "not passed, 69.8%"},
+            {STATUS_PASSED, 7, 10, 3, 3, "passed, 70.0%"},
+            {STATUS_PASSED, 0, 0, 3, 3, "passed"},
+        };
+        char buf[64];
+
+        (void)state;
+        for (size_t i = 0; i < sizeof rows / sizeof rows[0]; i++) {
+                struct summary s = {.status = rows[i].st,
+                                    .earned = rows[i].earned,
+                                    .possible = rows[i].possible,
+                                    .done = rows[i].done,
+                                    .total = rows[i].total};
+
+                present_status(&s, buf, sizeof buf);
+                assert_string_equal(buf, rows[i].want);
+        }
+        assert_string_equal(present_status_word(STATUS_COMPLETE), "not passed");
+}
+
+static void points_and_durations(void **state)
+{
+        static const struct {
+                double v;
+                const char *want;
+        } pts[] = {{1, "1"}, {0.67, "0.67"}, {2.5, "2.5"}, {0, "0"}, {1.0 - 0.33, "0.67"}},
+          dur[] = {{0, "under a minute"},      {59, "under a minute"},    {60, "1 minute"},
+                   {119, "1 minute"},          {720, "12 minutes"},       {3600, "1 hour"},
+                   {3900, "1 hour 5 minutes"}, {7260, "2 hours 1 minute"}};
+        char buf[64];
+
+        (void)state;
+        for (size_t i = 0; i < sizeof pts / sizeof pts[0]; i++) {
+                present_points(pts[i].v, buf, sizeof buf);
+                assert_string_equal(buf, pts[i].want);
+        }
+        for (size_t i = 0; i < sizeof dur / sizeof dur[0]; i++) {
+                present_duration(dur[i].v, buf, sizeof buf);
+                assert_string_equal(buf, dur[i].want);
+        }
+}
+
+static void summary_lines(void **state)
+{
+        struct summary s = {
+            .earned = 2, .possible = 3, .pass_mark = 70, .complete = true, .seconds = 750};
+        struct present_summary p;
+
+        (void)state;
+        present_summary(&s, &p);
+        assert_string_equal(p.score, "Score: 2 of 3 points (66.6%); the pass mark is 70%.");
+        assert_string_equal(p.result, "Result: not passed.");
+        assert_string_equal(p.time, "Time spent: 12 minutes.");
+        s.earned = 2.1;
+        s.passed = true;
+        present_summary(&s, &p);
+        assert_string_equal(p.score, "Score: 2.1 of 3 points (70.0%); the pass mark is 70%.");
+        assert_string_equal(p.result, "Result: passed.");
+}
+
+static void normalising(void **state)
+{
+        static const struct {
+                const char *in, *want;
+        } rows[] = {
+            {"Output.", "output"},
+            {" output", "output"},
+            {"  The   Output ", "the output"},
+            {"\u201cOutput\u201d!", "output"},
+            {"it\u2019s", "it's"},
+            {"ZO\u00cb", "zo\u00eb"},
+            {"zoe\u0308", "zo\u00eb"}, /* NFC */
+            {"STRASSE", "strasse"},
+            {"Stra\u00dfe", "strasse"}, /* full case folding */
+            {"\u0391\u0398\u0397\u039d\u0391", "\u03b1\u03b8\u03b7\u03bd\u03b1"},
+            {"?!.,;:", ""},
+            {"e.g.", "e.g"},
+        };
+
+        (void)state;
+        for (size_t i = 0; i < sizeof rows / sizeof rows[0]; i++) {
+                char *got = answer_normalise(rows[i].in);
+
+                if (strcmp(got, rows[i].want) != 0)
+                        fail_msg("'%s': got '%s', want '%s'", rows[i].in, got, rows[i].want);
+                free(got);
+        }
+}
+
+static void typo_distance(void **state)
+{
+        static const struct {
+                const char *a, *b;
+                bool one;
+        } rows[] = {
+            {"efficient", "efficient", true},
+            {"efficent", "efficient", true},
+            {"efficiient", "efficient", true},
+            {"efficiant", "efficient", true},
+            {"effciient", "efficient", true}, /* transposition */
+            {"efficeint", "efficient", true},
+            {"efcifient", "efficient", false},
+            {"effcient!", "efficient", false},
+            {"", "a", true},
+            {"z\u00f6e", "zoe", true},
+            {"ab", "ba", true},
+            {"abc", "cab", false},
+        };
+        const char *accepted[] = {"output", "efficient", "data"};
+        bool typo;
+
+        (void)state;
+        for (size_t i = 0; i < sizeof rows / sizeof rows[0]; i++)
+                if (answer_one_edit(rows[i].a, rows[i].b) != rows[i].one)
+                        fail_msg("'%s' vs '%s'", rows[i].a, rows[i].b);
+        assert_int_equal(answer_match("Efficeint.", accepted, 3, true, &typo), 1);
+        assert_true(typo);
+        assert_int_equal(answer_match("Efficeint.", accepted, 3, false, &typo), -1);
+        assert_int_equal(answer_match("EFFICIENT", accepted, 3, true, &typo), 1);
+        assert_false(typo);
+        /* Under 5 characters: no allowance. */
+        assert_int_equal(answer_match("dta", accepted, 3, true, &typo), -1);
+        assert_int_equal(answer_match("outptu", accepted, 3, true, &typo), 0);
+        assert_true(typo);
+}
+
+static struct module *load(const char *yaml)
+{
+        struct diag_list diags = {0};
+        struct module *m = loader_load_buffer("test.yaml", yaml, strlen(yaml), &diags);
+
+        if (m == NULL)
+                diag_print(&diags, stderr);
+        diag_free(&diags);
+        assert_non_null(m);
+        return m;
+}
+
+#define HEAD                                                                                       \
+        "format: 1\nid: t\ntitle: T\nsummary: S\n"                                                 \
+        "sections:\n  - id: s1\n    title: One\n    screens:\n"
+
+static void kinds_of(const struct present_parts *p, char *out)
+{
+        static const char letters[] = "VPFWHREN";
+
+        for (size_t i = 0; i < p->n; i++)
+                out[i] = letters[p->v[i].kind];
+        out[p->n] = '\0';
+}
+
+static void answer_parts_in_order(void **state)
+{
+        struct module *m = load(HEAD "      - type: question\n        id: q\n        kind: single\n"
+                                     "        prompt: P\n        shuffle: false\n"
+                                     "        hint: [h1, h2]\n        explanation: E\n"
+                                     "        choices:\n"
+                                     "          - {text: A, feedback: fa}\n"
+                                     "          - {text: B, correct: true, feedback: fb}\n"
+                                     "          - {text: C}\n");
+        struct learner_record *rec = record_new("ann");
+        struct session *s = session_open(m, rec, "ann", T0);
+        struct present_parts p;
+        char k[64];
+        size_t pick;
+
+        (void)state;
+        session_arrive(s, T0);
+        present_answer(s, "h", &p);
+        kinds_of(&p, k);
+        assert_string_equal(k, "N"); /* "Press h for a hint." */
+        present_parts_free(&p);
+        pick = 0;
+        session_answer_picks(s, &pick, 1, T0);
+        present_answer(s, "F1", &p);
+        kinds_of(&p, k);
+        assert_string_equal(k, "VFHN"); /* verdict, feedback, the hint given by itself */
+        assert_string_equal(p.v[0].text, "Not right. Try again: 1 attempt left.");
+        assert_string_equal(p.v[1].text, "fa");
+        assert_string_equal(p.v[2].text, "h1");
+        assert_string_equal(p.v[3].text, "Press F1 for another hint.");
+        present_parts_free(&p);
+        pick = 1;
+        session_answer_picks(s, &pick, 1, T0);
+        present_answer(s, "h", &p);
+        kinds_of(&p, k);
+        assert_string_equal(k, "VPFRE"); /* the hints give way once settled */
+        assert_string_equal(p.v[0].text, "Right.");
+        assert_string_equal(p.v[1].text, "You earned 0.67 of 1 point.");
+        assert_string_equal(p.v[3].text, "B");
+        assert_string_equal(p.v[3].label, "The right answer: ");
+        present_parts_free(&p);
+        session_close(&s, T0);
+        record_free(&rec);
+        model_free(&m);
+}
+
+static void match_and_order_name_wrong_items(void **state)
+{
+        struct module *m = load(HEAD "      - type: question\n        id: q\n        kind: match\n"
+                                     "        prompt: P\n        attempts: 1\n        pairs:\n"
+                                     "          - {left: one, right: '1'}\n"
+                                     "          - {left: two, right: '2'}\n"
+                                     "          - {left: three, right: '3'}\n");
+        struct learner_record *rec = record_new("ann");
+        struct session *s = session_open(m, rec, "ann", T0);
+        struct present_parts p;
+        size_t n, picks[3], want[3] = {1, 0, 2}; /* author indices: two with one wrong */
+        const size_t *order;
+        char k[64];
+
+        (void)state;
+        session_arrive(s, T0);
+        order = session_shown_order(s, &n);
+        for (size_t i = 0; i < 3; i++)
+                for (size_t j = 0; j < n; j++)
+                        if (order[j] == want[i])
+                                picks[i] = j;
+        assert_int_equal(session_answer_picks(s, picks, 3, T0), ANSWER_SETTLED_WRONG);
+        present_answer(s, NULL, &p);
+        kinds_of(&p, k);
+        assert_string_equal(k, "VPWWRRRR");
+        assert_string_equal(p.v[2].text, "Not a pair: A. one with 2");
+        assert_string_equal(p.v[3].text, "Not a pair: B. two with 1");
+        assert_string_equal(p.v[4].text, "The right pairs:");
+        assert_string_equal(p.v[5].text, "A. one: 1");
+        present_parts_free(&p);
+        session_close(&s, T0);
+        record_free(&rec);
+        model_free(&m);
+}
+
+static void intro_and_resume(void **state)
+{
+        struct module *m = load(HEAD "      - {type: lesson, id: l1, title: L, body: B}\n"
+                                     "      - {type: lesson, id: l2, title: L, body: B}\n");
+        struct catalog c = {.modules = &m, .count = 1};
+        struct learner_record *rec = record_new("ann");
+        struct present_intro in;
+        struct session *s;
+
+        (void)state;
+        present_intro(m, NULL, &in);
+        assert_false(in.started);
+        assert_string_equal(present_intro_go_on(&in), "Press Enter to start.");
+        assert_int_equal(present_resume(&c, rec), -1);
+        s = session_open(m, rec, "ann", T0);
+        session_close(&s, T0); /* opened, left at the intro */
+        present_intro(m, record_find_module(rec, "t"), &in);
+        assert_false(in.started);
+        assert_int_equal(present_resume(&c, rec), -1);
+        s = session_open(m, rec, "ann", T0);
+        session_arrive(s, T0);
+        session_close(&s, T0);
+        present_intro(m, record_find_module(rec, "t"), &in);
+        assert_true(in.started);
+        assert_int_equal(in.done[0], 1);
+        assert_int_equal(in.count[0], 2);
+        assert_string_equal(present_intro_go_on(&in),
+                            "Press Enter to continue where you left off.");
+        assert_int_equal(present_resume(&c, rec), 0);
+        record_free(&rec);
+        model_free(&m);
+}
+
+int main(void)
+{
+        const struct CMUnitTest tests[] = {
+            cmocka_unit_test(percent_rounds_down),
+            cmocka_unit_test(status_words),
+            cmocka_unit_test(points_and_durations),
+            cmocka_unit_test(summary_lines),
+            cmocka_unit_test(normalising),
+            cmocka_unit_test(typo_distance),
+            cmocka_unit_test(answer_parts_in_order),
+            cmocka_unit_test(match_and_order_name_wrong_items),
+            cmocka_unit_test(intro_and_resume),
+        };
+
+        return cmocka_run_group_tests(tests, NULL, NULL);
+}
