@@ -35,7 +35,7 @@ endif
 JOBS ?= $(shell nproc 2>/dev/null || echo 2)
 WARN := -Wall -Wextra -Wformat=2 -Wshadow -Wwrite-strings -Wmissing-prototypes -Werror
 CPPFLAGS += -Iinclude -D_POSIX_C_SOURCE=200809L -D_XOPEN_SOURCE=700 -DDLFL_VERSION='"$(VERSION)"' \
-	-DDLFL_DATADIR='"$(DATADIR)"'
+	-DDLFL_DATADIR='"$(DATADIR)"' -DDLFL_LIBEXECDIR='"$(LIBEXECDIR)"'
 CFLAGS ?= $(OPT)
 CFLAGS += -std=c11 $(WARN) $(SANFLAGS) -MMD -MP
 LDFLAGS += $(SANFLAGS)
@@ -43,7 +43,7 @@ LDFLAGS += $(SANFLAGS)
 pkg_cflags = $(shell pkg-config --cflags $(1) 2>/dev/null)
 pkg_libs = $(shell pkg-config --libs $(1) 2>/dev/null)
 # ncursesw's flags would redefine the feature macros; only the UI needs the rest.
-CPPFLAGS += $(call pkg_cflags,yaml-0.1 md4c libsodium libutf8proc)
+CPPFLAGS += $(call pkg_cflags,yaml-0.1 md4c libsodium libutf8proc libcurl)
 UI_CPPFLAGS := $(filter-out -D_XOPEN_SOURCE% -D_DEFAULT_SOURCE,$(call pkg_cflags,ncursesw)) \
 	-DNCURSES_WIDECHAR=1
 LIBS_ENGINE := $(call pkg_libs,yaml-0.1 md4c libsodium libutf8proc) -lm
@@ -52,10 +52,13 @@ LIBS_TEST := $(call pkg_libs,cmocka)
 
 ALL_SRC := $(sort $(wildcard src/*.c))
 UI_SRC := $(filter src/tui%.c,$(ALL_SRC))
+# The two front ends are linked into the program only, never into the
+# engine library the unit tests and tools link.
+FRONT_SRC := $(UI_SRC) $(filter src/plain%.c,$(ALL_SRC))
 MAIN_SRC := src/main.c
-ENGINE_SRC := $(filter-out $(UI_SRC) $(MAIN_SRC),$(ALL_SRC))
+ENGINE_SRC := $(filter-out $(FRONT_SRC) $(MAIN_SRC),$(ALL_SRC))
 ENGINE_OBJ := $(ENGINE_SRC:src/%.c=$(BUILD)/%.o) $(BUILD)/builtin_modules.o
-UI_OBJ := $(UI_SRC:src/%.c=$(BUILD)/%.o)
+FRONT_OBJ := $(FRONT_SRC:src/%.c=$(BUILD)/%.o)
 MAIN_OBJ := $(BUILD)/main.o
 ENGINE_LIB := $(BUILD)/libdlfl.a
 UNIT_SRC := $(sort $(wildcard tests/unit/test_*.c))
@@ -70,12 +73,21 @@ PROG := $(BUILD)/dlfl
 else
 PROG := dlfl
 endif
+# The certificate's PDF is made by a helper program, so cairo and pango are
+# never loaded by the player; dlfl looks for it beside itself first.
+HELPER := $(dir $(PROG))dlfl-certificate
+HELPER_PKGS := pangocairo cairo-pdf
+LIBEXECDIR ?= $(PREFIX)/libexec
 
 .PHONY: all run check unit asan clean install uninstall deps deps-test fuzz bench format lint-man
-all: $(PROG)
+all: $(PROG) $(HELPER)
 
-$(PROG): $(MAIN_OBJ) $(UI_OBJ) $(ENGINE_LIB)
-	$(call say,LD,$@)$(CC) $(LDFLAGS) -o $@ $(MAIN_OBJ) $(UI_OBJ) $(ENGINE_LIB) $(LIBS_UI) $(LIBS_ENGINE) $(LDLIBS)
+$(HELPER): helper/certificate.c
+	$(CC) $(call pkg_cflags,$(HELPER_PKGS)) -D_POSIX_C_SOURCE=200809L $(CFLAGS) -o $@ $< \
+		$(LDFLAGS) $(call pkg_libs,$(HELPER_PKGS))
+
+$(PROG): $(MAIN_OBJ) $(FRONT_OBJ) $(ENGINE_LIB)
+	$(call say,LD,$@)$(CC) $(LDFLAGS) -o $@ $(MAIN_OBJ) $(FRONT_OBJ) $(ENGINE_LIB) $(LIBS_UI) $(LIBS_ENGINE) $(LDLIBS)
 
 $(ENGINE_LIB): $(ENGINE_OBJ)
 	$(call say,AR,$@)rm -f $@ && ar rcs $@ $^
@@ -125,7 +137,7 @@ deps:
 	@sh scripts/deps.sh build
 
 deps-test:
-	@sh scripts/deps.sh test
+	@sh scripts/deps.sh test $(BUILD)
 
 run: deps
 	@$(MAKE) --no-print-directory -j$(JOBS) all
@@ -136,7 +148,7 @@ unit: $(UNIT_BIN) $(TOOL_BIN)
 # Everything: unit tests, golden diagnostics, end-to-end runs, the shipped
 # modules, the man pages. The last line is "N passed, N failed".
 check: deps-test
-	@$(MAKE) --no-print-directory -j$(JOBS) $(PROG) unit
+	@$(MAKE) --no-print-directory -j$(JOBS) $(PROG) $(HELPER) unit
 	@DLFL=$(abspath $(PROG)) BUILD=$(BUILD) SANITIZE=$(SANITIZE) sh tests/run.sh
 
 asan:
@@ -168,19 +180,23 @@ bench: deps-test
 	@BUILD=$(BUILD) sh bench/run.sh
 
 format:
-	clang-format -i src/*.c src/*.h include/dlfl/*.h tests/unit/*.c tests/tools/*.[ch] \
+	clang-format -i src/*.c src/*.h include/dlfl/*.h helper/*.c tests/unit/*.c tests/tools/*.[ch] \
 		tools/*.c bench/*.c tests/fuzz/*.c tests/inject/*.c
 
-install: $(PROG)
+install: $(PROG) $(HELPER)
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR)/dlfl/modules \
 		$(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(MANDIR)/man5 $(DESTDIR)$(DATADIR)/doc/dlfl
 	install -m 755 $(PROG) $(DESTDIR)$(BINDIR)/dlfl
+	install -d $(DESTDIR)$(LIBEXECDIR)/dlfl
+	install -m 755 $(HELPER) $(DESTDIR)$(LIBEXECDIR)/dlfl/dlfl-certificate
 	install -m 644 $(MODULES) $(DESTDIR)$(DATADIR)/dlfl/modules/
 	install -m 644 man/dlfl.1 $(DESTDIR)$(MANDIR)/man1/dlfl.1
 	install -m 644 man/dlfl-module.5 $(DESTDIR)$(MANDIR)/man5/dlfl-module.5
 	install -m 644 README.md LICENSE $(DESTDIR)$(DATADIR)/doc/dlfl/
 
 uninstall:
+	rm -f $(DESTDIR)$(LIBEXECDIR)/dlfl/dlfl-certificate
+	-rmdir $(DESTDIR)$(LIBEXECDIR)/dlfl 2>/dev/null
 	rm -f $(DESTDIR)$(BINDIR)/dlfl $(DESTDIR)$(MANDIR)/man1/dlfl.1 \
 		$(DESTDIR)$(MANDIR)/man5/dlfl-module.5
 	rm -f $(addprefix $(DESTDIR)$(DATADIR)/dlfl/modules/,$(notdir $(MODULES)))
@@ -189,6 +205,6 @@ uninstall:
 		$(DESTDIR)$(DATADIR)/doc/dlfl 2>/dev/null
 
 clean:
-	rm -rf build build-asan build-fuzz dlfl tests/out
+	rm -rf build build-asan build-fuzz dlfl dlfl-certificate tests/out
 
 -include $(wildcard $(BUILD)/*.d $(BUILD)/tests/*.d $(BUILD)/tools/*.d)

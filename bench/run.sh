@@ -102,6 +102,21 @@ b=$(sed -n 's/^summary: *//p' "$tmp/min.out.1" 2>/dev/null | head -1)
 r=$(ratio "${a:-0}" "${b:-0}")
 row "start-up to menu, instructions" "${a:-?}" "${b:-?}" "$r" "2x" "$(verdict "$r" 2)"
 
+# The same start-up with an LRS set up in the settings: the player only
+# queues statements; libcurl (dlopen in a sync) and cairo/pango (the
+# dlfl-certificate helper) are never loaded by it.
+printf 'lrs:\n  endpoint: http://127.0.0.1:9/xAPI/\n  key: k\n  secret: s\n' >"$tmp/lrs.yaml"
+chmod 600 "$tmp/lrs.yaml"
+in_tmux "Digital Leadership" "DUMP:lrs.out TERM:lrs.out" valgrind --tool=callgrind \
+	--callgrind-out-file="$tmp/lrs.out" "$DLFL" -c "$tmp/lrs.yaml" -m modules -d "$tmp/data" -l Bench
+c=$(sed -n 's/^summary: *//p' "$tmp/lrs.out.1" 2>/dev/null | head -1)
+r=$(ratio "${c:-0}" "${a:-0}")
+row "start-up with an LRS set, instr." "${c:-?}" "${a:-?} (none)" "$r" "1.1x" "$(verdict "$r" 1.1)"
+n=$(ldd "$DLFL" | grep -c '=>')
+pdf=$(ldd "$DLFL" | grep -Ec 'cairo|pango|curl|ssl')
+row "shared libraries of the player" "$n" "-" "-" "-" "measured"
+row "of them cairo, pango, curl, ssl" "$pdf" "0" "-" "0" "$(verdict "$pdf" 0)"
+
 # Memory: peak RSS of the player on the shipped modules, and of loading the
 # 7.5 MB module against the file's own size.
 in_tmux "Digital Leadership" "q y" "$B/peak_rss" "$DLFL" -m modules -d "$tmp/data" -l Bench
@@ -110,6 +125,11 @@ in_tmux "ready" "q" "$B/peak_rss" "$B/curses_min"
 b=$(sed -n 's/^peak_rss_kib //p' "$tmp/tmux.err")
 row "peak RSS, player, KiB" "${a:-?}" "${b:-?}" "$(ratio "${a:-0}" "${b:-0}")" "4096 KiB" \
 	"$(verdict "${a:-99999}" 4096)"
+in_tmux "Digital Leadership" "q y" "$B/peak_rss" "$DLFL" -c "$tmp/lrs.yaml" -m modules -d "$tmp/data" \
+	-l Bench
+c=$(sed -n 's/^peak_rss_kib //p' "$tmp/tmux.err")
+r=$(ratio "${c:-0}" "${a:-0}")
+row "peak RSS, player with an LRS set" "${c:-?}" "${a:-?} (none)" "$r" "1.1x" "$(verdict "$r" 1.1)"
 a=$("$B/peak_rss" "$DLFL" check "$tmp/big.yaml" 2>&1 >/dev/null | sed -n 's/^peak_rss_kib //p')
 b=$((size / 1024))
 r=$(ratio "$a" "$b")

@@ -1,6 +1,9 @@
 /* Text answers: normalising with libutf8proc (full Unicode case folding
  * and NFC, which towlower in the C locale cannot give), and the one-edit
  * allowance of `typos: true`. */
+#include <ctype.h>
+#include <locale.h>
+#include <math.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -202,4 +205,54 @@ int answer_match(const char *typed, const char *const *accepted, size_t n, bool 
         }
         free(got);
         return found;
+}
+
+/* A plain decimal number: optional sign, digits with an optional point,
+ * optional exponent, optional percent sign. Anything else (words, "1,5",
+ * "inf", "0x10") is not. */
+bool answer_number(const char *s, double *out)
+{
+        const char *p = s;
+        char buf[128];
+        const char *dp = localeconv()->decimal_point;
+        size_t o = 0, digits = 0;
+        char *end;
+
+        if (*p == '+' || *p == '-')
+                buf[o++] = *p++;
+        while (isdigit((unsigned char)*p) && o < 100) {
+                buf[o++] = *p++;
+                digits++;
+        }
+        if (*p == '.') {
+                p++;
+                /* strtod follows the locale's decimal point; the learner types '.'. */
+                for (const char *d = dp; *d != '\0' && o < 104; d++)
+                        buf[o++] = *d;
+                while (isdigit((unsigned char)*p) && o < 110) {
+                        buf[o++] = *p++;
+                        digits++;
+                }
+        }
+        if (digits == 0)
+                return false;
+        if (*p == 'e' || *p == 'E') {
+                buf[o++] = *p++;
+                if (*p == '+' || *p == '-')
+                        buf[o++] = *p++;
+                if (!isdigit((unsigned char)*p))
+                        return false;
+                while (isdigit((unsigned char)*p) && o < 126)
+                        buf[o++] = *p++;
+        }
+        /* "25%" answers a question about a percentage as well as "25". */
+        while (*p == ' ')
+                p++;
+        if (*p == '%')
+                p++;
+        if (*p != '\0')
+                return false;
+        buf[o] = '\0';
+        *out = strtod(buf, &end);
+        return *end == '\0' && isfinite(*out);
 }

@@ -14,6 +14,7 @@
 
 #include "dlfl/app.h"
 #include "dlfl/export.h"
+#include "dlfl/pdf.h"
 #include "dlfl/store.h"
 #include "dlfl/text.h"
 #include "dlfl/xalloc.h"
@@ -60,7 +61,7 @@ static bool write_all(int fd, const char *data, size_t len)
 static bool write_output(const char *path, const char *data, size_t len)
 {
         struct stat st;
-        char *target = NULL, *tmp, *slash;
+        char *target = NULL;
         int e;
 
         if (stat(path, &st) == 0) {
@@ -87,12 +88,7 @@ static bool write_output(const char *path, const char *data, size_t len)
         }
         if (target == NULL)
                 target = xstrdup(path);
-        slash = strrchr(target, '/');
-        tmp = slash == NULL
-                  ? xasprintf(".%s.XXXXXX", target)
-                  : xasprintf("%.*s/.%s.XXXXXX", (int)(slash - target), target, slash + 1);
-        e = store_write_file(target, tmp, data, len);
-        free(tmp);
+        e = store_write_file(target, data, len);
         free(target);
         if (e == STORE_SYNC_FAILED)
                 return true; /* in place; some file systems cannot sync a directory */
@@ -187,12 +183,29 @@ int cmd_export(struct app *app, int argc, char **argv)
         if (mem == NULL)
                 die("cannot make an in-memory stream");
         err = NULL;
-        bool made = export_write(format, mem, &app->catalog, r, time(NULL), &err);
+        bool made = export_write(format, mem, &app->catalog, r, &app->settings, time(NULL), &err);
         if (fclose(mem) != 0)
                 die("cannot finish an in-memory stream");
         if (!made) {
                 complain(name, err != NULL ? err : "nothing to export");
                 goto done;
+        }
+        if (format == EXPORT_CERTIFICATE) {
+                char *pdf;
+                size_t pdf_len;
+
+                if ((app->output == NULL || strcmp(app->output, "-") == 0) &&
+                    isatty(STDOUT_FILENO)) {
+                        fputs("dlfl: the certificate is a PDF, not for the terminal: give -o "
+                              "FILE.pdf, or send it to a file or printer\n",
+                              stderr);
+                        goto done;
+                }
+                if (!pdf_certificate(data, len, &pdf, &pdf_len))
+                        goto done;
+                free(data);
+                data = pdf;
+                len = pdf_len;
         }
         if (app->output == NULL || strcmp(app->output, "-") == 0) {
                 if (fwrite(data, 1, len, stdout) != len || fflush(stdout) != 0) {

@@ -163,6 +163,7 @@ static void csv_report(FILE *out, struct learner_record **recs, size_t nrecs, st
                                              "score",   "earned",  "possible", "passed",
                                              "minutes", "started", "completed"};
 
+        export_csv_begin(out);
         for (size_t i = 0; i < sizeof(header) / sizeof(header[0]); i++)
                 export_csv_field(out, header[i], i == 0);
         export_csv_end_row(out);
@@ -194,9 +195,9 @@ static void csv_report(FILE *out, struct learner_record **recs, size_t nrecs, st
                         export_csv_field(out, res.s.passed ? "yes" : "no", false);
                         snprintf(buf, sizeof(buf), "%ld", export_minutes(res.seconds));
                         export_csv_field(out, buf, false);
-                        export_utc(res.first_started, buf);
+                        export_csv_time(res.first_started, buf);
                         export_csv_field(out, buf, false);
-                        export_utc(res.completed, buf);
+                        export_csv_time(res.completed, buf);
                         export_csv_field(out, buf, false);
                         export_csv_end_row(out);
                 }

@@ -47,8 +47,7 @@ static const struct {
     [D_DUP_SCREEN_ID] = {DIAG_ERROR, "screen id '%s' is already used at line %u"},
     [D_DUP_STEP_ID] = {DIAG_ERROR, "step id '%s' is already used at line %u"},
     [D_BAD_TYPE] = {DIAG_ERROR, "unknown screen type '%s'; use lesson, question or case-study"},
-    [D_BAD_KIND] = {DIAG_ERROR, "unknown question kind '%s'; use single, multiple, true-false, "
-                                "text, order, match, reflection, numeric or rating"},
+    [D_BAD_KIND] = {DIAG_ERROR, "unknown question kind '%s'; use %s"},
     [D_FIELD_NOT_FOR_KIND] = {DIAG_ERROR, "'%s' does not belong to %s question"},
     [D_FIELD_NOT_FOR_TYPE] = {DIAG_ERROR, "'%s' does not belong to a %s screen"},
     [D_RANGE] = {DIAG_ERROR, "'%s' must be %s"},
@@ -209,4 +208,28 @@ void diag_free(struct diag_list *list)
         free(list->items);
         free(list->files);
         memset(list, 0, sizeof(*list));
+}
+
+/* Edit distance, bounded: keys are short. */
+size_t diag_distance(const char *a, const char *b)
+{
+        size_t la = strlen(a), lb = strlen(b);
+        size_t row[64];
+
+        if (la >= 63 || lb >= 63)
+                return 99;
+        for (size_t j = 0; j <= lb; j++)
+                row[j] = j;
+        for (size_t i = 1; i <= la; i++) {
+                size_t prev = row[0];
+                row[0] = i;
+                for (size_t j = 1; j <= lb; j++) {
+                        size_t cur = row[j];
+                        size_t sub = prev + (a[i - 1] != b[j - 1]);
+                        size_t best = row[j] + 1 < row[j - 1] + 1 ? row[j] + 1 : row[j - 1] + 1;
+                        row[j] = sub < best ? sub : best;
+                        prev = cur;
+                }
+        }
+        return row[lb];
 }

@@ -1,7 +1,9 @@
-/* Certificate export: one plain-text page per passed module, within 80
- * columns (widths measured in display columns, so names in any script
- * centre correctly), saying what it is: a record of completing a
- * self-paced module, not a qualification. */
+/* Certificate export: what each page of the certificate says, one page per
+ * passed module, as the page description dlfl-certificate (helper/) turns
+ * into an A4 PDF: lines of "KEY<TAB>TEXT", "page" starting each page.
+ * Every text is one line made safe (no control characters, valid UTF-8),
+ * so the description cannot be broken by a name. It says what it is: a
+ * record of completing a self-paced module, not a qualification. */
 #include <stdlib.h>
 #include <string.h>
 
@@ -9,41 +11,20 @@
 #include "dlfl/export.h"
 #include "dlfl/text.h"
 
-#define INNER (EXPORT_CERT_WIDTH - 4)
+#define NOTE                                                                                       \
+        "This certificate records the completion of a self-paced learning module, as recorded "    \
+        "by the learner's own use of dlfl. It is not a qualification and does not confer or "      \
+        "claim accreditation by any professional body."
 
-static void rule(FILE *out, char c)
+static void field(FILE *out, const char *key, const char *text)
 {
-        for (int i = 0; i < EXPORT_CERT_WIDTH; i++)
-                putc(c, out);
-        putc('\n', out);
-}
+        char *line = text_sanitize_line(text != NULL ? text : "");
 
-/* Wraps s (plain text, any origin: text_wrap makes it safe) to the inner
- * width and centres each line. */
-static void centred(FILE *out, const char *s)
-{
-        struct text_lines tl = {0};
-        char *line = text_sanitize_line(s);
-
-        text_wrap(line, INNER, 0, TEXT_PLAIN, &tl);
+        for (char *p = line; *p != '\0'; p++)
+                if (*p == '\t')
+                        *p = ' ';
+        fprintf(out, "%s\t%s\n", key, line);
         free(line);
-        for (size_t i = 0; i < tl.count; i++) {
-                int w = tl.lines[i].width;
-                int pad = w < EXPORT_CERT_WIDTH ? (EXPORT_CERT_WIDTH - w) / 2 : 0;
-
-                fprintf(out, "%*s%.*s\n", pad, "", (int)tl.lines[i].len, tl.lines[i].text);
-        }
-        text_lines_free(&tl);
-}
-
-static void wrapped(FILE *out, const char *s)
-{
-        struct text_lines tl = {0};
-
-        text_wrap(s, INNER, 0, TEXT_PLAIN, &tl);
-        for (size_t i = 0; i < tl.count; i++)
-                fprintf(out, "  %.*s\n", (int)tl.lines[i].len, tl.lines[i].text);
-        text_lines_free(&tl);
 }
 
 static void certificate(FILE *out, const struct learner_record *r, const char *title,
@@ -51,41 +32,23 @@ static void certificate(FILE *out, const struct learner_record *r, const char *t
 {
         char date[16], line[160];
 
-        rule(out, '=');
-        putc('\n', out);
-        centred(out, "CERTIFICATE OF COMPLETION");
-        putc('\n', out);
-        rule(out, '=');
-        putc('\n', out);
-        centred(out, "This records that");
-        putc('\n', out);
-        centred(out, r->name);
-        putc('\n', out);
-        centred(out, "completed the self-paced module");
-        putc('\n', out);
-        centred(out, title);
-        putc('\n', out);
         export_date(a->completed, date);
         if (date[0] == '\0')
                 export_date(a->updated, date);
         char pc[16];
 
         present_fraction(s->earned, s->possible, pc, sizeof pc);
-        if (s->possible > 0)
-                snprintf(line, sizeof(line), "on %s with a score of %s (pass mark %g%%).",
-                         date[0] != '\0' ? date : "a date not recorded", pc, s->pass_mark);
-        else
-                snprintf(line, sizeof(line), "on %s.",
-                         date[0] != '\0' ? date : "a date not recorded");
-        centred(out, line);
-        putc('\n', out);
-        centred(out, "Digital Leadership for Libraries (dlfl)");
-        putc('\n', out);
-        rule(out, '-');
-        wrapped(out, "This certificate records the completion of a self-paced learning module, "
-                     "as recorded by the learner's own use of dlfl. It is not a qualification "
-                     "and does not confer or claim accreditation by any professional body.");
-        rule(out, '-');
+        fputs("page\n", out);
+        field(out, "name", r->name);
+        field(out, "module", title);
+        snprintf(line, sizeof(line), "on %s", date[0] != '\0' ? date : "a date not recorded");
+        field(out, "date", line);
+        if (s->possible > 0) {
+                snprintf(line, sizeof(line), "with a score of %s (pass mark %g%%)", pc,
+                         s->pass_mark);
+                field(out, "score", line);
+        }
+        field(out, "note", NOTE);
 }
 
 bool export_certificate(FILE *out, const struct catalog *c, const struct learner_record *r,
@@ -106,8 +69,7 @@ bool export_certificate(FILE *out, const struct catalog *c, const struct learner
                         export_attempt_summary(m, mr, i, &s);
                         if (!s.passed)
                                 continue;
-                        if (printed++ > 0)
-                                fputs("\n\n", out);
+                        printed++;
                         certificate(out, r, export_title(m, mr), &mr->attempts[i], &s);
                         break;
                 }

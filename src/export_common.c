@@ -32,13 +32,14 @@ bool export_parse_format(const char *name, enum export_format *out)
 }
 
 bool export_write(enum export_format f, FILE *out, const struct catalog *c,
-                  const struct learner_record *r, time_t now, const char **err)
+                  const struct learner_record *r, const struct settings *settings, time_t now,
+                  const char **err)
 {
         switch (f) {
         case EXPORT_CPD:
                 return export_cpd(out, c, r, now, err);
         case EXPORT_XAPI:
-                return export_xapi(out, c, r, now, err);
+                return export_xapi_with(out, c, r, settings, now, err);
         case EXPORT_CSV:
                 return export_csv(out, c, r, now, err);
         case EXPORT_CERTIFICATE:
@@ -179,6 +180,21 @@ void export_human_duration(double seconds, char buf[48])
                 snprintf(buf, 48, "%ld h %ld min", min / 60, min % 60);
 }
 
+void export_csv_begin(FILE *out)
+{
+        fputs("\xef\xbb\xbf", out);
+}
+
+void export_csv_time(time_t t, char buf[32])
+{
+        struct tm tm;
+
+        buf[0] = '\0';
+        if (t == 0 || gmtime_r(&t, &tm) == NULL)
+                return;
+        strftime(buf, 32, "%Y-%m-%d %H:%M:%S", &tm);
+}
+
 void export_csv_field(FILE *out, const char *raw, bool first)
 {
         bool quote = false;
@@ -200,6 +216,12 @@ void export_csv_field(FILE *out, const char *raw, bool first)
         }
         if (quote)
                 putc('"', out);
+        /* A spreadsheet takes a cell starting with one of these as a formula
+         * (or, for tab and CR, as one after trimming): a leading ' keeps it
+         * text, and spreadsheets hide that mark. */
+        if ((*raw != '\0' && strchr("=+-@\t\r", *raw) != NULL) ||
+            (*s != '\0' && strchr("=+-@\t\r", *s) != NULL))
+                putc('\'', out);
         while (*s != '\0') {
                 size_t n = json_utf8_valid(s);
 

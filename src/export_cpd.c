@@ -15,8 +15,50 @@
 
 #define CPD_WIDTH 76
 
+/* Learner text as Markdown that reads as typed: characters that would
+ * start emphasis, code, links, raw HTML, entities, tables or strikethrough
+ * are backslash-escaped anywhere; those that start a heading, list, quote
+ * or rule only at the start of a line; "://" and "www." lose their power
+ * to become links. */
+static void put_escaped(FILE *out, const char *s)
+{
+        bool line_start = true;
+
+        for (const char *p = s; *p != '\0'; p++) {
+                char ch = *p;
+                bool esc = strchr("\\`*_[]<>&|~@", ch) != NULL;
+
+                if (line_start && strchr("-+=#", ch) != NULL)
+                        esc = true;
+                if (line_start && ch >= '0' && ch <= '9') {
+                        const char *q = p;
+
+                        while (*q >= '0' && *q <= '9')
+                                q++;
+                        /* "1." or "1)" would start a numbered list. */
+                        if (*q == '.' || *q == ')') {
+                                fwrite(p, 1, (size_t)(q - p), out);
+                                fputc('\\', out);
+                                fputc(*q, out);
+                                p = q;
+                                line_start = false;
+                                continue;
+                        }
+                }
+                if (ch == ':' && strncmp(p + 1, "//", 2) == 0)
+                        esc = true;
+                if (ch == '.' && p - s >= 3 && strncmp(p - 3, "www", 3) == 0)
+                        esc = true;
+                if (esc)
+                        fputc('\\', out);
+                fputc(ch, out);
+                if (ch != ' ' && ch != '\t')
+                        line_start = false;
+        }
+}
+
 /* Writes text from the record (the learner's own words) with prefix before
- * every line, each line made safe for a terminal. */
+ * every line, each line made safe for a terminal and escaped for Markdown. */
 static void write_lines(FILE *out, const char *prefix, const char *text)
 {
         const char *p = text;
@@ -37,7 +79,9 @@ static void write_lines(FILE *out, const char *prefix, const char *text)
                                 plen--;
                         fprintf(out, "%.*s\n", (int)plen, prefix);
                 } else {
-                        fprintf(out, "%s%s\n", prefix, safe);
+                        fputs(prefix, out);
+                        put_escaped(out, safe);
+                        fputc('\n', out);
                 }
                 free(safe);
                 free(line);
@@ -67,8 +111,15 @@ static void write_md(FILE *out, const char *first, const char *rest, const char 
                 if (nl != NULL)
                         *nl = '\0';
                 fprintf(out, "%s%s\n", first, plain);
-                if (nl != NULL)
-                        write_lines(out, rest, nl + 1);
+                for (char *line = nl != NULL ? nl + 1 : NULL, *next; line != NULL; line = next) {
+                        next = strchr(line, '\n');
+                        if (next != NULL)
+                                *next++ = '\0';
+                        if (line[0] == '\0')
+                                fputs("\n", out);
+                        else
+                                fprintf(out, "%s%s\n", rest, line);
+                }
         }
         free(plain);
 }
@@ -79,6 +130,15 @@ static void write_safe(FILE *out, const char *s)
         char *safe = text_sanitize_line(s);
 
         fputs(safe, out);
+        free(safe);
+}
+
+/* The learner's name: safe for a terminal and escaped for Markdown. */
+static void write_learner(FILE *out, const char *s)
+{
+        char *safe = text_sanitize_line(s);
+
+        put_escaped(out, safe);
         free(safe);
 }
 
@@ -377,7 +437,7 @@ bool export_cpd(FILE *out, const struct catalog *c, const struct learner_record 
 
         (void)err;
         fputs("# CPD learning log: ", out);
-        write_safe(out, r->name);
+        write_learner(out, r->name);
         export_date(now, date);
         fprintf(out,
                 "\n\nA self-recorded learning log, exported from dlfl (Digital Leadership for\n"

@@ -34,6 +34,7 @@ bool export_csv(FILE *out, const struct catalog *c, const struct learner_record 
 
         (void)now;
         (void)err;
+        export_csv_begin(out);
         for (size_t i = 0; i < sizeof(header) / sizeof(header[0]); i++)
                 export_csv_field(out, header[i], i == 0);
         export_csv_end_row(out);
@@ -48,8 +49,8 @@ bool export_csv(FILE *out, const struct catalog *c, const struct learner_record 
                         char started[32], completed[32], num[32];
 
                         export_attempt_summary(m, mr, i, &s);
-                        export_utc(a->started, started);
-                        export_utc(s.complete ? a->completed : 0, completed);
+                        export_csv_time(a->started, started);
+                        export_csv_time(s.complete ? a->completed : 0, completed);
                         export_csv_field(out, r->name, true);
                         export_csv_field(out, mr->module, false);
                         export_csv_field(out, export_title(m, mr), false);

@@ -1,25 +1,32 @@
-/* xAPI export: a JSON array of xAPI 1.0.3 statements, ready to POST to a
- * Learning Record Store. Per module attempt: "attempted" the module; for
- * each screen worked on, "experienced" (lessons, case studies) or
- * "answered" (questions, with an interaction definition); once complete,
- * "completed" and "passed" or "failed".
+/* xAPI export: xAPI 1.0.3 statements, as a JSON array ready to POST to a
+ * Learning Record Store, or one by one for the outbox (outbox.h). Per
+ * module attempt, once the learner has gone past the intro: "attempted"
+ * the module; for each screen done, "experienced" (lessons, case studies)
+ * or "answered" (questions, with an interaction definition); once
+ * complete, "completed" and "passed" or "failed".
  *
  * IRIs: EXPORT_IRI_BASE/modules/MODULE_ID for a module and
  * .../modules/MODULE_ID/screens/SCREEN_ID for a screen (ids are percent-
  * encoded should a record hold anything outside [A-Za-z0-9-._~]). The actor
- * is the learner's name with an account {homePage: EXPORT_IRI_BASE, name};
- * no email address is invented. Each statement's id is a UUID derived from
- * a hash of its content (BLAKE2b, laid out as RFC 4122 version 4), so the
- * same record exported twice gives the same ids and an LRS can tell a
- * re-post from a new statement; each attempt's registration is derived
- * from the learner, module and attempt the same way. */
+ * is an account {homePage: xapi.home_page, name: the learner's name}; no
+ * email address is invented. Each statement's id is a name-based UUID
+ * (RFC 4122 version 5 layout over BLAKE2b) of the learner (name and the
+ * record's creation time), module, attempt number, screen and event (for
+ * an answer, which answer it is): never of changing progress, so exporting
+ * or sending again after more progress gives the same id to the same
+ * event and an LRS keeps one copy. Each attempt's registration is derived
+ * the same way. Every statement's context has the module file's digest as
+ * its revision and the programme as a grouping activity. */
 #include <sodium.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "dlfl/export.h"
 #include "dlfl/json.h"
+#include "dlfl/kinds.h"
+#include "dlfl/settings.h"
 #include "dlfl/xalloc.h"
+#include "kinds_xapi.h"
 
 #define VERB_BASE "http://adlnet.gov/expapi/verbs/"
 #define ACTIVITY_BASE "http://adlnet.gov/expapi/activities/"
@@ -28,24 +35,34 @@
 #define NAME_MAX_BYTES 120
 
 struct ctx {
-        FILE *out;
-        size_t count;
+        export_statement_fn fn;
+        void *fn_ctx;
+        const struct settings *set;
         const struct learner_record *r;
+        const char *module_id;
+        const char *digest; /* the module file's, for context.revision */
+        size_t attempt;     /* 1-based */
         char registration[37];
         char module_iri[512];
-        /* The statement being built, hashed for its id before it is written. */
+        /* The statement being built. */
         char *body;
         size_t body_len;
         FILE *mem;
         struct json j;
 };
 
-static void uuid_from(const void *data, size_t len, char out[37])
+/* A name-based UUID: the parts, each followed by a NUL, hashed. */
+static void uuid_named(const char *const *parts, size_t n, char out[37])
 {
+        crypto_generichash_state st;
         unsigned char h[16];
 
-        crypto_generichash(h, sizeof(h), data, len, NULL, 0);
-        h[6] = (unsigned char)((h[6] & 0x0f) | 0x40);
+        crypto_generichash_init(&st, NULL, 0, sizeof(h));
+        for (size_t i = 0; i < n; i++)
+                crypto_generichash_update(&st, (const unsigned char *)parts[i],
+                                          strlen(parts[i]) + 1);
+        crypto_generichash_final(&st, h, sizeof(h));
+        h[6] = (unsigned char)((h[6] & 0x0f) | 0x50);
         h[8] = (unsigned char)((h[8] & 0x3f) | 0x80);
         snprintf(out, 37, "%02x%02x%02x%02x-%02x%02x-%02x%02x-%02x%02x-%02x%02x%02x%02x%02x%02x",
                  h[0], h[1], h[2], h[3], h[4], h[5], h[6], h[7], h[8], h[9], h[10], h[11], h[12],
@@ -119,6 +136,25 @@ static void lang_map(struct json *j, const char *key, const char *text)
         json_object_end(j);
 }
 
+static void actor(struct json *j, const char *name, const struct settings *set)
+{
+        json_object_begin(j, "actor");
+        json_string(j, "objectType", "Agent");
+        json_string(j, "name", name);
+        json_object_begin(j, "account");
+        json_string(j, "homePage", set->home_page);
+        json_string(j, "name", name);
+        json_object_end(j);
+        json_object_end(j);
+}
+
+/* The learner as the ids know them: name and when the record began, so a
+ * learner forgotten and created again under the same name is new. */
+static void learner_key(const struct learner_record *r, char buf[32])
+{
+        snprintf(buf, 32, "%lld", (long long)r->created);
+}
+
 static void begin(struct ctx *c, const char *verb)
 {
         char iri[128];
@@ -130,14 +166,7 @@ static void begin(struct ctx *c, const char *verb)
                 die("cannot make an in-memory stream");
         json_init(&c->j, c->mem);
         json_object_begin(&c->j, NULL);
-        json_object_begin(&c->j, "actor");
-        json_string(&c->j, "objectType", "Agent");
-        json_string(&c->j, "name", c->r->name);
-        json_object_begin(&c->j, "account");
-        json_string(&c->j, "homePage", EXPORT_IRI_BASE);
-        json_string(&c->j, "name", c->r->name);
-        json_object_end(&c->j);
-        json_object_end(&c->j);
+        actor(&c->j, c->r->name, c->set);
         json_object_begin(&c->j, "verb");
         snprintf(iri, sizeof(iri), VERB_BASE "%s", verb);
         json_string(&c->j, "id", iri);
@@ -145,34 +174,65 @@ static void begin(struct ctx *c, const char *verb)
         json_object_end(&c->j);
 }
 
-static void finish(struct ctx *c, time_t when, bool in_module)
+static void activity_ref(struct json *j, const char *id)
 {
-        char ts[32], id[37];
+        json_object_begin(j, NULL);
+        json_string(j, "objectType", "Activity");
+        json_string(j, "id", id);
+        json_object_end(j);
+}
+
+/* Ends the statement begun for event on screen ("" for the module) and
+ * hands it on with its id first. */
+static void finish(struct ctx *c, time_t when, const char *screen, const char *event)
+{
+        char ts[32], id[37], created[32], attempt[32];
+        const char *parts[7];
+        char *whole;
 
         json_object_begin(&c->j, "context");
         json_string(&c->j, "registration", c->registration);
-        if (in_module) {
-                json_object_begin(&c->j, "contextActivities");
+        json_object_begin(&c->j, "contextActivities");
+        if (screen[0] != '\0') {
                 json_array_begin(&c->j, "parent");
-                json_object_begin(&c->j, NULL);
-                json_string(&c->j, "objectType", "Activity");
-                json_string(&c->j, "id", c->module_iri);
-                json_object_end(&c->j);
+                activity_ref(&c->j, c->module_iri);
                 json_array_end(&c->j);
-                json_object_end(&c->j);
         }
+        json_array_begin(&c->j, "grouping");
+        json_object_begin(&c->j, NULL);
+        json_string(&c->j, "objectType", "Activity");
+        json_string(&c->j, "id", c->set->programme);
+        json_object_begin(&c->j, "definition");
+        json_string(&c->j, "type", ACTIVITY_BASE "course");
+        lang_map(&c->j, "name", "Digital Leadership for Libraries");
+        json_object_end(&c->j);
+        json_object_end(&c->j);
+        json_array_end(&c->j);
+        json_object_end(&c->j);
+        if (c->digest != NULL && c->digest[0] != '\0')
+                json_string(&c->j, "revision", c->digest);
         json_string(&c->j, "platform", "dlfl");
-        json_string(&c->j, "language", LANG);
+        json_string(&c->j, "language", c->set->language);
         json_object_end(&c->j);
         export_utc(when, ts);
         json_string(&c->j, "timestamp", ts);
         json_object_end(&c->j);
         if (fclose(c->mem) != 0)
                 die("cannot finish an in-memory stream");
-        uuid_from(c->body, c->body_len, id);
+        learner_key(c->r, created);
+        snprintf(attempt, sizeof(attempt), "%zu", c->attempt);
+        parts[0] = "dlfl-statement";
+        parts[1] = c->r->name;
+        parts[2] = created;
+        parts[3] = c->module_id;
+        parts[4] = attempt;
+        parts[5] = screen;
+        parts[6] = event;
+        uuid_named(parts, 7, id);
         /* The body starts with '{'; the id goes first, the rest follows. */
-        fputs(c->count++ == 0 ? "\n" : ",\n", c->out);
-        fprintf(c->out, "{\"id\":\"%s\",%s", id, c->body + 1);
+        whole = xasprintf("{\"id\":\"%s\",%s", id, c->body + 1);
+        c->fn(c->fn_ctx, id, whole, strlen(whole));
+        free(whole);
         free(c->body);
         c->body = NULL;
 }
@@ -210,74 +270,8 @@ static time_t when_of(const struct screen_state *st, const struct attempt *a, ti
         return now;
 }
 
-/* "1,3" -> "1[,]3": xAPI's separator for choice and sequencing. */
-static char *list_response(const char *response)
-{
-        size_t n = 0;
-        char *out;
-
-        for (const char *p = response; *p != '\0'; p++)
-                n += *p == ',' ? 3 : 1;
-        out = xmalloc(n + 1);
-        n = 0;
-        for (const char *p = response; *p != '\0'; p++) {
-                if (*p == ',') {
-                        memcpy(out + n, "[,]", 3);
-                        n += 3;
-                } else if (*p != ' ') {
-                        out[n++] = *p;
-                }
-        }
-        out[n] = '\0';
-        return out;
-}
-
-/* "2,1,3" (for each left item, its right item) -> "1[.]2[,]2[.]1[,]3[.]3". */
-static char *match_response(const char *response)
-{
-        FILE *mem;
-        char *buf = NULL, *copy = xstrdup(response), *save = NULL;
-        size_t len = 0, i = 0;
-
-        mem = open_memstream(&buf, &len);
-        if (mem == NULL)
-                die("cannot make an in-memory stream");
-        for (char *t = strtok_r(copy, ", ", &save); t != NULL; t = strtok_r(NULL, ", ", &save)) {
-                i++;
-                fprintf(mem, "%s%zu[.]%s", i > 1 ? "[,]" : "", i, t);
-        }
-        if (fclose(mem) != 0)
-                die("cannot finish an in-memory stream");
-        free(copy);
-        return buf;
-}
-
-/* The right answer of an order ("1[,]2[,]3") or match ("1[.]1[,]2[.]2")
- * question: the author lists both in the right order. */
-static void ordered_pattern(struct json *j, size_t n, bool pairs)
-{
-        FILE *mem;
-        char *pat = NULL;
-        size_t len = 0;
-
-        mem = open_memstream(&pat, &len);
-        if (mem == NULL)
-                die("cannot make an in-memory stream");
-        for (size_t i = 0; i < n; i++) {
-                fprintf(mem, "%s%zu", i > 0 ? "[,]" : "", i + 1);
-                if (pairs)
-                        fprintf(mem, "[.]%zu", i + 1);
-        }
-        if (fclose(mem) != 0)
-                die("cannot finish an in-memory stream");
-        json_array_begin(j, "correctResponsesPattern");
-        json_string(j, NULL, pat);
-        json_array_end(j);
-        free(pat);
-}
-
-static void components(struct json *j, const char *key, const char *const *texts, size_t n,
-                       size_t first_id)
+void xapi_components(struct json *j, const char *key, const char *const *texts, size_t n,
+                     size_t first_id)
 {
         char id[32];
 
@@ -295,128 +289,13 @@ static void components(struct json *j, const char *key, const char *const *texts
         json_array_end(j);
 }
 
-static const char *interaction_type(enum question_kind k)
-{
-        switch (k) {
-        case KIND_SINGLE:
-        case KIND_MULTIPLE:
-                return "choice";
-        case KIND_TRUE_FALSE:
-                return "true-false";
-        case KIND_TEXT:
-                return "fill-in";
-        case KIND_ORDER:
-                return "sequencing";
-        case KIND_MATCH:
-                return "matching";
-        case KIND_NUMERIC:
-                return "numeric";
-        case KIND_RATING:
-                return "likert";
-        case KIND_REFLECTION:
-        case KIND_COUNT:
-                break;
-        }
-        return "long-fill-in";
-}
-
 static void interaction(struct json *j, const struct screen *s)
 {
-        char buf[160];
+        const struct kind_ops *k = kind_ops(s->kind);
 
-        json_string(j, "interactionType", interaction_type(s->kind));
-        switch (s->kind) {
-        case KIND_SINGLE:
-        case KIND_MULTIPLE: {
-                const char **texts = xcalloc(s->nchoices + 1, sizeof(*texts));
-                FILE *mem;
-                char *pat = NULL;
-                size_t len = 0, k = 0;
-
-                mem = open_memstream(&pat, &len);
-                if (mem == NULL)
-                        die("cannot make an in-memory stream");
-                for (size_t i = 0; i < s->nchoices; i++) {
-                        texts[i] = s->choices[i].text;
-                        if (s->choices[i].correct)
-                                fprintf(mem, "%s%zu", k++ > 0 ? "[,]" : "", i + 1);
-                }
-                if (fclose(mem) != 0)
-                        die("cannot finish an in-memory stream");
-                /* A single question with several right choices accepts any one. */
-                json_array_begin(j, "correctResponsesPattern");
-                if (s->kind == KIND_SINGLE) {
-                        for (size_t i = 0; i < s->nchoices; i++) {
-                                if (!s->choices[i].correct)
-                                        continue;
-                                snprintf(buf, sizeof(buf), "%zu", i + 1);
-                                json_string(j, NULL, buf);
-                        }
-                } else {
-                        json_string(j, NULL, pat);
-                }
-                json_array_end(j);
-                free(pat);
-                components(j, "choices", texts, s->nchoices, 1);
-                free(texts);
-                break;
-        }
-        case KIND_TRUE_FALSE:
-                json_array_begin(j, "correctResponsesPattern");
-                json_string(j, NULL, s->answer_true ? "true" : "false");
-                json_array_end(j);
-                break;
-        case KIND_TEXT:
-                json_array_begin(j, "correctResponsesPattern");
-                for (size_t i = 0; i < s->nanswers; i++) {
-                        char *p = xasprintf("{case_matters=false}%s", s->answers[i]);
-
-                        json_string(j, NULL, p);
-                        free(p);
-                }
-                json_array_end(j);
-                break;
-        case KIND_ORDER:
-                ordered_pattern(j, s->nitems, false);
-                components(j, "choices", s->items, s->nitems, 1);
-                break;
-        case KIND_MATCH: {
-                const char **left = xcalloc(s->npairs + 1, sizeof(*left));
-                const char **right = xcalloc(s->npairs + 1, sizeof(*right));
-
-                for (size_t i = 0; i < s->npairs; i++) {
-                        left[i] = s->pairs[i].left;
-                        right[i] = s->pairs[i].right;
-                }
-                ordered_pattern(j, s->npairs, true);
-                components(j, "source", left, s->npairs, 1);
-                components(j, "target", right, s->npairs, 1);
-                free(left);
-                free(right);
-                break;
-        }
-        case KIND_NUMERIC: {
-                char a[64], b[64];
-
-                json_array_begin(j, "correctResponsesPattern");
-                if (s->tolerance > 0) {
-                        json_format_number(s->number - s->tolerance, a, sizeof(a));
-                        json_format_number(s->number + s->tolerance, b, sizeof(b));
-                        snprintf(buf, sizeof(buf), "%s[:]%s", a, b);
-                } else {
-                        json_format_number(s->number, buf, sizeof(buf));
-                }
-                json_string(j, NULL, buf);
-                json_array_end(j);
-                break;
-        }
-        case KIND_RATING:
-                components(j, "scale", s->scale, s->nscale, 0);
-                break;
-        case KIND_REFLECTION:
-        case KIND_COUNT:
-                break;
-        }
+        json_string(j, "interactionType", k->xapi_type);
+        if (k->xapi_define != NULL)
+                k->xapi_define(j, s);
 }
 
 static void object_screen(struct ctx *c, const struct screen *s)
@@ -455,41 +334,32 @@ static void object_screen(struct ctx *c, const struct screen *s)
         json_object_end(&c->j);
 }
 
-static const char *response_of(const struct screen *s, const struct screen_state *st, char **own)
+/* A reflection is the learner's own words: sent only when the settings
+ * say so. */
+static bool private_text(const struct ctx *c, const struct screen *s)
 {
-        *own = NULL;
-        switch (s->kind) {
-        case KIND_REFLECTION:
-                return st->text != NULL ? st->text : st->response;
-        case KIND_RATING:
-                if (st->response != NULL)
-                        return st->response;
-                if (st->rating >= 0)
-                        return *own = xasprintf("%d", st->rating);
-                return NULL;
-        case KIND_SINGLE:
-        case KIND_MULTIPLE:
-        case KIND_ORDER:
-                return st->response != NULL ? (*own = list_response(st->response)) : NULL;
-        case KIND_MATCH:
-                return st->response != NULL ? (*own = match_response(st->response)) : NULL;
-        default:
-                return st->response;
-        }
+        return !c->set->send_reflections &&
+               (s->type == SCREEN_CASE_STUDY ||
+                (s->type == SCREEN_QUESTION && kind_ops(s->kind)->long_text));
 }
 
 static void screen_statement(struct ctx *c, const struct screen *s, const struct screen_state *st,
                              const struct attempt *a, time_t now)
 {
+        char event[48];
+
         if (s->type == SCREEN_QUESTION) {
-                char *own;
-                const char *resp = response_of(s, st, &own);
+                char *own = kind_ops(s->kind)->xapi_response(s, st);
+                const char *resp = own;
                 bool answered = st->attempts > 0 || resp != NULL || st->rating >= 0;
 
                 if (!answered) {
                         free(own);
                         return;
                 }
+                /* Each answer given is its own event: a second try is a
+                 * second statement, never a changed first one. */
+                snprintf(event, sizeof(event), "answered %d", st->attempts > 0 ? st->attempts : 1);
                 begin(c, "answered");
                 object_screen(c, s);
                 json_object_begin(&c->j, "result");
@@ -498,7 +368,7 @@ static void screen_statement(struct ctx *c, const struct screen *s, const struct
                 if (model_kind_is_checked(s->kind))
                         json_bool(&c->j, "success", st->correct);
                 json_bool(&c->j, "completion", st->complete);
-                if (resp != NULL)
+                if (resp != NULL && !private_text(c, s))
                         json_string(&c->j, "response", resp);
                 duration(&c->j, st->seconds);
                 if (model_kind_is_checked(s->kind)) {
@@ -510,13 +380,15 @@ static void screen_statement(struct ctx *c, const struct screen *s, const struct
                 json_object_end(&c->j);
                 free(own);
         } else {
-                if (!st->seen && !st->complete && st->npath == 0)
+                /* Only once done: a case study's path and ending are then known. */
+                if (!st->complete)
                         return;
+                snprintf(event, sizeof(event), "experienced");
                 begin(c, "experienced");
                 object_screen(c, s);
                 json_object_begin(&c->j, "result");
                 json_bool(&c->j, "completion", st->complete);
-                if (s->type == SCREEN_CASE_STUDY && st->text != NULL)
+                if (s->type == SCREEN_CASE_STUDY && st->text != NULL && !private_text(c, s))
                         json_string(&c->j, "response", st->text);
                 duration(&c->j, st->seconds);
                 if (s->type == SCREEN_CASE_STUDY && (st->npath > 0 || st->ending != NULL)) {
@@ -531,7 +403,7 @@ static void screen_statement(struct ctx *c, const struct screen *s, const struct
                 }
                 json_object_end(&c->j);
         }
-        finish(c, when_of(st, a, now), true);
+        finish(c, when_of(st, a, now), s->id, event);
 }
 
 static void object_module(struct ctx *c, const struct module *m, const struct module_record *mr)
@@ -565,27 +437,46 @@ static void module_result(struct ctx *c, const struct summary *s, const struct a
         json_object_end(&c->j);
 }
 
+/* The learner has gone past the module's intro in this attempt: some
+ * screen was shown, answered or done. Opening the intro alone is not an
+ * attempt. */
+static bool begun(const struct attempt *a)
+{
+        for (size_t i = 0; i < a->nscreens; i++) {
+                const struct screen_state *st = &a->screens[i];
+
+                if (st->seen || st->complete || st->attempts > 0 || st->npath > 0)
+                        return true;
+        }
+        return false;
+}
+
 static void attempt_statements(struct ctx *c, const struct module *m,
                                const struct module_record *mr, size_t i, time_t now)
 {
         const struct attempt *a = &mr->attempts[i];
         struct summary s;
-        char *key;
+        char created[32], attempt[32];
+        const char *parts[5];
         time_t done;
 
+        if (!begun(a))
+                return;
         export_attempt_summary(m, mr, i, &s);
-        key = xasprintf("registration\n%s\n%s\n%zu\n%lld", c->r->name, mr->module, i + 1,
-                        (long long)a->started);
-        uuid_from(key, strlen(key), c->registration);
-        free(key);
+        c->attempt = i + 1;
+        c->digest = m != NULL ? m->digest : a->digest;
+        learner_key(c->r, created);
+        snprintf(attempt, sizeof(attempt), "%zu", i + 1);
+        parts[0] = "dlfl-registration";
+        parts[1] = c->r->name;
+        parts[2] = created;
+        parts[3] = mr->module;
+        parts[4] = attempt;
+        uuid_named(parts, 5, c->registration);
 
         begin(c, "attempted");
         object_module(c, m, mr);
-        json_object_begin(&c->j, "result");
-        json_bool(&c->j, "completion", s.complete);
-        duration(&c->j, a->seconds);
-        json_object_end(&c->j);
-        finish(c, a->started != 0 ? a->started : when_of(NULL, a, now), false);
+        finish(c, a->started != 0 ? a->started : when_of(NULL, a, now), "", "attempted");
 
         if (m != NULL) {
                 for (size_t k = 0; k < m->nscreens; k++) {
@@ -601,33 +492,110 @@ static void attempt_statements(struct ctx *c, const struct module *m,
         begin(c, "completed");
         object_module(c, m, mr);
         module_result(c, &s, a, false);
-        finish(c, done, false);
+        finish(c, done, "", "completed");
         begin(c, s.passed ? "passed" : "failed");
         object_module(c, m, mr);
         module_result(c, &s, a, true);
-        finish(c, done, false);
+        finish(c, done, "", s.passed ? "passed" : "failed");
+}
+
+void export_xapi_each(const struct catalog *cat, const struct learner_record *r,
+                      const struct settings *set, time_t now, export_statement_fn fn, void *ctx)
+{
+        struct settings defaults;
+        struct ctx c = {.fn = fn, .fn_ctx = ctx, .r = r, .set = set};
+        size_t n;
+        size_t *order = export_module_order(cat, r, &n);
+
+        if (sodium_init() < 0)
+                die("libsodium cannot start");
+        if (set == NULL) {
+                settings_defaults(&defaults);
+                c.set = &defaults;
+        }
+        for (size_t k = 0; k < n; k++) {
+                const struct module_record *mr = &r->modules[order[k]];
+                const struct module *m = catalog_find(cat, mr->module);
+
+                c.module_id = mr->module;
+                module_iri(c.module_iri, sizeof(c.module_iri), mr->module);
+                for (size_t i = 0; i < mr->nattempts; i++)
+                        attempt_statements(&c, m, mr, i, now);
+        }
+        if (set == NULL)
+                settings_free(&defaults);
+        free(order);
+}
+
+struct array_out {
+        FILE *out;
+        size_t count;
+};
+
+static void array_item(void *ctx, const char *id, const char *json, size_t len)
+{
+        struct array_out *a = ctx;
+
+        (void)id;
+        fputs(a->count++ == 0 ? "\n" : ",\n", a->out);
+        fwrite(json, 1, len, a->out);
+}
+
+bool export_xapi_with(FILE *out, const struct catalog *cat, const struct learner_record *r,
+                      const struct settings *set, time_t now, const char **err)
+{
+        struct array_out a = {.out = out};
+
+        (void)err;
+        fputs("[", out);
+        export_xapi_each(cat, r, set, now, array_item, &a);
+        fputs(a.count > 0 ? "\n]\n" : "]\n", out);
+        return true;
 }
 
 bool export_xapi(FILE *out, const struct catalog *cat, const struct learner_record *r, time_t now,
                  const char **err)
 {
-        struct ctx c = {.out = out, .r = r};
-        size_t n;
-        size_t *order = export_module_order(cat, r, &n);
+        return export_xapi_with(out, cat, r, NULL, now, err);
+}
 
-        (void)err;
+char *export_xapi_void(const char *name, time_t created_at, const struct settings *set,
+                       const char *target, time_t now, char id[37])
+{
+        struct json j;
+        char *body = NULL, ts[32], created[32];
+        size_t len = 0;
+        FILE *mem = open_memstream(&body, &len);
+        const char *parts[4];
+        char *whole;
+
+        if (mem == NULL)
+                die("cannot make an in-memory stream");
         if (sodium_init() < 0)
                 die("libsodium cannot start");
-        fputs("[", out);
-        for (size_t k = 0; k < n; k++) {
-                const struct module_record *mr = &r->modules[order[k]];
-                const struct module *m = catalog_find(cat, mr->module);
-
-                module_iri(c.module_iri, sizeof(c.module_iri), mr->module);
-                for (size_t i = 0; i < mr->nattempts; i++)
-                        attempt_statements(&c, m, mr, i, now);
-        }
-        fputs(c.count > 0 ? "\n]\n" : "]\n", out);
-        free(order);
-        return true;
+        snprintf(created, sizeof(created), "%lld", (long long)created_at);
+        parts[0] = "dlfl-void";
+        parts[1] = name;
+        parts[2] = created;
+        parts[3] = target;
+        uuid_named(parts, 4, id);
+        json_init(&j, mem);
+        json_object_begin(&j, NULL);
+        actor(&j, name, set);
+        json_object_begin(&j, "verb");
+        json_string(&j, "id", VERB_BASE "voided");
+        lang_map(&j, "display", "voided");
+        json_object_end(&j);
+        json_object_begin(&j, "object");
+        json_string(&j, "objectType", "StatementRef");
+        json_string(&j, "id", target);
+        json_object_end(&j);
+        export_utc(now, ts);
+        json_string(&j, "timestamp", ts);
+        json_object_end(&j);
+        if (fclose(mem) != 0)
+                die("cannot finish an in-memory stream");
+        whole = xasprintf("{\"id\":\"%s\",%s", id, body + 1);
+        free(body);
+        return whole;
 }

@@ -6,6 +6,7 @@
 #include <time.h>
 #include <sodium.h>
 
+#include "dlfl/kinds.h"
 #include "dlfl/loader.h"
 #include "dlfl/text.h"
 #include "dlfl/xalloc.h"
@@ -24,130 +25,32 @@ static const char *const section_keys[] = {"id", "title", "screens", NULL};
 static const char *const lesson_keys[] = {"type", "id", "title", "body", NULL};
 static const char *const case_keys[] = {"type",  "id",    "title",      "body",
                                         "steps", "start", "reflection", NULL};
-#define COMMON_Q                                                                                   \
-        "type", "id", "kind", "prompt", "hint", "explanation", "feedback", "attempts", "points",   \
-            "penalty"
-static const char *const q_choice_keys[] = {COMMON_Q, "choices", "shuffle", NULL};
-static const char *const q_tf_keys[] = {COMMON_Q, "answer", "feedback_true", "feedback_false",
-                                        NULL};
-static const char *const q_text_keys[] = {COMMON_Q, "answers", "typos", NULL};
-static const char *const q_order_keys[] = {COMMON_Q, "items", NULL};
-static const char *const q_match_keys[] = {COMMON_Q, "pairs", NULL};
-static const char *const q_plain_keys[] = {COMMON_Q, NULL};
-static const char *const q_numeric_keys[] = {COMMON_Q, "answer", "tolerance", NULL};
-static const char *const q_rating_keys[] = {COMMON_Q, "scale", NULL};
-/* Every key some question kind has, to tell "wrong kind" from "unknown". */
-static const char *const q_all_keys[] = {"choices",        "shuffle", "answer", "feedback_true",
-                                         "feedback_false", "answers", "items",  "pairs",
-                                         "tolerance",      "scale",   "typos",  NULL};
-static const char *const screen_all_keys[] = {
-    "title",    "body",          "steps",          "start",       "reflection",
-    "kind",     "prompt",        "hint",           "explanation", "feedback",
-    "attempts", "points",        "penalty",        "choices",     "shuffle",
-    "answer",   "feedback_true", "feedback_false", "answers",     "items",
-    "pairs",    "tolerance",     "scale",          "typos",       NULL};
-static const char *const choice_keys[] = {"text", "correct", "feedback", NULL};
-static const char *const choice_other[] = {"next", NULL};
-static const char *const pair_keys[] = {"left", "right", NULL};
+/* Keys every question kind has; each kind's own are in its row (kinds.c). */
+static const char *const common_q_keys[] = {"type",   "id",          "kind",     "prompt",
+                                            "hint",   "explanation", "feedback", "attempts",
+                                            "points", "penalty",     NULL};
+/* The keys of questions and case studies that are not lesson keys: found
+ * on the wrong type of screen they get "does not belong" rather than
+ * "unknown". */
+static const char *const screen_fixed_keys[] = {
+    "title", "body",        "steps",    "start",    "reflection", "kind",    "prompt",
+    "hint",  "explanation", "feedback", "attempts", "points",     "penalty", NULL};
+
 static const char *const feedback_keys[] = {"correct", "incorrect", NULL};
 
-static const char *const default_scale[] = {"None", "Basic", "Developing", "Proficient", "Expert"};
-
-static const struct {
-        const char *name;
-        enum question_kind kind;
-        const char *const *keys;
-} kinds[] = {
-    {"single", KIND_SINGLE, q_choice_keys},        {"multiple", KIND_MULTIPLE, q_choice_keys},
-    {"true-false", KIND_TRUE_FALSE, q_tf_keys},    {"text", KIND_TEXT, q_text_keys},
-    {"order", KIND_ORDER, q_order_keys},           {"match", KIND_MATCH, q_match_keys},
-    {"reflection", KIND_REFLECTION, q_plain_keys}, {"numeric", KIND_NUMERIC, q_numeric_keys},
-    {"rating", KIND_RATING, q_rating_keys},
-};
-
-static bool check_count(struct lctx *c, const struct ynode *list, const char *key, size_t min,
-                        size_t max)
+static const char *const *screen_all_keys(void)
 {
-        if (list->count >= min && list->count <= max)
-                return true;
-        lx_report(c, list, D_COUNT, key, min, max, list->count);
-        return false;
-}
+        static const char *keys[64];
 
-static void read_question_choices(struct lctx *c, const struct ynode *map, struct screen *s)
-{
-        const struct ynode *list = lx_list(c, map, "choices", true, "a question");
-        size_t ncorrect = 0, errors = c->diags->errors;
+        if (keys[0] == NULL) {
+                size_t n = 0;
 
-        if (list == NULL || !check_count(c, list, "choices", 2, 9))
-                return;
-        s->choices = arena_calloc(c->a, list->count, sizeof(*s->choices));
-        for (size_t i = 0; i < list->count; i++) {
-                const struct ynode *ch = list->items[i];
-                struct choice *out = &s->choices[s->nchoices];
-
-                if (!lx_expect_map(c, ch, "a choice"))
-                        continue;
-                lx_check_keys(c, ch, "a choice", choice_keys, choice_other, D_NEXT_IN_QUESTION,
-                              NULL);
-                out->text = lx_text(c, ch, "text", true, "a choice");
-                out->feedback = lx_text(c, ch, "feedback", false, NULL);
-                lx_bool(c, ch, "correct", &out->correct, NULL);
-                ncorrect += out->correct;
-                for (size_t j = 0; out->text && j < s->nchoices; j++) {
-                        if (s->choices[j].text && strcmp(s->choices[j].text, out->text) == 0) {
-                                lx_report(c, ch, W_DUP_CHOICE, out->text);
-                                break;
-                        }
-                }
-                s->nchoices++;
+                for (const char *const *k = screen_fixed_keys; *k != NULL; k++)
+                        keys[n++] = *k;
+                for (const char *const *k = kinds_all_keys(); *k != NULL && n + 1 < 64; k++)
+                        keys[n++] = *k;
         }
-        /* A broken choice may be the correct one: say nothing more then. */
-        bool broken = c->diags->errors != errors;
-        if (!broken && ncorrect == 0)
-                lx_report(c, list, D_NO_CORRECT);
-        else if (!broken && s->kind == KIND_SINGLE && ncorrect == s->nchoices)
-                lx_report(c, list, D_SINGLE_ALL_CORRECT);
-        lx_bool(c, map, "shuffle", &s->shuffle, NULL);
-}
-
-static void read_items(struct lctx *c, const struct ynode *map, struct screen *s)
-{
-        const struct ynode *list = lx_list(c, map, "items", true, "an order question");
-
-        if (list == NULL || !check_count(c, list, "items", 2, 9))
-                return;
-        s->items = lx_text_list(c, map, "items", &s->nitems, false);
-        for (size_t i = 1; i < s->nitems; i++)
-                for (size_t j = 0; j < i; j++)
-                        if (strcmp(s->items[i], s->items[j]) == 0)
-                                lx_report(c, list->items[i], W_DUP_CHOICE, s->items[i]);
-}
-
-static void read_pairs(struct lctx *c, const struct ynode *map, struct screen *s)
-{
-        const struct ynode *list = lx_list(c, map, "pairs", true, "a match question");
-
-        if (list == NULL || !check_count(c, list, "pairs", 2, 9))
-                return;
-        s->pairs = arena_calloc(c->a, list->count, sizeof(*s->pairs));
-        for (size_t i = 0; i < list->count; i++) {
-                const struct ynode *p = list->items[i];
-
-                if (!lx_expect_map(c, p, "a pair"))
-                        continue;
-                lx_check_keys(c, p, "a pair", pair_keys, NULL, D_UNKNOWN_KEY, NULL);
-                s->pairs[s->npairs].left = lx_text(c, p, "left", true, "a pair");
-                s->pairs[s->npairs].right = lx_text(c, p, "right", true, "a pair");
-                for (size_t j = 0; j < s->npairs; j++) {
-                        const struct pair *q = &s->pairs[j], *n = &s->pairs[s->npairs];
-                        if (q->right && n->right && strcmp(q->right, n->right) == 0)
-                                lx_report(c, p, W_DUP_CHOICE, n->right);
-                        else if (q->left && n->left && strcmp(q->left, n->left) == 0)
-                                lx_report(c, p, W_DUP_CHOICE, n->left);
-                }
-                s->npairs++;
-        }
+        return keys;
 }
 
 static void read_feedback(struct lctx *c, const struct ynode *map, struct screen *s)
@@ -168,7 +71,7 @@ static void read_numbers(struct lctx *c, const struct ynode *map, struct screen 
         long attempts;
         bool here;
 
-        s->attempts = s->kind == KIND_TRUE_FALSE ? 1 : 2;
+        s->attempts = kind_ops(s->kind)->attempts;
         if (lx_int(c, map, "attempts", &attempts, &here) && here) {
                 if (attempts < 0 || attempts > 99)
                         lx_report(c, ytree_get(map, "attempts"), D_RANGE, "attempts",
@@ -218,41 +121,41 @@ static int question_rows(const struct screen *s)
                 rows += (int)tl.count;
                 text_lines_free(&tl);
         }
-        if (s->kind == KIND_TRUE_FALSE)
-                rows += 2;
-        else if (s->kind == KIND_RATING)
-                rows += (int)s->nscale;
-        else if (s->kind == KIND_TEXT || s->kind == KIND_NUMERIC)
-                rows += 1;
-        else if (s->kind == KIND_REFLECTION)
-                rows += 3;
+        const struct kind_ops *k = kind_ops(s->kind);
+        rows += k->input_rows >= 0 ? k->input_rows : (int)k->options(s);
         return rows;
 }
 
 static void read_question(struct lctx *c, const struct ynode *map, struct screen *s)
 {
         const struct ynode *kn = ytree_get(map, "kind");
-        const char *const *keys = NULL;
-        bool here;
+        const struct kind_ops *k;
+        int kind;
 
         if (kn == NULL) {
                 lx_report(c, map, D_MISSING_KEY, "kind", "a question");
                 return;
         }
-        for (size_t i = 0; i < sizeof(kinds) / sizeof(kinds[0]); i++) {
-                if (kn->kind == YNODE_SCALAR && strcmp(kn->text, kinds[i].name) == 0) {
-                        s->kind = kinds[i].kind;
-                        keys = kinds[i].keys;
-                }
-        }
-        if (keys == NULL) {
-                lx_report(c, kn, D_BAD_KIND, kn->kind == YNODE_SCALAR ? kn->text : "?");
+        kind = kn->kind == YNODE_SCALAR ? kind_find(kn->text) : -1;
+        if (kind < 0) {
+                lx_report(c, kn, D_BAD_KIND, kn->kind == YNODE_SCALAR ? kn->text : "?",
+                          kinds_names());
                 return;
         }
+        s->kind = (enum question_kind)kind;
+        k = kind_ops(s->kind);
         /* "an order question", not "a order question". */
         char *kind_words = xasprintf(
             "%s %s", kn->text[0] != '\0' && strchr("aeiou", kn->text[0]) ? "an" : "a", kn->text);
-        lx_check_keys(c, map, "a question", keys, q_all_keys, D_FIELD_NOT_FOR_KIND, kind_words);
+        const char *allowed[64];
+        size_t n = 0;
+        for (const char *const *key = common_q_keys; *key != NULL; key++)
+                allowed[n++] = *key;
+        for (const char *const *key = k->keys; *key != NULL && n + 1 < 64; key++)
+                allowed[n++] = *key;
+        allowed[n] = NULL;
+        lx_check_keys(c, map, "a question", allowed, kinds_all_keys(), D_FIELD_NOT_FOR_KIND,
+                      kind_words);
         free(kind_words);
         s->prompt = lx_text(c, map, "prompt", true, "a question");
         s->hints = lx_text_list(c, map, "hint", &s->nhints, true);
@@ -260,57 +163,8 @@ static void read_question(struct lctx *c, const struct ynode *map, struct screen
         read_feedback(c, map, s);
         read_numbers(c, map, s);
         s->shuffle = true;
-        switch (s->kind) {
-        case KIND_SINGLE:
-        case KIND_MULTIPLE:
-                read_question_choices(c, map, s);
-                break;
-        case KIND_TRUE_FALSE:
-                if (lx_bool(c, map, "answer", &s->answer_true, &here) && !here)
-                        lx_report(c, map, D_MISSING_KEY, "answer", "a true-false question");
-                s->feedback_true = lx_text(c, map, "feedback_true", false, NULL);
-                s->feedback_false = lx_text(c, map, "feedback_false", false, NULL);
-                break;
-        case KIND_TEXT: {
-                const struct ynode *l = lx_list(c, map, "answers", true, "a text question");
-                if (l != NULL)
-                        s->answers = lx_text_list(c, map, "answers", &s->nanswers, false);
-                for (size_t i = 1; i < s->nanswers; i++)
-                        for (size_t j = 0; j < i; j++)
-                                if (strcasecmp(s->answers[i], s->answers[j]) == 0)
-                                        lx_report(c, l->items[i], D_DUP_ANSWER, s->answers[i]);
-                lx_bool(c, map, "typos", &s->typos, &here);
-                break;
-        }
-        case KIND_ORDER:
-                read_items(c, map, s);
-                break;
-        case KIND_MATCH:
-                read_pairs(c, map, s);
-                break;
-        case KIND_NUMERIC:
-                if (lx_number(c, map, "answer", &s->number, &here) && !here)
-                        lx_report(c, map, D_MISSING_KEY, "answer", "a numeric question");
-                if (lx_number(c, map, "tolerance", &s->tolerance, &here) && here &&
-                    s->tolerance < 0)
-                        lx_report(c, ytree_get(map, "tolerance"), D_RANGE, "tolerance",
-                                  "zero or more");
-                break;
-        case KIND_RATING: {
-                const struct ynode *l = ytree_get(map, "scale");
-                if (l != NULL && l->kind == YNODE_SEQUENCE && !check_count(c, l, "scale", 2, 9))
-                        break;
-                s->scale = lx_text_list(c, map, "scale", &s->nscale, false);
-                if (s->nscale == 0) {
-                        s->scale = (const char **)default_scale;
-                        s->nscale = sizeof(default_scale) / sizeof(default_scale[0]);
-                }
-                break;
-        }
-        case KIND_REFLECTION:
-        case KIND_COUNT:
-                break;
-        }
+        if (k->load != NULL)
+                k->load(c, map, s);
 }
 
 static bool quality_checks = true;
@@ -357,7 +211,7 @@ static void read_screen(struct lctx *c, const struct ynode *map, struct screen *
         }
         if (tn->kind == YNODE_SCALAR && strcmp(tn->text, "lesson") == 0) {
                 s->type = SCREEN_LESSON;
-                lx_check_keys(c, map, "a lesson", lesson_keys, screen_all_keys,
+                lx_check_keys(c, map, "a lesson", lesson_keys, screen_all_keys(),
                               D_FIELD_NOT_FOR_TYPE, "lesson");
                 s->title = lx_text(c, map, "title", true, "a lesson");
                 s->body = lx_text(c, map, "body", true, "a lesson");
@@ -366,7 +220,7 @@ static void read_screen(struct lctx *c, const struct ynode *map, struct screen *
                 read_question(c, map, s);
         } else if (tn->kind == YNODE_SCALAR && strcmp(tn->text, "case-study") == 0) {
                 s->type = SCREEN_CASE_STUDY;
-                lx_check_keys(c, map, "a case study", case_keys, screen_all_keys,
+                lx_check_keys(c, map, "a case study", case_keys, screen_all_keys(),
                               D_FIELD_NOT_FOR_TYPE, "case-study");
                 s->title = lx_text(c, map, "title", true, "a case study");
                 s->body = lx_text(c, map, "body", true, "a case study");

@@ -10,6 +10,8 @@
 #include <unistd.h>
 
 #include "dlfl/app.h"
+#include "dlfl/front.h"
+#include "dlfl/outbox.h"
 #include "dlfl/text.h"
 #include "dlfl/xalloc.h"
 
@@ -20,6 +22,7 @@ static const char usage_text[] =
     "       dlfl progress [LEARNER]        a learner's progress, or all learners\n"
     "       dlfl export LEARNER --format cpd|xapi|csv|certificate [-o FILE]\n"
     "       dlfl report [--csv]            every learner by every module\n"
+    "       dlfl sync                      send queued learning records to the LRS\n"
     "options:\n"
     "  -l, --learner NAME          start as this learner (created if new)\n"
     "  -m, --modules DIR           where modules are (repeatable)\n"
@@ -28,6 +31,9 @@ static const char usage_text[] =
     "      --kiosk                 public-terminal mode\n"
     "      --idle-timeout SECONDS  log an idle learner out after this long\n"
     "      --no-color              no colour (NO_COLOR is honoured too)\n"
+    "  -c, --config FILE           settings (else $DLFL_CONFIG, else\n"
+    "                              $XDG_CONFIG_HOME/dlfl/config.yaml, else\n"
+    "                              /etc/dlfl/config.yaml)\n"
     "  -h, --help                  this help\n"
     "  -V, --version               the version\n"
     "See dlfl(1) and dlfl-module(5).\n";
@@ -46,6 +52,7 @@ static const struct option long_options[] = {
     {"format", required_argument, NULL, OPT_FORMAT},
     {"output", required_argument, NULL, 'o'},
     {"csv", no_argument, NULL, OPT_CSV},
+    {"config", required_argument, NULL, 'c'},
     {"help", no_argument, NULL, 'h'},
     {"version", no_argument, NULL, 'V'},
     {NULL, 0, NULL, 0},
@@ -94,7 +101,7 @@ int main(int argc, char **argv)
                         setlocale(LC_ALL, "C.UTF-8");
         }
         text_init();
-        while ((c = getopt_long(argc, argv, "l:m:d:o:hV", long_options, NULL)) != -1) {
+        while ((c = getopt_long(argc, argv, "l:m:d:o:c:hV", long_options, NULL)) != -1) {
                 switch (c) {
                 case 'l':
                         app.learner = optarg;
@@ -108,6 +115,11 @@ int main(int argc, char **argv)
                         break;
                 case 'o':
                         app.output = optarg;
+                        break;
+                case 'c':
+                        if (optarg[0] == '\0')
+                                return usage_error("-c needs a settings file");
+                        app.config = optarg;
                         break;
                 case OPT_PLAIN:
                         app.plain = true;
@@ -147,7 +159,21 @@ int main(int argc, char **argv)
 
         int nargs = argc - optind;
         char **args = argv + optind;
+        /* Settings say where records go: the player (which queues them),
+         * export and sync need them; a wrong file is reported before any
+         * terminal set-up. */
+        if (nargs == 0 || strcmp(args[0], "export") == 0 || strcmp(args[0], "sync") == 0) {
+                if (!settings_load(app.config, &app.settings, stderr)) {
+                        settings_free(&app.settings);
+                        free(app.modules);
+                        text_finish();
+                        return 1;
+                }
+        } else {
+                settings_defaults(&app.settings);
+        }
         if (nargs == 0) {
+                outbox_watch(&app);
                 if (!app_load_modules(&app)) {
                         status = 1;
                 } else {
@@ -155,6 +181,9 @@ int main(int argc, char **argv)
                         bool plain = app.plain || term == NULL || strcmp(term, "dumb") == 0 ||
                                      !isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO);
                         status = plain ? plain_run(&app) : tui_run(&app);
+                        /* A terminal curses cannot drive gets line mode. */
+                        if (status == FRONT_NO_TERMINAL)
+                                status = plain_run(&app);
                 }
         } else if (strcmp(args[0], "check") == 0) {
                 status = cmd_check(&app, nargs - 1, args + 1);
@@ -166,10 +195,13 @@ int main(int argc, char **argv)
                 status = cmd_export(&app, nargs - 1, args + 1);
         } else if (strcmp(args[0], "report") == 0) {
                 status = cmd_report(&app, nargs - 1, args + 1);
+        } else if (strcmp(args[0], "sync") == 0) {
+                status = cmd_sync(&app, nargs - 1, args + 1);
         } else {
                 status = usage_error("unknown command '%s'", args[0]);
         }
         catalog_free(&app.catalog);
+        settings_free(&app.settings);
         free(app.modules);
         text_finish();
         if (fflush(stdout) != 0 && status == 0) {

@@ -2,15 +2,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "dlfl/kinds.h"
 #include "dlfl/model.h"
-
-static const char *const kind_names[KIND_COUNT] = {
-    [KIND_SINGLE] = "single",         [KIND_MULTIPLE] = "multiple",
-    [KIND_TRUE_FALSE] = "true-false", [KIND_TEXT] = "text",
-    [KIND_ORDER] = "order",           [KIND_MATCH] = "match",
-    [KIND_REFLECTION] = "reflection", [KIND_NUMERIC] = "numeric",
-    [KIND_RATING] = "rating",
-};
 
 const char *const model_pksb_areas[] = {
     "Ethics and values",
@@ -72,7 +65,9 @@ void model_reviewed_text(const struct module *m, char *buf, size_t size)
 
 const char *model_kind_name(enum question_kind kind)
 {
-        return kind < KIND_COUNT ? kind_names[kind] : "?";
+        const struct kind_ops *k = kind_ops(kind);
+
+        return k != NULL ? k->name : "?";
 }
 
 const char *model_type_name(enum screen_type type)
@@ -105,7 +100,9 @@ const char *model_ending_name(enum ending ending)
 
 bool model_kind_is_checked(enum question_kind kind)
 {
-        return kind != KIND_REFLECTION && kind != KIND_RATING;
+        const struct kind_ops *k = kind_ops(kind);
+
+        return k != NULL && k->checked;
 }
 
 double model_screen_points(const struct screen *s)

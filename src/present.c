@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "dlfl/kinds.h"
 #include "dlfl/present.h"
 #include "dlfl/xalloc.h"
 
@@ -69,11 +70,7 @@ const char *present_screen_kind(const struct screen *sc)
                 return "Lesson";
         if (sc->type == SCREEN_CASE_STUDY)
                 return "Case study";
-        if (sc->kind == KIND_REFLECTION)
-                return "Reflection";
-        if (sc->kind == KIND_RATING)
-                return "Rating";
-        return "Question";
+        return kind_ops(sc->kind)->label;
 }
 
 /* ---- status ------------------------------------------------------------- */

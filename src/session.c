@@ -56,12 +56,27 @@ void session_changed(struct session *s, time_t now)
                 s->hook(s->hook_ctx);
 }
 
+static bool attempt_begun(const struct attempt *a)
+{
+        for (size_t i = 0; i < a->nscreens; i++)
+                if (a->screens[i].seen)
+                        return true;
+        return false;
+}
+
 /* The current screen is in front of the learner: it is seen, and a lesson
  * (or a case study that is only a scenario) is complete. */
 static void arrive(struct session *s, time_t now)
 {
         if (s->pos < s->m->nscreens) {
-                struct screen_state *st = session_cur(s);
+                struct attempt *a = session_att(s);
+                struct screen_state *st;
+
+                /* The attempt begins when the learner first goes past the
+                 * intro, not when the intro is opened. */
+                if (!attempt_begun(a))
+                        a->started = now;
+                st = session_cur(s);
                 const struct screen *sc = &s->m->screens[s->pos];
 
                 st->seen = true;

@@ -142,6 +142,7 @@ void session_case_reflect(struct session *s, const char *text, time_t now)
         st = session_cur(s);
         free(st->text);
         st->text = xstrndup(text + a, b - a);
+        record_set_string(&st->draft, NULL);
         st->when = now;
         session_changed(s, now);
 }

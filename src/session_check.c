@@ -12,6 +12,7 @@
 #include <wctype.h>
 
 #include "dlfl/answer.h"
+#include "dlfl/kinds.h"
 #include "dlfl/text.h"
 #include "dlfl/xalloc.h"
 #include "session_impl.h"
@@ -73,25 +74,21 @@ static void stable_shuffle(size_t *v, size_t n, const char *learner, const char 
         v[1] = 0;
 }
 
+static const struct kind_ops *ops_of(const struct screen *sc)
+{
+        return sc != NULL && sc->type == SCREEN_QUESTION ? kind_ops(sc->kind) : NULL;
+}
+
+static bool picks_widget(const struct kind_ops *k)
+{
+        return k != NULL && k->widget != WIDGET_TYPE_TEXT && k->widget != WIDGET_TYPE_NUMBER;
+}
+
 static size_t option_count(const struct screen *sc)
 {
-        if (sc == NULL || sc->type != SCREEN_QUESTION)
-                return 0;
-        switch (sc->kind) {
-        case KIND_SINGLE:
-        case KIND_MULTIPLE:
-                return sc->nchoices;
-        case KIND_TRUE_FALSE:
-                return 2;
-        case KIND_ORDER:
-                return sc->nitems;
-        case KIND_MATCH:
-                return sc->npairs;
-        case KIND_RATING:
-                return sc->nscale;
-        default:
-                return 0;
-        }
+        const struct kind_ops *k = ops_of(sc);
+
+        return picks_widget(k) ? k->options(sc) : 0;
 }
 
 const size_t *session_shown_order(const struct session *cs, size_t *n)
@@ -100,6 +97,7 @@ const size_t *session_shown_order(const struct session *cs, size_t *n)
          * filling it in on a const session changes nothing observable. */
         struct session *s = (struct session *)cs;
         const struct screen *sc = session_screen(s);
+        const struct kind_ops *k = ops_of(sc);
         size_t count = option_count(sc);
 
         if (!s->order_valid) {
@@ -108,12 +106,10 @@ const size_t *session_shown_order(const struct session *cs, size_t *n)
                 s->norder = count;
                 for (size_t i = 0; i < count; i++)
                         s->order[i] = i;
-                if (sc != NULL && sc->type == SCREEN_QUESTION) {
-                        if ((sc->kind == KIND_SINGLE || sc->kind == KIND_MULTIPLE) && sc->shuffle)
-                                stable_shuffle(s->order, count, s->learner, sc->id, false);
-                        else if (sc->kind == KIND_ORDER || sc->kind == KIND_MATCH)
-                                stable_shuffle(s->order, count, s->learner, sc->id, true);
-                }
+                if (k != NULL && k->shuffle == SHUFFLE_IF_ASKED && sc->shuffle)
+                        stable_shuffle(s->order, count, s->learner, sc->id, false);
+                else if (k != NULL && k->shuffle == SHUFFLE_NOT_AS_WRITTEN)
+                        stable_shuffle(s->order, count, s->learner, sc->id, true);
                 s->order_valid = true;
         }
         if (n != NULL)
@@ -122,44 +118,6 @@ const size_t *session_shown_order(const struct session *cs, size_t *n)
 }
 
 /* ---- responses ---------------------------------------------------------- */
-
-static char *join_indices(const size_t *v, size_t n)
-{
-        char *out = xmalloc(n * 21 + 1);
-        size_t len = 0;
-
-        out[0] = '\0';
-        for (size_t i = 0; i < n; i++)
-                len += (size_t)sprintf(out + len, "%s%zu", i ? "," : "", v[i] + 1);
-        return out;
-}
-
-/* Parses "2,1,3" (1-based) into 0-based indices; returns the count or
- * (size_t)-1 when malformed or an index is not below limit. */
-static size_t parse_indices(const char *s, size_t *out, size_t max, size_t limit)
-{
-        size_t n = 0;
-
-        if (s == NULL || *s == '\0')
-                return 0;
-        while (*s != '\0') {
-                char *end;
-                unsigned long v;
-
-                if (!isdigit((unsigned char)*s))
-                        return (size_t)-1;
-                v = strtoul(s, &end, 10);
-                if (v == 0 || v > limit || n >= max)
-                        return (size_t)-1;
-                out[n++] = (size_t)v - 1;
-                s = end;
-                if (*s == ',')
-                        s++;
-                else if (*s != '\0')
-                        return (size_t)-1;
-        }
-        return n;
-}
 
 static size_t shown_of(const size_t *order, size_t n, size_t author)
 {
@@ -173,53 +131,31 @@ size_t session_last_picks(const struct session *s, size_t *out, size_t max)
 {
         const struct screen *sc = session_screen(s);
         const struct screen_state *st = session_state(s);
+        const struct kind_ops *k = ops_of(sc);
         size_t n, count, tmp[64];
         const size_t *order;
 
-        if (sc == NULL || sc->type != SCREEN_QUESTION || st->response == NULL || max == 0)
+        if (!picks_widget(k) || st->response == NULL || max == 0)
                 return 0;
         order = session_shown_order(s, &count);
-        switch (sc->kind) {
-        case KIND_TRUE_FALSE:
-                out[0] = strcmp(st->response, "true") == 0 ? 0 : 1;
-                return 1;
-        case KIND_SINGLE:
-        case KIND_MULTIPLE:
-        case KIND_ORDER:
-        case KIND_MATCH:
-        case KIND_RATING:
-                if (sc->kind == KIND_RATING) {
-                        char *end;
-                        long v = strtol(st->response, &end, 10);
+        n = k->picks_of(sc, st->response, tmp, 64);
+        if (n > max)
+                n = max;
+        if (k->widget == WIDGET_PICK_MANY) {
+                /* Picks are a set: give them in shown order. */
+                size_t got = 0;
 
-                        if (*end != '\0' || v < 0 || (size_t)v >= count)
-                                return 0;
-                        out[0] = (size_t)v;
-                        return 1;
-                }
-                n = parse_indices(st->response, tmp, 64, count);
-                if (n == (size_t)-1)
-                        return 0;
-                if (n > max)
-                        n = max;
-                if (sc->kind == KIND_SINGLE || sc->kind == KIND_MULTIPLE) {
-                        /* Picks are a set: give them in shown order. */
-                        size_t k = 0;
-
-                        for (size_t i = 0; i < count && k < n; i++)
-                                for (size_t j = 0; j < n; j++)
-                                        if (tmp[j] == order[i]) {
-                                                out[k++] = i;
-                                                break;
-                                        }
-                        return k;
-                }
-                for (size_t i = 0; i < n; i++)
-                        out[i] = shown_of(order, count, tmp[i]);
-                return n;
-        default:
-                return 0;
+                for (size_t i = 0; i < count && got < n; i++)
+                        for (size_t j = 0; j < n; j++)
+                                if (tmp[j] == order[i]) {
+                                        out[got++] = i;
+                                        break;
+                                }
+                return got;
         }
+        for (size_t i = 0; i < n; i++)
+                out[i] = shown_of(order, count, tmp[i]);
+        return n;
 }
 
 /* ---- checking ----------------------------------------------------------- */
@@ -244,18 +180,13 @@ const char *session_problem(const struct session *s)
 static bool same_as_wrong(const struct session *s, const char *response)
 {
         const struct screen_state *st = session_state(s);
-        const struct screen *sc = session_screen(s);
-        bool same;
+        const struct kind_ops *k = ops_of(session_screen(s));
 
         if (st->attempts == 0 || st->correct || st->settled || st->response == NULL)
                 return false;
-        if (sc->kind != KIND_TEXT)
-                return strcmp(st->response, response) == 0;
-        char *a = answer_normalise(st->response), *b = answer_normalise(response);
-        same = strcmp(a, b) == 0;
-        free(a);
-        free(b);
-        return same;
+        if (k->same != NULL)
+                return k->same(st->response, response);
+        return strcmp(st->response, response) == 0;
 }
 
 static enum answer_result same_again(struct session *s, char *response)
@@ -327,11 +258,52 @@ static enum answer_result record_unscored(struct session *s, char *response, con
         return ANSWER_RECORDED;
 }
 
-static int cmp_size(const void *a, const void *b)
+/* Whether a pick of shown options is what the widget takes; if not, says
+ * why (session_problem) and returns false. */
+static bool picks_fit(struct session *s, const struct kind_ops *k, const size_t *picks, size_t n,
+                      size_t count)
 {
-        size_t x = *(const size_t *)a, y = *(const size_t *)b;
+        bool used[64] = {false};
 
-        return x < y ? -1 : x > y;
+        for (size_t i = 0; i < n; i++) {
+                if (picks[i] >= count) {
+                        invalid(s, "Choose from the numbers 1 to %zu.", count);
+                        return false;
+                }
+        }
+        switch (k->widget) {
+        case WIDGET_PICK_ONE:
+                if (n != 1)
+                        invalid(s, "Choose just one of the numbers 1 to %zu.", count);
+                return n == 1;
+        case WIDGET_PICK_MANY:
+                if (n == 0)
+                        invalid(s, "Choose at least one of the numbers 1 to %zu.", count);
+                return n > 0;
+        case WIDGET_ORDER:
+                if (n != count) {
+                        invalid(s, "Give all %zu numbers, each once, in the right order.", count);
+                        return false;
+                }
+                break;
+        case WIDGET_MATCH:
+                if (n != count) {
+                        invalid(s, "Give %zu numbers: for each item on the left, its match.",
+                                count);
+                        return false;
+                }
+                break;
+        default:
+                return true;
+        }
+        for (size_t i = 0; i < n && i < 64; i++) {
+                if (used[picks[i]]) {
+                        invalid(s, "Use each of the numbers 1 to %zu once.", count);
+                        return false;
+                }
+                used[picks[i]] = true;
+        }
+        return true;
 }
 
 enum answer_result session_answer_picks(struct session *s, const size_t *picks, size_t n,
@@ -339,110 +311,34 @@ enum answer_result session_answer_picks(struct session *s, const size_t *picks, 
 {
         const struct screen *sc = session_screen(s);
         const struct screen_state *st = session_state(s);
+        const struct kind_ops *k = ops_of(sc);
         size_t count, *a;
         const size_t *order;
-        bool right = true;
+        char *response = NULL;
+        bool right;
         enum answer_result res;
 
         s->problem[0] = '\0';
-        if (sc == NULL || sc->type != SCREEN_QUESTION)
+        if (k == NULL)
                 return invalid(s, "There is no question here to answer.");
-        if (sc->kind == KIND_TEXT || sc->kind == KIND_NUMERIC || sc->kind == KIND_REFLECTION)
+        if (!picks_widget(k))
                 return invalid(s, "Type the answer itself, not a choice.");
-        if (model_kind_is_checked(sc->kind) && st->settled)
+        if (k->checked && st->settled)
                 return ANSWER_ALREADY;
         order = session_shown_order(s, &count);
-        for (size_t i = 0; i < n; i++)
-                if (picks[i] >= count)
-                        return invalid(s, "Choose from the numbers 1 to %zu.", count);
-        switch (sc->kind) {
-        case KIND_SINGLE:
-        case KIND_TRUE_FALSE:
-        case KIND_RATING:
-                if (n != 1)
-                        return invalid(s, "Choose just one of the numbers 1 to %zu.", count);
-                break;
-        case KIND_MULTIPLE:
-                if (n == 0)
-                        return invalid(s, "Choose at least one of the numbers 1 to %zu.", count);
-                break;
-        case KIND_ORDER:
-                if (n != count)
-                        return invalid(s, "Give all %zu numbers, each once, in the right order.",
-                                       count);
-                break;
-        case KIND_MATCH:
-                if (n != count)
-                        return invalid(s, "Give %zu numbers: for each item on the left, its match.",
-                                       count);
-                break;
-        default:
-                break;
-        }
-        if (sc->kind == KIND_ORDER || sc->kind == KIND_MATCH) {
-                bool used[64] = {false};
-
-                for (size_t i = 0; i < n && i < 64; i++) {
-                        if (used[picks[i]])
-                                return invalid(s, "Use each of the numbers 1 to %zu once.", count);
-                        used[picks[i]] = true;
-                }
-        }
+        if (!picks_fit(s, k, picks, n, count))
+                return ANSWER_INVALID;
 
         session_tick(s, now);
         a = xcalloc(n ? n : 1, sizeof(size_t));
         for (size_t i = 0; i < n; i++)
                 a[i] = order[picks[i]];
-        switch (sc->kind) {
-        case KIND_SINGLE:
-                right = sc->choices[a[0]].correct;
-                res = settle(s, right, join_indices(a, 1), now);
-                break;
-        case KIND_MULTIPLE: {
-                size_t k = 0;
-
-                /* A set: sorted, duplicates dropped. */
-                qsort(a, n, sizeof(size_t), cmp_size);
-                for (size_t i = 0; i < n; i++)
-                        if (k == 0 || a[k - 1] != a[i])
-                                a[k++] = a[i];
-                for (size_t i = 0, j = 0; i < sc->nchoices; i++) {
-                        bool picked = j < k && a[j] == i;
-
-                        if (picked)
-                                j++;
-                        if (picked != sc->choices[i].correct)
-                                right = false;
-                }
-                res = settle(s, right, join_indices(a, k), now);
-                break;
-        }
-        case KIND_TRUE_FALSE: {
-                bool said = picks[0] == 0;
-
-                res = settle(s, said == sc->answer_true, xstrdup(said ? "true" : "false"), now);
-                break;
-        }
-        case KIND_ORDER:
-                for (size_t i = 0; i < n; i++)
-                        if (a[i] != i && strcmp(sc->items[a[i]], sc->items[i]) != 0)
-                                right = false;
-                res = settle(s, right, join_indices(a, n), now);
-                break;
-        case KIND_MATCH:
-                /* Compared by text, so two lefts with the same right both count. */
-                for (size_t i = 0; i < n; i++)
-                        if (strcmp(sc->pairs[a[i]].right, sc->pairs[i].right) != 0)
-                                right = false;
-                res = settle(s, right, join_indices(a, n), now);
-                break;
-        case KIND_RATING:
-                res = record_unscored(s, xasprintf("%zu", a[0]), NULL, (int)a[0], now);
-                break;
-        default:
-                res = ANSWER_INVALID;
-                break;
-        }
+        right = k->check_picks(sc, a, &n, &response);
+        if (k->checked)
+                res = settle(s, right, response, now);
+        else
+                res = record_unscored(s, response, NULL,
+                                      k->widget == WIDGET_PICK_ONE ? (int)a[0] : -1, now);
         free(a);
         return res;
 }
@@ -460,118 +356,44 @@ static char *trim_copy(const char *s)
         return xstrndup(s, len);
 }
 
-/* A plain decimal number: optional sign, digits with an optional point,
- * optional exponent, optional percent sign. Anything else (words, "1,5",
- * "inf", "0x10") is not. */
-static bool parse_number(const char *s, double *out)
-{
-        const char *p = s;
-        char buf[128];
-        const char *dp = localeconv()->decimal_point;
-        size_t o = 0, digits = 0;
-        char *end;
-
-        if (*p == '+' || *p == '-')
-                buf[o++] = *p++;
-        while (isdigit((unsigned char)*p) && o < 100) {
-                buf[o++] = *p++;
-                digits++;
-        }
-        if (*p == '.') {
-                p++;
-                /* strtod follows the locale's decimal point; the learner types '.'. */
-                for (const char *d = dp; *d != '\0' && o < 104; d++)
-                        buf[o++] = *d;
-                while (isdigit((unsigned char)*p) && o < 110) {
-                        buf[o++] = *p++;
-                        digits++;
-                }
-        }
-        if (digits == 0)
-                return false;
-        if (*p == 'e' || *p == 'E') {
-                buf[o++] = *p++;
-                if (*p == '+' || *p == '-')
-                        buf[o++] = *p++;
-                if (!isdigit((unsigned char)*p))
-                        return false;
-                while (isdigit((unsigned char)*p) && o < 126)
-                        buf[o++] = *p++;
-        }
-        /* "25%" answers a question about a percentage as well as "25". */
-        while (*p == ' ')
-                p++;
-        if (*p == '%')
-                p++;
-        if (*p != '\0')
-                return false;
-        buf[o] = '\0';
-        *out = strtod(buf, &end);
-        return *end == '\0' && isfinite(*out);
-}
-
 enum answer_result session_answer_text(struct session *s, const char *text, time_t now)
 {
         const struct screen *sc = session_screen(s);
         const struct screen_state *st = session_state(s);
+        const struct kind_ops *k = ops_of(sc);
+        const char *problem = NULL;
+        enum answer_result res;
         char *t;
-        enum answer_result res = ANSWER_INVALID;
 
         s->problem[0] = '\0';
-        if (sc == NULL || sc->type != SCREEN_QUESTION)
+        if (k == NULL)
                 return invalid(s, "There is no question here to answer.");
-        if (sc->kind != KIND_TEXT && sc->kind != KIND_NUMERIC && sc->kind != KIND_REFLECTION)
+        if (picks_widget(k))
                 return invalid(s, "Answer with the number of a choice.");
-        if (model_kind_is_checked(sc->kind) && st->settled)
+        if (k->checked && st->settled)
                 return ANSWER_ALREADY;
         t = trim_copy(text != NULL ? text : "");
         if (t[0] == '\0') {
                 free(t);
-                if (sc->kind == KIND_REFLECTION)
-                        return invalid(s, "Write something first.");
-                if (sc->kind == KIND_NUMERIC)
-                        return invalid(s, "Type a number, such as 3.5 or -2.");
-                return invalid(s, "Type an answer first.");
+                return invalid(s, "%s", k->empty);
         }
         session_tick(s, now);
-        switch (sc->kind) {
-        case KIND_TEXT: {
-                bool right;
-                char *norm = answer_normalise(t);
-
-                if (norm[0] == '\0') {
-                        free(norm);
-                        free(t);
-                        return invalid(s, "Type an answer first: punctuation alone is none.");
-                }
-                free(norm);
-                right = answer_match(t, sc->answers, sc->nanswers, sc->typos, NULL) >= 0;
-                return settle(s, right, t, now);
-        }
-        case KIND_NUMERIC: {
-                double v, slack = 1e-9 * (fabs(sc->number) > 1 ? fabs(sc->number) : 1);
-
-                if (!parse_number(t, &v)) {
-                        free(t);
-                        return invalid(s,
-                                       "That is not a number: type a number, such as 3.5 or -2.");
-                }
-                /* The slack absorbs binary rounding, so 0.1 + 0.2 style answers and a
-                 * tolerance edge such as 3.4 for 3.5 +- 0.1 count as within. */
-                if (same_as_wrong(s, t))
-                        return same_again(s, t);
-                return settle(s, fabs(v - sc->number) <= sc->tolerance + slack, t, now);
-        }
-        case KIND_REFLECTION: {
+        if (!k->checked) {
                 /* Keep the learner's own lines; drop only the blank edges. */
                 res = record_unscored(s, NULL, t, -1, now);
                 free(t);
                 return res;
         }
-        default:
+        switch (k->check_text(sc, t, &problem)) {
+        case VERDICT_INVALID:
                 free(t);
-                return res;
+                return invalid(s, "%s", problem);
+        case VERDICT_RIGHT:
+                return settle(s, true, t, now);
+        case VERDICT_WRONG:
+                break;
         }
+        return settle(s, false, t, now);
 }
 
 /* ---- feedback, hints, the right answer ---------------------------------- */
@@ -583,33 +405,18 @@ static size_t feedback_items(const struct session *s, const char **out, const ch
 {
         const struct screen *sc = session_screen(s);
         const struct screen_state *st = session_state(s);
+        const struct kind_ops *k = ops_of(sc);
         size_t n = 0;
 
-        if (sc == NULL || sc->type != SCREEN_QUESTION || st->attempts == 0 ||
-            !model_kind_is_checked(sc->kind))
+        if (k == NULL || st->attempts == 0 || !k->checked)
                 return 0;
-        if (sc->kind == KIND_SINGLE || sc->kind == KIND_MULTIPLE) {
-                size_t picks[64], k = session_last_picks(s, picks, 64);
+        if (k->remarks != NULL) {
+                size_t picks[64], np = session_last_picks(s, picks, 64);
                 const size_t *order = session_shown_order(s, NULL);
 
-                for (size_t i = 0; i < k && n < max; i++) {
-                        const struct choice *c = &sc->choices[order[picks[i]]];
-
-                        if (c->feedback == NULL)
-                                continue;
-                        if (choices != NULL)
-                                choices[n] = sc->kind == KIND_MULTIPLE ? c->text : NULL;
-                        out[n++] = c->feedback;
-                }
-        } else if (sc->kind == KIND_TRUE_FALSE && st->response != NULL) {
-                const char *fb =
-                    strcmp(st->response, "true") == 0 ? sc->feedback_true : sc->feedback_false;
-
-                if (fb != NULL && n < max) {
-                        if (choices != NULL)
-                                choices[n] = NULL;
-                        out[n++] = fb;
-                }
+                for (size_t i = 0; i < np; i++)
+                        picks[i] = order[picks[i]];
+                n = k->remarks(sc, st->response, picks, np, out, choices, max);
         }
         const char *general = st->correct ? sc->feedback_correct : sc->feedback_incorrect;
         if (general != NULL && n < max) {
@@ -624,14 +431,11 @@ const char *session_typo_spelling(const struct session *s)
 {
         const struct screen *sc = session_screen(s);
         const struct screen_state *st = session_state(s);
-        bool typo;
-        int i;
+        const struct kind_ops *k = ops_of(sc);
 
-        if (sc == NULL || sc->type != SCREEN_QUESTION || sc->kind != KIND_TEXT || !st->correct ||
-            st->response == NULL)
+        if (k == NULL || k->typo_of == NULL || !st->correct || st->response == NULL)
                 return NULL;
-        i = answer_match(st->response, sc->answers, sc->nanswers, sc->typos, &typo);
-        return i >= 0 && typo ? sc->answers[i] : NULL;
+        return k->typo_of(sc, st->response);
 }
 
 size_t session_feedback(const struct session *s, const char **out, size_t max)
@@ -699,94 +503,16 @@ int session_attempts_left(const struct session *s)
         return st->attempts >= sc->attempts ? 0 : sc->attempts - st->attempts;
 }
 
-struct buf {
-        char *s;
-        size_t len, cap;
-};
-
-static void put(struct buf *b, const char *s)
-{
-        size_t n = strlen(s);
-
-        b->s = xgrow(b->s, &b->cap, b->len + n + 1, 1);
-        memcpy(b->s + b->len, s, n + 1);
-        b->len += n;
-}
-
-static char *fmt_number(double v)
-{
-        return xasprintf("%.15g", v);
-}
-
 char *session_right_answer(const struct session *s)
 {
         const struct screen *sc = session_screen(s);
         const struct screen_state *st = session_state(s);
-        struct buf b = {0};
+        const struct kind_ops *k = ops_of(sc);
         size_t count;
         const size_t *order;
 
-        if (sc == NULL || sc->type != SCREEN_QUESTION || !model_kind_is_checked(sc->kind) ||
-            !st->settled)
+        if (k == NULL || !k->checked || !st->settled)
                 return NULL;
         order = session_shown_order(s, &count);
-        put(&b, "");
-        switch (sc->kind) {
-        case KIND_SINGLE:
-        case KIND_MULTIPLE: {
-                bool first = true;
-
-                for (size_t i = 0; i < count; i++) {
-                        if (!sc->choices[order[i]].correct)
-                                continue;
-                        if (!first)
-                                put(&b, sc->kind == KIND_SINGLE ? " or " : "; ");
-                        put(&b, sc->choices[order[i]].text);
-                        first = false;
-                }
-                break;
-        }
-        case KIND_TRUE_FALSE:
-                put(&b, sc->answer_true ? "True" : "False");
-                break;
-        case KIND_TEXT:
-                if (sc->nanswers > 0)
-                        put(&b, sc->answers[0]);
-                break;
-        case KIND_ORDER:
-                for (size_t i = 0; i < sc->nitems; i++) {
-                        char *num = xasprintf("%s%zu. ", i ? "  " : "", i + 1);
-
-                        put(&b, num);
-                        free(num);
-                        put(&b, sc->items[i]);
-                }
-                break;
-        case KIND_MATCH:
-                for (size_t i = 0; i < sc->npairs; i++) {
-                        if (i)
-                                put(&b, "; ");
-                        put(&b, sc->pairs[i].left);
-                        put(&b, ": ");
-                        put(&b, sc->pairs[i].right);
-                }
-                break;
-        case KIND_NUMERIC: {
-                char *num = fmt_number(sc->number);
-
-                put(&b, num);
-                free(num);
-                if (sc->tolerance > 0) {
-                        num = fmt_number(sc->tolerance);
-                        put(&b, " (give or take ");
-                        put(&b, num);
-                        put(&b, ")");
-                        free(num);
-                }
-                break;
-        }
-        default:
-                break;
-        }
-        return b.s;
+        return k->right_answer != NULL ? k->right_answer(sc, order, count) : xstrdup("");
 }

@@ -20,9 +20,14 @@
 #include "dlfl/xalloc.h"
 #include "store_impl.h"
 
+static const struct store_observer *observer;
+
+void store_set_observer(const struct store_observer *o)
+{
+        observer = o;
+}
+
 static int make_dir(const char *path, bool tighten);
-static int sync_dir(const char *dir);
-static int write_all(int fd, const char *buf, size_t len);
 static bool key_file(const char *file, const char *key, const char *suffix);
 static void remove_files(const struct store *st, const char *key, const char *suffix);
 static char *move_aside(struct store_handle *h, int *e);
@@ -36,16 +41,6 @@ const char *store_set_msg(char **slot, char *msg)
         *slot = msg;
         return msg;
 }
-
-/* store_ensure_dirs()'s own refusals, as ssh's StrictModes refuses a home
- * directory others could write to: dlfl writes learners' records only
- * where nobody else can change them. Negative, so no errno is mistaken
- * for one. */
-enum {
-        DIR_SYMLINK = -2,    /* learners/ is a symbolic link */
-        DIR_NOT_OURS = -3,   /* owned by another user */
-        DIR_OPEN_WRITE = -4, /* writable by the group or by others */
-};
 
 /* What went wrong, in words a learner at a library terminal can pass on. */
 const char *store_errno_phrase(int e)
@@ -139,7 +134,7 @@ static int make_dir(const char *path, bool tighten)
 
         if (slash != NULL && slash != copy) {
                 *slash = '\0';
-                (void)sync_dir(copy);
+                (void)store_sync_dir(copy);
         }
         free(copy);
         return 0;
@@ -150,133 +145,6 @@ int store_ensure_dirs(struct store *st)
         int e = make_dir(st->dir, false);
 
         return e != 0 ? e : make_dir(st->learners, true);
-}
-
-int store_read_file(const char *path, char **buf, size_t *len)
-{
-        /* O_NONBLOCK: a FIFO named like a record must not hang the
-         * picker; only a regular file is read. */
-        int fd = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK);
-        struct stat sb;
-        size_t cap, n = 0;
-        char *b;
-
-        *buf = NULL;
-        *len = 0;
-        if (fd < 0)
-                return errno;
-        if (fstat(fd, &sb) != 0 || !S_ISREG(sb.st_mode)) {
-                int e = S_ISREG(sb.st_mode) ? errno : EINVAL;
-
-                close(fd);
-                return e;
-        }
-        if ((unsigned long long)sb.st_size > MAX_RECORD) {
-                close(fd);
-                return EFBIG;
-        }
-        cap = (size_t)sb.st_size + 1;
-        b = xmalloc(cap);
-        for (;;) {
-                ssize_t got;
-
-                if (n + 1 >= cap) {
-                        if (cap > MAX_RECORD) {
-                                free(b);
-                                close(fd);
-                                return EFBIG;
-                        }
-                        cap *= 2;
-                        b = xrealloc(b, cap);
-                }
-                got = read(fd, b + n, cap - n - 1);
-                if (got < 0 && errno == EINTR)
-                        continue;
-                if (got < 0) {
-                        int e = errno;
-
-                        free(b);
-                        close(fd);
-                        return e;
-                }
-                if (got == 0)
-                        break;
-                n += (size_t)got;
-        }
-        /* Everything was read: a failing close of a read-only file loses nothing. */
-        (void)close(fd);
-        b[n] = '\0';
-        *buf = b;
-        *len = n;
-        return 0;
-}
-
-/* Makes a rename in dir durable. File systems that cannot sync a
- * directory say so with EINVAL; there is nothing more to do on those. */
-static int sync_dir(const char *dir)
-{
-        int fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-        int e = 0;
-
-        if (fd < 0)
-                return errno;
-        if (fsync(fd) != 0 && errno != EINVAL && errno != ENOTSUP)
-                e = errno;
-        (void)close(fd);
-        return e;
-}
-
-static int write_all(int fd, const char *buf, size_t len)
-{
-        while (len > 0) {
-                ssize_t n = write(fd, buf, len);
-
-                if (n < 0 && errno == EINTR)
-                        continue;
-                if (n < 0)
-                        return errno;
-                if (n == 0)
-                        return EIO;
-                buf += n;
-                len -= (size_t)n;
-        }
-        return 0;
-}
-
-int store_write_file(const char *path, char *tmp, const char *buf, size_t len)
-{
-        const char *slash = strrchr(path, '/');
-        char *dir;
-        int fd, e;
-
-        fd = mkstemp(tmp);
-        if (fd < 0)
-                return errno;
-        (void)fcntl(fd, F_SETFD, FD_CLOEXEC);
-        e = fchmod(fd, 0600) != 0 ? errno : 0;
-        if (e == 0)
-                e = write_all(fd, buf, len);
-        if (e == 0 && fsync(fd) != 0)
-                e = errno;
-        /* close() can report a failed write-back (NFS does): checked too. */
-        if (close(fd) != 0 && e == 0)
-                e = errno;
-        if (e == 0 && rename(tmp, path) != 0)
-                e = errno;
-        if (e != 0) {
-                (void)unlink(tmp);
-                return e;
-        }
-        dir = slash == NULL   ? xstrdup(".")
-              : slash == path ? xstrdup("/")
-                              : xstrndup(path, (size_t)(slash - path));
-        e = sync_dir(dir);
-        free(dir);
-        if (e != 0) {
-                errno = e;
-                return STORE_SYNC_FAILED;
-        }
-        return 0;
 }
 
 struct store *store_open(const char *dir, const char **err)
@@ -349,19 +217,18 @@ static bool key_file(const char *file, const char *key, const char *suffix)
 /* Removes the learner's files matching suffix (see key_file). */
 static void remove_files(const struct store *st, const char *key, const char *suffix)
 {
-        DIR *d = opendir(st->learners);
+        int dfd = store_dir_fd(st);
+        DIR *d = dfd >= 0 ? fdopendir(dfd) : NULL;
         struct dirent *de;
 
-        if (d == NULL)
+        if (d == NULL) {
+                if (dfd >= 0)
+                        (void)close(dfd);
                 return;
-        while ((de = readdir(d)) != NULL) {
-                if (key_file(de->d_name, key, suffix)) {
-                        char *p = xasprintf("%s/%s", st->learners, de->d_name);
-
-                        (void)unlink(p);
-                        free(p);
-                }
         }
+        while ((de = readdir(d)) != NULL)
+                if (key_file(de->d_name, key, suffix))
+                        (void)unlinkat(dirfd(d), de->d_name, 0);
         closedir(d);
 }
 
@@ -376,24 +243,36 @@ static char *move_aside(struct store_handle *h, int *e)
         if (gmtime_r(&now, &tm) == NULL ||
             strftime(stamp, sizeof(stamp), "%Y%m%dT%H%M%S", &tm) == 0)
                 strcpy(stamp, "00000000T000000");
+        int dfd = store_dir_fd(h->st);
+
+        if (dfd < 0) {
+                *e = store_dir_error(h->st, errno);
+                return NULL;
+        }
         for (int i = 1; i < 1000; i++) {
                 struct stat sb;
-                char *to = i == 1 ? xasprintf("%s.corrupt-%s", h->path, stamp)
-                                  : xasprintf("%s.corrupt-%s-%d", h->path, stamp, i);
+                char *to = i == 1 ? xasprintf("%s.corrupt-%s", h->file, stamp)
+                                  : xasprintf("%s.corrupt-%s-%d", h->file, stamp, i);
 
                 /* We hold the learner's lock, so nobody else is renaming here. */
-                if (lstat(to, &sb) == 0) {
+                if (fstatat(dfd, to, &sb, AT_SYMLINK_NOFOLLOW) == 0) {
                         free(to);
                         continue;
                 }
-                if (rename(h->path, to) != 0) {
+                if (renameat(dfd, h->file, dfd, to) != 0) {
                         *e = errno;
                         free(to);
+                        (void)close(dfd);
                         return NULL;
                 }
-                (void)sync_dir(h->st->learners);
-                return to;
+                (void)store_sync_fd(dfd);
+                (void)close(dfd);
+                char *full = xasprintf("%s/%s", h->st->learners, to);
+
+                free(to);
+                return full;
         }
+        (void)close(dfd);
         *e = EEXIST;
         return NULL;
 }
@@ -404,8 +283,12 @@ static char *move_aside(struct store_handle *h, int *e)
 static bool lock_handle(struct store_handle *h, const char **err)
 {
         char *holder = NULL;
-        int e = store_lock_take(h->lock_path, &h->lock_fd, &holder);
+        int dfd = store_dir_fd(h->st);
+        int e = dfd < 0 ? store_dir_error(h->st, errno)
+                        : store_lock_take_at(dfd, h->lock_file, &h->lock_fd, &holder);
 
+        if (dfd >= 0)
+                (void)close(dfd);
         if (e == 0)
                 return true;
         if (e == EWOULDBLOCK || e == EAGAIN) {
@@ -450,6 +333,8 @@ static void handle_free(struct store_handle *h)
         free(h->key);
         free(h->path);
         free(h->lock_path);
+        free(h->file);
+        free(h->lock_file);
         free(h->msg);
         free(h);
 }
@@ -473,8 +358,10 @@ static struct store_handle *open_learner_as(struct store *st, const char *name, 
         h->lock_fd = -1;
         h->name = xstrdup(name);
         h->key = store_name_key(name);
-        h->path = xasprintf("%s/%s.yaml", st->learners, h->key);
-        h->lock_path = xasprintf("%s/%s.lock", st->learners, h->key);
+        h->file = xasprintf("%s.yaml", h->key);
+        h->lock_file = xasprintf("%s.lock", h->key);
+        h->path = xasprintf("%s/%s", st->learners, h->file);
+        h->lock_path = xasprintf("%s/%s", st->learners, h->lock_file);
 
         e = store_ensure_dirs(st);
         if (e == 0) {
@@ -489,7 +376,7 @@ static struct store_handle *open_learner_as(struct store *st, const char *name, 
         if (h->lock_fd >= 0)
                 remove_files(st, h->key, ".tmp.*"); /* saves cut short by a crash */
 
-        e = store_read_file(h->path, &buf, &len);
+        e = store_read_in(st, h->file, &buf, &len);
         if (e == ENOENT) {
                 h->rec = record_new(name);
                 if (h->rec->created == 0)
@@ -568,9 +455,11 @@ static struct store_handle *peek_learner_as(struct store *st, const char *name, 
         h->lock_fd = -1;
         h->name = xstrdup(name);
         h->key = store_name_key(name);
-        h->path = xasprintf("%s/%s.yaml", st->learners, h->key);
-        h->lock_path = xasprintf("%s/%s.lock", st->learners, h->key);
-        e = store_read_file(h->path, &buf, &len);
+        h->file = xasprintf("%s.yaml", h->key);
+        h->lock_file = xasprintf("%s.lock", h->key);
+        h->path = xasprintf("%s/%s", st->learners, h->file);
+        h->lock_path = xasprintf("%s/%s", st->learners, h->lock_file);
+        e = store_read_in(st, h->file, &buf, &len);
         if (e == 0) {
                 h->rec = store_yaml_parse(buf, len, &why);
                 free(buf);
@@ -615,7 +504,7 @@ bool store_lock_learner(struct store_handle *h, const char **err)
         /* Read again under the lock: the last session may have saved since
          * the peek. A passphrase changed or a record forgotten meanwhile
          * means the one just given no longer holds. */
-        e = store_read_file(h->path, &buf, &len);
+        e = store_read_in(st, h->file, &buf, &len);
         fresh = e == 0 ? store_yaml_parse(buf, len, &why) : NULL;
         free(buf);
         free(why);
@@ -696,6 +585,25 @@ struct learner_record *store_record(struct store_handle *h)
         return h->rec;
 }
 
+/* The durable writer in learners/, opened without following a link. */
+static int save_in(struct store *st, const char *file, const char *tmp, const char *buf, size_t len)
+{
+        int dfd = store_dir_fd(st), e;
+
+        if (dfd < 0)
+                return store_dir_error(st, errno);
+        e = store_write_at(dfd, file, tmp, buf, len);
+        if (e == STORE_SYNC_FAILED) {
+                int keep = errno;
+
+                (void)close(dfd);
+                errno = keep;
+                return e;
+        }
+        (void)close(dfd);
+        return e;
+}
+
 bool store_save(struct store_handle *h, const char **err)
 {
         struct store *st = h->st;
@@ -716,14 +624,12 @@ bool store_save(struct store_handle *h, const char **err)
                 *err = why;
                 return false;
         }
-        tmp = xasprintf("%s/%s.tmp.XXXXXX", st->learners, h->key);
-        e = store_write_file(h->path, tmp, buf, len);
+        tmp = xasprintf("%s.tmp.", h->key);
+        e = save_in(st, h->file, tmp, buf, len);
         if (e == ENOENT && store_ensure_dirs(st) == 0) {
                 /* The directory went away under us (tidied by hand?): make
                  * it again rather than lose the learner's progress. */
-                free(tmp);
-                tmp = xasprintf("%s/%s.tmp.XXXXXX", st->learners, h->key);
-                e = store_write_file(h->path, tmp, buf, len);
+                e = save_in(st, h->file, tmp, buf, len);
         }
         sync_e = errno;
         free(buf);
@@ -737,6 +643,8 @@ bool store_save(struct store_handle *h, const char **err)
         }
         if (e != 0)
                 goto fail_early;
+        if (observer != NULL && observer->saved != NULL)
+                observer->saved(observer->ctx, st->dir, h->rec);
         return true;
 fail_early:
         *err = store_set_msg(&h->msg,
@@ -750,6 +658,8 @@ void store_close_learner(struct store_handle **h)
 {
         if (h == NULL || *h == NULL)
                 return;
+        if (observer != NULL && observer->closed != NULL && (*h)->lock_fd >= 0)
+                observer->closed(observer->ctx, (*h)->st->dir, (*h)->name);
         handle_free(*h);
         *h = NULL;
 }
@@ -766,7 +676,11 @@ bool store_forget(struct store_handle **hp, const char **err)
                 store_close_learner(hp);
                 return false;
         }
-        if (unlink(h->path) != 0 && errno != ENOENT) {
+        if (observer != NULL && observer->forgetting != NULL)
+                observer->forgetting(observer->ctx, st->dir, h->rec);
+        int dfd = store_dir_fd(st);
+
+        if (dfd < 0 || (unlinkat(dfd, h->file, 0) != 0 && errno != ENOENT)) {
                 *err = store_set_msg(&st->msg,
                                      xasprintf("%s's progress could not be deleted (%s: %s).",
                                                h->name, h->path, store_errno_phrase(errno)));
@@ -776,9 +690,11 @@ bool store_forget(struct store_handle **hp, const char **err)
                 remove_files(st, h->key, ".yaml.corrupt-*");
                 remove_files(st, h->key, ".tmp.*");
                 remove_files(st, h->key, ".tries");
-                (void)unlink(h->lock_path);
-                (void)sync_dir(st->learners);
+                (void)unlinkat(dfd, h->lock_file, 0);
+                (void)store_sync_fd(dfd);
         }
+        if (dfd >= 0)
+                (void)close(dfd);
         store_close_learner(hp);
         return ok;
 }
@@ -786,7 +702,7 @@ bool store_forget(struct store_handle **hp, const char **err)
 static struct learner_record *read_as(struct store *st, const char *name, const char **err)
 {
         const char *problem = store_name_problem(name);
-        char *key, *path, *buf, *why = NULL;
+        char *key, *file, *path, *buf, *why = NULL;
         size_t len;
         struct learner_record *r = NULL;
         int e;
@@ -796,9 +712,11 @@ static struct learner_record *read_as(struct store *st, const char *name, const 
                 return NULL;
         }
         key = store_name_key(name);
-        path = xasprintf("%s/%s.yaml", st->learners, key);
+        file = xasprintf("%s.yaml", key);
+        path = xasprintf("%s/%s", st->learners, file);
         free(key);
-        e = store_read_file(path, &buf, &len);
+        e = store_read_in(st, file, &buf, &len);
+        free(file);
         if (e == ENOENT) {
                 *err = store_set_msg(
                     &st->msg, xasprintf("There is no learner called %s in %s.", name, st->dir));

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <unistd.h>
 
 #include "dlfl/xalloc.h"
 #include "store_impl.h"
@@ -59,18 +60,23 @@ static int name_cmp(const void *a, const void *b)
 
 char **store_list(struct store *st, size_t *n, const char **err)
 {
-        DIR *d = opendir(st->learners);
+        int dfd = store_dir_fd(st);
+        DIR *d = dfd >= 0 ? fdopendir(dfd) : NULL;
         struct dirent *de;
         char **names = NULL;
         size_t cap = 0;
 
         *n = 0;
         if (d == NULL) {
-                if (errno == ENOENT)
+                int e = dfd < 0 ? store_dir_error(st, errno) : errno;
+
+                if (dfd >= 0)
+                        (void)close(dfd);
+                if (e == ENOENT)
                         return xcalloc(1, sizeof(char *));
                 *err = store_set_msg(&st->msg,
                                      xasprintf("The progress directory %s cannot be read: %s.",
-                                               st->learners, store_errno_phrase(errno)));
+                                               st->learners, store_errno_phrase(e)));
                 return NULL;
         }
         while ((de = readdir(d)) != NULL) {
@@ -83,11 +89,10 @@ char **store_list(struct store *st, size_t *n, const char **err)
                 name = store_key_name(key);
                 if (name == NULL && key[0] == '+') {
                         /* A long name is hashed: the record knows it. */
-                        char *path = xasprintf("%s/%s", st->learners, de->d_name), *buf,
-                             *why = NULL;
+                        char *buf, *why = NULL;
                         size_t blen;
 
-                        if (store_read_file(path, &buf, &blen) == 0) {
+                        if (store_read_at(dirfd(d), de->d_name, &buf, &blen) == 0) {
                                 struct learner_record *r = store_yaml_parse(buf, blen, &why);
 
                                 if (r != NULL && r->name != NULL &&
@@ -102,7 +107,6 @@ char **store_list(struct store *st, size_t *n, const char **err)
                                 free(why);
                                 free(buf);
                         }
-                        free(path);
                 }
                 free(key);
                 if (name == NULL)

@@ -60,7 +60,7 @@ static void write_holder(int fd)
         }
 }
 
-int store_lock_take(const char *path, int *fdp, char **holder)
+int store_lock_take_at(int dfd, const char *name, int *fdp, char **holder)
 {
         *fdp = -1;
         if (holder != NULL)
@@ -70,7 +70,7 @@ int store_lock_take(const char *path, int *fdp, char **holder)
          * the path still names what we locked, and try again if not. */
         for (int tries = 0; tries < 20; tries++) {
                 struct stat a, b;
-                int fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0600);
+                int fd = openat(dfd, name, O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0600);
                 int rc;
 
                 if (fd < 0)
@@ -86,8 +86,8 @@ int store_lock_take(const char *path, int *fdp, char **holder)
                         close(fd);
                         return e;
                 }
-                if (fstat(fd, &a) != 0 || stat(path, &b) != 0 || a.st_dev != b.st_dev ||
-                    a.st_ino != b.st_ino) {
+                if (fstat(fd, &a) != 0 || fstatat(dfd, name, &b, AT_SYMLINK_NOFOLLOW) != 0 ||
+                    a.st_dev != b.st_dev || a.st_ino != b.st_ino) {
                         close(fd);
                         continue;
                 }

@@ -20,13 +20,19 @@
 static int tries_open(struct store *st, const char *name, bool create)
 {
         char *key = store_name_key(name);
-        char *path = xasprintf("%s/%s.tries", st->learners, key);
-        int fd =
-            open(path, O_RDWR | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK | (create ? O_CREAT : 0), 0600);
+        char *file = xasprintf("%s.tries", key);
+        int dfd = store_dir_fd(st);
+        int fd = dfd < 0
+                     ? -1
+                     : openat(dfd, file,
+                              O_RDWR | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK | (create ? O_CREAT : 0),
+                              0600);
         struct stat sb;
 
         free(key);
-        free(path);
+        free(file);
+        if (dfd >= 0)
+                (void)close(dfd);
         if (fd < 0)
                 return -1;
         if (fstat(fd, &sb) != 0 || !S_ISREG(sb.st_mode) || flock(fd, LOCK_EX) != 0) {
@@ -81,11 +87,15 @@ void store_pass_tried(struct store *st, const char *name, bool right)
 
         if (right) {
                 char *key = store_name_key(name);
-                char *path = xasprintf("%s/%s.tries", st->learners, key);
+                char *file = xasprintf("%s.tries", key);
+                int dfd = store_dir_fd(st);
 
-                (void)unlink(path);
+                if (dfd >= 0) {
+                        (void)unlinkat(dfd, file, 0);
+                        (void)close(dfd);
+                }
                 free(key);
-                free(path);
+                free(file);
                 return;
         }
         if (store_ensure_dirs(st) != 0)

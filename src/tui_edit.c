@@ -43,8 +43,10 @@ static void insert_bytes(struct tui_edit *e, const char *s, size_t n)
 {
         if (e->buf == NULL)
                 tui_edit_init(e, e->multiline, e->max);
-        if (e->max != 0 && e->len + n > e->max)
+        if (e->max != 0 && e->len + n > e->max) {
+                e->hit_max = true;
                 return;
+        }
         if (e->len + n + 1 > e->cap)
                 e->buf = xgrow(e->buf, &e->cap, e->len + n + 1, 1);
         memmove(e->buf + e->cur + n, e->buf + e->cur, e->len - e->cur + 1);
@@ -71,15 +73,18 @@ static int char_cols(const char *s, size_t len, size_t pos)
         return text_width(s + pos, char_len(s, len, pos));
 }
 
+/* The start of the character before pos: back over UTF-8 continuation
+ * bytes, so a held Backspace costs the same at any length. */
 static size_t prev_pos(const struct tui_edit *e, size_t pos)
 {
-        size_t p = 0, last = 0;
+        size_t p = pos;
 
-        while (p < pos) {
-                last = p;
-                p += char_len(e->buf, e->len, p);
-        }
-        return last;
+        if (p == 0)
+                return 0;
+        p--;
+        while (p > 0 && pos - p < 4 && ((unsigned char)e->buf[p] & 0xc0) == 0x80)
+                p--;
+        return p;
 }
 
 static size_t line_start(const struct tui_edit *e, size_t pos)
@@ -270,6 +275,12 @@ static void layout(struct tui *t, struct tui_edit *e, int y, int x, int h, int w
                                 row++;
                                 col = 0;
                         }
+                }
+                if (col + cw > w && e->buf[pos] == ' ' && col > 0) {
+                        /* A space at the end of a full row hangs there. */
+                        col = w;
+                        pos += n;
+                        continue;
                 }
                 if (col + cw > w) {
                         row++;

@@ -118,7 +118,9 @@ static void question_enter(struct tui *t)
                 break;
         }
         if (is_text_kind(sc->kind)) {
-                tui_edit_init(&t->edit, sc->kind == KIND_REFLECTION, 64 * 1024);
+                tui_edit_init(&t->edit, sc->kind == KIND_REFLECTION,
+                              sc->kind == KIND_REFLECTION ? RECORD_MAX_REFLECTION
+                                                          : RECORD_MAX_ANSWER);
                 if (sc->kind == KIND_REFLECTION)
                         tui_edit_set(&t->edit, st ? st->text : NULL);
                 else if (st != NULL && st->attempts > 0 && !st->settled)
@@ -138,7 +140,17 @@ void tui_question_keep_draft(struct tui *t)
         const struct screen *sc;
         const struct screen_state *st;
 
-        if (t->sess == NULL || t->screen != &tui_question_screen || t->overlay != NULL)
+        if (t->sess == NULL || t->overlay != NULL)
+                return;
+        if (t->screen == &tui_case_screen) {
+                /* A case study's reflection being written, not yet saved. */
+                st = session_state(t->sess);
+                if (st != NULL && st->text == NULL)
+                        session_set_draft(t->sess, t->edit.buf != NULL ? t->edit.buf : "",
+                                          tui_now());
+                return;
+        }
+        if (t->screen != &tui_question_screen)
                 return;
         sc = cur(t);
         st = session_state(t->sess);
@@ -376,10 +388,16 @@ static const char *status_keys(const struct tui *t, char *buf, size_t n)
         case KIND_ORDER:
                 if (t->grabbed >= 0)
                         return "Up/Down move the item  Space put down  Enter submit";
-                snprintf(buf, n, "Up/Down choose  Space pick up  Enter submit%s  ? help", h);
+                snprintf(
+                    buf, n,
+                    "Up/Down choose  Space pick up  Enter submit%s  n next  b back  ? help  q quit",
+                    h);
                 break;
         case KIND_MATCH:
-                snprintf(buf, n, "Up/Down item  1-9 its match  Enter submit%s  n next  ? help", h);
+                snprintf(
+                    buf, n,
+                    "Up/Down item  1-9 its match  Enter submit%s  n next  b back  ? help  q quit",
+                    h);
                 break;
         case KIND_TEXT:
         case KIND_NUMERIC:
@@ -614,8 +632,8 @@ static bool question_key(struct tui *t, const struct tui_key *k)
                 return true;
         }
         if (is_text_kind(sc->kind)) {
-                if ((!k->fkey && (k->code == 'e' || k->code == 'i')) ||
-                    (k->act == TA_ENTER && !settled(t)) || (k->act == TA_TAB)) {
+                if (k->act == TA_EDIT || (k->act == TA_ENTER && !settled(t)) ||
+                    (k->act == TA_TAB)) {
                         if (settled(t) && sc->kind != KIND_REFLECTION) {
                                 tui_message(t, false, "This question is settled.");
                                 return true;

@@ -23,9 +23,15 @@ if ! command -v debootstrap >/dev/null 2>&1; then
 fi
 
 root=$(mktemp -d "${TMPDIR:-/tmp}/dlfl-fresh.XXXXXX") || exit 1
+# The tree's / must be searchable by everyone: tests run programs as nobody.
+chmod 755 "$root"
 mounted=""
 cleanup() {
-	for m in $mounted; do umount -l "$root$m" 2>/dev/null; done
+	for m in $mounted; do umount -R -l "$root$m" 2>/dev/null; done
+	if [ -n "$(awk -v r="$root/" 'index($2, r) == 1' /proc/mounts)" ]; then
+		say "mounts remain under $root: not removing it"
+		return
+	fi
 	if [ "${KEEP:-0}" = 1 ]; then say "tree kept in $root"; else rm -rf "$root"; fi
 }
 trap cleanup EXIT
@@ -40,8 +46,12 @@ if ! debootstrap --variant=minbase --include=make bookworm "$root" \
 fi
 rm -f "$root.debootstrap.log"
 cp /etc/resolv.conf "$root/etc/resolv.conf" 2>/dev/null
-for m in /proc /sys /dev; do
-	mount --bind "$m" "$root$m" || { say "FAIL: mount $m"; exit 1; }
+# /dev recursively, so /dev/pts comes too: tmux needs pseudo-terminals.
+mount -t proc proc "$root/proc" || { say "FAIL: mount /proc"; exit 1; }
+mounted="/proc"
+for m in /sys /dev; do
+	mount --rbind "$m" "$root$m" && mount --make-rslave "$root$m" ||
+		{ say "FAIL: mount $m"; exit 1; }
 	mounted="$m $mounted"
 done
 

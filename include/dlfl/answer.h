@@ -22,5 +22,9 @@ size_t answer_length(const char *s);
  * set when only the typo allowance made it match. */
 int answer_match(const char *typed, const char *const *accepted, size_t n, bool typos,
                  bool *by_typo);
+/* A typed number: optional sign, digits with an optional point (always
+ * '.', whatever the locale), optional exponent, an optional trailing '%'.
+ * False for anything else ("1,5", "inf", "0x10", words). */
+bool answer_number(const char *s, double *out);
 
 #endif

@@ -6,6 +6,7 @@
 #include <stddef.h>
 
 #include "dlfl/model.h"
+#include "dlfl/settings.h"
 
 struct app {
         const char *learner;  /* -l */
@@ -17,6 +18,8 @@ struct app {
         const char *format; /* export --format */
         const char *output; /* export -o */
         bool csv;           /* report --csv */
+        const char *config; /* -c */
+        struct settings settings;
         struct catalog catalog;
 };
 
@@ -41,8 +44,6 @@ int cmd_list(struct app *app, int argc, char **argv);
 int cmd_progress(struct app *app, int argc, char **argv);
 int cmd_export(struct app *app, int argc, char **argv);
 int cmd_report(struct app *app, int argc, char **argv);
-/* The player: the plain line mode, or the ncurses player. */
-int plain_run(struct app *app);
-int tui_run(struct app *app);
+int cmd_sync(struct app *app, int argc, char **argv);
 
 #endif

@@ -52,7 +52,7 @@ enum diag_code {
         D_DUP_SCREEN_ID,      /* %s, %u line */
         D_DUP_STEP_ID,        /* %s, %u line */
         D_BAD_TYPE,           /* %s */
-        D_BAD_KIND,           /* %s */
+        D_BAD_KIND,           /* %s, then every kind (kinds_names) */
         D_FIELD_NOT_FOR_KIND, /* %s key, %s kind */
         D_FIELD_NOT_FOR_TYPE, /* %s key, %s type */
         D_RANGE,              /* %s key, %s range text */
@@ -120,5 +120,8 @@ void diag_sort(struct diag_list *list);
 /* Prints "FILE:LINE:COLUMN: error|warning: MESSAGE" lines. */
 void diag_print(const struct diag_list *list, FILE *out);
 void diag_free(struct diag_list *list);
+/* Edit distance between two short keys (99 when either is long), for
+ * "did you mean" suggestions. */
+size_t diag_distance(const char *a, const char *b);
 
 #endif

@@ -32,12 +32,29 @@ enum export_format { EXPORT_CPD, EXPORT_XAPI, EXPORT_CSV, EXPORT_CERTIFICATE };
 /* "cpd", "xapi", "csv", "certificate". */
 bool export_parse_format(const char *name, enum export_format *out);
 
+struct settings;
+
+/* settings: the xAPI actor, language and reflections (NULL: defaults). */
 bool export_write(enum export_format f, FILE *out, const struct catalog *c,
-                  const struct learner_record *r, time_t now, const char **err);
+                  const struct learner_record *r, const struct settings *settings, time_t now,
+                  const char **err);
 bool export_cpd(FILE *out, const struct catalog *c, const struct learner_record *r, time_t now,
                 const char **err);
 bool export_xapi(FILE *out, const struct catalog *c, const struct learner_record *r, time_t now,
                  const char **err);
+bool export_xapi_with(FILE *out, const struct catalog *c, const struct learner_record *r,
+                      const struct settings *settings, time_t now, const char **err);
+/* Each statement in turn: its id and its JSON text (one object, no
+ * newline), as export_xapi writes them. */
+typedef void (*export_statement_fn)(void *ctx, const char *id, const char *json, size_t len);
+void export_xapi_each(const struct catalog *c, const struct learner_record *r,
+                      const struct settings *settings, time_t now, export_statement_fn fn,
+                      void *ctx);
+/* A statement voiding statement target, made by the learner (name, and
+ * their record's creation time): a fresh string; id receives its own id
+ * (derived from the target, so voiding twice is one statement). */
+char *export_xapi_void(const char *name, time_t created, const struct settings *settings,
+                       const char *target, time_t now, char id[37]);
 bool export_csv(FILE *out, const struct catalog *c, const struct learner_record *r, time_t now,
                 const char **err);
 bool export_certificate(FILE *out, const struct catalog *c, const struct learner_record *r,
@@ -66,9 +83,16 @@ void export_human_duration(double seconds, char buf[48]);
 /* Whole minutes, rounded. */
 long export_minutes(double seconds);
 
+/* CSV for spreadsheets: a UTF-8 byte order mark first, so they read the
+ * text as UTF-8. */
+void export_csv_begin(FILE *out);
+/* A time as spreadsheets read it for a date and time: ISO 8601 in UTC with
+ * a space for the T (as RFC 3339 allows), "2026-11-29 08:05:51"; "" for 0. */
+void export_csv_time(time_t t, char buf[32]);
 /* One RFC 4180 field: quoted (quotes doubled) when it holds a comma, quote,
- * CR or LF; invalid UTF-8 replaced by U+FFFD. first says whether it starts
- * a row (no separator before it). */
+ * CR or LF; invalid UTF-8 replaced by U+FFFD; a leading ' when it begins
+ * with = + - @ tab or CR, so it is never a formula. first says whether it
+ * starts a row (no separator before it). */
 void export_csv_field(FILE *out, const char *s, bool first);
 void export_csv_end_row(FILE *out);
 

@@ -21,6 +21,10 @@
 #define RECORD_MAX_POINTS 1e9          /* points, earned, possible */
 #define RECORD_MAX_SECONDS 1e9         /* time spent (about 31 years) */
 #define RECORD_MAX_TIME 253402300799LL /* 9999-12-31T23:59:59Z; times start at 1970 */
+/* The most a learner can type: a text answer, and a reflection. Both front
+ * ends stop there and say so. */
+#define RECORD_MAX_ANSWER 1024u
+#define RECORD_MAX_REFLECTION (64u * 1024u)
 
 /* The state of one screen in one attempt. */
 struct screen_state {

@@ -122,18 +122,31 @@ char *store_yaml_emit(const struct learner_record *r, size_t *len, const char **
  * NULL with *why (a fresh string the caller frees) when it cannot. */
 struct learner_record *store_yaml_parse(const char *buf, size_t len, char **why);
 
-/* The one durable writer: writes buf to the mkstemp() template tmp (a
- * sibling of path, made 0600), syncs it, renames it over path and syncs
- * the directory. Returns 0, or an errno with path untouched and no
- * temporary file left, or STORE_SYNC_FAILED (errno says why) when only
- * the directory's sync failed, after the new file was in place. */
-#define STORE_SYNC_FAILED (-1)
-int store_write_file(const char *path, char *tmp, const char *buf, size_t len);
+/* Told of what happens to records, so the outbox (outbox.h) can follow:
+ * saved after every successful save; closed when a locked record is let
+ * go (log-out); forgetting just before "forget me" deletes a record. Each
+ * gets the data dir. One observer for the process; NULL for none. */
+struct store_observer {
+        void (*saved)(void *ctx, const char *dir, const struct learner_record *r);
+        void (*closed)(void *ctx, const char *dir, const char *name);
+        void (*forgetting)(void *ctx, const char *dir, const struct learner_record *r);
+        void *ctx;
+};
+void store_set_observer(const struct store_observer *o);
 
-/* Takes the lock file at path (created 0600): 0 and *fd on success;
- * EWOULDBLOCK when another open file holds it, with *holder (fresh
- * string, may be NULL) the "HOST PID" written there; else an errno. */
-int store_lock_take(const char *path, int *fd, char **holder);
+/* The one durable writer: writes buf to a temporary sibling of path
+ * (".NAME.XXXXXX", 0600), syncs it, renames it over path and syncs the
+ * directory. Returns 0, or an errno with path untouched and no temporary
+ * file left, or STORE_SYNC_FAILED (errno says why) when only the
+ * directory's sync failed, after the new file was in place. */
+#define STORE_SYNC_FAILED (-1)
+int store_write_file(const char *path, const char *buf, size_t len);
+
+/* Takes the lock file name in the directory dfd (created 0600, never
+ * through a link): 0 and *fd on success; EWOULDBLOCK when another open
+ * file holds it, with *holder (fresh string, may be NULL) the "HOST PID"
+ * written there; else an errno. */
+int store_lock_take_at(int dfd, const char *name, int *fd, char **holder);
 /* Releases it (closing fd). */
 void store_lock_drop(int *fd);
 

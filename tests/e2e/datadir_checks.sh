@@ -41,6 +41,9 @@ fi
 mode=$(stat -c %a "$tmp/target")
 [ "$mode" = 755 ] && [ -z "$(ls "$tmp/target")" ] && ok "and its target is left alone" ||
 	not_ok "the target became $mode: $(ls "$tmp/target")"
+"$DLFL" progress -d "$tmp/data" >"$tmp/out" 2>&1
+grep -q "symbolic link" "$tmp/out" && ok "nor is it followed to read records" ||
+	not_ok "reading through a symlinked learners/: $(cat "$tmp/out")"
 rm "$tmp/data/learners"
 
 printf 'q\n' | "$DLFL" --plain -m "$tmp/mods" -d "$tmp/data" -l Ann >/dev/null 2>&1

@@ -44,7 +44,8 @@ if python3 -c 1 2>/dev/null; then
 import csv, sys
 raw = open(sys.argv[1], "rb").read()
 assert raw.endswith(b"\r\n") and b"\n" not in raw.replace(b"\r\n", b"")
-rows = list(csv.reader(open(sys.argv[1], newline="", encoding="utf-8"), strict=True))
+assert raw.startswith(b"\xef\xbb\xbf"), "a byte order mark first"
+rows = list(csv.reader(open(sys.argv[1], newline="", encoding="utf-8-sig"), strict=True))
 head = rows[0]
 assert head[:4] == ["learner", "module", "title", "status"], head
 by = {(r[0], r[1]): dict(zip(head, r)) for r in rows[1:]}

@@ -95,6 +95,11 @@ for who in Ann Bob; do
 	for f in cpd csv xapi certificate; do
 		"$DLFL" export -m "$M" -d "$D" "$who" --format $f >"$tmp/export.out" 2>&1
 		[ "$f" = certificate ] && [ "$who" = Ann ] && continue # nothing passed
+		# The certificate is a PDF: its text is what must be clean.
+		if [ "$f" = certificate ] && command -v pdftotext >/dev/null 2>&1; then
+			"$DLFL" export -m "$M" -d "$D" "$who" --format $f -o "$tmp/cert.pdf" 2>"$tmp/export.out"
+			pdftotext -enc UTF-8 -nopgbrk "$tmp/cert.pdf" - >>"$tmp/export.out" 2>&1
+		fi
 		clean "export $who --format $f" "$tmp/export.out"
 	done
 done

@@ -71,4 +71,34 @@ send Escape
 send q
 wait_for "Quit" 5 >/dev/null && send y
 check "quits cleanly" wait_for "EXIT=0"
+
+# The reflection editor wraps whole words, as any editor does.
+words="alpha bravo charlie delta echo foxtrot golf hotel india juliet kilo lima mike november"
+start 40 12 DLFL_DATA_DIR="$T/d3" "$DLFL" -m "$PWD/tests/fixtures/reflect" -l Cy
+wait_for "Reflect" >/dev/null
+send Enter
+wait_for "Press Enter" >/dev/null
+send Enter
+wait_for "What will you change?" >/dev/null
+type_text "$words"
+wait_for "november" >/dev/null
+whole=yes
+for w in $words; do screen | grep -qw "$w" || whole="no ($w)"; done
+check "the reflection editor breaks no word: $whole" [ "$whole" = yes ]
+send Escape
+send n
+wait_for "A case" >/dev/null
+send Enter
+type_text "half written"
+send Escape
+send b
+wait_for "What will you change?" >/dev/null
+send Escape
+send n
+check "a case study's reflection left unsaved is kept as a draft" \
+	wait_for "Your draft, not yet saved: half"
+check "the draft is in the record" sh -c "grep -q 'draft: half written' '$T'/d3/learners/*.yaml"
+send q
+wait_for "Quit" 5 >/dev/null && send y
+wait_for "EXIT=" >/dev/null
 finish

@@ -1,7 +1,7 @@
 /* A fault-injection shim, loaded with LD_PRELOAD: makes the Nth call of
  * one function fail with a chosen errno, as a full disk or a failing disk
  * would. Configured by the environment:
- *   DLFL_INJECT=FUNC:N:ERRNO   FUNC is write, fsync, rename or close;
+ *   DLFL_INJECT=FUNC:N:ERRNO   FUNC is write, fsync, rename (and renameat) or close;
  *                              ERRNO is ENOSPC, EIO, EROFS or a number;
  *                              N+ fails the Nth call and every later one
  *   DLFL_INJECT_LOG=FILE       written ("FUNC N ERRNO") when it fires
@@ -27,6 +27,7 @@ static int and_later; /* "N+": every call from the Nth on fails */
 static ssize_t (*real_write)(int, const void *, size_t);
 static int (*real_fsync)(int);
 static int (*real_rename)(const char *, const char *);
+static int (*real_renameat)(int, const char *, int, const char *);
 static int (*real_close)(int);
 
 static void configure(void)
@@ -38,6 +39,7 @@ static void configure(void)
         real_write = (ssize_t(*)(int, const void *, size_t))dlsym(RTLD_NEXT, "write");
         real_fsync = (int (*)(int))dlsym(RTLD_NEXT, "fsync");
         real_rename = (int (*)(const char *, const char *))dlsym(RTLD_NEXT, "rename");
+        real_renameat = (int (*)(int, const char *, int, const char *))dlsym(RTLD_NEXT, "renameat");
         real_close = (int (*)(int))dlsym(RTLD_NEXT, "close");
         if (spec == NULL)
                 return;
@@ -116,6 +118,18 @@ int rename(const char *from, const char *to)
                 return -1;
         }
         return real_rename(from, to);
+}
+
+/* The store renames under its directory with renameat(): the same count. */
+int renameat(int olddir, const char *from, int newdir, const char *to)
+{
+        if (fire(F_RENAME)) {
+                errno = err_value;
+                return -1;
+        }
+        if (!configured)
+                configure();
+        return real_renameat(olddir, from, newdir, to);
 }
 
 /* A failing close still closes the descriptor, as on Linux. */

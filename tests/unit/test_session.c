@@ -662,6 +662,28 @@ static void not_started_until_past_intro(void **state)
         model_free(&m);
 }
 
+/* The attempt's start is when the learner first goes past the intro, not
+ * when the intro opened (xAPI's "attempted" and the CSV's started say so). */
+static void attempt_starts_past_intro(void **state)
+{
+        struct module *m = load(two_questions(70));
+        struct learner_record *rec = record_new("ann");
+        struct session *s = session_open(m, rec, "ann", T0);
+
+        (void)state;
+        session_arrive(s, T0 + 300);
+        assert_int_equal(session_attempt(s)->started, T0 + 300);
+        session_next(s, T0 + 400); /* later screens do not move it */
+        assert_int_equal(session_attempt(s)->started, T0 + 300);
+        session_close(&s, T0 + 500);
+        s = session_open(m, rec, "ann", T0 + 900);
+        session_arrive(s, T0 + 900); /* resuming is not beginning */
+        assert_int_equal(session_attempt(s)->started, T0 + 300);
+        session_close(&s, T0 + 1000);
+        record_free(&rec);
+        model_free(&m);
+}
+
 /* ---- case studies ---- */
 
 #define CASE                                                                                       \
@@ -1085,6 +1107,7 @@ int main(void)
             cmocka_unit_test(drafts_kept_in_record),
             cmocka_unit_test(questions_again_and_revisit),
             cmocka_unit_test(not_started_until_past_intro),
+            cmocka_unit_test(attempt_starts_past_intro),
             cmocka_unit_test(case_study_every_ending),
             cmocka_unit_test(case_study_feedback_reflection_restart),
             cmocka_unit_test(case_study_without_steps),

@@ -1,0 +1,84 @@
+/* The outbox: each learner's xAPI statements waiting for the LRS, kept in
+ * the data dir with the same care as records, and what the player does
+ * with it. No curses and no network here (sync.c sends).
+ *
+ * DATA_DIR/outbox/ (0700) holds per learner (KEY as for records):
+ *   KEY.queue  (0600) the statements: rewritten whole (temporary sibling,
+ *              fsync, rename, fsync of the directory) under KEY.lock;
+ *   KEY.lock   flock()ed while the queue is read or rewritten (briefly:
+ *              never across a request to the LRS);
+ *   sync.lock  held by the one sync running.
+ * A queue file is lines of text:
+ *   dlfl-outbox 1
+ *   learner CREATED "NAME"          (JSON string; a 'forgotten' line after
+ *                                    "forget me")
+ *   Q ID JSON                       queued, not yet accepted by the LRS
+ *   S ID                            accepted by the LRS
+ *   R ID STATUS JSON                refused by the LRS (4xx) and set aside
+ * A statement is queued once: an id already held in any state is never
+ * queued again, so progress saved many times sends each event once. */
+#ifndef DLFL_OUTBOX_H
+#define DLFL_OUTBOX_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <time.h>
+
+#include "dlfl/model.h"
+#include "dlfl/record.h"
+#include "dlfl/settings.h"
+
+struct app;
+
+struct outbox_entry {
+        char state; /* 'Q', 'S' or 'R' */
+        char id[37];
+        int status;  /* R: the HTTP status */
+        char *json;  /* Q and R: the statement */
+        bool voided; /* S: a voiding statement is queued or sent for it */
+};
+
+struct outbox {
+        char *dir, *path, *lock_path;
+        int lock_fd;
+        char *name;
+        time_t created;
+        bool forgotten;
+        struct outbox_entry *e;
+        size_t n, cap;
+};
+
+/* Opens (creating the directory) and locks learner key's queue under
+ * data_dir, and reads it (empty when there is none). false with *err (a
+ * fresh string) on failure. */
+bool outbox_open(const char *data_dir, const char *key, struct outbox *ob, char **err);
+/* Writes the queue back durably (or removes it when it holds nothing worth
+ * keeping). false with *err (fresh) on failure; the old file then stays. */
+bool outbox_save(struct outbox *ob, char **err);
+/* Unlocks and frees. */
+void outbox_close(struct outbox *ob);
+struct outbox_entry *outbox_find(struct outbox *ob, const char *id);
+void outbox_add(struct outbox *ob, char state, const char *id, const char *json);
+size_t outbox_count(const struct outbox *ob, char state);
+
+/* Queues the record's statements not yet held. Returns how many were
+ * added (-1 on failure, with *err fresh); *completed says whether one of
+ * them completes a module. */
+int outbox_queue_record(const char *data_dir, const struct catalog *c,
+                        const struct learner_record *r, const struct settings *set, bool *completed,
+                        char **err);
+/* Queues the voiding of every accepted statement not voided yet. */
+void outbox_void_sent(struct outbox *ob, const struct settings *set);
+/* "Forget me": drops what was never sent and queues a voiding statement
+ * for each statement the LRS accepted. */
+bool outbox_forget(const char *data_dir, const struct learner_record *r, const struct settings *set,
+                   char **err);
+
+/* The player: with an LRS set up, every save queues, and after a module's
+ * summary and at log-out a sync runs in the background. */
+void outbox_watch(struct app *app);
+/* Starts a sync in a detached process that never touches the terminal and
+ * holds none of this process's files or locks. */
+void outbox_sync_background(struct app *app);
+
+#endif

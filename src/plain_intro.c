@@ -1,0 +1,112 @@
+/* Line mode: a module's intro (outcomes, sections, how far the learner
+ * is) and its lessons. */
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "dlfl/present.h"
+#include "dlfl/session.h"
+#include "dlfl/xalloc.h"
+
+#include "plain_impl.h"
+
+void plain_lesson_show(struct plain *p, struct session *s, const struct screen *sc)
+{
+        (void)s;
+        plain_wrapped(p, "", sc->title);
+        plain_blank(p);
+        plain_md(p, "", sc->body);
+}
+
+/* The intro: outcomes, sections and how far the learner is. */
+enum flow plain_intro(struct plain *p, struct session *s)
+{
+        const struct module *m = session_module(s);
+        struct summary sum;
+        struct present_intro in;
+        bool fresh;
+
+        session_summary(s, &sum);
+        present_intro(m, record_find_module(p->rec, m->id), &in);
+        fresh = !in.started;
+        plain_blank(p);
+        plain_wrapped(p, "", m->title);
+        plain_md(p, "", m->summary);
+        if (m->minutes > 0)
+                plain_say(p, "About %d minutes. Pass mark %g%%.", m->minutes, sum.pass_mark);
+        else
+                plain_say(p, "Pass mark %g%%.", sum.pass_mark);
+        if (session_module_changed(s))
+                plain_say(p,
+                          "This module has changed since you last worked on it. Your progress on "
+                          "the screens it still has is kept.");
+        if (m->noutcomes > 0) {
+                plain_blank(p);
+                plain_say(p, "You will be able to:");
+                for (size_t i = 0; i < m->noutcomes; i++) {
+                        char *prefix = xasprintf("%zu. ", i + 1);
+
+                        plain_md(p, prefix, m->outcomes[i]);
+                        free(prefix);
+                }
+        }
+        if (m->npksb > 0) {
+                plain_blank(p);
+                plain_say(p, "%s", MODEL_PKSB_HEADING);
+                for (size_t i = 0; i < m->npksb; i++)
+                        plain_wrapped(p, "- ", m->pksb[i]);
+        }
+        char reviewed[64];
+        model_reviewed_text(m, reviewed, sizeof reviewed);
+        if (reviewed[0] != '\0') {
+                plain_blank(p);
+                plain_say(p, "%s.", reviewed);
+        }
+        plain_blank(p);
+        plain_say(p, "Sections:");
+        for (size_t i = 0; i < m->nsections; i++) {
+                const struct section *sec = &m->sections[i];
+                char *prefix = xasprintf("%zu. ", i + 1);
+                char *line;
+
+                line = xasprintf("%s (%zu of %zu screens done)", sec->title,
+                                 i < 64 ? in.done[i] : 0, sec->count);
+                plain_wrapped(p, prefix, line);
+                free(line);
+                free(prefix);
+        }
+        {
+                const char *go = present_intro_go_on(&in);
+
+                /* The engine's sentence, without its full stop, is the prompt. */
+                plain_ask(p, "%.*s%s", (int)strlen(go) - 1, go,
+                          fresh ? "" : "; or type r to start the module again");
+        }
+        for (;;) {
+                const char *t;
+                bool handled;
+                enum flow f;
+
+                if (!plain_read_line(p))
+                        return FLOW_QUIT;
+                t = plain_trimmed(p->line);
+                if (t[0] == '\0')
+                        return FLOW_SHOW;
+                if (!fresh && (strcmp(t, "r") == 0 || strcmp(t, "R") == 0)) {
+                        session_restart(s, time(NULL));
+                        return FLOW_SHOW;
+                }
+                if (plain_command(t) == 'b')
+                        return FLOW_MENU;
+                f = plain_common(p, s, plain_command(t), &handled);
+                if (handled) {
+                        if (f != FLOW_STAY)
+                                return f;
+                        continue;
+                }
+                /* Anything else is taken as input for the first screen, so a
+                 * script that leaves out the Enter here still lines up. */
+                p->pending = xstrdup(t);
+                return FLOW_SHOW;
+        }
+}

@@ -1,0 +1,167 @@
+/* Line mode: the module menu and "forget me". */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "dlfl/app.h"
+#include "dlfl/present.h"
+#include "dlfl/session.h"
+#include "dlfl/store.h"
+#include "dlfl/text.h"
+#include "dlfl/xalloc.h"
+
+#include "plain_impl.h"
+
+/* The module to resume, as the presentation layer decides, or NULL. */
+static const struct module *resume_target(struct plain *p)
+{
+        int i = present_resume(&p->app->catalog, p->rec);
+
+        return i >= 0 ? p->app->catalog.modules[i] : NULL;
+}
+
+static void show_menu(struct plain *p, const struct module *resume)
+{
+        const struct catalog *c = &p->app->catalog;
+
+        plain_blank(p);
+        plain_say(p, "Modules for %s:", p->name);
+        for (size_t i = 0; i < c->count; i++) {
+                const struct module *m = c->modules[i];
+                struct summary sum;
+                char status[96], minutes[32] = "";
+                char *prefix = xasprintf("%zu. ", i + 1);
+                char *line;
+
+                session_status(m, record_find_module(p->rec, m->id), &sum);
+                present_status(&sum, status, sizeof(status));
+                if (m->minutes > 0)
+                        snprintf(minutes, sizeof(minutes), ", %d min", m->minutes);
+                line = xasprintf("%s (%s%s)", m->title, status, minutes);
+                plain_wrapped(p, prefix, line);
+                plain_md(p, "   ", m->summary);
+                free(line);
+                free(prefix);
+        }
+        {
+                size_t nb;
+                const struct app_broken *b = app_broken(&nb);
+
+                for (size_t i = 0; i < nb; i++) {
+                        char *file = text_sanitize_line(b[i].file);
+                        char *why = text_sanitize_line(b[i].error);
+                        char *line = xasprintf("Cannot be opened: %s: %s", file, why);
+
+                        plain_wrapped(p, "-  ", line);
+                        free(line);
+                        free(why);
+                        free(file);
+                }
+        }
+        if (resume != NULL) {
+                char *prefix = xasprintf("%zu. ", c->count + 1);
+                char *line = xasprintf("Resume %s where you left off", resume->title);
+
+                plain_wrapped(p, prefix, line);
+                free(line);
+                free(prefix);
+        }
+        if (resume != NULL)
+                plain_ask(
+                    p, "Type a module's number, or press Enter to resume %s; f forgets you; q %s",
+                    "where you left off", p->app->kiosk ? "logs out" : "quits");
+        else
+                plain_ask(
+                    p,
+                    "Type a module's number, or press Enter for the first; f forgets you (deletes "
+                    "your record); q %s",
+                    p->app->kiosk ? "logs out" : "quits");
+}
+
+/* "Forget me": deletes the learner's record once they confirm. True when
+ * it is gone (the learner is then logged out). */
+static bool forget(struct plain *p)
+{
+        const char *err = NULL;
+
+        if (p->handle == NULL) {
+                plain_say(p, "Nothing is kept for a guest.");
+                return false;
+        }
+        /* Typing one's own name is a deliberate act a stray "y" is not. */
+        plain_say(p, "This deletes your record and all your progress, for good.");
+        plain_ask(p, "Type your name to go ahead, or press Enter to keep it");
+        if (!plain_read_line(p))
+                return false;
+        if (!store_same_name(plain_trimmed(p->line), p->name)) {
+                plain_say(p, "Your record is kept.");
+                return false;
+        }
+        p->rec = NULL; /* the handle owns it and goes with it */
+        if (!store_forget(&p->handle, &err)) {
+                plain_say(p, "Your record could not be deleted: %s",
+                          err != NULL ? err : "unknown error");
+                return true;
+        }
+        plain_say(p, "Your record is deleted.");
+        return true;
+}
+
+/* FLOW_QUIT to leave, FLOW_MENU to go back to the learner picker. */
+enum flow plain_menu(struct plain *p)
+{
+        const struct catalog *c = &p->app->catalog;
+        const struct module *chosen = NULL;
+        bool resume = false;
+
+        for (;;) {
+                const struct module *r = resume_target(p);
+                const char *t;
+                long v;
+                enum flow f;
+
+                if (chosen == NULL)
+                        show_menu(p, r);
+                else
+                        r = NULL;
+                while (chosen == NULL) {
+                        if (!plain_read_line(p))
+                                return FLOW_QUIT;
+                        t = plain_trimmed(p->line);
+                        v = plain_number(t);
+                        if (t[0] == '\0' || strcmp(t, "r") == 0) {
+                                chosen = r != NULL ? r : c->modules[0];
+                                resume = r != NULL;
+                        } else if (v >= 1 && (size_t)v <= c->count) {
+                                chosen = c->modules[v - 1];
+                                resume = false;
+                        } else if (r != NULL && (size_t)v == c->count + 1) {
+                                chosen = r;
+                                resume = true;
+                        } else if (plain_command(t) == 'q') {
+                                return FLOW_QUIT;
+                        } else if (plain_command(t) == 'b') {
+                                return FLOW_MENU;
+                        } else if (plain_command(t) == '?') {
+                                plain_help(p);
+                        } else if (plain_command(t) == 'm' || plain_command(t) == 't') {
+                                show_menu(p, r);
+                        } else if (strcmp(t, "f") == 0 || strcmp(t, "F") == 0) {
+                                if (forget(p))
+                                        return FLOW_MENU;
+                        } else {
+                                plain_say(p, "Type a number from 1 to %zu, or q to quit.",
+                                          c->count + (r != NULL));
+                        }
+                }
+                f = plain_run_module(p, chosen, resume);
+                /* The summary's way on is the next module's intro. */
+                while (f == FLOW_NEXT && plain_next_module(p, chosen) != NULL) {
+                        chosen = plain_next_module(p, chosen);
+                        f = plain_run_module(p, chosen, false);
+                }
+                chosen = NULL;
+                if (f == FLOW_QUIT)
+                        return FLOW_QUIT;
+        }
+}

@@ -1,0 +1,395 @@
+/* Line mode: a question shown with its numbered choices, and the line
+ * typed to answer it (picks, pairs, text, a number or a reflection). */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <time.h>
+
+#include "dlfl/present.h"
+#include "dlfl/session.h"
+#include "dlfl/xalloc.h"
+
+#include "plain_impl.h"
+
+/* "2", "1 3", "3,1,2": 0-based picks (0 or too big stays out of range for
+ * the session to refuse). Returns the count, or -1 when a word is not a
+ * number. */
+static long parse_picks(const char *t, size_t *out, size_t max)
+{
+        long n = 0;
+
+        while (*t != '\0') {
+                char *end;
+                unsigned long v;
+
+                if (*t == ' ' || *t == ',' || *t == '\t') {
+                        t++;
+                        continue;
+                }
+                if (*t < '0' || *t > '9')
+                        return -1;
+                errno = 0;
+                v = strtoul(t, &end, 10);
+                if (errno != 0 || (*end != '\0' && *end != ' ' && *end != ',' && *end != '\t'))
+                        return -1;
+                if ((size_t)n >= max)
+                        return -1;
+                out[n++] = v == 0 || v > 1000 ? (size_t)-1 : (size_t)v - 1;
+                t = end;
+        }
+        return n;
+}
+
+/* Match answers: "2 1 3", or lettered pairs "A2 B1 C3" in any order (and
+ * "a2,b1,c3"). 0-based picks for each left item in turn, or -1. */
+static long parse_match(const char *t, size_t *out, size_t max)
+{
+        size_t n = 0;
+        bool given[64] = {false};
+
+        while (*t == ' ' || *t == '\t')
+                t++;
+        if ((*t | 0x20) < 'a' || (*t | 0x20) > 'z')
+                return parse_picks(t, out, max);
+        while (*t != '\0') {
+                size_t k;
+                char *end;
+                unsigned long v;
+
+                if (*t == ' ' || *t == ',' || *t == '\t') {
+                        t++;
+                        continue;
+                }
+                if ((*t | 0x20) < 'a' || (*t | 0x20) > 'z')
+                        return -1;
+                k = (size_t)((*t | 0x20) - 'a');
+                t++;
+                while (*t == ' ' || *t == ':' || *t == '=' || *t == '-')
+                        t++;
+                if (*t < '0' || *t > '9' || k >= max || k >= 64 || given[k])
+                        return -1;
+                errno = 0;
+                v = strtoul(t, &end, 10);
+                if (errno != 0)
+                        return -1;
+                out[k] = v == 0 || v > 1000 ? (size_t)-1 : (size_t)v - 1;
+                given[k] = true;
+                if (k + 1 > n)
+                        n = k + 1;
+                t = end;
+        }
+        for (size_t i = 0; i < n; i++)
+                if (!given[i])
+                        return -1;
+        return (long)n;
+}
+
+long plain_number(const char *t)
+{
+        char *end;
+        long v;
+
+        if (*t < '0' || *t > '9')
+                return -1;
+        errno = 0;
+        v = strtol(t, &end, 10);
+        return errno != 0 || *end != '\0' ? -1 : v;
+}
+
+static const char *const tf_labels[2] = {"True", "False"};
+
+static void show_options(struct plain *p, struct session *s, const struct screen *sc)
+{
+        size_t n;
+        const size_t *order = session_shown_order(s, &n);
+
+        for (size_t i = 0; i < n; i++) {
+                char *prefix = xasprintf("%zu. ", i + 1);
+
+                switch (sc->kind) {
+                case KIND_SINGLE:
+                case KIND_MULTIPLE:
+                        plain_md(p, prefix, sc->choices[order[i]].text);
+                        break;
+                case KIND_TRUE_FALSE:
+                        plain_wrapped(p, prefix, tf_labels[i]);
+                        break;
+                case KIND_ORDER:
+                        plain_md(p, prefix, sc->items[order[i]]);
+                        break;
+                case KIND_RATING:
+                        plain_md(p, prefix, sc->scale[order[i]]);
+                        break;
+                default:
+                        break;
+                }
+                free(prefix);
+        }
+}
+
+/* Match: the left items lettered A, B, C, the right ones numbered, as in
+ * the TUI; answered "2 1 3" or "A2 B1 C3". */
+static void show_match(struct plain *p, struct session *s, const struct screen *sc)
+{
+        size_t n;
+        const size_t *order = session_shown_order(s, &n);
+
+        plain_say(p, "Items:");
+        for (size_t i = 0; i < sc->npairs; i++) {
+                char prefix[8];
+
+                snprintf(prefix, sizeof prefix, "%c. ", (char)('A' + (i < 26 ? i : 25)));
+                plain_md(p, prefix, sc->pairs[i].left);
+        }
+        plain_say(p, "Matches:");
+        for (size_t i = 0; i < n; i++) {
+                char *prefix = xasprintf("%zu. ", i + 1);
+
+                plain_md(p, prefix, sc->pairs[order[i]].right);
+                free(prefix);
+        }
+}
+
+/* What may be typed to answer, as the prompt says it. */
+static void instructions(struct plain *p, const struct screen *sc, size_t n)
+{
+        switch (sc->kind) {
+        case KIND_SINGLE:
+                plain_ask(p, "Type the number of your answer");
+                break;
+        case KIND_MULTIPLE:
+                plain_ask(p,
+                          "Type the numbers of every right answer, separated by spaces or commas");
+                break;
+        case KIND_TRUE_FALSE:
+                plain_ask(p, "Type 1 for True or 2 for False");
+                break;
+        case KIND_TEXT:
+                plain_ask(p, "Type your answer");
+                break;
+        case KIND_ORDER:
+                plain_ask(
+                    p,
+                    "Type the numbers of these %zu items in the right order, separated by spaces",
+                    n);
+                break;
+        case KIND_MATCH:
+                plain_ask(
+                    p, "For A, B, C... in turn, type the number of its match (2 1 3, or A2 B1 C3)");
+                break;
+        case KIND_NUMERIC:
+                plain_ask(p, "Type a number");
+                break;
+        case KIND_REFLECTION:
+                plain_ask(
+                    p, "Write your answer: as many lines as you like, then a line holding only a "
+                       "full stop (.)");
+                break;
+        case KIND_RATING:
+                plain_ask(p, "Type the number of your level");
+                break;
+        default:
+                break;
+        }
+}
+
+/* The parts the presentation layer decided, in its order. */
+static void say_parts(struct plain *p, const struct present_parts *pp)
+{
+        for (size_t i = 0; i < pp->n; i++) {
+                const struct present_part *pt = &pp->v[i];
+
+                if (pt->markdown)
+                        plain_md(p, pt->label != NULL ? pt->label : "", pt->text);
+                else
+                        plain_wrapped(p, pt->label != NULL ? pt->label : "", pt->text);
+        }
+}
+
+static void say_answer(struct plain *p, struct session *s)
+{
+        struct present_parts pp;
+
+        present_answer(s, "h", &pp);
+        say_parts(p, &pp);
+        present_parts_free(&pp);
+}
+
+/* The prompt once the question is as it stands now. */
+static void question_prompt(struct plain *p, struct session *s, const struct screen *sc)
+{
+        const struct screen_state *st = session_state(s);
+        size_t n = 0;
+
+        session_shown_order(s, &n);
+        if (st->settled || (!model_kind_is_checked(sc->kind) && st->complete))
+                plain_ask(p, "Press Enter to go on");
+        else
+                instructions(p, sc, n);
+}
+
+/* What the learner answered last, in words, for a screen shown again. */
+static void show_given(struct plain *p, struct session *s, const struct screen *sc)
+{
+        const struct screen_state *st = session_state(s);
+        size_t picks[64], n;
+
+        if (st->attempts == 0)
+                return;
+        switch (sc->kind) {
+        case KIND_TEXT:
+        case KIND_NUMERIC:
+                if (st->response != NULL)
+                        plain_wrapped(p, "Your answer: ", st->response);
+                break;
+        case KIND_REFLECTION:
+                if (st->text != NULL)
+                        plain_wrapped(p, "Your answer: ", st->text);
+                break;
+        case KIND_RATING:
+                break;
+        default: {
+                char buf[64 * 8] = "";
+                size_t len = 0;
+
+                n = session_last_picks(s, picks, 64);
+                for (size_t i = 0; i < n && len < sizeof(buf); i++) {
+                        if (sc->kind == KIND_MATCH)
+                                len += (size_t)snprintf(
+                                    buf + len, sizeof(buf) - len, "%s%c%zu", i ? " " : "",
+                                    (char)('A' + (i < 26 ? i : 25)), picks[i] + 1);
+                        else
+                                len += (size_t)snprintf(buf + len, sizeof(buf) - len, "%s%zu",
+                                                        i ? " " : "", picks[i] + 1);
+                }
+                if (n > 0)
+                        plain_say(p, "Your answer: %s", buf);
+                break;
+        }
+        }
+}
+
+void plain_question_show(struct plain *p, struct session *s, const struct screen *sc)
+{
+        const struct screen_state *st = session_state(s);
+
+        if (sc->points <= 0 && model_kind_is_checked(sc->kind))
+                plain_say(p, "Practice question (not scored)");
+        plain_md(p, "", sc->prompt);
+        plain_blank(p);
+        if (sc->kind == KIND_MATCH)
+                show_match(p, s, sc);
+        else
+                show_options(p, s, sc);
+        if (st->attempts > 0) {
+                plain_blank(p);
+                show_given(p, s, sc);
+                say_answer(p, s);
+        } else if (st->draft != NULL) {
+                plain_blank(p);
+                plain_wrapped(p, "Your draft, not yet submitted: ", st->draft);
+        }
+        question_prompt(p, s, sc);
+}
+
+static void after_answer(struct plain *p, struct session *s, enum answer_result r)
+{
+        const struct screen *sc = session_screen(s);
+
+        switch (r) {
+        case ANSWER_INVALID:
+                plain_say(p, "%s", session_problem(s));
+                return;
+        case ANSWER_ALREADY:
+                plain_say(p, "You have already answered this question.");
+                plain_ask(p, "Press Enter to go on");
+                return;
+        case ANSWER_RECORDED:
+        case ANSWER_RIGHT:
+        case ANSWER_SETTLED_WRONG:
+                p->answered_here = true;
+                /* fall through */
+        case ANSWER_WRONG:
+                say_answer(p, s);
+                question_prompt(p, s, sc);
+                return;
+        }
+}
+
+enum flow plain_question_line(struct plain *p, struct session *s, const char *t)
+{
+        const struct screen *sc = session_screen(s);
+        const struct screen_state *st = session_state(s);
+        size_t picks[64];
+        long n;
+        enum answer_result r;
+
+        /* A line typed once this visit settled the question belongs to the
+         * next screen: scripts may leave out the empty line. */
+        if (p->answered_here && (st->settled || !model_kind_is_checked(sc->kind))) {
+                p->pending = xstrdup(t);
+                session_next(s, time(NULL));
+                return FLOW_SHOW;
+        }
+        switch (sc->kind) {
+        case KIND_TEXT:
+        case KIND_NUMERIC: {
+                char *answer = xstrdup(t);
+
+                if (plain_cut_to(answer, RECORD_MAX_ANSWER))
+                        plain_say(p, "An answer holds at most %u KiB: only its beginning was kept.",
+                                  RECORD_MAX_ANSWER / 1024);
+                r = session_answer_text(s, answer, time(NULL));
+                free(answer);
+                break;
+        }
+        case KIND_REFLECTION: {
+                bool eof;
+                char *text = plain_read_lines(p, t, &eof);
+
+                if (eof) {
+                        /* Not ended with ".": kept as a draft, never lost. */
+                        session_set_draft(s, text, time(NULL));
+                        free(text);
+                        return FLOW_QUIT;
+                }
+                r = session_answer_text(s, text, time(NULL));
+                free(text);
+                after_answer(p, s, r);
+                return FLOW_STAY;
+        }
+        case KIND_MATCH:
+                n = parse_match(t, picks, 64);
+                if (n < 0) {
+                        plain_say(p,
+                                  "Type the number of each item's match in turn, such as 2 1 3 or "
+                                  "A2 B1 C3.");
+                        return FLOW_STAY;
+                }
+                r = session_answer_picks(s, picks, (size_t)n, time(NULL));
+                break;
+        case KIND_TRUE_FALSE:
+                if (strcasecmp(t, "true") == 0 || strcasecmp(t, "false") == 0) {
+                        picks[0] = strcasecmp(t, "true") == 0 ? 0 : 1;
+                        r = session_answer_picks(s, picks, 1, time(NULL));
+                        break;
+                }
+                /* fall through */
+        default:
+                n = parse_picks(t, picks, 64);
+                if (n < 0) {
+                        plain_say(p, "Type %s, or ? for the commands.",
+                                  sc->kind == KIND_MULTIPLE || sc->kind == KIND_ORDER ||
+                                          sc->kind == KIND_MATCH
+                                      ? "numbers"
+                                      : "a number");
+                        return FLOW_STAY;
+                }
+                r = session_answer_picks(s, picks, (size_t)n, time(NULL));
+                break;
+        }
+        after_answer(p, s, r);
+        return FLOW_STAY;
+}

@@ -1,0 +1,94 @@
+/* Line mode: the module summary, with the questions to revisit. */
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "dlfl/app.h"
+#include "dlfl/present.h"
+#include "dlfl/session.h"
+#include "dlfl/xalloc.h"
+
+#include "plain_impl.h"
+
+const struct module *plain_next_module(struct plain *p, const struct module *m)
+{
+        const struct catalog *c = &p->app->catalog;
+
+        for (size_t i = 0; i + 1 < c->count; i++)
+                if (c->modules[i] == m)
+                        return c->modules[i + 1];
+        return NULL;
+}
+
+void plain_summary_show(struct plain *p, struct session *s, const struct screen *sc)
+{
+        const struct module *m = session_module(s);
+        const struct module *next = plain_next_module(p, m);
+        struct summary sum;
+        struct present_summary ps;
+        bool again;
+
+        (void)sc; /* NULL: the summary is no screen of the module */
+        session_summary(s, &sum);
+        present_summary(&sum, &ps);
+        again = sum.complete && !sum.passed;
+        plain_blank(p);
+        plain_say(p, "Summary: %s", m->title);
+        plain_say(p, "%s", ps.score);
+        plain_say(p, "%s", ps.result);
+        plain_say(p, "%s", ps.time);
+        if (sum.nrevisit > 0) {
+                plain_say(p, "Questions to revisit:");
+                for (size_t i = 0; i < sum.nrevisit; i++) {
+                        const struct screen_state *st = session_state_at(s, sum.revisit[i]);
+                        char *label =
+                            plain_first_line(p, m->screens[sum.revisit[i]].prompt, p->width - 30);
+                        char *prefix = xasprintf("%zu. ", i + 1);
+                        char *line = xasprintf("%s (screen %zu, %s)", label, sum.revisit[i] + 1,
+                                               st->attempts == 0 ? "not answered" : "not right");
+
+                        plain_wrapped(p, prefix, line);
+                        free(line);
+                        free(prefix);
+                        free(label);
+                }
+        } else {
+                plain_say(p, "No questions to revisit.");
+        }
+        if (again)
+                plain_say(p, "Type a for the questions again (lessons count as read), or r for the "
+                             "whole module again.");
+        if (next != NULL)
+                plain_wrapped(p, "Next module: ", next->title);
+        plain_ask(p, "%s%s; or press Enter to go on%s",
+                  sum.nrevisit > 0 ? "Type a question's number to revisit it, " : "Type ",
+                  again ? "a or r to try again" : "r to start again",
+                  next != NULL ? " to the next module" : " to the module menu");
+}
+
+enum flow plain_summary_line(struct plain *p, struct session *s, const char *t)
+{
+        struct summary sum;
+        long v;
+
+        session_summary(s, &sum);
+        if (strcmp(t, "r") == 0 || strcmp(t, "R") == 0) {
+                session_restart(s, time(NULL));
+                plain_say(p, "Starting the whole module again. Your earlier attempt stays in your "
+                             "record.");
+                return FLOW_SHOW;
+        }
+        if ((strcmp(t, "a") == 0 || strcmp(t, "A") == 0) && sum.complete && !sum.passed) {
+                session_restart_questions(s, time(NULL));
+                plain_say(p, "The questions again: the lessons count as read. Your earlier attempt "
+                             "stays in your record.");
+                return FLOW_SHOW;
+        }
+        v = plain_number(t);
+        if (v >= 1 && (size_t)v <= sum.nrevisit) {
+                session_revisit(s, sum.revisit[v - 1], time(NULL));
+                return FLOW_SHOW;
+        }
+        plain_say(p, "That is not one of the choices here.");
+        return FLOW_STAY;
+}
