@@ -23,6 +23,7 @@ val() { # LINE KEY
 all_true=0
 all_false=0
 all_typos=0
+all_text=0
 while read -r line; do
 	id=${line%% *}
 	minutes=$(val "$line" minutes)
@@ -37,6 +38,7 @@ while read -r line; do
 	all_true=$((all_true + t))
 	all_false=$((all_false + f))
 	all_typos=$((all_typos + typos))
+	all_text=$((all_text + $(val "$line" text)))
 
 	if [ "$minutes" -ge 25 ] && [ "$minutes" -le 45 ]; then ok "$id: takes 25 to 45 minutes"; else
 		notok "$id: takes 25 to 45 minutes (says $minutes)"; fi
@@ -69,5 +71,8 @@ if [ "$total" -gt 0 ] && [ $((all_true * 3)) -ge "$total" ] && [ $((all_false * 
 else
 	notok "true-false answers are a real mix across the modules ($all_true true, $all_false false)"
 fi
-if [ "$all_typos" -ge 1 ]; then ok "text questions allow typos where spelling is not the point"; else
-	notok "text questions allow typos where spelling is not the point"; fi
+if [ "$all_typos" -ge 1 ] && [ "$all_typos" -eq "$all_text" ]; then
+	ok "text questions allow typos where spelling is not the point"
+else
+	notok "text questions allow typos where spelling is not the point ($all_typos of $all_text)"
+fi
