@@ -1,15 +1,22 @@
-/* A question of any kind: the prompt, the ways to answer it, and feedback
- * at once (right or wrong said in words), a hint after a wrong attempt, and
- * the right answer with the explanation once settled.
+/* A question of any kind: the prompt, the widget that takes the answer, and
+ * feedback at once (right or wrong said in words), a hint after a wrong
+ * attempt, and the right answer with the explanation once settled. What
+ * differs by kind (option texts, instruction, heading) comes from the
+ * kind's row (dlfl/kinds.h); this file knows only the widgets.
  *
- * Keys beyond the common ones: single, true-false and rating pick with 1-9
- * or Up/Down and Enter; multiple ticks with Space or 1-9 and submits with
- * Enter; order picks an item up with Space, moves it with Up/Down, puts it
- * down with Space, and submits with Enter; match chooses a left item with
- * Up/Down and gives its right item with 1-9 (Space cycles), Enter submits;
- * text and numeric type into a line editor, Enter submits; reflection types
- * into a multi-line editor, Ctrl-D or F2 submits. In the editors Esc (or
- * Tab) leaves the text so the other keys work; Enter or e goes back in. */
+ * Keys beyond the common ones: pick one picks with 1-9 or Up/Down and
+ * Enter; pick many ticks with Space or 1-9 and submits with Enter; order
+ * picks an item up with Space, moves it with Up/Down, puts it down with
+ * Space, and submits with Enter; match chooses a left item with Up/Down and
+ * gives its right item with 1-9 (Space cycles), Enter submits; type text
+ * and type number use a line editor, Enter submits; long text (reflection)
+ * a multi-line editor, Ctrl-D or F2 submits. In the editors Esc (or Tab)
+ * leaves the text so the other keys work; Enter or e goes back in.
+ *
+ * This screen's own state still lives in struct tui (tui.h): toggled,
+ * order, grabbed and match are read by this file alone and can move into
+ * the screen's private state as they are; cursor, edit, editing and
+ * answered_now are shared with the case-study screen and tui.c. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
