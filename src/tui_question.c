@@ -594,8 +594,8 @@ static bool question_key(struct tui *t, const struct tui_key *k)
                 return true;
         }
         if (typed(t)) {
-                if ((!k->fkey && (k->code == 'e' || k->code == 'i')) ||
-                    (k->act == TA_ENTER && !settled(t)) || (k->act == TA_TAB)) {
+                if (k->act == TA_EDIT || (k->act == TA_ENTER && !settled(t)) ||
+                    (k->act == TA_TAB)) {
                         if (settled(t) && !long_text(t)) {
                                 tui_message(t, false, "This question is settled.");
                                 return true;

@@ -22,6 +22,17 @@ phas "score to one decimal, rounded down" "Score: 2 of 3 points (66.6%); the pas
 phas "result" "Result: not passed."
 phas "the menu status" "1. Parity Check (not passed, 66.6%, 5 min)"
 phas "the questions again offered" "Type a for the questions again"
+cp -r "$pd" "$T/plain-again"
+printf '1\n\na\n2\n\n2\n\n2\n\n\nq\n' |
+	"$DLFL" --plain -m "$fix" -d "$T/plain-again" -l Ann >"$T/p.out" 2>&1
+phas "the questions again: a new attempt" "The questions again: the lessons count as read."
+if sed -n '/The questions again: the lessons/,$p' "$T/p.out" | grep -q 'screen 1 of 4'; then
+	not_ok "line mode: the questions again visit no lesson"
+else
+	ok "line mode: the questions again visit no lesson"
+fi
+phas "the questions again can pass" "Result: passed."
+phas "and the menu says so" "1. Parity Check (passed, 100.0%, 5 min)"
 
 # ---- TUI ----
 td=$T/tui-data
@@ -56,14 +67,24 @@ check "TUI: result" on_screen "Result: not passed."
 check "TUI: the questions again offered" on_screen "a: the questions again"
 send m
 check "TUI: the menu status" wait_for "5 min, not passed, 66.6%"
+cp -r "$td" "$T/tui-before-again"
+send Enter
+wait_for "Press Enter for your summary" >/dev/null
+send Enter
+wait_for "Result: not passed." >/dev/null
+send a
+check "TUI: the questions again start at the first question, past the lesson" wait_for "First question"
+check "TUI: and say what they are" on_screen "The questions again"
+send m
+wait_for "5 min, in progress" >/dev/null
 send q
 wait_for "Quit" 5 >/dev/null && send y
 wait_for "EXIT=" >/dev/null
 
 # ---- the same words outside the player ----
-for d in "$pd" "$td"; do
+for d in "$pd" "$T/tui-before-again"; do
 	w=line
-	[ "$d" = "$td" ] && w=TUI
+	[ "$d" = "$T/tui-before-again" ] && w=TUI
 	"$DLFL" -m "$fix" -d "$d" progress Ann >"$T/prog" 2>&1
 	check "progress after $w: status" grep -qF "status: not passed, 66.6%" "$T/prog"
 	check "progress after $w: score" grep -qF "2 of 3 points (66.6%)" "$T/prog"
