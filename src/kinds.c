@@ -1,6 +1,8 @@
 /* The question kinds: one row of operations each (see dlfl/kinds.h). To add
- * a kind, add its enum value in model.h, write its functions here and one
- * row in the table at the end; pick a widget the front ends already draw. */
+ * a kind, write its functions here and append its row to the table at the
+ * end (its place there is its number; naming it in model.h's enum is only
+ * needed for code that must single it out). Pick a widget the front ends
+ * already draw; kinds_lookup.c and the rest of dlfl need no change. */
 #include <ctype.h>
 #include <math.h>
 #include <stdio.h>
@@ -635,7 +637,7 @@ static const char *const no_keys[] = {NULL};
 static const char *const numeric_kind_keys[] = {"answer", "tolerance", NULL};
 static const char *const rating_kind_keys[] = {"scale", NULL};
 
-const struct kind_ops kinds_table[KIND_COUNT] = {
+const struct kind_ops kinds_table[] = {
     [KIND_SINGLE] =
         {
             .name = "single",
@@ -844,3 +846,5 @@ const struct kind_ops kinds_table[KIND_COUNT] = {
             .xapi_response = xapi_rating_response,
         },
 };
+
+const size_t kinds_table_size = sizeof(kinds_table) / sizeof(kinds_table[0]);

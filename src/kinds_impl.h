@@ -10,8 +10,9 @@
 #include "dlfl/kinds.h"
 #include "loader_internal.h"
 
-/* Every kind's row, indexed by enum question_kind. */
-extern const struct kind_ops kinds_table[KIND_COUNT];
+/* Every kind's row, indexed by enum question_kind; kinds_table_size rows. */
+extern const struct kind_ops kinds_table[];
+extern const size_t kinds_table_size;
 
 /* A growing string. */
 struct kx_buf {

@@ -115,17 +115,17 @@ void kx_ordered_pattern(struct json *j, size_t n, bool pairs)
 
 const struct kind_ops *kind_ops(enum question_kind k)
 {
-        return (size_t)k < KIND_COUNT ? &kinds_table[k] : NULL;
+        return (size_t)k < kinds_table_size ? &kinds_table[k] : NULL;
 }
 
 size_t kinds_count(void)
 {
-        return KIND_COUNT;
+        return kinds_table_size;
 }
 
 int kind_find(const char *name)
 {
-        for (size_t i = 0; name != NULL && i < KIND_COUNT; i++)
+        for (size_t i = 0; name != NULL && i < kinds_table_size; i++)
                 if (strcmp(kinds_table[i].name, name) == 0)
                         return (int)i;
         return -1;
@@ -133,16 +133,16 @@ int kind_find(const char *name)
 
 const char *kinds_names(void)
 {
-        static char names[KIND_COUNT * 24];
+        static char names[1024];
 
         if (names[0] == '\0') {
                 size_t len = 0;
 
-                for (size_t i = 0; i < KIND_COUNT; i++)
+                for (size_t i = 0; i < kinds_table_size && len < sizeof(names); i++)
                         len += (size_t)snprintf(names + len, sizeof(names) - len, "%s%s",
-                                                i == 0                ? ""
-                                                : i + 1 == KIND_COUNT ? " or "
-                                                                      : ", ",
+                                                i == 0                      ? ""
+                                                : i + 1 == kinds_table_size ? " or "
+                                                                            : ", ",
                                                 kinds_table[i].name);
         }
         return names;
@@ -150,12 +150,12 @@ const char *kinds_names(void)
 
 const char *const *kinds_all_keys(void)
 {
-        static const char *keys[KIND_COUNT * 8 + 1];
+        static const char *keys[128];
 
         if (keys[0] == NULL) {
                 size_t n = 0;
 
-                for (size_t i = 0; i < KIND_COUNT; i++) {
+                for (size_t i = 0; i < kinds_table_size; i++) {
                         for (const char *const *k = kinds_table[i].keys; *k != NULL; k++) {
                                 bool seen = false;
 
