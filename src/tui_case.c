@@ -155,8 +155,11 @@ static void case_draw(struct tui *t)
                 /* A new step: start reading it from the top. */
                 t->scroll = 0;
                 t->answered_now = false;
+                t->scrolled = false;
         }
-        if (t->editing)
+        if (t->scrolled)
+                ; /* a scroll is not undone by the cursor: every line stays reachable */
+        else if (t->editing)
                 tui_doc_reveal(d, EDIT_ITEM, tui_body_rows(t), &t->scroll);
         else if (step != NULL && !at_ending(step))
                 tui_doc_reveal(d, t->cursor, tui_body_rows(t), &t->scroll);
@@ -206,6 +209,8 @@ static bool case_key(struct tui *t, const struct tui_key *k)
         const struct step *step = session_case_step(t->sess);
 
         if (t->editing) {
+                if (k->act != TA_PGUP && k->act != TA_PGDN)
+                        t->scrolled = false;
                 if (k->act == TA_ESC || k->act == TA_TAB) {
                         t->editing = false;
                         return true;
@@ -256,12 +261,17 @@ static bool case_key(struct tui *t, const struct tui_key *k)
         }
         switch (k->act) {
         case TA_UP:
-                if (t->cursor > 0)
-                        t->cursor--;
+                /* Past the first choice, Up goes on up the scenario. */
+                if (t->cursor <= 0)
+                        return tui_scroll_key(t, k, &t->doc);
+                t->cursor--;
+                t->scrolled = false;
                 return true;
         case TA_DOWN:
-                if (t->cursor + 1 < (int)step->nchoices)
-                        t->cursor++;
+                if (t->cursor + 1 >= (int)step->nchoices)
+                        return tui_scroll_key(t, k, &t->doc);
+                t->cursor++;
+                t->scrolled = false;
                 return true;
         case TA_DIGIT:
                 choose(t, (size_t)k->digit - 1);
