@@ -52,10 +52,13 @@ LIBS_TEST := $(call pkg_libs,cmocka)
 
 ALL_SRC := $(sort $(wildcard src/*.c))
 UI_SRC := $(filter src/tui%.c,$(ALL_SRC))
+# The two front ends are linked into the program only, never into the
+# engine library the unit tests and tools link.
+FRONT_SRC := $(UI_SRC) $(filter src/plain%.c,$(ALL_SRC))
 MAIN_SRC := src/main.c
-ENGINE_SRC := $(filter-out $(UI_SRC) $(MAIN_SRC),$(ALL_SRC))
+ENGINE_SRC := $(filter-out $(FRONT_SRC) $(MAIN_SRC),$(ALL_SRC))
 ENGINE_OBJ := $(ENGINE_SRC:src/%.c=$(BUILD)/%.o) $(BUILD)/builtin_modules.o
-UI_OBJ := $(UI_SRC:src/%.c=$(BUILD)/%.o)
+FRONT_OBJ := $(FRONT_SRC:src/%.c=$(BUILD)/%.o)
 MAIN_OBJ := $(BUILD)/main.o
 ENGINE_LIB := $(BUILD)/libdlfl.a
 UNIT_SRC := $(sort $(wildcard tests/unit/test_*.c))
@@ -83,8 +86,8 @@ $(HELPER): helper/certificate.c
 	$(CC) $(call pkg_cflags,$(HELPER_PKGS)) -D_POSIX_C_SOURCE=200809L $(CFLAGS) -o $@ $< \
 		$(LDFLAGS) $(call pkg_libs,$(HELPER_PKGS))
 
-$(PROG): $(MAIN_OBJ) $(UI_OBJ) $(ENGINE_LIB)
-	$(call say,LD,$@)$(CC) $(LDFLAGS) -o $@ $(MAIN_OBJ) $(UI_OBJ) $(ENGINE_LIB) $(LIBS_UI) $(LIBS_ENGINE) $(LDLIBS)
+$(PROG): $(MAIN_OBJ) $(FRONT_OBJ) $(ENGINE_LIB)
+	$(call say,LD,$@)$(CC) $(LDFLAGS) -o $@ $(MAIN_OBJ) $(FRONT_OBJ) $(ENGINE_LIB) $(LIBS_UI) $(LIBS_ENGINE) $(LDLIBS)
 
 $(ENGINE_LIB): $(ENGINE_OBJ)
 	$(call say,AR,$@)rm -f $@ && ar rcs $@ $^

@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include "dlfl/app.h"
+#include "dlfl/front.h"
 #include "dlfl/outbox.h"
 #include "dlfl/text.h"
 #include "dlfl/xalloc.h"
@@ -180,6 +181,9 @@ int main(int argc, char **argv)
                         bool plain = app.plain || term == NULL || strcmp(term, "dumb") == 0 ||
                                      !isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO);
                         status = plain ? plain_run(&app) : tui_run(&app);
+                        /* A terminal curses cannot drive gets line mode. */
+                        if (status == FRONT_NO_TERMINAL)
+                                status = plain_run(&app);
                 }
         } else if (strcmp(args[0], "check") == 0) {
                 status = cmd_check(&app, nargs - 1, args + 1);

@@ -1,6 +1,7 @@
 /* The outbox (outbox.h): the per-learner queue of xAPI statements, read
  * and rewritten whole under its lock, durably, like a record. */
 #define _DEFAULT_SOURCE /* flock() */
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
@@ -229,6 +230,48 @@ static int read_queue(struct outbox *ob)
         return 0;
 }
 
+/* Statements are sent with the LRS credentials, so the queue is kept only
+ * where nobody else could add to it: a real directory (not a symbolic
+ * link) of this user's that no one else can write to. */
+static char *unsafe_dir(const char *path)
+{
+        struct stat st;
+
+        if (lstat(path, &st) != 0)
+                return xasprintf("%s: %s", path, strerror(errno));
+        if (!S_ISDIR(st.st_mode))
+                return xasprintf("%s: not a directory (a symbolic link or a file is not used)",
+                                 path);
+        if (st.st_uid != geteuid() || (st.st_mode & 022) != 0)
+                return xasprintf("%s: others could change the statements queued there (owner "
+                                 "uid %u, mode %04o); it must be yours and writable by you "
+                                 "alone",
+                                 path, (unsigned)st.st_uid, (unsigned)(st.st_mode & 07777));
+        return NULL;
+}
+
+/* A rewrite cut short by a crash leaves its temporary file: gone at the
+ * next open, under the lock. */
+static void remove_leftovers(const struct outbox *ob)
+{
+        const char *base = strrchr(ob->path, '/') + 1;
+        size_t len = strlen(base);
+        DIR *d = opendir(ob->dir);
+        struct dirent *de;
+
+        if (d == NULL)
+                return;
+        while ((de = readdir(d)) != NULL)
+                if (strncmp(de->d_name, base, len) == 0 &&
+                    strncmp(de->d_name + len, ".tmp.", 5) == 0) {
+                        char *p = xasprintf("%s/%s", ob->dir, de->d_name);
+
+                        (void)unlink(p);
+                        free(p);
+                }
+        closedir(d);
+}
+
 bool outbox_open(const char *data_dir, const char *key, struct outbox *ob, char **err)
 {
         int e, rc;
@@ -243,6 +286,10 @@ bool outbox_open(const char *data_dir, const char *key, struct outbox *ob, char 
                 outbox_close(ob);
                 return false;
         }
+        if ((*err = unsafe_dir(data_dir)) != NULL || (*err = unsafe_dir(ob->dir)) != NULL) {
+                outbox_close(ob);
+                return false;
+        }
         ob->lock_fd = open(ob->lock_path, O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0600);
         if (ob->lock_fd < 0) {
                 *err = xasprintf("%s: %s", ob->lock_path, strerror(errno));
@@ -252,6 +299,8 @@ bool outbox_open(const char *data_dir, const char *key, struct outbox *ob, char 
         do
                 rc = flock(ob->lock_fd, LOCK_EX);
         while (rc != 0 && errno == EINTR);
+        if (rc == 0)
+                remove_leftovers(ob);
         if (rc != 0 || (e = read_queue(ob)) != 0) {
                 *err = xasprintf("%s: %s", ob->path, strerror(rc != 0 ? errno : e));
                 outbox_close(ob);

@@ -8,6 +8,7 @@
 #include <stdio.h>
 
 #include "dlfl/app.h"
+#include "dlfl/front.h"
 #include "dlfl/lineread.h"
 #include "dlfl/model.h"
 #include "dlfl/record.h"

@@ -16,28 +16,11 @@
 #include "dlfl/xalloc.h"
 #include "tui.h"
 
-#define CTRL(c) ((c)&0x1f)
 #define KIOSK_IDLE_DEFAULT 600
 /* How often the loop wakes with no key, to see signals and idleness. */
 #define TICK_MS 500
 
 static SCREEN *term_screen;
-
-static const struct {
-        bool fkey;
-        int code;
-        enum tui_action act;
-} keymap[] = {
-    {false, 'n', TA_NEXT},         {true, KEY_RIGHT, TA_NEXT},  {false, 'b', TA_BACK},
-    {true, KEY_LEFT, TA_BACK},     {true, KEY_UP, TA_UP},       {false, 'k', TA_UP},
-    {true, KEY_DOWN, TA_DOWN},     {false, 'j', TA_DOWN},       {true, KEY_PPAGE, TA_PGUP},
-    {true, KEY_NPAGE, TA_PGDN},    {true, KEY_HOME, TA_HOME},   {true, KEY_END, TA_END},
-    {false, ' ', TA_SPACE},        {false, '\n', TA_ENTER},     {false, '\r', TA_ENTER},
-    {true, KEY_ENTER, TA_ENTER},   {false, 'h', TA_HINT},       {false, 't', TA_TOC},
-    {false, 'm', TA_MENU},         {false, '?', TA_HELP},       {true, KEY_F(1), TA_HELP},
-    {false, 'q', TA_QUIT},         {false, 27, TA_ESC},         {false, '\t', TA_TAB},
-    {false, CTRL('d'), TA_SUBMIT}, {true, KEY_F(2), TA_SUBMIT}, {false, CTRL('c'), TA_INTERRUPT},
-};
 
 static void end_terminal(void)
 {
@@ -368,16 +351,6 @@ static struct tui_key read_key(int *status)
                 return k;
         k.fkey = r == KEY_CODE_YES;
         k.code = (int)wc;
-        if (!k.fkey && wc >= '1' && wc <= '9') {
-                k.act = TA_DIGIT;
-                k.digit = (int)(wc - '0');
-                return k;
-        }
-        for (size_t i = 0; i < sizeof keymap / sizeof keymap[0]; i++)
-                if (keymap[i].fkey == k.fkey && keymap[i].code == k.code) {
-                        k.act = keymap[i].act;
-                        break;
-                }
         return k;
 }
 
@@ -566,7 +539,7 @@ int tui_run(struct app *app)
                 t.store_problem = xstrdup(err ? err : "no data directory");
         if (!start_terminal(&t)) {
                 free_tui(&t);
-                return plain_run(app);
+                return FRONT_NO_TERMINAL;
         }
         t.last_input = tui_mono_now();
         tui_switch(&t, &tui_picker_screen);
@@ -638,6 +611,7 @@ int tui_run(struct app *app)
                 if (t.sess != NULL)
                         session_tick(t.sess, tui_now());
                 const struct tui_screen *sc = t.overlay ? t.overlay : t.screen;
+                tui_key_bind(&k, sc);
                 bool used = sc->key(&t, &k);
                 if (t.edit.hit_max) {
                         t.edit.hit_max = false;

@@ -14,6 +14,7 @@
 #include <time.h>
 
 #include "dlfl/app.h"
+#include "dlfl/front.h"
 #include "dlfl/session.h"
 #include "dlfl/store.h"
 #include "dlfl/text.h"
@@ -45,6 +46,16 @@ enum tui_action {
         TA_TAB,
         TA_SUBMIT,
         TA_INTERRUPT,
+        TA_RESTART,    /* the module (intro, summary) or the case study again */
+        TA_AGAIN,      /* the questions again, after a module not passed */
+        TA_EDIT,       /* into the answer or reflection box */
+        TA_NEW,        /* a new learner (picker) */
+        TA_GUEST,      /* in as a guest (picker) */
+        TA_PASSPHRASE, /* set, change or remove one's passphrase (menu) */
+        TA_FORGET,     /* forget me (menu) */
+        TA_LOGOUT,     /* log out (menu) */
+        TA_YES,
+        TA_NO,
 };
 
 struct tui_key {
@@ -55,6 +66,53 @@ struct tui_key {
 };
 
 struct tui;
+struct tui_screen;
+
+/* One row of the key table (tui_keys.c): the keys that give act (on
+ * screen, when set, only there), its name and word on the status line
+ * (kiosk_label instead on a public terminal, when set), and its line in
+ * the help. A row with only help_keys and help is a note in the help; one
+ * with only help is the heading of a section there. */
+#define TUI_KEYS_PER_ROW 3
+struct tui_keydef {
+        enum tui_action act;
+        const char *screen;
+        struct {
+                bool fkey;
+                int code;
+        } on[TUI_KEYS_PER_ROW];
+        const char *key, *label, *kiosk_label;
+        const char *help_keys, *help;
+};
+const struct tui_keydef *tui_keydefs(size_t *n);
+/* Sets k->act (and k->digit) for a key read on screen sc. */
+void tui_key_bind(struct tui_key *k, const struct tui_screen *sc);
+/* One key on a status line: act named as in the table, or with what
+ * (its word) or key (its name) given here instead. */
+struct tui_hint {
+        enum tui_action act;
+        const char *what;
+        const char *key;
+};
+void tui_status_keys(struct tui *t, const struct tui_hint *h, size_t n, const char *right);
+/* A hint named as in the table; with its own word; with its own word and
+ * key name. tui_status_of(t, right, TK(TA_NEXT), TKW(TA_ENTER, "start")) */
+#define TK(act)                                                                                    \
+        {                                                                                          \
+                (act), NULL, NULL                                                                  \
+        }
+#define TKW(act, what)                                                                             \
+        {                                                                                          \
+                (act), (what), NULL                                                                \
+        }
+#define TKN(act, what, key)                                                                        \
+        {                                                                                          \
+                (act), (what), (key)                                                               \
+        }
+#define tui_status_of(t, right, ...)                                                               \
+        tui_status_keys((t), (const struct tui_hint[]){__VA_ARGS__},                               \
+                        sizeof((const struct tui_hint[]){__VA_ARGS__}) / sizeof(struct tui_hint),  \
+                        (right))
 
 struct tui_screen {
         const char *name;
@@ -288,10 +346,12 @@ void tui_scroll_note(const struct tui *t, const struct tui_doc *d, int scroll, c
 /* Space on a long screen: pages down and returns true, or returns false
  * at the bottom (the screen then goes on). */
 bool tui_space_pages(struct tui *t, const struct tui_doc *d);
+/* The one list cursor: Up/Down move *cursor over n items (round at the
+ * ends when wrap, else stopping there); with page > 0, PgUp/PgDn also
+ * move it by page and Home/End to the ends, which are otherwise left to
+ * scroll the screen. True when the key moved (or kept) the cursor. */
+bool tui_list_key(int *cursor, const struct tui_key *k, int n, bool wrap, int page);
 /* Scroll actions shared by every scrolled screen; true when handled. */
-/* Up/Down (wrapping round), Home/PgUp and End/PgDn over a list of n items
- * at t->cursor; false for any other key. */
-bool tui_list_key(struct tui *t, const struct tui_key *k, int n);
 bool tui_scroll_key(struct tui *t, const struct tui_key *k, const struct tui_doc *d);
 
 /* tui_edit.c */

@@ -9,6 +9,27 @@
 #define EDIT_ITEM 1000
 #define END_ITEM 2000
 
+/* The status line's keys, as each part of a case study offers them. */
+struct keys {
+        const struct tui_hint *h;
+        size_t n;
+};
+#define KEYS(name, ...)                                                                            \
+        static const struct tui_hint name##_h[] = {__VA_ARGS__};                                   \
+        static const struct keys name = {name##_h, sizeof name##_h / sizeof name##_h[0]}
+
+KEYS(typing_keys, TKN(TA_NONE, "", "Type"), TK(TA_SUBMIT), TKW(TA_ESC, "other keys"), TK(TA_PGUP));
+KEYS(reflect_keys, TKW(TA_ENTER, "write reflection"), TKW(TA_RESTART, "start over"), TK(TA_NEXT),
+     TK(TA_BACK), TK(TA_HELP), TK(TA_QUIT));
+KEYS(reflected_keys, TKW(TA_ENTER, "go on"), TKW(TA_EDIT, "edit reflection"),
+     TKW(TA_RESTART, "start over"), TK(TA_BACK), TK(TA_HELP), TK(TA_QUIT));
+KEYS(end_keys, TKW(TA_ENTER, "go on"), TKW(TA_RESTART, "start over"), TK(TA_BACK), TK(TA_TOC),
+     TK(TA_HELP), TK(TA_QUIT));
+KEYS(begin_keys, TKW(TA_ENTER, "begin"), TKW(TA_UP, "scroll"), TK(TA_NEXT), TK(TA_BACK), TK(TA_TOC),
+     TK(TA_HELP), TK(TA_QUIT));
+KEYS(choose_keys, TK(TA_DIGIT), TKN(TA_UP, NULL, "Up/Down+Enter"), TKW(TA_RESTART, "start over"),
+     TK(TA_BACK), TK(TA_HELP));
+
 static bool at_ending(const struct step *st)
 {
         return st != NULL && st->nchoices == 0;
@@ -51,7 +72,7 @@ static void case_leave(struct tui *t)
 
 /* After the walk (or at once, with no steps): the reflection, written or
  * to write, and the way on. Returns the status line's keys. */
-static const char *end_block(struct tui *t, struct tui_doc *d, int *edit_rows)
+static const struct keys *end_block(struct tui *t, struct tui_doc *d, int *edit_rows)
 {
         const struct screen *sc = session_screen(t->sess);
         const struct screen_state *st = session_state(t->sess);
@@ -86,14 +107,13 @@ static const char *end_block(struct tui *t, struct tui_doc *d, int *edit_rows)
                              NULL, END_ITEM, A_BOLD, 0);
         }
         if (t->editing)
-                return "Type  Ctrl-D/F2 save  Esc other keys  PgUp/PgDn scroll";
+                return &typing_keys;
         else if (session_case_needs_reflection(t->sess))
-                return "Enter write reflection  r start over  n next  b back  ? help  q quit";
+                return &reflect_keys;
+        else if (sc->reflection != NULL)
+                return &reflected_keys;
         else
-                return sc->reflection ? "Enter go on  e edit reflection  r start over  "
-                                        "b back  ? help  q quit"
-                                      : "Enter go on  r start over  b back  t contents  "
-                                        "? help  q quit";
+                return &end_keys;
 }
 
 static void case_draw(struct tui *t)
@@ -105,7 +125,7 @@ static void case_draw(struct tui *t)
         int old_width = d->width;
         char prefix[32], note[48];
         int edit_rows = 0;
-        const char *keys;
+        const struct keys *keys;
 
         tui_content_header(t);
         tui_doc_reset(d, tui_text_width(t));
@@ -118,8 +138,7 @@ static void case_draw(struct tui *t)
                 tui_doc_blank(d);
                 if (sc->nsteps > 0) {
                         tui_doc_text(d, "Press Enter to begin.", NULL, END_ITEM, A_BOLD, 0);
-                        keys = "Enter begin  Up/Down scroll  n next  b back  t contents  ? help  "
-                               "q quit";
+                        keys = &begin_keys;
                 } else {
                         keys = end_block(t, d, &edit_rows);
                 }
@@ -140,7 +159,7 @@ static void case_draw(struct tui *t)
                                          (int)i == t->cursor ? mark : "  ", i + 1);
                                 tui_doc_md(d, step->choices[i].text, prefix, (int)i, A_NORMAL, 0);
                         }
-                        keys = "1-9 choose  Up/Down+Enter choose  r start over  b back  ? help";
+                        keys = &choose_keys;
                 } else {
                         tui_doc_text(d, ending_words(step->ending), NULL, END_ITEM,
                                      step->ending == ENDING_GOOD   ? tui_attr(t, COL_RIGHT)
@@ -174,7 +193,7 @@ static void case_draw(struct tui *t)
                 }
         }
         tui_scroll_note(t, d, t->scroll, note, sizeof note);
-        tui_status(t, keys, note);
+        tui_status_keys(t, keys->h, keys->n, note);
 }
 
 static void choose(struct tui *t, size_t i)
@@ -225,7 +244,7 @@ static bool case_key(struct tui *t, const struct tui_key *k)
                         tui_scroll_key(t, k, &t->doc);
                 return true;
         }
-        if (!k->fkey && (k->code == 'r' || k->code == 'R') && step != NULL) {
+        if (k->act == TA_RESTART && step != NULL) {
                 session_case_restart(t->sess, tui_now());
                 session_case_begin(t->sess, tui_now());
                 t->cursor = 0;
@@ -250,7 +269,7 @@ static bool case_key(struct tui *t, const struct tui_key *k)
         }
         if (step == NULL || at_ending(step)) {
                 if (sc->reflection != NULL &&
-                    ((!k->fkey && (k->code == 'e' || k->code == 'i')) ||
+                    (k->act == TA_EDIT ||
                      (k->act == TA_ENTER && session_case_needs_reflection(t->sess)))) {
                         t->editing = true;
                         return true;
@@ -259,20 +278,16 @@ static bool case_key(struct tui *t, const struct tui_key *k)
                         return tui_global_key(t, &(struct tui_key){.act = TA_NEXT});
                 return tui_scroll_key(t, k, &t->doc);
         }
+        /* Past the first or the last choice, Up and Down go on scrolling the
+         * scenario, so every line is reachable whatever the cursor. */
+        if ((k->act == TA_UP && t->cursor <= 0) ||
+            (k->act == TA_DOWN && t->cursor + 1 >= (int)step->nchoices))
+                return tui_scroll_key(t, k, &t->doc);
+        if (tui_list_key(&t->cursor, k, (int)step->nchoices, false, 0)) {
+                t->scrolled = false;
+                return true;
+        }
         switch (k->act) {
-        case TA_UP:
-                /* Past the first choice, Up goes on up the scenario. */
-                if (t->cursor <= 0)
-                        return tui_scroll_key(t, k, &t->doc);
-                t->cursor--;
-                t->scrolled = false;
-                return true;
-        case TA_DOWN:
-                if (t->cursor + 1 >= (int)step->nchoices)
-                        return tui_scroll_key(t, k, &t->doc);
-                t->cursor++;
-                t->scrolled = false;
-                return true;
         case TA_DIGIT:
                 choose(t, (size_t)k->digit - 1);
                 return true;

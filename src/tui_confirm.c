@@ -19,8 +19,8 @@ static void confirm_draw(struct tui *t)
         tui_put(t, y + h - 1, x, w, enter_yes ? "y or Enter yes    n no" : "y yes    n no",
                 A_NORMAL);
         text_lines_free(&tl);
-        tui_status(t, enter_yes ? "y/Enter yes  n no  Esc cancel" : "y yes  n no  Esc cancel",
-                   NULL);
+        tui_status_of(t, NULL, TKN(TA_YES, NULL, enter_yes ? "y/Enter" : NULL), TK(TA_NO),
+                      TK(TA_ESC));
 }
 
 static void confirmed(struct tui *t)
@@ -47,13 +47,12 @@ static void confirmed(struct tui *t)
 static bool confirm_key(struct tui *t, const struct tui_key *k)
 {
         /* Enter takes the default, yes, only where nothing is lost. */
-        if ((!k->fkey && (k->code == 'y' || k->code == 'Y')) ||
+        if (k->act == TA_YES ||
             (k->act == TA_ENTER && (t->confirm == CONFIRM_QUIT || t->confirm == CONFIRM_LOGOUT))) {
                 confirmed(t);
                 return true;
         }
-        if ((!k->fkey && (k->code == 'n' || k->code == 'N')) || k->act == TA_ESC ||
-            k->act == TA_QUIT || k->act == TA_INTERRUPT) {
+        if (k->act == TA_NO || k->act == TA_ESC || k->act == TA_QUIT || k->act == TA_INTERRUPT) {
                 /* q at "Quit?" means yes: pressing q twice quits, like most tools. */
                 if (k->act == TA_QUIT && t->confirm == CONFIRM_QUIT) {
                         confirmed(t);

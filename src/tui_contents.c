@@ -51,10 +51,9 @@ static void contents_draw(struct tui *t)
                         /* A question's prompt may be long: its first line is enough. */
                         struct text_lines tl = {0};
                         text_wrap(label(sc), d->width - 16 > 8 ? d->width - 16 : 8, 0, 0, &tl);
-                        char *line = xasprintf(
-                            "%s: %s%s",
-                            present_screen_kind(sc),
-                            tl.count ? tl.lines[0].text : "", tl.count > 1 ? "..." : "");
+                        char *line =
+                            xasprintf("%s: %s%s", present_screen_kind(sc),
+                                      tl.count ? tl.lines[0].text : "", tl.count > 1 ? "..." : "");
                         text_lines_free(&tl);
                         tui_doc_text(d, line, prefix, (int)pos, A_NORMAL, 0);
                         free(line);
@@ -66,38 +65,19 @@ static void contents_draw(struct tui *t)
         tui_doc_reveal(d, t->ov_cursor, tui_body_rows(t), &t->ov_scroll);
         tui_doc_paint(t, d, &t->ov_scroll, t->ov_cursor);
         tui_scroll_note(t, d, t->ov_scroll, note, sizeof note);
-        tui_status(t, "Up/Down choose  Enter go there  Esc/t close  ? help", note);
+        tui_status_of(t, note, TK(TA_UP), TKW(TA_ENTER, "go there"), TKN(TA_ESC, "close", "Esc/t"),
+                      TK(TA_HELP));
 }
 
 static bool contents_key(struct tui *t, const struct tui_key *k)
 {
         int n = (int)session_count(t->sess) + 1;
 
+        /* Half a screen a page, so the place just left stays in view. */
+        if (tui_list_key(&t->ov_cursor, k, n, false,
+                         tui_body_rows(t) / 2 > 0 ? tui_body_rows(t) / 2 : 1))
+                return true;
         switch (k->act) {
-        case TA_UP:
-                if (t->ov_cursor > 0)
-                        t->ov_cursor--;
-                return true;
-        case TA_DOWN:
-                if (t->ov_cursor + 1 < n)
-                        t->ov_cursor++;
-                return true;
-        case TA_PGUP:
-                t->ov_cursor -= tui_body_rows(t) / 2;
-                if (t->ov_cursor < 0)
-                        t->ov_cursor = 0;
-                return true;
-        case TA_PGDN:
-                t->ov_cursor += tui_body_rows(t) / 2;
-                if (t->ov_cursor >= n)
-                        t->ov_cursor = n - 1;
-                return true;
-        case TA_HOME:
-                t->ov_cursor = 0;
-                return true;
-        case TA_END:
-                t->ov_cursor = n - 1;
-                return true;
         case TA_ENTER:
         case TA_NEXT: {
                 size_t to = (size_t)t->ov_cursor;

@@ -502,26 +502,37 @@ bool tui_space_pages(struct tui *t, const struct tui_doc *d)
         return true;
 }
 
-bool tui_list_key(struct tui *t, const struct tui_key *k, int n)
+bool tui_list_key(int *cursor, const struct tui_key *k, int n, bool wrap, int page)
 {
+        int c = *cursor;
+
         switch (k->act) {
         case TA_UP:
-                t->cursor = t->cursor > 0 ? t->cursor - 1 : n - 1;
-                return true;
+                c = c > 0 ? c - 1 : wrap ? n - 1 : 0;
+                break;
         case TA_DOWN:
-                t->cursor = t->cursor < n - 1 ? t->cursor + 1 : 0;
-                return true;
-        case TA_HOME:
+                c = c < n - 1 ? c + 1 : wrap ? 0 : n - 1;
+                break;
         case TA_PGUP:
-                t->cursor = 0;
-                return true;
-        case TA_END:
         case TA_PGDN:
-                t->cursor = n - 1;
-                return true;
+        case TA_HOME:
+        case TA_END:
+                if (page <= 0)
+                        return false;
+                if (k->act == TA_HOME)
+                        c = 0;
+                else if (k->act == TA_END)
+                        c = n - 1;
+                else
+                        c += k->act == TA_PGUP ? -page : page;
+                break;
         default:
                 return false;
         }
+        if (c > n - 1)
+                c = n - 1;
+        *cursor = c < 0 ? 0 : c;
+        return true;
 }
 
 bool tui_scroll_key(struct tui *t, const struct tui_key *k, const struct tui_doc *d)

@@ -66,15 +66,17 @@ static void intro_draw(struct tui *t)
                 tui_doc_text(d, present_intro_go_on(&in), NULL, -1, A_BOLD, 0);
         tui_doc_paint(t, d, &t->scroll, -1);
         tui_scroll_note(t, d, t->scroll, note, sizeof note);
-        tui_status(t,
-                   started ? "Enter continue  r start again  t contents  m menu  ? help  q quit"
-                           : "Enter start  t contents  m menu  ? help  q quit",
-                   note);
+        if (started)
+                tui_status_of(t, note, TKW(TA_ENTER, "continue"), TK(TA_RESTART), TK(TA_TOC),
+                              TK(TA_MENU), TK(TA_HELP), TK(TA_QUIT));
+        else
+                tui_status_of(t, note, TKW(TA_ENTER, "start"), TK(TA_TOC), TK(TA_MENU), TK(TA_HELP),
+                              TK(TA_QUIT));
 }
 
 static bool intro_key(struct tui *t, const struct tui_key *k)
 {
-        if (!k->fkey && (k->code == 'r' || k->code == 'R')) {
+        if (k->act == TA_RESTART) {
                 tui_ask(t, CONFIRM_RESTART,
                         "Start this module again? Your earlier attempt stays in your record.");
                 return true;

@@ -51,10 +51,11 @@ static void lesson_draw(struct tui *t)
         t->body_rows = tui_body_rows(t);
         tui_scroll_note(t, d, t->scroll, note, sizeof note);
         if (note[0] != '\0' && t->scroll + t->body_rows < (int)d->nrows)
-                tui_status(t, "Space more  n next  b back  t contents  m menu  ? help  q quit",
-                           note);
+                tui_status_of(t, note, TK(TA_SPACE), TK(TA_NEXT), TK(TA_BACK), TK(TA_TOC),
+                              TK(TA_MENU), TK(TA_HELP), TK(TA_QUIT));
         else
-                tui_status(t, "n/Space next  b back  t contents  m menu  ? help  q quit", note);
+                tui_status_of(t, note, TKN(TA_NEXT, NULL, "n/Space"), TK(TA_BACK), TK(TA_TOC),
+                              TK(TA_MENU), TK(TA_HELP), TK(TA_QUIT));
 }
 
 static void lesson_enter(struct tui *t)

@@ -95,13 +95,13 @@ static void menu_draw(struct tui *t)
         }
         tui_doc_reveal(d, t->cursor, tui_body_rows(t), &t->scroll);
         tui_doc_paint(t, d, &t->scroll, t->cursor);
-        tui_status(
-            t,
-            t->app->kiosk
-                ? "Up/Down choose  Enter open  p passphrase  f forget me  ? help  q log out"
-                : "Up/Down choose  Enter open  p passphrase  f forget me  l log out  ? help  "
-                  "q quit",
-            NULL);
+        /* On a public terminal q is the way to log out. */
+        if (t->app->kiosk)
+                tui_status_of(t, NULL, TK(TA_UP), TKW(TA_ENTER, "open"), TK(TA_PASSPHRASE),
+                              TK(TA_FORGET), TK(TA_HELP), TK(TA_QUIT));
+        else
+                tui_status_of(t, NULL, TK(TA_UP), TKW(TA_ENTER, "open"), TK(TA_PASSPHRASE),
+                              TK(TA_FORGET), TK(TA_LOGOUT), TK(TA_HELP), TK(TA_QUIT));
 }
 
 static void open_item(struct tui *t, int item)
@@ -124,7 +124,7 @@ static bool menu_key(struct tui *t, const struct tui_key *k)
 
         if (n == 0)
                 return false;
-        if (!k->fkey && (k->code == 'p' || k->code == 'P')) {
+        if (k->act == TA_PASSPHRASE) {
                 if (t->guest || t->rec == NULL) {
                         tui_message(t, false, "A guest has no profile to protect.");
                         return true;
@@ -137,7 +137,7 @@ static bool menu_key(struct tui *t, const struct tui_key *k)
                 tui_open_overlay(t, &tui_passphrase_screen);
                 return true;
         }
-        if (!k->fkey && (k->code == 'f' || k->code == 'F')) {
+        if (k->act == TA_FORGET) {
                 if (t->guest || t->handle == NULL) {
                         tui_message(t, false, "Nothing is kept for a guest.");
                         return true;
@@ -146,11 +146,11 @@ static bool menu_key(struct tui *t, const struct tui_key *k)
                 tui_open_overlay(t, &tui_prompt_screen);
                 return true;
         }
-        if (!k->fkey && (k->code == 'l' || k->code == 'L')) {
+        if (k->act == TA_LOGOUT) {
                 tui_logout(t);
                 return true;
         }
-        if (tui_list_key(t, k, n))
+        if (tui_list_key(&t->cursor, k, n, true, n))
                 return true;
         switch (k->act) {
         case TA_DIGIT:

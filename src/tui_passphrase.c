@@ -88,7 +88,8 @@ static void pass_draw(struct tui *t)
         t->show_cursor = true;
         t->cur_y = y + 3;
         t->cur_x = x + (int)n;
-        tui_status(t, "Type the passphrase  Enter done  Esc cancel", NULL);
+        tui_status_of(t, NULL, TKN(TA_NONE, "", "Type the passphrase"), TKW(TA_ENTER, "done"),
+                      TK(TA_ESC));
 }
 
 static void cancel(struct tui *t)

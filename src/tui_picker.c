@@ -74,10 +74,14 @@ static void picker_draw(struct tui *t)
         tui_doc_reveal(d, t->cursor, tui_body_rows(t), &t->scroll);
         tui_doc_paint(t, d, &t->scroll, t->cursor);
         /* On a public terminal there is no way out from here. */
-        tui_status(t,
-                   t->app->kiosk ? "Up/Down choose  Enter open  n new  g guest  ? help"
-                                 : "Up/Down choose  Enter open  n new  g guest  ? help  q quit",
-                   NULL);
+        {
+                static const struct tui_hint keys[] = {TK(TA_UP),   TKW(TA_ENTER, "open"),
+                                                       TK(TA_NEW),  TK(TA_GUEST),
+                                                       TK(TA_HELP), TK(TA_QUIT)};
+                size_t n = sizeof keys / sizeof keys[0];
+
+                tui_status_keys(t, keys, t->app->kiosk ? n - 1 : n, NULL);
+        }
 }
 
 static void activate(struct tui *t, int item)
@@ -97,21 +101,21 @@ static bool picker_key(struct tui *t, const struct tui_key *k)
 {
         int n = item_count(t);
 
-        if (!k->fkey && (k->code == 'n' || k->code == 'N')) {
+        if (k->act == TA_NEW) {
                 tui_open_overlay(t, &tui_prompt_screen);
                 return true;
         }
-        if (!k->fkey && (k->code == 'g' || k->code == 'G')) {
+        if (k->act == TA_GUEST) {
                 tui_login_guest(t);
                 return true;
         }
-        if (!k->fkey && (k->code == 'f' || k->code == 'F')) {
+        if (k->act == TA_FORGET) {
                 /* Nobody forgets another learner from here (product.md). */
                 tui_message(t, false,
                             "Open your profile first: \"forget me\" is on your module menu (f).");
                 return true;
         }
-        if (tui_list_key(t, k, n))
+        if (tui_list_key(&t->cursor, k, n, true, n))
                 return true;
         switch (k->act) {
         case TA_DIGIT:

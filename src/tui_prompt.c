@@ -59,7 +59,8 @@ static void prompt_draw(struct tui *t)
                         A_NORMAL);
         }
         tui_edit_paint(t, &t->prompt, y + 3, x, 1, w, true);
-        tui_status(t, "Type your name  Enter done  Esc cancel", NULL);
+        tui_status_of(t, NULL, TKN(TA_NONE, "", "Type your name"), TKW(TA_ENTER, "done"),
+                      TK(TA_ESC));
 }
 
 static bool prompt_key(struct tui *t, const struct tui_key *k)

@@ -632,8 +632,8 @@ static bool question_key(struct tui *t, const struct tui_key *k)
                 return true;
         }
         if (is_text_kind(sc->kind)) {
-                if ((!k->fkey && (k->code == 'e' || k->code == 'i')) ||
-                    (k->act == TA_ENTER && !settled(t)) || (k->act == TA_TAB)) {
+                if (k->act == TA_EDIT || (k->act == TA_ENTER && !settled(t)) ||
+                    (k->act == TA_TAB)) {
                         if (settled(t) && sc->kind != KIND_REFLECTION) {
                                 tui_message(t, false, "This question is settled.");
                                 return true;

@@ -90,12 +90,12 @@ static void summary_draw(struct tui *t)
                 tui_doc_reveal(d, t->cursor, tui_body_rows(t), &t->scroll);
         tui_doc_paint(t, d, &t->scroll, nitems > 0 ? t->cursor : -1);
         tui_scroll_note(t, d, t->scroll, note, sizeof note);
-        tui_status(
-            t,
-            s.complete && !s.passed
-                ? "Enter go  a questions again  r start again  b back  m menu  ? help  q quit"
-                : "Enter go  r start again  b back  t contents  m menu  ? help  q quit",
-            note);
+        if (s.complete && !s.passed)
+                tui_status_of(t, note, TK(TA_ENTER), TK(TA_AGAIN), TK(TA_RESTART), TK(TA_BACK),
+                              TK(TA_MENU), TK(TA_HELP), TK(TA_QUIT));
+        else
+                tui_status_of(t, note, TK(TA_ENTER), TK(TA_RESTART), TK(TA_BACK), TK(TA_TOC),
+                              TK(TA_MENU), TK(TA_HELP), TK(TA_QUIT));
 }
 
 static bool summary_key(struct tui *t, const struct tui_key *k)
@@ -106,12 +106,12 @@ static bool summary_key(struct tui *t, const struct tui_key *k)
         session_summary(t->sess, &s);
         nrev = (int)(s.nrevisit < 64 ? s.nrevisit : 64);
         int nitems = nrev + (nm >= 0 ? 1 : 0);
-        if (!k->fkey && (k->code == 'r' || k->code == 'R')) {
+        if (k->act == TA_RESTART) {
                 tui_ask(t, CONFIRM_RESTART,
                         "Start this module again? Your earlier attempt stays in your record.");
                 return true;
         }
-        if (!k->fkey && (k->code == 'a' || k->code == 'A') && s.complete && !s.passed) {
+        if (k->act == TA_AGAIN && s.complete && !s.passed) {
                 session_restart_questions(t->sess, tui_now());
                 tui_show_position(t);
                 tui_message(t, false,
@@ -119,15 +119,9 @@ static bool summary_key(struct tui *t, const struct tui_key *k)
                             "stays in your record.");
                 return true;
         }
+        if (tui_list_key(&t->cursor, k, nitems, false, 0))
+                return true;
         switch (k->act) {
-        case TA_UP:
-                if (t->cursor > 0)
-                        t->cursor--;
-                return true;
-        case TA_DOWN:
-                if (t->cursor + 1 < nitems)
-                        t->cursor++;
-                return true;
         case TA_NEXT:
         case TA_ENTER:
                 if (k->act == TA_NEXT && t->cursor < nrev) {

@@ -45,8 +45,5 @@ int cmd_progress(struct app *app, int argc, char **argv);
 int cmd_export(struct app *app, int argc, char **argv);
 int cmd_report(struct app *app, int argc, char **argv);
 int cmd_sync(struct app *app, int argc, char **argv);
-/* The player: the plain line mode, or the ncurses player. */
-int plain_run(struct app *app);
-int tui_run(struct app *app);
 
 #endif

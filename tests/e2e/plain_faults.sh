@@ -1,7 +1,8 @@
 #!/bin/sh
 # Issue 12, faults in line mode: when no save works (a full disk, by an
 # LD_PRELOAD shim failing every rename), the learner is told once, in one
-# message, and dlfl exits 1 so a script knows progress was not kept.
+# message, and dlfl exits 1 so a script knows progress was not kept; a
+# closed output (SIGPIPE) ends it cleanly.
 set -u
 cd "$(dirname "$0")/../.."
 : "${DLFL:=$PWD/dlfl}"
@@ -38,5 +39,18 @@ fi
 printf '1\n\n\n\nq\n' | "$DLFL" --plain -m "$tmp/mods" -d "$tmp/data2" -l Ann >"$tmp/out" 2>&1
 rc=$?
 if [ "$rc" -eq 0 ]; then ok "and 0 when it was saved"; else not_ok "exits $rc when it was saved"; fi
+
+# SIGPIPE: the reader of the output goes away (| head); dlfl ends cleanly,
+# saving first, with no error message and not killed by the signal.
+{
+	awk 'BEGIN { print "1"; for (i = 0; i < 20000; i++) print "" }' |
+		"$DLFL" --plain -m "$tmp/mods" -d "$tmp/data3" -l Pip 2>"$tmp/err"
+	echo $? >"$tmp/rc"
+} | head -c 100 >/dev/null
+rc=$(cat "$tmp/rc")
+if [ "$rc" -lt 128 ] && [ ! -s "$tmp/err" ]; then ok "a closed output ends line mode cleanly (exit $rc)"; else
+	not_ok "a closed output: exit $rc, $(cat "$tmp/err")"
+fi
+if grep -q "^name: Pip" "$tmp"/data3/learners/*.yaml 2>/dev/null; then ok "after saving"; else not_ok "nothing saved"; fi
 
 [ "$failures" -eq 0 ]

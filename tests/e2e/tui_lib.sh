@@ -49,7 +49,21 @@ echo "EXIT=\$?"
 exec sleep 100000
 EOF
 	rm -f "$T/go" "$T/raw"
-	tm -f /dev/null new-session -d -x "$w" -y "$h" "sh '$T/run.sh'"
+	# A server still shutting down from kill-server can take the new
+	# session with it ("server exited unexpectedly"): wait until it is
+	# gone, and start again if the new one did not stay up.
+	_si=0
+	while tm list-sessions >/dev/null 2>&1 && [ "$_si" -lt 100 ]; do
+		sleep 0.05
+		_si=$((_si + 1))
+	done
+	_si=0
+	while [ "$_si" -lt 5 ]; do
+		tm -f /dev/null new-session -d -x "$w" -y "$h" "sh '$T/run.sh'" 2>/dev/null &&
+			tm has-session 2>/dev/null && break
+		sleep 0.2
+		_si=$((_si + 1))
+	done
 	tm set-option -g window-size manual >/dev/null 2>&1
 	tm set-option -g status off >/dev/null 2>&1
 	tm resize-window -x "$w" -y "$h" >/dev/null 2>&1

@@ -162,4 +162,12 @@ check "the player goes on after a failed save" on_screen "Screen 2 of 12"
 send q y
 check "quits after a failed save" wait_for "EXIT=0"
 
+# A terminal curses cannot drive (no cursor addressing) gets line mode,
+# decided by main, with nothing of the TUI painted first.
+start 80 24 $U TERM=glasstty "$DLFL" -m "$M" -d "$T/data6"
+check "no cursor addressing: line mode's picker" wait_for "Who is learning?"
+type_text q
+send Enter
+check "no cursor addressing: line mode quits cleanly" wait_for "EXIT=0"
+
 finish
