@@ -2,7 +2,13 @@
  * (product.md, "Plain line mode protocol"). For screen readers, dumb
  * terminals and scripts. It drives the same session as the ncurses player;
  * everything from a module passes through text.h, so no escape sequence
- * or raw control character ever reaches the output. */
+ * or raw control character ever reaches the output.
+ *
+ * This file holds the loop and the input and output every screen uses.
+ * Each screen is its own plain_*.c file: a module's screens (lesson,
+ * question, case study, summary) are rows of a {show, line} table here;
+ * the picker, menu, intro and contents are called in turn by the loop.
+ * A new module screen is one file and one row. */
 #include <errno.h>
 #include <signal.h>
 #include <math.h>

@@ -55,6 +55,15 @@ void tui_message(struct tui *t, bool error, const char *fmt, ...)
         t->msg_error = error;
 }
 
+void tui_edit_said_full(struct tui *t, struct tui_edit *e)
+{
+        if (!e->hit_max)
+                return;
+        e->hit_max = false;
+        tui_message(t, true, "That is as much as this box holds (%zu KiB); the rest was not kept.",
+                    e->max / 1024);
+}
+
 void tui_save(struct tui *t)
 {
         const char *err = NULL;
@@ -75,12 +84,31 @@ static void save_hook(void *ctx)
         tui_save(ctx);
 }
 
+/* A screen's state, zeroed. */
+static void *new_state(const struct tui_screen *sc)
+{
+        return sc->state_size > 0 ? xcalloc(1, sc->state_size) : NULL;
+}
+
+void *tui_state(const struct tui *t, const struct tui_screen *sc)
+{
+        if (sc == NULL)
+                return NULL;
+        if (t->overlay == sc)
+                return t->ov_state;
+        if (t->screen == sc)
+                return t->state;
+        return NULL;
+}
+
 void tui_switch(struct tui *t, const struct tui_screen *sc)
 {
         if (t->overlay != NULL)
                 tui_close_overlay(t);
         if (t->screen != NULL && t->screen->leave != NULL)
                 t->screen->leave(t);
+        free(t->state);
+        t->state = new_state(sc);
         t->screen = sc;
         t->cursor = 0;
         t->scroll = 0;
@@ -96,6 +124,7 @@ void tui_open_overlay(struct tui *t, const struct tui_screen *sc)
         if (t->overlay != NULL)
                 tui_close_overlay(t);
         t->overlay = sc;
+        t->ov_state = new_state(sc);
         t->ov_cursor = 0;
         t->ov_scroll = 0;
         if (sc->enter != NULL)
@@ -107,18 +136,13 @@ void tui_close_overlay(struct tui *t)
 {
         const struct tui_screen *sc = t->overlay;
 
-        t->overlay = NULL;
+        /* leave() still finds its state through tui_state(). */
         if (sc != NULL && sc->leave != NULL)
                 sc->leave(t);
+        t->overlay = NULL;
+        free(t->ov_state);
+        t->ov_state = NULL;
         t->dirty = true;
-}
-
-void tui_ask(struct tui *t, enum tui_confirm what, const char *question)
-{
-        free(t->confirm_text);
-        t->confirm_text = xstrdup(question);
-        t->confirm = what;
-        tui_open_overlay(t, &tui_confirm_screen);
 }
 
 void tui_show_position(struct tui *t)
@@ -195,8 +219,7 @@ bool tui_login(struct tui *t, const char *name, bool create)
         t->pending = h;
         t->pending_name = xstrdup(store_handle_name(h));
         if (passphrase_is_set(store_record(h))) {
-                t->pass_mode = PASS_LOGIN;
-                tui_open_overlay(t, &tui_passphrase_screen);
+                tui_passphrase_open(t, PASS_LOGIN);
                 return true;
         }
         tui_login_finish(t);
@@ -510,14 +533,11 @@ static void free_tui(struct tui *t)
 {
         tui_doc_free(&t->doc);
         tui_edit_free(&t->edit);
-        tui_edit_free(&t->prompt);
-        store_names_free(t->names, t->nnames);
-        t->names = NULL;
         tui_pending_drop(t);
-        tui_edit_free(&t->secret);
+        free(t->state);
+        free(t->ov_state);
         free(t->msg);
         free(t->save_error);
-        free(t->confirm_text);
         free(t->name);
         free(t->store_problem);
         store_close(&t->store);
@@ -613,13 +633,7 @@ int tui_run(struct app *app)
                 const struct tui_screen *sc = t.overlay ? t.overlay : t.screen;
                 tui_key_bind(&k, sc);
                 bool used = sc->key(&t, &k);
-                if (t.edit.hit_max) {
-                        t.edit.hit_max = false;
-                        tui_message(&t, true,
-                                    "That is as much as this box holds (%zu KiB); the rest was "
-                                    "not kept.",
-                                    t.edit.max / 1024);
-                }
+                tui_edit_said_full(&t, &t.edit);
                 if (used)
                         continue;
                 if (t.overlay != NULL) {

@@ -143,11 +143,7 @@ void tui_question_keep_draft(struct tui *t)
         if (t->sess == NULL || t->overlay != NULL)
                 return;
         if (t->screen == &tui_case_screen) {
-                /* A case study's reflection being written, not yet saved. */
-                st = session_state(t->sess);
-                if (st != NULL && st->text == NULL)
-                        session_set_draft(t->sess, t->edit.buf != NULL ? t->edit.buf : "",
-                                          tui_now());
+                tui_case_keep_draft(t);
                 return;
         }
         if (t->screen != &tui_question_screen)
