@@ -1,19 +1,27 @@
-/* A question of any kind: the prompt, the ways to answer it, and feedback
- * at once (right or wrong said in words), a hint after a wrong attempt, and
- * the right answer with the explanation once settled.
+/* A question of any kind: the prompt, the widget that takes the answer, and
+ * feedback at once (right or wrong said in words), a hint after a wrong
+ * attempt, and the right answer with the explanation once settled. What
+ * differs by kind (option texts, instruction, heading) comes from the
+ * kind's row (dlfl/kinds.h); this file knows only the widgets.
  *
- * Keys beyond the common ones: single, true-false and rating pick with 1-9
- * or Up/Down and Enter; multiple ticks with Space or 1-9 and submits with
- * Enter; order picks an item up with Space, moves it with Up/Down, puts it
- * down with Space, and submits with Enter; match chooses a left item with
- * Up/Down and gives its right item with 1-9 (Space cycles), Enter submits;
- * text and numeric type into a line editor, Enter submits; reflection types
- * into a multi-line editor, Ctrl-D or F2 submits. In the editors Esc (or
- * Tab) leaves the text so the other keys work; Enter or e goes back in. */
+ * Keys beyond the common ones: pick one picks with 1-9 or Up/Down and
+ * Enter; pick many ticks with Space or 1-9 and submits with Enter; order
+ * picks an item up with Space, moves it with Up/Down, puts it down with
+ * Space, and submits with Enter; match chooses a left item with Up/Down and
+ * gives its right item with 1-9 (Space cycles), Enter submits; type text
+ * and type number use a line editor, Enter submits; long text (reflection)
+ * a multi-line editor, Ctrl-D or F2 submits. In the editors Esc (or Tab)
+ * leaves the text so the other keys work; Enter or e goes back in.
+ *
+ * This screen's own state still lives in struct tui (tui.h): toggled,
+ * order, grabbed and match are read by this file alone and can move into
+ * the screen's private state as they are; cursor, edit, editing and
+ * answered_now are shared with the case-study screen and tui.c. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "dlfl/kinds.h"
 #include "dlfl/present.h"
 #include "dlfl/xalloc.h"
 #include "tui.h"
@@ -26,32 +34,38 @@ static const struct screen *cur(const struct tui *t)
         return session_screen(t->sess);
 }
 
-static bool is_text_kind(enum question_kind k)
+/* The kind's row: the screen draws its widget and asks the row for words. */
+static const struct kind_ops *ops(const struct tui *t)
 {
-        return k == KIND_TEXT || k == KIND_NUMERIC || k == KIND_REFLECTION;
+        return kind_ops(cur(t)->kind);
+}
+
+static enum kind_widget widget(const struct tui *t)
+{
+        return ops(t)->widget;
+}
+
+static bool typed(const struct tui *t)
+{
+        return widget(t) == WIDGET_TYPE_TEXT || widget(t) == WIDGET_TYPE_NUMBER;
+}
+
+/* Several lines of the learner's own words, saved rather than checked. */
+static bool long_text(const struct tui *t)
+{
+        return ops(t)->long_text;
 }
 
 /* How many things there are to pick from, and their order on screen. */
 static size_t shown_count(const struct tui *t, const size_t **ord)
 {
-        const struct screen *sc = cur(t);
         size_t n = 0;
 
         *ord = NULL;
-        switch (sc->kind) {
-        case KIND_TRUE_FALSE:
-                return 2;
-        case KIND_RATING:
-                return sc->nscale > TUI_MAX_PICKS ? TUI_MAX_PICKS : sc->nscale;
-        case KIND_SINGLE:
-        case KIND_MULTIPLE:
-        case KIND_ORDER:
-        case KIND_MATCH:
-                *ord = session_shown_order(t->sess, &n);
-                return n > TUI_MAX_PICKS ? TUI_MAX_PICKS : n;
-        default:
+        if (typed(t))
                 return 0;
-        }
+        *ord = session_shown_order(t->sess, &n);
+        return n > TUI_MAX_PICKS ? TUI_MAX_PICKS : n;
 }
 
 /* The shown positions of the last answer's picks, for marking them. */
@@ -68,7 +82,6 @@ static void last_picks(const struct tui *t, bool *picked, size_t n)
 
 static void question_enter(struct tui *t)
 {
-        const struct screen *sc = cur(t);
         const struct screen_state *st = session_state(t->sess);
         const size_t *ord;
         size_t n = shown_count(t, &ord);
@@ -84,8 +97,8 @@ static void question_enter(struct tui *t)
         }
         size_t v[TUI_MAX_PICKS];
         size_t k = session_last_picks(t->sess, v, TUI_MAX_PICKS);
-        switch (sc->kind) {
-        case KIND_MULTIPLE:
+        switch (widget(t)) {
+        case WIDGET_PICK_MANY:
                 last_picks(t, t->toggled, n);
                 if (st != NULL && st->draft != NULL && !st->settled &&
                     strncmp(st->draft, "ticks:", 6) == 0) {
@@ -105,23 +118,22 @@ static void question_enter(struct tui *t)
                         }
                 }
                 break;
-        case KIND_ORDER:
+        case WIDGET_ORDER:
                 if (k == n)
                         for (size_t i = 0; i < k; i++)
                                 t->order[i] = v[i] < n ? v[i] : i;
                 break;
-        case KIND_MATCH:
+        case WIDGET_MATCH:
                 for (size_t i = 0; i < k && i < n; i++)
                         t->match[i] = v[i] < n ? (int)v[i] : -1;
                 break;
         default:
                 break;
         }
-        if (is_text_kind(sc->kind)) {
-                tui_edit_init(&t->edit, sc->kind == KIND_REFLECTION,
-                              sc->kind == KIND_REFLECTION ? RECORD_MAX_REFLECTION
-                                                          : RECORD_MAX_ANSWER);
-                if (sc->kind == KIND_REFLECTION)
+        if (typed(t)) {
+                tui_edit_init(&t->edit, long_text(t),
+                              long_text(t) ? RECORD_MAX_REFLECTION : RECORD_MAX_ANSWER);
+                if (long_text(t))
                         tui_edit_set(&t->edit, st ? st->text : NULL);
                 else if (st != NULL && st->attempts > 0 && !st->settled)
                         tui_edit_set(&t->edit, st->response);
@@ -152,15 +164,15 @@ void tui_question_keep_draft(struct tui *t)
         st = session_state(t->sess);
         if (sc == NULL || st == NULL || st->settled)
                 return;
-        if (is_text_kind(sc->kind)) {
-                const char *given = sc->kind == KIND_REFLECTION ? st->text : st->response;
-                const char *typed = t->edit.buf != NULL ? t->edit.buf : "";
+        if (typed(t)) {
+                const char *given = long_text(t) ? st->text : st->response;
+                const char *text = t->edit.buf != NULL ? t->edit.buf : "";
 
                 /* What was submitted already is in the record, not a draft. */
-                if (given != NULL && strcmp(given, typed) == 0)
-                        typed = "";
-                session_set_draft(t->sess, typed, tui_now());
-        } else if (sc->kind == KIND_MULTIPLE) {
+                if (given != NULL && strcmp(given, text) == 0)
+                        text = "";
+                session_set_draft(t->sess, text, tui_now());
+        } else if (widget(t) == WIDGET_PICK_MANY) {
                 const size_t *ord;
                 size_t n = shown_count(t, &ord), len = 6;
                 char buf[6 + TUI_MAX_PICKS * 4] = "ticks:";
@@ -196,50 +208,21 @@ static bool settled(const struct tui *t)
 
 static void add_instructions(struct tui *t, struct tui_doc *d, size_t n)
 {
-        const struct screen *sc = cur(t);
         char buf[200];
 
-        switch (sc->kind) {
-        case KIND_SINGLE:
-                snprintf(buf, sizeof buf, "Pick one answer: 1-%zu, or Up/Down and Enter.", n);
-                break;
-        case KIND_TRUE_FALSE:
-                snprintf(buf, sizeof buf, "True or false? 1 for True, 2 for False.");
-                break;
-        case KIND_RATING:
-                snprintf(buf, sizeof buf, "Rate yourself: 1-%zu, or Up/Down and Enter.", n);
-                break;
-        case KIND_MULTIPLE:
-                snprintf(buf, sizeof buf,
-                         "Tick every right answer (Space or 1-%zu), then press Enter.", n);
-                break;
-        case KIND_ORDER:
-                snprintf(buf, sizeof buf,
-                         "Put these in order: Space picks up the marked item, Up/Down move it, "
-                         "Space puts it down. Enter submits.");
-                break;
-        case KIND_MATCH:
-                snprintf(buf, sizeof buf,
-                         "Match each item with one of the choices below: Up/Down choose an item, "
-                         "1-%zu give its match. Enter submits.",
-                         n);
-                break;
-        case KIND_TEXT:
-                snprintf(buf, sizeof buf, "Type your answer and press Enter.");
-                break;
-        case KIND_NUMERIC:
-                snprintf(buf, sizeof buf, "Type a number and press Enter.");
-                break;
-        case KIND_REFLECTION:
-                snprintf(buf, sizeof buf,
-                         "Write as much as you like (Enter starts a new line). Ctrl-D or F2 "
-                         "saves it.");
-                break;
-        default:
-                buf[0] = '\0';
-        }
+        kind_screen_instruction(cur(t), n, buf, sizeof buf);
         tui_doc_text(d, buf, NULL, -1, tui_attr(t, COL_NOTE), 0);
         tui_doc_blank(d);
+}
+
+/* An option as the kind writes it: Markdown or plain text. */
+static void option_line(struct tui *t, struct tui_doc *d, const char *text, const char *prefix,
+                        int item, attr_t attr)
+{
+        if (ops(t)->options_md)
+                tui_doc_md(d, text, prefix, item, attr, 0);
+        else
+                tui_doc_text(d, text, prefix, item, attr, 0);
 }
 
 static void add_choices(struct tui *t, struct tui_doc *d, size_t n, const size_t *ord)
@@ -248,44 +231,32 @@ static void add_choices(struct tui *t, struct tui_doc *d, size_t n, const size_t
         const char *mark = tui_sym(t, "\u203a ", "> ");
         bool picked[TUI_MAX_PICKS];
         char prefix[32];
-        static const char *const tf[] = {"True", "False"};
+        const struct kind_ops *k = ops(t);
 
         last_picks(t, picked, TUI_MAX_PICKS);
         for (size_t i = 0; i < n; i++) {
                 const char *m = (int)i == t->cursor ? mark : "  ";
-                const char *text = "";
-                switch (sc->kind) {
-                case KIND_SINGLE:
-                case KIND_MULTIPLE:
-                        text = sc->choices[ord ? ord[i] : i].text;
-                        if (sc->kind == KIND_MULTIPLE)
+                switch (k->widget) {
+                case WIDGET_PICK_ONE:
+                case WIDGET_PICK_MANY:
+                        if (k->widget == WIDGET_PICK_MANY)
                                 snprintf(prefix, sizeof prefix, "%s%zu. [%s] ", m, i + 1,
                                          t->toggled[i] ? "x" : " ");
                         else
                                 snprintf(prefix, sizeof prefix, "%s%zu. (%s) ", m, i + 1,
                                          picked[i] ? "*" : " ");
-                        tui_doc_md(d, text, prefix, (int)i, A_NORMAL, 0);
+                        option_line(t, d, k->option(sc, ord ? ord[i] : i), prefix, (int)i,
+                                    A_NORMAL);
                         break;
-                case KIND_TRUE_FALSE:
-                        snprintf(prefix, sizeof prefix, "%s%zu. (%s) ", m, i + 1,
-                                 picked[i] ? "*" : " ");
-                        tui_doc_text(d, tf[i], prefix, (int)i, A_NORMAL, 0);
-                        break;
-                case KIND_RATING:
-                        snprintf(prefix, sizeof prefix, "%s%zu. (%s) ", m, i + 1,
-                                 picked[i] ? "*" : " ");
-                        tui_doc_text(d, sc->scale[i], prefix, (int)i, A_NORMAL, 0);
-                        break;
-                case KIND_ORDER: {
+                case WIDGET_ORDER: {
                         size_t it = t->order[i];
-                        text = sc->items[ord ? ord[it] : it];
                         snprintf(prefix, sizeof prefix, "%s%zu. %s", m, i + 1,
                                  (int)i == t->grabbed ? tui_sym(t, "\u2195 ", "* ") : "  ");
-                        tui_doc_md(d, text, prefix, (int)i,
-                                   (int)i == t->grabbed ? A_BOLD : A_NORMAL, 0);
+                        option_line(t, d, k->option(sc, ord ? ord[it] : it), prefix, (int)i,
+                                    (int)i == t->grabbed ? A_BOLD : A_NORMAL);
                         break;
                 }
-                case KIND_MATCH: {
+                case WIDGET_MATCH: {
                         int r = t->match[i];
                         char *line;
                         if (r >= 0 && (size_t)r < n)
@@ -304,7 +275,7 @@ static void add_choices(struct tui *t, struct tui_doc *d, size_t n, const size_t
                         break;
                 }
         }
-        if (sc->kind == KIND_MATCH) {
+        if (k->widget == WIDGET_MATCH) {
                 tui_doc_blank(d);
                 tui_doc_text(d, "Choices:", NULL, -1, A_BOLD, 0);
                 for (size_t j = 0; j < n; j++) {
@@ -363,25 +334,24 @@ static void add_feedback(struct tui *t, struct tui_doc *d)
  * rating, or a question before any wrong answer, has none). */
 static const char *status_keys(const struct tui *t, char *buf, size_t n)
 {
-        const struct screen *sc = cur(t);
         const char *h = session_hint_available(t->sess) ? "  h hint" : "";
 
         if (t->editing)
-                return sc->kind == KIND_REFLECTION ? "Type  Ctrl-D/F2 save  Esc other keys  "
-                                                     "PgUp/PgDn scroll"
+                return long_text(t) ? "Type  Ctrl-D/F2 save  Esc other keys  "
+                                      "PgUp/PgDn scroll"
                        : session_hint_available(t->sess)
                            ? "Type  Enter submit  Tab hint  Esc other keys  Ctrl-U clear"
                            : "Type  Enter submit  Esc other keys  Ctrl-U clear";
         if (settled(t))
-                return sc->kind == KIND_REFLECTION
+                return long_text(t)
                            ? "Enter go on  e edit  b back  t contents  m menu  ? help  q quit"
                            : "Enter go on  n next  b back  t contents  m menu  ? help  q quit";
-        switch (sc->kind) {
-        case KIND_MULTIPLE:
+        switch (widget(t)) {
+        case WIDGET_PICK_MANY:
                 snprintf(buf, n, "Space/1-9 tick  Enter submit%s  n next  b back  ? help  q quit",
                          h);
                 break;
-        case KIND_ORDER:
+        case WIDGET_ORDER:
                 if (t->grabbed >= 0)
                         return "Up/Down move the item  Space put down  Enter submit";
                 snprintf(
@@ -389,15 +359,14 @@ static const char *status_keys(const struct tui *t, char *buf, size_t n)
                     "Up/Down choose  Space pick up  Enter submit%s  n next  b back  ? help  q quit",
                     h);
                 break;
-        case KIND_MATCH:
+        case WIDGET_MATCH:
                 snprintf(
                     buf, n,
                     "Up/Down item  1-9 its match  Enter submit%s  n next  b back  ? help  q quit",
                     h);
                 break;
-        case KIND_TEXT:
-        case KIND_NUMERIC:
-        case KIND_REFLECTION:
+        case WIDGET_TYPE_TEXT:
+        case WIDGET_TYPE_NUMBER:
                 snprintf(buf, n,
                          "Enter/e type the answer%s  n next  b back  t contents  ? help  q quit",
                          h);
@@ -426,10 +395,8 @@ static void question_draw(struct tui *t)
         if (model_screen_points(sc) > 0)
                 snprintf(head, sizeof head, "Question (%g point%s)", model_screen_points(sc),
                          model_screen_points(sc) == 1 ? "" : "s");
-        else if (sc->kind == KIND_RATING)
-                snprintf(head, sizeof head, "Rate yourself (not scored)");
-        else if (sc->kind == KIND_REFLECTION)
-                snprintf(head, sizeof head, "Reflection (not scored)");
+        else if (ops(t)->heading != NULL)
+                snprintf(head, sizeof head, "%s", ops(t)->heading);
         else
                 snprintf(head, sizeof head, "Question (practice, not scored)");
         tui_doc_text(d, head, NULL, -1, tui_attr(t, COL_HEADING), 0);
@@ -438,14 +405,14 @@ static void question_draw(struct tui *t)
         if (!settled(t))
                 add_instructions(t, d, n);
         add_choices(t, d, n, ord);
-        if (is_text_kind(sc->kind)) {
+        if (typed(t)) {
                 if (t->editing || !settled(t)) {
-                        edit_rows = sc->kind == KIND_REFLECTION ? tui_body_rows(t) / 3 : 1;
-                        if (edit_rows < 3 && sc->kind == KIND_REFLECTION)
+                        edit_rows = long_text(t) ? tui_body_rows(t) / 3 : 1;
+                        if (edit_rows < 3 && long_text(t))
                                 edit_rows = 3;
                         tui_doc_space(d, EDIT_ITEM, edit_rows);
                 } else {
-                        const char *given = sc->kind == KIND_REFLECTION ? st->text : st->response;
+                        const char *given = long_text(t) ? st->text : st->response;
                         tui_doc_text(d, given ? given : "", "Your answer: ", EDIT_ITEM, A_NORMAL,
                                      0);
                 }
@@ -464,7 +431,7 @@ static void question_draw(struct tui *t)
         bool show_sel = n > 0 && !settled(t);
         tui_doc_paint(t, d, &t->scroll, show_sel ? t->cursor : -1);
         t->body_rows = tui_body_rows(t);
-        if (is_text_kind(sc->kind) && (t->editing || !settled(t))) {
+        if (typed(t) && (t->editing || !settled(t))) {
                 int row = tui_doc_item_first(d, EDIT_ITEM);
                 int y = tui_doc_screen_row(t, t->scroll, row);
                 if (y >= 0) {
@@ -509,7 +476,6 @@ static void answer_picks(struct tui *t, const size_t *picks, size_t n)
 
 static void submit_text(struct tui *t)
 {
-        const struct screen *sc = cur(t);
         const char *s = t->edit.buf ? t->edit.buf : "";
         const char *p = s;
 
@@ -517,8 +483,7 @@ static void submit_text(struct tui *t)
                 p++;
         if (*p == '\0') {
                 tui_message(t, true,
-                            sc->kind == KIND_REFLECTION ? "Write something first."
-                                                        : "Type an answer first.");
+                            long_text(t) ? "Write something first." : "Type an answer first.");
                 return;
         }
         after_answer(t, session_answer_text(t->sess, s, tui_now()));
@@ -528,7 +493,7 @@ static void give_hint(struct tui *t)
 {
         const struct screen_state *st = session_state(t->sess);
 
-        if (!model_kind_is_checked(cur(t)->kind)) {
+        if (!ops(t)->checked) {
                 tui_message(t, false, "This question has no hints.");
                 return;
         }
@@ -553,7 +518,7 @@ static void move_cursor(struct tui *t, int to, size_t n)
                 to = 0;
         if (to >= (int)n)
                 to = (int)n - 1;
-        if (t->grabbed >= 0 && cur(t)->kind == KIND_ORDER && to != t->cursor) {
+        if (t->grabbed >= 0 && widget(t) == WIDGET_ORDER && to != t->cursor) {
                 /* The picked-up item travels with the cursor. */
                 int step = to > t->cursor ? 1 : -1;
                 while (t->cursor != to) {
@@ -570,9 +535,7 @@ static void move_cursor(struct tui *t, int to, size_t n)
 
 static bool editing_key(struct tui *t, const struct tui_key *k)
 {
-        const struct screen *sc = cur(t);
-
-        if (k->act == TA_TAB && sc->kind != KIND_REFLECTION && session_hint_available(t->sess)) {
+        if (k->act == TA_TAB && !long_text(t) && session_hint_available(t->sess)) {
                 give_hint(t);
                 return true;
         }
@@ -588,7 +551,7 @@ static bool editing_key(struct tui *t, const struct tui_key *k)
                 return false;
         /* A number holds no letters: in a numeric answer the letter keys
          * (and ?) stay commands, so n, b, h, t, m, q and ? work as usual. */
-        if (sc->kind == KIND_NUMERIC && !k->fkey && k->code < 128 &&
+        if (widget(t) == WIDGET_TYPE_NUMBER && !k->fkey && k->code < 128 &&
             ((k->code >= 'a' && k->code <= 'z' && k->code != 'e') ||
              (k->code >= 'A' && k->code <= 'Z' && k->code != 'E') || k->code == '?')) {
                 if (k->act == TA_HINT) {
@@ -597,11 +560,11 @@ static bool editing_key(struct tui *t, const struct tui_key *k)
                 }
                 return false;
         }
-        if (sc->kind == KIND_REFLECTION ? k->act == TA_SUBMIT : k->act == TA_ENTER) {
+        if (long_text(t) ? k->act == TA_SUBMIT : k->act == TA_ENTER) {
                 submit_text(t);
                 return true;
         }
-        if (sc->kind != KIND_REFLECTION && k->act == TA_SUBMIT) {
+        if (!long_text(t) && k->act == TA_SUBMIT) {
                 submit_text(t);
                 return true;
         }
@@ -614,7 +577,6 @@ static bool editing_key(struct tui *t, const struct tui_key *k)
 
 static bool question_key(struct tui *t, const struct tui_key *k)
 {
-        const struct screen *sc = cur(t);
         const size_t *ord;
         size_t n = shown_count(t, &ord);
         size_t picks[TUI_MAX_PICKS];
@@ -627,10 +589,10 @@ static bool question_key(struct tui *t, const struct tui_key *k)
                 give_hint(t);
                 return true;
         }
-        if (is_text_kind(sc->kind)) {
+        if (typed(t)) {
                 if (k->act == TA_EDIT || (k->act == TA_ENTER && !settled(t)) ||
                     (k->act == TA_TAB)) {
-                        if (settled(t) && sc->kind != KIND_REFLECTION) {
+                        if (settled(t) && !long_text(t)) {
                                 tui_message(t, false, "This question is settled.");
                                 return true;
                         }
@@ -670,10 +632,8 @@ static bool question_key(struct tui *t, const struct tui_key *k)
         default:
                 break;
         }
-        switch (sc->kind) {
-        case KIND_SINGLE:
-        case KIND_TRUE_FALSE:
-        case KIND_RATING:
+        switch (widget(t)) {
+        case WIDGET_PICK_ONE:
                 if (k->act == TA_DIGIT && (size_t)k->digit <= n) {
                         t->cursor = k->digit - 1;
                         picks[0] = (size_t)t->cursor;
@@ -686,7 +646,7 @@ static bool question_key(struct tui *t, const struct tui_key *k)
                         return true;
                 }
                 return k->act == TA_DIGIT || k->act == TA_SPACE;
-        case KIND_MULTIPLE:
+        case WIDGET_PICK_MANY:
                 if (k->act == TA_DIGIT && (size_t)k->digit <= n) {
                         t->cursor = k->digit - 1;
                         t->toggled[t->cursor] = !t->toggled[t->cursor];
@@ -708,7 +668,7 @@ static bool question_key(struct tui *t, const struct tui_key *k)
                         return true;
                 }
                 return k->act == TA_DIGIT;
-        case KIND_ORDER:
+        case WIDGET_ORDER:
                 if (k->act == TA_SPACE && n > 0) {
                         t->grabbed = t->grabbed >= 0 ? -1 : t->cursor;
                         return true;
@@ -729,7 +689,7 @@ static bool question_key(struct tui *t, const struct tui_key *k)
                         return true;
                 }
                 return k->act == TA_DIGIT;
-        case KIND_MATCH:
+        case WIDGET_MATCH:
                 if (k->act == TA_DIGIT && (size_t)k->digit <= n && n > 0) {
                         t->match[t->cursor] = k->digit - 1;
                         if (t->cursor + 1 < (int)n)
