@@ -404,9 +404,12 @@ static void test_csv(void **state)
         assert_string_equal(c.f[1][2], "Data, \"care\" and you");
         assert_string_equal(c.f[1][3], "1");
         assert_string_equal(c.f[1][4], "passed");
-        /* ISO 8601 (UTC) in the form spreadsheets read as a date and time. */
-        assert_string_equal(c.f[1][5], "2025-11-29 08:00:00");
-        assert_string_equal(c.f[1][6], "2025-11-29 09:00:00");
+        /* ISO 8601 in UTC, which the header says; no zone letter, so
+         * spreadsheets read a date and time. */
+        assert_string_equal(c.f[0][5], "started (UTC)");
+        assert_string_equal(c.f[0][6], "completed (UTC)");
+        assert_string_equal(c.f[1][5], "2025-11-29T08:00:00");
+        assert_string_equal(c.f[1][6], "2025-11-29T09:00:00");
         assert_string_equal(c.f[1][7], "83.3");
         assert_string_equal(c.f[1][8], "6.67");
         assert_string_equal(c.f[1][9], "8");
