@@ -306,12 +306,28 @@ const char *plain_trimmed(char *s)
 }
 
 /* A one-letter command on its own, or 0. */
+/* The commands every prompt takes, in one table read by plain_command
+ * and the help, so the two cannot drift apart. */
+static const struct {
+        char key;
+        const char *help, *kiosk_help;
+} commands[] = {
+    {'b', "back to the previous screen", NULL},
+    {'t', "the contents of the module", NULL},
+    {'m', "the module menu", NULL},
+    {'h', "a hint (after a wrong answer)", NULL},
+    {'?', "these commands", NULL},
+    {'q', "save and quit", "save and log out"},
+};
+
 int plain_command(const char *t)
 {
-        if (t[0] != '\0' && t[1] == '\0' && strchr("btmhq?", t[0]) != NULL)
-                return t[0];
-        if (t[0] != '\0' && t[1] == '\0' && strchr("BTMHQ", t[0]) != NULL)
-                return t[0] - 'A' + 'a';
+        if (t[0] == '\0' || t[1] != '\0')
+                return 0;
+        for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
+                if (t[0] == commands[i].key ||
+                    (commands[i].key >= 'a' && t[0] == commands[i].key - 'a' + 'A'))
+                        return commands[i].key;
         return 0;
 }
 
@@ -340,13 +356,11 @@ void plain_save(void *ctx)
 void plain_help(struct plain *p)
 {
         plain_emit(p, "Commands, typed on their own line at any prompt:\n"
-                      "  (empty line)  go on\n"
-                      "  b  back to the previous screen\n"
-                      "  t  the contents of the module\n"
-                      "  m  the module menu\n"
-                      "  h  a hint (after a wrong answer)\n"
-                      "  ?  these commands\n");
-        plain_emit(p, p->app->kiosk ? "  q  save and log out\n" : "  q  save and quit\n");
+                      "  (empty line)  go on\n");
+        for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
+                fprintf(p->out, "  %c  %s\n", commands[i].key,
+                        p->app->kiosk && commands[i].kiosk_help != NULL ? commands[i].kiosk_help
+                                                                        : commands[i].help);
 }
 
 static void give_hint(struct plain *p, struct session *s)

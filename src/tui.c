@@ -144,6 +144,14 @@ void tui_close_overlay(struct tui *t)
         t->dirty = true;
 }
 
+/* A module's screens, by screen type: a new type is one row here and one
+ * file (line mode has the same table in plain.c). */
+static const struct tui_screen *const content_screens[] = {
+    [SCREEN_LESSON] = &tui_lesson_screen,
+    [SCREEN_QUESTION] = &tui_question_screen,
+    [SCREEN_CASE_STUDY] = &tui_case_screen,
+};
+
 void tui_show_position(struct tui *t)
 {
         const struct screen *sc;
@@ -156,12 +164,8 @@ void tui_show_position(struct tui *t)
         sc = session_screen(t->sess);
         if (session_on_summary(t->sess) || sc == NULL)
                 tui_switch(t, &tui_summary_screen);
-        else if (sc->type == SCREEN_LESSON)
-                tui_switch(t, &tui_lesson_screen);
-        else if (sc->type == SCREEN_QUESTION)
-                tui_switch(t, &tui_question_screen);
         else
-                tui_switch(t, &tui_case_screen);
+                tui_switch(t, content_screens[sc->type]);
 }
 
 bool tui_open_module(struct tui *t, size_t index)
@@ -293,9 +297,14 @@ void tui_logout(struct tui *t)
 
 static bool on_content(const struct tui *t)
 {
-        return t->sess != NULL &&
-               (t->screen == &tui_lesson_screen || t->screen == &tui_question_screen ||
-                t->screen == &tui_case_screen || t->screen == &tui_summary_screen);
+        if (t->sess == NULL)
+                return false;
+        if (t->screen == &tui_summary_screen)
+                return true;
+        for (size_t i = 0; i < sizeof content_screens / sizeof content_screens[0]; i++)
+                if (t->screen == content_screens[i])
+                        return true;
+        return false;
 }
 
 static void ask_quit(struct tui *t)
