@@ -159,9 +159,9 @@ static struct col *columns(const struct catalog *c, struct learner_record **recs
 static void csv_report(FILE *out, struct learner_record **recs, size_t nrecs, struct col *cols,
                        size_t ncols)
 {
-        static const char *const header[] = {"learner", "module",  "title",    "status",
-                                             "score",   "earned",  "possible", "passed",
-                                             "minutes", "started", "completed"};
+        static const char *const header[] = {"learner", "module",        "title",          "status",
+                                             "score",   "earned",        "possible",       "passed",
+                                             "minutes", "started (UTC)", "completed (UTC)"};
 
         export_csv_begin(out);
         for (size_t i = 0; i < sizeof(header) / sizeof(header[0]); i++)

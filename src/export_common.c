@@ -133,7 +133,7 @@ void export_csv_time(time_t t, char buf[32])
         buf[0] = '\0';
         if (t == 0 || gmtime_r(&t, &tm) == NULL)
                 return;
-        strftime(buf, 32, "%Y-%m-%d %H:%M:%S", &tm);
+        strftime(buf, 32, "%Y-%m-%dT%H:%M:%S", &tm);
 }
 
 void export_csv_field(FILE *out, const char *raw, bool first)

@@ -57,38 +57,51 @@ static void put_escaped(FILE *out, const char *s)
         }
 }
 
+static bool blank(const char *s)
+{
+        return s[strspn(s, " \t")] == '\0';
+}
+
 /* Writes text from the record (the learner's own words) with prefix before
- * every line, each line made safe for a terminal and escaped for Markdown. */
+ * every line, each line made safe for a terminal and escaped for Markdown.
+ * It reads as typed: a line followed by another ends in a hard break (a
+ * backslash), and a blank line stays a paragraph break. */
 static void write_lines(FILE *out, const char *prefix, const char *text)
 {
-        const char *p = text;
+        char **lines = NULL;
+        size_t n = 0, cap = 0;
 
-        for (;;) {
+        for (const char *p = text;;) {
                 const char *nl = strchr(p, '\n');
                 size_t len = nl != NULL ? (size_t)(nl - p) : strlen(p);
                 char *line = xstrndup(p, len);
-                char *safe;
 
                 if (len > 0 && line[len - 1] == '\r')
                         line[len - 1] = '\0';
-                safe = text_sanitize(line);
-                if (safe[0] == '\0') {
-                        /* Keeps the prefix without trailing blanks. */
-                        size_t plen = strlen(prefix);
-                        while (plen > 0 && prefix[plen - 1] == ' ')
-                                plen--;
-                        fprintf(out, "%.*s\n", (int)plen, prefix);
-                } else {
-                        fputs(prefix, out);
-                        put_escaped(out, safe);
-                        fputc('\n', out);
-                }
-                free(safe);
+                lines = xgrow(lines, &cap, n + 1, sizeof(*lines));
+                lines[n++] = text_sanitize(line);
                 free(line);
                 if (nl == NULL || nl[1] == '\0')
                         break;
                 p = nl + 1;
         }
+        for (size_t i = 0; i < n; i++) {
+                if (blank(lines[i])) {
+                        /* Keeps the prefix without trailing blanks. */
+                        size_t plen = strlen(prefix);
+
+                        while (plen > 0 && prefix[plen - 1] == ' ')
+                                plen--;
+                        fprintf(out, "%.*s\n", (int)plen, prefix);
+                } else {
+                        fputs(prefix, out);
+                        put_escaped(out, lines[i]);
+                        fputs(i + 1 < n && !blank(lines[i + 1]) ? "\\\n" : "\n", out);
+                }
+        }
+        for (size_t i = 0; i < n; i++)
+                free(lines[i]);
+        free(lines);
 }
 
 /* Writes module Markdown as plain wrapped lines: first before the first

@@ -9,7 +9,7 @@
 #include "dlfl/json.h"
 
 static const char *const header[] = {
-    "learner", "module", "title",    "attempt",   "status", "started", "completed",
+    "learner", "module", "title",    "attempt",   "status", "started (UTC)", "completed (UTC)",
     "score",   "earned", "possible", "pass_mark", "passed", "minutes",
 };
 

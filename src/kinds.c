@@ -1,6 +1,8 @@
 /* The question kinds: one row of operations each (see dlfl/kinds.h). To add
- * a kind, add its enum value in model.h, write its functions here and one
- * row in the table at the end; pick a widget the front ends already draw. */
+ * a kind, write its functions here and append its row to the table at the
+ * end (its place there is its number; naming it in model.h's enum is only
+ * needed for code that must single it out). Pick a widget the front ends
+ * already draw; kinds_lookup.c and the rest of dlfl need no change. */
 #include <ctype.h>
 #include <math.h>
 #include <stdio.h>
@@ -13,122 +15,13 @@
 #include "dlfl/kinds.h"
 #include "dlfl/record.h"
 #include "dlfl/xalloc.h"
+#include "kinds_impl.h"
 #include "kinds_xapi.h"
 #include "loader_internal.h"
 
-/* ---- small helpers ------------------------------------------------------ */
-
-struct buf {
-        char *s;
-        size_t len, cap;
-};
-
-static void put(struct buf *b, const char *s)
-{
-        size_t n = strlen(s);
-
-        b->s = xgrow(b->s, &b->cap, b->len + n + 1, 1);
-        memcpy(b->s + b->len, s, n + 1);
-        b->len += n;
-}
-
-static char *fmt_number(double v)
-{
-        return xasprintf("%.15g", v);
-}
-
-static char *join_indices(const size_t *v, size_t n)
-{
-        char *out = xmalloc(n * 21 + 1);
-        size_t len = 0;
-
-        out[0] = '\0';
-        for (size_t i = 0; i < n; i++)
-                len += (size_t)sprintf(out + len, "%s%zu", i ? "," : "", v[i] + 1);
-        return out;
-}
-
-/* Parses "2,1,3" (1-based) into 0-based indices; returns the count, or 0
- * when malformed or an index is not below limit. */
-static size_t parse_indices(const char *s, size_t *out, size_t max, size_t limit)
-{
-        size_t n = 0;
-
-        if (s == NULL || *s == '\0')
-                return 0;
-        while (*s != '\0') {
-                char *end;
-                unsigned long v;
-
-                if (!isdigit((unsigned char)*s))
-                        return 0;
-                v = strtoul(s, &end, 10);
-                if (v == 0 || v > limit || n >= max)
-                        return 0;
-                out[n++] = (size_t)v - 1;
-                s = end;
-                if (*s == ',')
-                        s++;
-                else if (*s != '\0')
-                        return 0;
-        }
-        return n;
-}
-
-static bool check_count(struct lctx *c, const struct ynode *list, const char *key, size_t min,
-                        size_t max)
-{
-        if (list->count >= min && list->count <= max)
-                return true;
-        lx_report(c, list, E_COUNT, key, min, max, list->count);
-        return false;
-}
-
-static void one_pattern(struct json *j, const char *pattern)
-{
-        json_array_begin(j, "correctResponsesPattern");
-        json_string(j, NULL, pattern);
-        json_array_end(j);
-}
-
-/* "1,3" -> "1[,]3": xAPI's separator for choice and sequencing. */
-static char *list_response(const char *response)
-{
-        struct buf b = {0};
-
-        put(&b, "");
-        for (const char *p = response; *p != '\0'; p++) {
-                char one[2] = {*p, '\0'};
-
-                if (*p != ' ')
-                        put(&b, *p == ',' ? "[,]" : one);
-        }
-        return b.s;
-}
-
-/* The right answer of an order ("1[,]2[,]3") or match ("1[.]1[,]2[.]2")
- * question: the author lists both in the right order. */
-static void ordered_pattern(struct json *j, size_t n, bool pairs)
-{
-        struct buf b = {0};
-        char num[48];
-
-        put(&b, "");
-        for (size_t i = 0; i < n; i++) {
-                snprintf(num, sizeof(num), "%s%zu", i > 0 ? "[,]" : "", i + 1);
-                put(&b, num);
-                if (pairs) {
-                        snprintf(num, sizeof(num), "[.]%zu", i + 1);
-                        put(&b, num);
-                }
-        }
-        one_pattern(j, b.s);
-        free(b.s);
-}
-
 static size_t picks_indices(const struct screen *s, const char *response, size_t *out, size_t max)
 {
-        return parse_indices(response, out, max, kind_ops(s->kind)->options(s));
+        return kx_parse_indices(response, out, max, kind_ops(s->kind)->options(s));
 }
 
 /* ---- single and multiple ------------------------------------------------ */
@@ -141,7 +34,7 @@ static void load_choices(struct lctx *c, const struct ynode *map, struct screen 
         const struct ynode *list = lx_list(c, map, "choices", true, "a question");
         size_t ncorrect = 0, errors = c->diags->errors;
 
-        if (list == NULL || !check_count(c, list, "choices", 2, 9))
+        if (list == NULL || !kx_check_count(c, list, "choices", 2, 9))
                 return;
         s->choices = arena_calloc(c->a, list->count, sizeof(*s->choices));
         for (size_t i = 0; i < list->count; i++) {
@@ -186,7 +79,7 @@ static const char *choice_text(const struct screen *s, size_t i)
 static bool check_single(const struct screen *s, size_t *a, size_t *n, char **response)
 {
         *n = 1;
-        *response = join_indices(a, 1);
+        *response = kx_join_indices(a, 1);
         return s->choices[a[0]].correct;
 }
 
@@ -216,7 +109,7 @@ static bool check_multiple(const struct screen *s, size_t *a, size_t *n, char **
                         right = false;
         }
         *n = k;
-        *response = join_indices(a, k);
+        *response = kx_join_indices(a, k);
         return right;
 }
 
@@ -240,16 +133,16 @@ static size_t remarks_choices(const struct screen *s, const char *response, cons
 
 static char *right_choices(const struct screen *s, const size_t *order, size_t n)
 {
-        struct buf b = {0};
+        struct kx_buf b = {0};
         bool first = true;
 
-        put(&b, "");
+        kx_put(&b, "");
         for (size_t i = 0; i < n; i++) {
                 if (!s->choices[order[i]].correct)
                         continue;
                 if (!first)
-                        put(&b, kind_ops(s->kind)->widget == WIDGET_PICK_ONE ? " or " : "; ");
-                put(&b, s->choices[order[i]].text);
+                        kx_put(&b, kind_ops(s->kind)->widget == WIDGET_PICK_ONE ? " or " : "; ");
+                kx_put(&b, s->choices[order[i]].text);
                 first = false;
         }
         return b.s;
@@ -258,16 +151,16 @@ static char *right_choices(const struct screen *s, const size_t *order, size_t n
 static void xapi_choices(struct json *j, const struct screen *s)
 {
         const char **texts = xcalloc(s->nchoices + 1, sizeof(*texts));
-        struct buf pat = {0};
+        struct kx_buf pat = {0};
         char num[32];
         size_t k = 0;
 
-        put(&pat, "");
+        kx_put(&pat, "");
         for (size_t i = 0; i < s->nchoices; i++) {
                 texts[i] = s->choices[i].text;
                 if (s->choices[i].correct) {
                         snprintf(num, sizeof(num), "%s%zu", k++ > 0 ? "[,]" : "", i + 1);
-                        put(&pat, num);
+                        kx_put(&pat, num);
                 }
         }
         /* A single question with several right choices accepts any one. */
@@ -291,7 +184,7 @@ static void xapi_choices(struct json *j, const struct screen *s)
 static char *xapi_list(const struct screen *s, const struct screen_state *st)
 {
         (void)s;
-        return st->response != NULL ? list_response(st->response) : NULL;
+        return st->response != NULL ? kx_list_response(st->response) : NULL;
 }
 
 /* ---- true-false --------------------------------------------------------- */
@@ -329,7 +222,6 @@ static size_t picks_tf(const struct screen *s, const char *response, size_t *out
         return 1;
 }
 
-/* cppcheck-suppress constParameter ; the check_picks op may reorder picks */
 static bool check_tf(const struct screen *s, size_t *a, size_t *n, char **response)
 {
         bool said = a[0] == 0;
@@ -366,7 +258,7 @@ static char *right_tf(const struct screen *s, const size_t *order, size_t n)
 
 static void xapi_tf(struct json *j, const struct screen *s)
 {
-        one_pattern(j, s->answer_true ? "true" : "false");
+        kx_one_pattern(j, s->answer_true ? "true" : "false");
 }
 
 static char *xapi_as_given(const struct screen *s, const struct screen_state *st)
@@ -448,7 +340,7 @@ static void load_order(struct lctx *c, const struct ynode *map, struct screen *s
 {
         const struct ynode *list = lx_list(c, map, "items", true, "an order question");
 
-        if (list == NULL || !check_count(c, list, "items", 2, 9))
+        if (list == NULL || !kx_check_count(c, list, "items", 2, 9))
                 return;
         s->items = lx_text_list(c, map, "items", &s->nitems, false);
         for (size_t i = 1; i < s->nitems; i++)
@@ -475,30 +367,30 @@ static bool check_order(const struct screen *s, size_t *a, size_t *n, char **res
         for (size_t i = 0; i < *n; i++)
                 if (a[i] != i && strcmp(s->items[a[i]], s->items[i]) != 0)
                         right = false;
-        *response = join_indices(a, *n);
+        *response = kx_join_indices(a, *n);
         return right;
 }
 
 static char *right_order(const struct screen *s, const size_t *order, size_t n)
 {
-        struct buf b = {0};
+        struct kx_buf b = {0};
 
         (void)order;
         (void)n;
-        put(&b, "");
+        kx_put(&b, "");
         for (size_t i = 0; i < s->nitems; i++) {
                 char *num = xasprintf("%s%zu. ", i ? "  " : "", i + 1);
 
-                put(&b, num);
+                kx_put(&b, num);
                 free(num);
-                put(&b, s->items[i]);
+                kx_put(&b, s->items[i]);
         }
         return b.s;
 }
 
 static void xapi_order(struct json *j, const struct screen *s)
 {
-        ordered_pattern(j, s->nitems, false);
+        kx_ordered_pattern(j, s->nitems, false);
         xapi_components(j, "choices", s->items, s->nitems, 1);
 }
 
@@ -510,7 +402,7 @@ static void load_match(struct lctx *c, const struct ynode *map, struct screen *s
 {
         const struct ynode *list = lx_list(c, map, "pairs", true, "a match question");
 
-        if (list == NULL || !check_count(c, list, "pairs", 2, 9))
+        if (list == NULL || !kx_check_count(c, list, "pairs", 2, 9))
                 return;
         s->pairs = arena_calloc(c->a, list->count, sizeof(*s->pairs));
         for (size_t i = 0; i < list->count; i++) {
@@ -551,23 +443,23 @@ static bool check_match(const struct screen *s, size_t *a, size_t *n, char **res
         for (size_t i = 0; i < *n; i++)
                 if (strcmp(s->pairs[a[i]].right, s->pairs[i].right) != 0)
                         right = false;
-        *response = join_indices(a, *n);
+        *response = kx_join_indices(a, *n);
         return right;
 }
 
 static char *right_match(const struct screen *s, const size_t *order, size_t n)
 {
-        struct buf b = {0};
+        struct kx_buf b = {0};
 
         (void)order;
         (void)n;
-        put(&b, "");
+        kx_put(&b, "");
         for (size_t i = 0; i < s->npairs; i++) {
                 if (i)
-                        put(&b, "; ");
-                put(&b, s->pairs[i].left);
-                put(&b, ": ");
-                put(&b, s->pairs[i].right);
+                        kx_put(&b, "; ");
+                kx_put(&b, s->pairs[i].left);
+                kx_put(&b, ": ");
+                kx_put(&b, s->pairs[i].right);
         }
         return b.s;
 }
@@ -581,7 +473,7 @@ static void xapi_match(struct json *j, const struct screen *s)
                 left[i] = s->pairs[i].left;
                 right[i] = s->pairs[i].right;
         }
-        ordered_pattern(j, s->npairs, true);
+        kx_ordered_pattern(j, s->npairs, true);
         xapi_components(j, "source", left, s->npairs, 1);
         xapi_components(j, "target", right, s->npairs, 1);
         free(left);
@@ -591,7 +483,7 @@ static void xapi_match(struct json *j, const struct screen *s)
 /* "2,1,3" (for each left item, its right item) -> "1[.]2[,]2[.]1[,]3[.]3". */
 static char *xapi_match_response(const struct screen *s, const struct screen_state *st)
 {
-        struct buf b = {0};
+        struct kx_buf b = {0};
         char *copy, *save = NULL, num[48];
         size_t i = 0;
 
@@ -599,12 +491,12 @@ static char *xapi_match_response(const struct screen *s, const struct screen_sta
         if (st->response == NULL)
                 return NULL;
         copy = xstrdup(st->response);
-        put(&b, "");
+        kx_put(&b, "");
         for (char *t = strtok_r(copy, ", ", &save); t != NULL; t = strtok_r(NULL, ", ", &save)) {
                 i++;
                 snprintf(num, sizeof(num), "%s%zu[.]", i > 1 ? "[,]" : "", i);
-                put(&b, num);
-                put(&b, t);
+                kx_put(&b, num);
+                kx_put(&b, t);
         }
         free(copy);
         return b.s;
@@ -637,13 +529,13 @@ static enum kind_verdict check_numeric(const struct screen *s, const char *t, co
 
 static char *right_numeric(const struct screen *s, const size_t *order, size_t n)
 {
-        char *num = fmt_number(s->number), *out;
+        char *num = kx_fmt_number(s->number), *out;
 
         (void)order;
         (void)n;
         if (s->tolerance <= 0)
                 return num;
-        char *tol = fmt_number(s->tolerance);
+        char *tol = kx_fmt_number(s->tolerance);
         out = xasprintf("%s (give or take %s)", num, tol);
         free(num);
         free(tol);
@@ -661,7 +553,7 @@ static void xapi_numeric(struct json *j, const struct screen *s)
         } else {
                 json_format_number(s->number, buf, sizeof(buf));
         }
-        one_pattern(j, buf);
+        kx_one_pattern(j, buf);
 }
 
 /* ---- reflection --------------------------------------------------------- */
@@ -682,7 +574,7 @@ static void load_rating(struct lctx *c, const struct ynode *map, struct screen *
 {
         const struct ynode *l = ytree_get(map, "scale");
 
-        if (l != NULL && l->kind == YNODE_SEQUENCE && !check_count(c, l, "scale", 2, 9))
+        if (l != NULL && l->kind == YNODE_SEQUENCE && !kx_check_count(c, l, "scale", 2, 9))
                 return;
         s->scale = lx_text_list(c, map, "scale", &s->nscale, false);
         if (s->nscale == 0) {
@@ -745,7 +637,7 @@ static const char *const no_keys[] = {NULL};
 static const char *const numeric_kind_keys[] = {"answer", "tolerance", NULL};
 static const char *const rating_kind_keys[] = {"scale", NULL};
 
-static const struct kind_ops table[KIND_COUNT] = {
+const struct kind_ops kinds_table[] = {
     [KIND_SINGLE] =
         {
             .name = "single",
@@ -755,7 +647,9 @@ static const struct kind_ops table[KIND_COUNT] = {
             .checked = true,
             .widget = WIDGET_PICK_ONE,
             .shuffle = SHUFFLE_IF_ASKED,
+            .options_md = true,
             .instruction = "Type the number of your answer",
+            .screen_instruction = "Pick one answer: 1-%zu, or Up/Down and Enter.",
             .load = load_choices,
             .options = choices_count,
             .option = choice_text,
@@ -776,7 +670,9 @@ static const struct kind_ops table[KIND_COUNT] = {
             .checked = true,
             .widget = WIDGET_PICK_MANY,
             .shuffle = SHUFFLE_IF_ASKED,
+            .options_md = true,
             .instruction = "Type the numbers of every right answer, separated by spaces or commas",
+            .screen_instruction = "Tick every right answer (Space or 1-%zu), then press Enter.",
             .load = load_choices,
             .options = choices_count,
             .option = choice_text,
@@ -798,7 +694,10 @@ static const struct kind_ops table[KIND_COUNT] = {
             .widget = WIDGET_PICK_ONE,
             .shuffle = SHUFFLE_NEVER,
             .input_rows = 2,
+            .options_md = false,
+            .words_ok = true,
             .instruction = "Type 1 for True or 2 for False",
+            .screen_instruction = "True or false? 1 for True, 2 for False.",
             .load = load_true_false,
             .options = tf_count,
             .option = tf_text,
@@ -819,7 +718,9 @@ static const struct kind_ops table[KIND_COUNT] = {
             .checked = true,
             .widget = WIDGET_TYPE_TEXT,
             .input_rows = 1,
+            .options_md = false,
             .instruction = "Type your answer",
+            .screen_instruction = "Type your answer and press Enter.",
             .empty = "Type an answer first.",
             .load = load_text,
             .check_text = check_text,
@@ -839,8 +740,12 @@ static const struct kind_ops table[KIND_COUNT] = {
             .checked = true,
             .widget = WIDGET_ORDER,
             .shuffle = SHUFFLE_NOT_AS_WRITTEN,
+            .options_md = true,
             .instruction =
                 "Type the numbers of these %zu items in the right order, separated by spaces",
+            .screen_instruction =
+                "Put these in order: Space picks up the marked item, Up/Down move it, "
+                "Space puts it down. Enter submits.",
             .load = load_order,
             .options = items_count,
             .option = item_text,
@@ -860,8 +765,12 @@ static const struct kind_ops table[KIND_COUNT] = {
             .checked = true,
             .widget = WIDGET_MATCH,
             .shuffle = SHUFFLE_NOT_AS_WRITTEN,
+            .options_md = false,
             .instruction =
                 "For A, B, C... in turn, type the number of its match (2 1 3, or A2 B1 C3)",
+            .screen_instruction =
+                "Match each item with one of the choices below: Up/Down choose an item, "
+                "1-%zu give its match. Enter submits.",
             .load = load_match,
             .options = pairs_count,
             .option = pair_right,
@@ -882,8 +791,13 @@ static const struct kind_ops table[KIND_COUNT] = {
             .widget = WIDGET_TYPE_TEXT,
             .long_text = true,
             .input_rows = 3,
+            .options_md = false,
             .instruction = "Write your answer: as many lines as you like, then a line holding "
                            "only a full stop (.)",
+            .screen_instruction =
+                "Write as much as you like (Enter starts a new line). Ctrl-D or F2 "
+                "saves it.",
+            .heading = "Reflection (not scored)",
             .empty = "Write something first.",
             .xapi_type = "long-fill-in",
             .xapi_response = xapi_reflection,
@@ -897,7 +811,9 @@ static const struct kind_ops table[KIND_COUNT] = {
             .checked = true,
             .widget = WIDGET_TYPE_NUMBER,
             .input_rows = 1,
+            .options_md = false,
             .instruction = "Type a number",
+            .screen_instruction = "Type a number and press Enter.",
             .empty = "Type a number, such as 3.5 or -2.",
             .load = load_numeric,
             .check_text = check_numeric,
@@ -916,7 +832,10 @@ static const struct kind_ops table[KIND_COUNT] = {
             .widget = WIDGET_PICK_ONE,
             .shuffle = SHUFFLE_NEVER,
             .input_rows = -1, /* one row per level */
+            .options_md = true,
             .instruction = "Type the number of your level",
+            .screen_instruction = "Rate yourself: 1-%zu, or Up/Down and Enter.",
+            .heading = "Rate yourself (not scored)",
             .load = load_rating,
             .options = scale_count,
             .option = scale_text,
@@ -928,71 +847,4 @@ static const struct kind_ops table[KIND_COUNT] = {
         },
 };
 
-const struct kind_ops *kind_ops(enum question_kind k)
-{
-        return (size_t)k < KIND_COUNT ? &table[k] : NULL;
-}
-
-size_t kinds_count(void)
-{
-        return KIND_COUNT;
-}
-
-int kind_find(const char *name)
-{
-        for (size_t i = 0; name != NULL && i < KIND_COUNT; i++)
-                if (strcmp(table[i].name, name) == 0)
-                        return (int)i;
-        return -1;
-}
-
-const char *kinds_names(void)
-{
-        static char names[KIND_COUNT * 24];
-
-        if (names[0] == '\0') {
-                size_t len = 0;
-
-                for (size_t i = 0; i < KIND_COUNT; i++)
-                        len += (size_t)snprintf(names + len, sizeof(names) - len, "%s%s",
-                                                i == 0                ? ""
-                                                : i + 1 == KIND_COUNT ? " or "
-                                                                      : ", ",
-                                                table[i].name);
-        }
-        return names;
-}
-
-const char *const *kinds_all_keys(void)
-{
-        static const char *keys[KIND_COUNT * 8 + 1];
-
-        if (keys[0] == NULL) {
-                size_t n = 0;
-
-                for (size_t i = 0; i < KIND_COUNT; i++) {
-                        for (const char *const *k = table[i].keys; *k != NULL; k++) {
-                                bool seen = false;
-
-                                for (size_t j = 0; j < n && !seen; j++)
-                                        seen = strcmp(keys[j], *k) == 0;
-                                if (!seen && n + 1 < sizeof(keys) / sizeof(keys[0]))
-                                        keys[n++] = *k;
-                        }
-                }
-        }
-        return keys;
-}
-
-void kind_instruction(const struct screen *s, size_t n, char *buf, size_t size)
-{
-        const struct kind_ops *k = kind_ops(s->kind);
-        const char *fmt = k != NULL && k->instruction != NULL ? k->instruction : "";
-        const char *at = strstr(fmt, "%zu");
-
-        /* The row's text is data, not a format: only "%zu" is replaced. */
-        if (at == NULL)
-                snprintf(buf, size, "%s", fmt);
-        else
-                snprintf(buf, size, "%.*s%zu%s", (int)(at - fmt), fmt, n, at + 3);
-}
+const size_t kinds_table_size = sizeof(kinds_table) / sizeof(kinds_table[0]);

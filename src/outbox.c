@@ -109,6 +109,12 @@ static char *json_unquote(const char *p)
         return out;
 }
 
+bool outbox_is_voiding(const char *json)
+{
+        return json != NULL &&
+               strstr(json, "\"verb\":{\"id\":\"http://adlnet.gov/expapi/verbs/voided\"") != NULL;
+}
+
 void outbox_add(struct outbox *ob, char state, const char *id, const char *json)
 {
         struct outbox_entry *e;
@@ -120,6 +126,16 @@ void outbox_add(struct outbox *ob, char state, const char *id, const char *json)
         memcpy(e->id, id, 36);
         e->id[36] = '\0';
         e->json = json != NULL ? xstrdup(json) : NULL;
+        e->voiding = outbox_is_voiding(json);
+}
+
+void outbox_drop(struct outbox *ob, struct outbox_entry *e)
+{
+        size_t i = (size_t)(e - ob->e);
+
+        free(e->json);
+        memmove(e, e + 1, (ob->n - i - 1) * sizeof(*e));
+        ob->n--;
 }
 
 struct outbox_entry *outbox_find(struct outbox *ob, const char *id)
@@ -435,7 +451,7 @@ void outbox_void_sent(struct outbox *ob, const struct settings *set)
                 char id[37];
                 char *json;
 
-                if (ob->e[i].state != 'S' || ob->e[i].voided)
+                if (ob->e[i].state != 'S' || ob->e[i].voided || ob->e[i].voiding)
                         continue;
                 json = export_xapi_void(ob->name, ob->created, set, ob->e[i].id, time(NULL), id);
                 ob->e[i].voided = true;
@@ -457,9 +473,10 @@ bool outbox_forget(const char *data_dir, const struct learner_record *r, const s
         free(key);
         if (!ok)
                 return false;
-        /* What never reached the LRS is simply dropped. */
+        /* What never reached the LRS is simply dropped; the voiding of an
+         * earlier learner of this name still goes. */
         for (size_t i = 0; i < ob.n; i++) {
-                if (ob.e[i].state == 'S')
+                if (ob.e[i].state == 'S' || (ob.e[i].state == 'Q' && ob.e[i].voiding))
                         ob.e[keep++] = ob.e[i];
                 else
                         free(ob.e[i].json);

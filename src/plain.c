@@ -2,7 +2,13 @@
  * (product.md, "Plain line mode protocol"). For screen readers, dumb
  * terminals and scripts. It drives the same session as the ncurses player;
  * everything from a module passes through text.h, so no escape sequence
- * or raw control character ever reaches the output. */
+ * or raw control character ever reaches the output.
+ *
+ * This file holds the loop and the input and output every screen uses.
+ * Each screen is its own plain_*.c file: a module's screens (lesson,
+ * question, case study, summary) are rows of a {show, line} table here;
+ * the picker, menu, intro and contents are called in turn by the loop.
+ * A new module screen is one file and one row. */
 #include <errno.h>
 #include <signal.h>
 #include <math.h>
@@ -270,14 +276,6 @@ bool plain_read_line(struct plain *p)
         }
         text_lines_free(&tl);
         fflush(p->out);
-        if (p->pending != NULL) {
-                free(p->line);
-                p->line = p->pending;
-                p->cap = strlen(p->line) + 1;
-                p->pending = NULL;
-                plain_blank(p);
-                return true;
-        }
         if (!plain_get_raw(p)) {
                 plain_blank(p);
                 return false;
@@ -302,12 +300,28 @@ const char *plain_trimmed(char *s)
 }
 
 /* A one-letter command on its own, or 0. */
+/* The commands every prompt takes, in one table read by plain_command
+ * and the help, so the two cannot drift apart. */
+static const struct {
+        char key;
+        const char *help, *kiosk_help;
+} commands[] = {
+    {'b', "back to the previous screen", NULL},
+    {'t', "the contents of the module", NULL},
+    {'m', "the module menu", NULL},
+    {'h', "a hint (after a wrong answer)", NULL},
+    {'?', "these commands", NULL},
+    {'q', "save and quit", "save and log out"},
+};
+
 int plain_command(const char *t)
 {
-        if (t[0] != '\0' && t[1] == '\0' && strchr("btmhq?", t[0]) != NULL)
-                return t[0];
-        if (t[0] != '\0' && t[1] == '\0' && strchr("BTMHQ", t[0]) != NULL)
-                return t[0] - 'A' + 'a';
+        if (t[0] == '\0' || t[1] != '\0')
+                return 0;
+        for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
+                if (t[0] == commands[i].key ||
+                    (commands[i].key >= 'a' && t[0] == commands[i].key - 'a' + 'A'))
+                        return commands[i].key;
         return 0;
 }
 
@@ -336,13 +350,17 @@ void plain_save(void *ctx)
 void plain_help(struct plain *p)
 {
         plain_emit(p, "Commands, typed on their own line at any prompt:\n"
-                      "  (empty line)  go on\n"
-                      "  b  back to the previous screen\n"
-                      "  t  the contents of the module\n"
-                      "  m  the module menu\n"
-                      "  h  a hint (after a wrong answer)\n"
-                      "  ?  these commands\n");
-        plain_emit(p, p->app->kiosk ? "  q  save and log out\n" : "  q  save and quit\n");
+                      "  (empty line)  go on\n");
+        for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
+                fprintf(p->out, "  %c  %s\n", commands[i].key,
+                        p->app->kiosk && commands[i].kiosk_help != NULL ? commands[i].kiosk_help
+                                                                        : commands[i].help);
+}
+
+void plain_refuse(struct plain *p)
+{
+        plain_say(p, "%s, or type ? for the commands.",
+                  p->prompt[0] != '\0' ? p->prompt : "Press Enter to go on");
 }
 
 static void give_hint(struct plain *p, struct session *s)
@@ -633,7 +651,6 @@ int plain_run(struct app *app)
         store_close(&p.store);
         line_reader_free(&p.in);
         free(p.line);
-        free(p.pending);
         /* The learner was told on screen; the exit status tells a script. */
         if (p.save_failed)
                 status = 1;

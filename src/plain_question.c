@@ -7,6 +7,7 @@
 #include <strings.h>
 #include <time.h>
 
+#include "dlfl/kinds.h"
 #include "dlfl/present.h"
 #include "dlfl/session.h"
 #include "dlfl/xalloc.h"
@@ -98,33 +99,19 @@ long plain_number(const char *t)
         return errno != 0 || *end != '\0' ? -1 : v;
 }
 
-static const char *const tf_labels[2] = {"True", "False"};
-
 static void show_options(struct plain *p, struct session *s, const struct screen *sc)
 {
+        const struct kind_ops *k = kind_ops(sc->kind);
         size_t n;
         const size_t *order = session_shown_order(s, &n);
 
         for (size_t i = 0; i < n; i++) {
                 char *prefix = xasprintf("%zu. ", i + 1);
 
-                switch (sc->kind) {
-                case KIND_SINGLE:
-                case KIND_MULTIPLE:
-                        plain_md(p, prefix, sc->choices[order[i]].text);
-                        break;
-                case KIND_TRUE_FALSE:
-                        plain_wrapped(p, prefix, tf_labels[i]);
-                        break;
-                case KIND_ORDER:
-                        plain_md(p, prefix, sc->items[order[i]]);
-                        break;
-                case KIND_RATING:
-                        plain_md(p, prefix, sc->scale[order[i]]);
-                        break;
-                default:
-                        break;
-                }
+                if (k->options_md)
+                        plain_md(p, prefix, k->option(sc, order[i]));
+                else
+                        plain_wrapped(p, prefix, k->option(sc, order[i]));
                 free(prefix);
         }
 }
@@ -155,44 +142,10 @@ static void show_match(struct plain *p, struct session *s, const struct screen *
 /* What may be typed to answer, as the prompt says it. */
 static void instructions(struct plain *p, const struct screen *sc, size_t n)
 {
-        switch (sc->kind) {
-        case KIND_SINGLE:
-                plain_ask(p, "Type the number of your answer");
-                break;
-        case KIND_MULTIPLE:
-                plain_ask(p,
-                          "Type the numbers of every right answer, separated by spaces or commas");
-                break;
-        case KIND_TRUE_FALSE:
-                plain_ask(p, "Type 1 for True or 2 for False");
-                break;
-        case KIND_TEXT:
-                plain_ask(p, "Type your answer");
-                break;
-        case KIND_ORDER:
-                plain_ask(
-                    p,
-                    "Type the numbers of these %zu items in the right order, separated by spaces",
-                    n);
-                break;
-        case KIND_MATCH:
-                plain_ask(
-                    p, "For A, B, C... in turn, type the number of its match (2 1 3, or A2 B1 C3)");
-                break;
-        case KIND_NUMERIC:
-                plain_ask(p, "Type a number");
-                break;
-        case KIND_REFLECTION:
-                plain_ask(
-                    p, "Write your answer: as many lines as you like, then a line holding only a "
-                       "full stop (.)");
-                break;
-        case KIND_RATING:
-                plain_ask(p, "Type the number of your level");
-                break;
-        default:
-                break;
-        }
+        char buf[200];
+
+        kind_instruction(sc, n, buf, sizeof buf);
+        plain_ask(p, "%s", buf);
 }
 
 /* The parts the presentation layer decided, in its order. */
@@ -233,30 +186,28 @@ static void question_prompt(struct plain *p, struct session *s, const struct scr
 /* What the learner answered last, in words, for a screen shown again. */
 static void show_given(struct plain *p, struct session *s, const struct screen *sc)
 {
+        const struct kind_ops *k = kind_ops(sc->kind);
         const struct screen_state *st = session_state(s);
         size_t picks[64], n;
 
         if (st->attempts == 0)
                 return;
-        switch (sc->kind) {
-        case KIND_TEXT:
-        case KIND_NUMERIC:
-                if (st->response != NULL)
-                        plain_wrapped(p, "Your answer: ", st->response);
-                break;
-        case KIND_REFLECTION:
-                if (st->text != NULL)
-                        plain_wrapped(p, "Your answer: ", st->text);
-                break;
-        case KIND_RATING:
+        switch (k->widget) {
+        case WIDGET_TYPE_TEXT:
+        case WIDGET_TYPE_NUMBER:
+                if (k->long_text ? st->text != NULL : st->response != NULL)
+                        plain_wrapped(p, "Your answer: ", k->long_text ? st->text : st->response);
                 break;
         default: {
+                /* A rating says itself in the feedback. */
+                if (!k->checked)
+                        break;
                 char buf[64 * 8] = "";
                 size_t len = 0;
 
                 n = session_last_picks(s, picks, 64);
                 for (size_t i = 0; i < n && len < sizeof(buf); i++) {
-                        if (sc->kind == KIND_MATCH)
+                        if (k->widget == WIDGET_MATCH)
                                 len += (size_t)snprintf(
                                     buf + len, sizeof(buf) - len, "%s%c%zu", i ? " " : "",
                                     (char)('A' + (i < 26 ? i : 25)), picks[i] + 1);
@@ -279,7 +230,7 @@ void plain_question_show(struct plain *p, struct session *s, const struct screen
                 plain_say(p, "Practice question (not scored)");
         plain_md(p, "", sc->prompt);
         plain_blank(p);
-        if (sc->kind == KIND_MATCH)
+        if (kind_ops(sc->kind)->widget == WIDGET_MATCH)
                 show_match(p, s, sc);
         else
                 show_options(p, s, sc);
@@ -318,25 +269,59 @@ static void after_answer(struct plain *p, struct session *s, enum answer_result 
         }
 }
 
+/* Several lines of the learner's own words, up to a line holding ".". */
+static enum flow own_words(struct plain *p, struct session *s, const char *t)
+{
+        bool eof;
+        char *text = plain_read_lines(p, t, &eof);
+        enum answer_result r;
+
+        if (eof) {
+                /* Not ended with ".": kept as a draft, never lost. */
+                session_set_draft(s, text, time(NULL));
+                free(text);
+                return FLOW_QUIT;
+        }
+        r = session_answer_text(s, text, time(NULL));
+        free(text);
+        after_answer(p, s, r);
+        return FLOW_STAY;
+}
+
+/* The option whose text was typed ("true"), in any case; -1 for none. */
+static long option_named(const struct screen *sc, const char *t)
+{
+        const struct kind_ops *k = kind_ops(sc->kind);
+
+        for (size_t i = 0; i < k->options(sc); i++)
+                if (strcasecmp(t, k->option(sc, i)) == 0)
+                        return (long)i;
+        return -1;
+}
+
 enum flow plain_question_line(struct plain *p, struct session *s, const char *t)
 {
         const struct screen *sc = session_screen(s);
+        const struct kind_ops *k = kind_ops(sc->kind);
         const struct screen_state *st = session_state(s);
         size_t picks[64];
         long n;
         enum answer_result r;
 
-        /* A line typed once this visit settled the question belongs to the
-         * next screen: scripts may leave out the empty line. */
+        /* Once settled this visit, only Enter and the commands go on: a
+         * line is never carried to the next, unseen screen. */
         if (p->answered_here && (st->settled || !model_kind_is_checked(sc->kind))) {
-                p->pending = xstrdup(t);
-                session_next(s, time(NULL));
-                return FLOW_SHOW;
+                plain_refuse(p);
+                return FLOW_STAY;
         }
-        switch (sc->kind) {
-        case KIND_TEXT:
-        case KIND_NUMERIC: {
-                char *answer = xstrdup(t);
+        switch (k->widget) {
+        case WIDGET_TYPE_TEXT:
+        case WIDGET_TYPE_NUMBER: {
+                char *answer;
+
+                if (k->long_text)
+                        return own_words(p, s, t);
+                answer = xstrdup(t);
 
                 if (plain_cut_to(answer, RECORD_MAX_ANSWER))
                         plain_say(p, "An answer holds at most %u KiB: only its beginning was kept.",
@@ -345,22 +330,7 @@ enum flow plain_question_line(struct plain *p, struct session *s, const char *t)
                 free(answer);
                 break;
         }
-        case KIND_REFLECTION: {
-                bool eof;
-                char *text = plain_read_lines(p, t, &eof);
-
-                if (eof) {
-                        /* Not ended with ".": kept as a draft, never lost. */
-                        session_set_draft(s, text, time(NULL));
-                        free(text);
-                        return FLOW_QUIT;
-                }
-                r = session_answer_text(s, text, time(NULL));
-                free(text);
-                after_answer(p, s, r);
-                return FLOW_STAY;
-        }
-        case KIND_MATCH:
+        case WIDGET_MATCH:
                 n = parse_match(t, picks, 64);
                 if (n < 0) {
                         plain_say(p,
@@ -370,21 +340,16 @@ enum flow plain_question_line(struct plain *p, struct session *s, const char *t)
                 }
                 r = session_answer_picks(s, picks, (size_t)n, time(NULL));
                 break;
-        case KIND_TRUE_FALSE:
-                if (strcasecmp(t, "true") == 0 || strcasecmp(t, "false") == 0) {
-                        picks[0] = strcasecmp(t, "true") == 0 ? 0 : 1;
+        default:
+                if (k->words_ok && (n = option_named(sc, t)) >= 0) {
+                        picks[0] = (size_t)n;
                         r = session_answer_picks(s, picks, 1, time(NULL));
                         break;
                 }
-                /* fall through */
-        default:
                 n = parse_picks(t, picks, 64);
                 if (n < 0) {
                         plain_say(p, "Type %s, or ? for the commands.",
-                                  sc->kind == KIND_MULTIPLE || sc->kind == KIND_ORDER ||
-                                          sc->kind == KIND_MATCH
-                                      ? "numbers"
-                                      : "a number");
+                                  k->widget == WIDGET_PICK_ONE ? "a number" : "numbers");
                         return FLOW_STAY;
                 }
                 r = session_answer_picks(s, picks, (size_t)n, time(NULL));

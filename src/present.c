@@ -228,19 +228,21 @@ static size_t response_indices(const char *r, size_t *out, size_t max)
         return n;
 }
 
-/* Match and order: each wrong pair or place, by name. */
+/* Match and order: each wrong pair or place, by name. An order's options
+ * are written in the right order; a match's left items are its pairs'. */
 static void wrong_items(const struct session *s, const struct screen *sc,
                         const struct screen_state *st, struct present_parts *out)
 {
+        const struct kind_ops *k = kind_ops(sc->kind);
         size_t a[64], n = response_indices(st->response, a, 64);
 
-        if (sc->kind == KIND_ORDER && n == sc->nitems) {
+        if (k->widget == WIDGET_ORDER && n == k->options(sc)) {
                 for (size_t i = 0; i < n; i++)
-                        if (a[i] < sc->nitems && strcmp(sc->items[a[i]], sc->items[i]) != 0)
+                        if (a[i] < n && strcmp(k->option(sc, a[i]), k->option(sc, i)) != 0)
                                 addf(out, PART_WRONG_ITEM, NULL, "Not in place %zu: %s", i + 1,
-                                     sc->items[a[i]])
+                                     k->option(sc, a[i]))
                                     ->bad = true;
-        } else if (sc->kind == KIND_MATCH && n == sc->npairs) {
+        } else if (k->widget == WIDGET_MATCH && n == sc->npairs) {
                 for (size_t i = 0; i < n; i++)
                         if (a[i] < sc->npairs &&
                             strcmp(sc->pairs[a[i]].right, sc->pairs[i].right) != 0)
@@ -251,16 +253,19 @@ static void wrong_items(const struct session *s, const struct screen *sc,
         (void)s;
 }
 
+/* Orders and pairs read best a line each; other answers as one line. */
 static void right_answer(const struct session *s, const struct screen *sc,
                          struct present_parts *out)
 {
-        if (sc->kind == KIND_ORDER) {
+        const struct kind_ops *k = kind_ops(sc->kind);
+
+        if (k->widget == WIDGET_ORDER) {
                 addf(out, PART_RIGHT, NULL, "The right order:");
-                for (size_t i = 0; i < sc->nitems; i++)
-                        addf(out, PART_RIGHT, NULL, "%zu. %s", i + 1, sc->items[i]);
+                for (size_t i = 0; i < k->options(sc); i++)
+                        addf(out, PART_RIGHT, NULL, "%zu. %s", i + 1, k->option(sc, i));
                 return;
         }
-        if (sc->kind == KIND_MATCH) {
+        if (k->widget == WIDGET_MATCH) {
                 addf(out, PART_RIGHT, NULL, "The right pairs:");
                 for (size_t i = 0; i < sc->npairs; i++)
                         addf(out, PART_RIGHT, NULL, "%c. %s: %s", letter(i), sc->pairs[i].left,
@@ -296,8 +301,13 @@ void present_answer(const struct session *s, const char *hint_key, struct presen
                 return;
         }
         if (!checked) {
-                if (sc->kind == KIND_RATING && st->rating >= 0 && (size_t)st->rating < sc->nscale)
-                        addf(out, PART_VERDICT, NULL, "Saved: %s.", sc->scale[st->rating]);
+                const struct kind_ops *k = kind_ops(sc->kind);
+
+                /* A level picked is said back in words. */
+                if (k->widget == WIDGET_PICK_ONE && st->rating >= 0 &&
+                    (size_t)st->rating < k->options(sc))
+                        addf(out, PART_VERDICT, NULL, "Saved: %s.",
+                             k->option(sc, (size_t)st->rating));
                 else
                         addf(out, PART_VERDICT, NULL, "Saved.");
                 return;

@@ -28,6 +28,7 @@ enum outcome {
 
 struct batch {
         char (*ids)[37];
+        bool *voiding; /* per statement: it voids another */
         size_t n;
         char *body;
         size_t len;
@@ -36,6 +37,7 @@ struct batch {
 static void batch_free(struct batch *b)
 {
         free(b->ids);
+        free(b->voiding);
         free(b->body);
         memset(b, 0, sizeof(*b));
 }
@@ -138,6 +140,7 @@ static bool take(const char *data_dir, const char *key, size_t max, struct batch
                 return false;
         }
         b->ids = xcalloc(max, sizeof(*b->ids));
+        b->voiding = xcalloc(max, sizeof(*b->voiding));
         mem = open_memstream(&b->body, &b->len);
         if (mem == NULL)
                 die("cannot make an in-memory stream");
@@ -147,6 +150,7 @@ static bool take(const char *data_dir, const char *key, size_t max, struct batch
                         continue;
                 fputs(b->n > 0 ? "," : "", mem);
                 fputs(ob.e[i].json, mem);
+                b->voiding[b->n] = ob.e[i].voiding;
                 memcpy(b->ids[b->n++], ob.e[i].id, 37);
         }
         fputc(']', mem);
@@ -158,7 +162,8 @@ static bool take(const char *data_dir, const char *key, size_t max, struct batch
 
 /* Marks the batch's statements sent (state S), or refused (R, with the
  * HTTP status), under the lock. A statement "forget me" dropped while it
- * was on its way is recorded as sent and voided like the rest. */
+ * was on its way is recorded as sent and voided like the rest. A voiding
+ * statement, once sent, leaves the queue: it is never voided itself. */
 static bool mark(const char *data_dir, const char *key, const struct settings *s,
                  const struct batch *b, char state, long status, struct sync_result *res)
 {
@@ -173,12 +178,16 @@ static bool mark(const char *data_dir, const char *key, const struct settings *s
         for (size_t i = 0; i < b->n; i++) {
                 struct outbox_entry *e = outbox_find(&ob, b->ids[i]);
 
-                if (e == NULL && state == 'S') {
+                if (e == NULL && state == 'S' && !b->voiding[i]) {
                         outbox_add(&ob, 'S', b->ids[i], NULL);
                         continue;
                 }
                 if (e == NULL || e->state != 'Q')
                         continue;
+                if (state == 'S' && e->voiding) {
+                        outbox_drop(&ob, e);
+                        continue;
+                }
                 e->state = state;
                 e->status = (int)status;
                 if (state == 'S') {
@@ -228,7 +237,9 @@ static bool one_by_one(const char *data_dir, const char *key, const struct setti
                         continue;
                 }
                 one.ids = xcalloc(1, sizeof(*one.ids));
+                one.voiding = xcalloc(1, sizeof(*one.voiding));
                 memcpy(one.ids[0], e->id, 37);
+                one.voiding[0] = e->voiding;
                 one.n = 1;
                 one.body = xasprintf("[%s]", e->json);
                 one.len = strlen(one.body);
@@ -253,21 +264,43 @@ static bool one_by_one(const char *data_dir, const char *key, const struct setti
         return true;
 }
 
+static size_t queued_now(const char *data_dir, const char *key)
+{
+        struct outbox ob;
+        char *err = NULL;
+        size_t n;
+
+        if (!outbox_open(data_dir, key, &ob, &err)) {
+                free(err);
+                return 0;
+        }
+        n = outbox_count(&ob, 'Q');
+        outbox_close(&ob);
+        return n;
+}
+
+/* Sends at most as many statements as the queue held when this run began,
+ * so a run always ends whatever is queued meanwhile (that goes with the
+ * next run). */
 static bool sync_queue(const char *data_dir, const char *key, const struct settings *s,
                        FILE *report, struct sync_result *res)
 {
-        for (;;) {
+        size_t budget = queued_now(data_dir, key);
+
+        while (budget > 0) {
                 struct batch b;
                 enum outcome o;
                 long status = 0;
                 bool ok;
 
-                if (!take(data_dir, key, (size_t)s->batch, &b, res))
+                if (!take(data_dir, key, budget < (size_t)s->batch ? budget : (size_t)s->batch, &b,
+                          res))
                         return false;
                 if (b.n == 0) {
                         batch_free(&b);
                         return true;
                 }
+                budget -= b.n;
                 o = post(s, &b, &status, res);
                 if (o == SENT) {
                         ok = mark(data_dir, key, s, &b, 'S', status, res);
@@ -286,6 +319,7 @@ static bool sync_queue(const char *data_dir, const char *key, const struct setti
                 if (!ok)
                         return false;
         }
+        return true;
 }
 
 static size_t count_left(const char *data_dir, char **keys, size_t n)
@@ -361,6 +395,9 @@ void sync_run(const char *data_dir, const struct settings *s, bool wait, FILE *r
                 if (!sync_queue(data_dir, keys[i], s, report, res))
                         break;
         res->left = count_left(data_dir, keys, n);
+        if (res->left > 0 && res->reason == NULL)
+                set_reason(res, xstrdup("they were queued while this sync ran; the next sync "
+                                        "sends them"));
         close(fd);
 out:
         for (size_t i = 0; i < n; i++)

@@ -55,6 +55,15 @@ void tui_message(struct tui *t, bool error, const char *fmt, ...)
         t->msg_error = error;
 }
 
+void tui_edit_said_full(struct tui *t, struct tui_edit *e)
+{
+        if (!e->hit_max)
+                return;
+        e->hit_max = false;
+        tui_message(t, true, "That is as much as this box holds (%zu KiB); the rest was not kept.",
+                    e->max / 1024);
+}
+
 void tui_save(struct tui *t)
 {
         const char *err = NULL;
@@ -75,17 +84,35 @@ static void save_hook(void *ctx)
         tui_save(ctx);
 }
 
+/* A screen's state, zeroed. */
+static void *new_state(const struct tui_screen *sc)
+{
+        return sc->state_size > 0 ? xcalloc(1, sc->state_size) : NULL;
+}
+
+void *tui_state(const struct tui *t, const struct tui_screen *sc)
+{
+        if (sc == NULL)
+                return NULL;
+        if (t->overlay == sc)
+                return t->ov_state;
+        if (t->screen == sc)
+                return t->state;
+        return NULL;
+}
+
 void tui_switch(struct tui *t, const struct tui_screen *sc)
 {
         if (t->overlay != NULL)
                 tui_close_overlay(t);
         if (t->screen != NULL && t->screen->leave != NULL)
                 t->screen->leave(t);
+        free(t->state);
+        t->state = new_state(sc);
         t->screen = sc;
         t->cursor = 0;
         t->scroll = 0;
         t->scrolled = false;
-        t->editing = false;
         if (sc->enter != NULL)
                 sc->enter(t);
         t->dirty = true;
@@ -96,6 +123,7 @@ void tui_open_overlay(struct tui *t, const struct tui_screen *sc)
         if (t->overlay != NULL)
                 tui_close_overlay(t);
         t->overlay = sc;
+        t->ov_state = new_state(sc);
         t->ov_cursor = 0;
         t->ov_scroll = 0;
         if (sc->enter != NULL)
@@ -107,19 +135,22 @@ void tui_close_overlay(struct tui *t)
 {
         const struct tui_screen *sc = t->overlay;
 
-        t->overlay = NULL;
+        /* leave() still finds its state through tui_state(). */
         if (sc != NULL && sc->leave != NULL)
                 sc->leave(t);
+        t->overlay = NULL;
+        free(t->ov_state);
+        t->ov_state = NULL;
         t->dirty = true;
 }
 
-void tui_ask(struct tui *t, enum tui_confirm what, const char *question)
-{
-        free(t->confirm_text);
-        t->confirm_text = xstrdup(question);
-        t->confirm = what;
-        tui_open_overlay(t, &tui_confirm_screen);
-}
+/* A module's screens, by screen type: a new type is one row here and one
+ * file (line mode has the same table in plain.c). */
+static const struct tui_screen *const content_screens[] = {
+    [SCREEN_LESSON] = &tui_lesson_screen,
+    [SCREEN_QUESTION] = &tui_question_screen,
+    [SCREEN_CASE_STUDY] = &tui_case_screen,
+};
 
 void tui_show_position(struct tui *t)
 {
@@ -133,12 +164,8 @@ void tui_show_position(struct tui *t)
         sc = session_screen(t->sess);
         if (session_on_summary(t->sess) || sc == NULL)
                 tui_switch(t, &tui_summary_screen);
-        else if (sc->type == SCREEN_LESSON)
-                tui_switch(t, &tui_lesson_screen);
-        else if (sc->type == SCREEN_QUESTION)
-                tui_switch(t, &tui_question_screen);
         else
-                tui_switch(t, &tui_case_screen);
+                tui_switch(t, content_screens[sc->type]);
 }
 
 bool tui_open_module(struct tui *t, size_t index)
@@ -195,8 +222,7 @@ bool tui_login(struct tui *t, const char *name, bool create)
         t->pending = h;
         t->pending_name = xstrdup(store_handle_name(h));
         if (passphrase_is_set(store_record(h))) {
-                t->pass_mode = PASS_LOGIN;
-                tui_open_overlay(t, &tui_passphrase_screen);
+                tui_passphrase_open(t, PASS_LOGIN);
                 return true;
         }
         tui_login_finish(t);
@@ -271,9 +297,14 @@ void tui_logout(struct tui *t)
 
 static bool on_content(const struct tui *t)
 {
-        return t->sess != NULL &&
-               (t->screen == &tui_lesson_screen || t->screen == &tui_question_screen ||
-                t->screen == &tui_case_screen || t->screen == &tui_summary_screen);
+        if (t->sess == NULL)
+                return false;
+        if (t->screen == &tui_summary_screen)
+                return true;
+        for (size_t i = 0; i < sizeof content_screens / sizeof content_screens[0]; i++)
+                if (t->screen == content_screens[i])
+                        return true;
+        return false;
 }
 
 static void ask_quit(struct tui *t)
@@ -509,15 +540,11 @@ static void idle_logout(struct tui *t)
 static void free_tui(struct tui *t)
 {
         tui_doc_free(&t->doc);
-        tui_edit_free(&t->edit);
-        tui_edit_free(&t->prompt);
-        store_names_free(t->names, t->nnames);
-        t->names = NULL;
         tui_pending_drop(t);
-        tui_edit_free(&t->secret);
+        free(t->state);
+        free(t->ov_state);
         free(t->msg);
         free(t->save_error);
-        free(t->confirm_text);
         free(t->name);
         free(t->store_problem);
         store_close(&t->store);
@@ -613,13 +640,6 @@ int tui_run(struct app *app)
                 const struct tui_screen *sc = t.overlay ? t.overlay : t.screen;
                 tui_key_bind(&k, sc);
                 bool used = sc->key(&t, &k);
-                if (t.edit.hit_max) {
-                        t.edit.hit_max = false;
-                        tui_message(&t, true,
-                                    "That is as much as this box holds (%zu KiB); the rest was "
-                                    "not kept.",
-                                    t.edit.max / 1024);
-                }
                 if (used)
                         continue;
                 if (t.overlay != NULL) {

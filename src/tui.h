@@ -114,8 +114,13 @@ void tui_status_keys(struct tui *t, const struct tui_hint *h, size_t n, const ch
                         sizeof((const struct tui_hint[]){__VA_ARGS__}) / sizeof(struct tui_hint),  \
                         (right))
 
+/* A screen owns its state: state_size bytes, zeroed, allocated when the
+ * screen is switched to (or opened as an overlay) and freed after its
+ * leave(), which frees what the state points to. tui_state() finds it.
+ * Like tig's view_ops private_size, or tmux's per-mode data. */
 struct tui_screen {
         const char *name;
+        size_t state_size;
         void (*enter)(struct tui *t);
         void (*draw)(struct tui *t);
         /* True when the key was handled; else the global handler gets it. */
@@ -220,35 +225,24 @@ struct tui {
         time_t last_input;
         long idle_timeout; /* seconds; 0 = off */
 
-        /* Per-screen state, reset by each screen's enter(). */
+        /* The base screen's view, which the helpers in tui_draw.c keep;
+         * reset on every switch. */
         int cursor;
         int scroll;
         int body_rows; /* rows of the body on the last draw */
         struct tui_doc doc;
-        struct tui_edit edit;
-        bool editing;
-        bool toggled[TUI_MAX_PICKS];
-        size_t order[TUI_MAX_PICKS]; /* order: shown positions, learner's order */
-        int grabbed;                 /* order: the row being moved, -1 none */
-        int match[TUI_MAX_PICKS];    /* match: shown right item per left, -1 none */
-        bool answered_now;
         bool scrolled; /* the learner scrolled away from the cursor: keep it so */
 
-        /* Overlays keep their own place. */
+        /* An overlay's view: it keeps its own place. */
         int ov_cursor, ov_scroll;
-        enum tui_confirm confirm;
-        char *confirm_text;
-        bool prompt_forget; /* the name prompt confirms "forget me" */
-        char **names;
-        size_t nnames;
-        struct tui_edit prompt;
+
+        /* Each screen's own state (struct tui_screen's state_size): the
+         * base screen's and the overlay's. */
+        void *state, *ov_state;
 
         /* A record opened but not yet handed over: its passphrase is asked. */
         struct store_handle *pending;
         char *pending_name;
-        enum tui_pass_mode pass_mode;
-        struct tui_edit secret;
-        char *pass_old, *pass_new;
 };
 
 extern const struct tui_screen tui_picker_screen;
@@ -266,6 +260,9 @@ extern const struct tui_screen tui_passphrase_screen;
 
 /* tui.c: navigation between screens and the shared state. */
 void tui_switch(struct tui *t, const struct tui_screen *sc);
+/* The state of sc, the base screen or the overlay on it; NULL when sc is
+ * neither, or has no state. */
+void *tui_state(const struct tui *t, const struct tui_screen *sc);
 void tui_open_overlay(struct tui *t, const struct tui_screen *sc);
 void tui_close_overlay(struct tui *t);
 /* Shows the screen for the session's current position. */
@@ -286,10 +283,17 @@ time_t tui_mono_now(void);
 void tui_logout(struct tui *t);
 /* Clears the screen at the next draw and the scrollback now (terminfo E3). */
 void tui_wipe_screen(void);
+/* tui_confirm.c: a yes/no question before what cannot be undone. */
 void tui_ask(struct tui *t, enum tui_confirm what, const char *question);
+/* tui_prompt.c: a name typed, for a new learner or to confirm forget me. */
+void tui_prompt_open(struct tui *t, bool forget);
+/* tui_passphrase.c: the passphrase asked for what mode says. */
+void tui_passphrase_open(struct tui *t, enum tui_pass_mode mode);
 void tui_message(struct tui *t, bool error, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
 void tui_save(struct tui *t);
+/* Tells the learner once when a key was refused because e is full. */
+void tui_edit_said_full(struct tui *t, struct tui_edit *e);
 bool tui_global_key(struct tui *t, const struct tui_key *k);
 time_t tui_now(void);
 
@@ -299,6 +303,9 @@ void tui_content_header(struct tui *t);
 /* Rebuilds keep the reading place when the width changes: call with the
  * old row count and width before painting. */
 void tui_keep_place(struct tui *t, size_t old_rows, int old_width);
+
+/* tui_case.c: keeps a reflection being written as a draft. */
+void tui_case_keep_draft(struct tui *t);
 
 /* tui_picker.c: what the dialogs do once answered. */
 bool tui_picker_create(struct tui *t, const char *name);

@@ -9,6 +9,12 @@
 #define EDIT_ITEM 1000
 #define END_ITEM 2000
 
+struct case_study {
+        struct tui_edit edit; /* the reflection */
+        bool editing;
+        bool answered_now; /* a new step: read it from the top */
+};
+
 /* The status line's keys, as each part of a case study offers them. */
 struct keys {
         const struct tui_hint *h;
@@ -51,29 +57,42 @@ static const char *ending_words(enum ending e)
 
 static void case_enter(struct tui *t)
 {
+        struct case_study *cs = tui_state(t, &tui_case_screen);
         const struct screen_state *st = session_state(t->sess);
 
         t->cursor = 0;
-        t->answered_now = false;
+        cs->answered_now = false;
         t->doc.width = 0;
-        tui_edit_init(&t->edit, true, RECORD_MAX_REFLECTION);
-        tui_edit_set(&t->edit, st ? st->text : NULL);
+        tui_edit_init(&cs->edit, true, RECORD_MAX_REFLECTION);
+        tui_edit_set(&cs->edit, st ? st->text : NULL);
         if (st != NULL && st->text == NULL && st->draft != NULL)
-                tui_edit_set(&t->edit, st->draft); /* written before, not yet saved */
-        t->edit.cur = t->edit.len;
-        t->editing = false;
+                tui_edit_set(&cs->edit, st->draft); /* written before, not yet saved */
+        cs->edit.cur = cs->edit.len;
+        cs->editing = false;
+}
+
+void tui_case_keep_draft(struct tui *t)
+{
+        struct case_study *cs = tui_state(t, &tui_case_screen);
+        const struct screen_state *st = session_state(t->sess);
+
+        /* A reflection being written, not yet saved. */
+        if (cs != NULL && st != NULL && st->text == NULL)
+                session_set_draft(t->sess, cs->edit.buf != NULL ? cs->edit.buf : "", tui_now());
 }
 
 static void case_leave(struct tui *t)
 {
-        tui_edit_clear(&t->edit);
-        t->editing = false;
+        struct case_study *cs = tui_state(t, &tui_case_screen);
+
+        tui_edit_free(&cs->edit);
 }
 
 /* After the walk (or at once, with no steps): the reflection, written or
  * to write, and the way on. Returns the status line's keys. */
 static const struct keys *end_block(struct tui *t, struct tui_doc *d, int *edit_rows)
 {
+        struct case_study *cs = tui_state(t, &tui_case_screen);
         const struct screen *sc = session_screen(t->sess);
         const struct screen_state *st = session_state(t->sess);
         bool walked = sc->nsteps > 0;
@@ -81,7 +100,7 @@ static const struct keys *end_block(struct tui *t, struct tui_doc *d, int *edit_
         if (sc->reflection != NULL) {
                 tui_doc_blank(d);
                 tui_doc_md(d, sc->reflection, "Reflect: ", END_ITEM, A_BOLD, 0);
-                if (t->editing) {
+                if (cs->editing) {
                         tui_doc_blank(d);
                         *edit_rows = tui_body_rows(t) / 3;
                         if (*edit_rows < 3)
@@ -97,8 +116,8 @@ static const struct keys *end_block(struct tui *t, struct tui_doc *d, int *edit_
         tui_doc_blank(d);
         if (session_case_needs_reflection(t->sess)) {
                 tui_doc_text(d,
-                             t->editing ? "Write your reflection, then Ctrl-D (or F2) to save it."
-                                        : "Press Enter to write your reflection.",
+                             cs->editing ? "Write your reflection, then Ctrl-D (or F2) to save it."
+                                         : "Press Enter to write your reflection.",
                              NULL, END_ITEM, A_BOLD, 0);
         } else {
                 tui_doc_text(d,
@@ -106,7 +125,7 @@ static const struct keys *end_block(struct tui *t, struct tui_doc *d, int *edit_
                                     : "Press Enter to go on.",
                              NULL, END_ITEM, A_BOLD, 0);
         }
-        if (t->editing)
+        if (cs->editing)
                 return &typing_keys;
         else if (session_case_needs_reflection(t->sess))
                 return &reflect_keys;
@@ -118,6 +137,7 @@ static const struct keys *end_block(struct tui *t, struct tui_doc *d, int *edit_
 
 static void case_draw(struct tui *t)
 {
+        struct case_study *cs = tui_state(t, &tui_case_screen);
         const struct screen *sc = session_screen(t->sess);
         const struct step *step = session_case_step(t->sess);
         struct tui_doc *d = &t->doc;
@@ -170,12 +190,15 @@ static void case_draw(struct tui *t)
                 }
         }
         tui_keep_place(t, old_rows, old_width);
-        if (t->answered_now) {
+        if (cs->answered_now) {
                 /* A new step: start reading it from the top. */
                 t->scroll = 0;
-                t->answered_now = false;
+                cs->answered_now = false;
+                t->scrolled = false;
         }
-        if (t->editing)
+        if (t->scrolled)
+                ; /* a scroll is not undone by the cursor: every line stays reachable */
+        else if (cs->editing)
                 tui_doc_reveal(d, EDIT_ITEM, tui_body_rows(t), &t->scroll);
         else if (step != NULL && !at_ending(step))
                 tui_doc_reveal(d, t->cursor, tui_body_rows(t), &t->scroll);
@@ -186,7 +209,7 @@ static void case_draw(struct tui *t)
                 if (y >= 0) {
                         int bottom = tui_body_top(t) + tui_body_rows(t);
                         int h = y + edit_rows > bottom ? bottom - y : edit_rows;
-                        tui_edit_paint(t, &t->edit, y, 1, h, tui_text_width(t), t->editing);
+                        tui_edit_paint(t, &cs->edit, y, 1, h, tui_text_width(t), cs->editing);
                 }
         }
         tui_scroll_note(t, d, t->scroll, note, sizeof note);
@@ -195,18 +218,20 @@ static void case_draw(struct tui *t)
 
 static void choose(struct tui *t, size_t i)
 {
+        struct case_study *cs = tui_state(t, &tui_case_screen);
         const struct step *step = session_case_step(t->sess);
 
         if (step == NULL || i >= step->nchoices)
                 return;
         session_case_choose(t->sess, i, tui_now());
         t->cursor = 0;
-        t->answered_now = true;
+        cs->answered_now = true;
 }
 
 static void submit_reflection(struct tui *t)
 {
-        const char *p = t->edit.buf ? t->edit.buf : "";
+        struct case_study *cs = tui_state(t, &tui_case_screen);
+        const char *p = cs->edit.buf ? cs->edit.buf : "";
 
         while (*p == ' ' || *p == '\n')
                 p++;
@@ -214,19 +239,22 @@ static void submit_reflection(struct tui *t)
                 tui_message(t, true, "Write something first.");
                 return;
         }
-        session_case_reflect(t->sess, t->edit.buf, tui_now());
-        t->editing = false;
+        session_case_reflect(t->sess, cs->edit.buf, tui_now());
+        cs->editing = false;
         tui_message(t, false, "Your reflection is saved.");
 }
 
 static bool case_key(struct tui *t, const struct tui_key *k)
 {
+        struct case_study *cs = tui_state(t, &tui_case_screen);
         const struct screen *sc = session_screen(t->sess);
         const struct step *step = session_case_step(t->sess);
 
-        if (t->editing) {
+        if (cs->editing) {
+                if (k->act != TA_PGUP && k->act != TA_PGDN)
+                        t->scrolled = false;
                 if (k->act == TA_ESC || k->act == TA_TAB) {
-                        t->editing = false;
+                        cs->editing = false;
                         return true;
                 }
                 if (k->act == TA_INTERRUPT || (k->act == TA_HELP && k->fkey))
@@ -235,15 +263,16 @@ static bool case_key(struct tui *t, const struct tui_key *k)
                         submit_reflection(t);
                         return true;
                 }
-                if (!tui_edit_key(&t->edit, k) && (k->act == TA_PGUP || k->act == TA_PGDN))
+                if (!tui_edit_key(&cs->edit, k) && (k->act == TA_PGUP || k->act == TA_PGDN))
                         tui_scroll_key(t, k, &t->doc);
+                tui_edit_said_full(t, &cs->edit);
                 return true;
         }
         if (k->act == TA_RESTART && step != NULL) {
                 session_case_restart(t->sess, tui_now());
                 session_case_begin(t->sess, tui_now());
                 t->cursor = 0;
-                t->answered_now = true;
+                cs->answered_now = true;
                 return true;
         }
         if (step == NULL && sc->nsteps > 0) {
@@ -251,7 +280,7 @@ static bool case_key(struct tui *t, const struct tui_key *k)
                         return true;
                 if (k->act == TA_ENTER || k->act == TA_SPACE) {
                         session_case_begin(t->sess, tui_now());
-                        t->answered_now = true;
+                        cs->answered_now = true;
                         if (session_case_step(t->sess) == NULL)
                                 return tui_global_key(t, &(struct tui_key){.act = TA_NEXT});
                         return true;
@@ -262,15 +291,22 @@ static bool case_key(struct tui *t, const struct tui_key *k)
                 if (sc->reflection != NULL &&
                     (k->act == TA_EDIT ||
                      (k->act == TA_ENTER && session_case_needs_reflection(t->sess)))) {
-                        t->editing = true;
+                        cs->editing = true;
                         return true;
                 }
                 if (k->act == TA_ENTER)
                         return tui_global_key(t, &(struct tui_key){.act = TA_NEXT});
                 return tui_scroll_key(t, k, &t->doc);
         }
-        if (tui_list_key(&t->cursor, k, (int)step->nchoices, false, 0))
+        /* Past the first or the last choice, Up and Down go on scrolling the
+         * scenario, so every line is reachable whatever the cursor. */
+        if ((k->act == TA_UP && t->cursor <= 0) ||
+            (k->act == TA_DOWN && t->cursor + 1 >= (int)step->nchoices))
+                return tui_scroll_key(t, k, &t->doc);
+        if (tui_list_key(&t->cursor, k, (int)step->nchoices, false, 0)) {
+                t->scrolled = false;
                 return true;
+        }
         switch (k->act) {
         case TA_DIGIT:
                 choose(t, (size_t)k->digit - 1);
@@ -290,6 +326,7 @@ static bool case_key(struct tui *t, const struct tui_key *k)
 
 const struct tui_screen tui_case_screen = {
     .name = "case-study",
+    .state_size = sizeof(struct case_study),
     .enter = case_enter,
     .draw = case_draw,
     .key = case_key,

@@ -2,20 +2,44 @@
  * session: quit, log out, forget me, start a module again. */
 #include <stdlib.h>
 
+#include "dlfl/xalloc.h"
 #include "tui.h"
+
+struct confirm {
+        enum tui_confirm what;
+        char *text;
+};
+
+void tui_ask(struct tui *t, enum tui_confirm what, const char *question)
+{
+        struct confirm *c;
+
+        tui_open_overlay(t, &tui_confirm_screen);
+        c = tui_state(t, &tui_confirm_screen);
+        c->what = what;
+        c->text = xstrdup(question);
+}
+
+static void confirm_leave(struct tui *t)
+{
+        struct confirm *c = tui_state(t, &tui_confirm_screen);
+
+        free(c->text);
+}
 
 static void confirm_draw(struct tui *t)
 {
+        struct confirm *c = tui_state(t, &tui_confirm_screen);
         struct text_lines tl = {0};
         int y, x, h, w;
         int width = t->cols - 4 < 60 ? t->cols - 4 : 60;
 
-        text_wrap(t->confirm_text ? t->confirm_text : "", width - 4, 0, 0, &tl);
+        text_wrap(c->text != NULL ? c->text : "", width - 4, 0, 0, &tl);
         int need = (int)tl.count + 4;
         tui_box(t, need, width, &y, &x, &h, &w);
         for (size_t i = 0; i < tl.count && (int)i < h - 2; i++)
                 tui_put(t, y + (int)i, x, w, tl.lines[i].text, A_BOLD);
-        bool enter_yes = t->confirm == CONFIRM_QUIT || t->confirm == CONFIRM_LOGOUT;
+        bool enter_yes = c->what == CONFIRM_QUIT || c->what == CONFIRM_LOGOUT;
         tui_put(t, y + h - 1, x, w, enter_yes ? "y or Enter yes    n no" : "y yes    n no",
                 A_NORMAL);
         text_lines_free(&tl);
@@ -25,7 +49,7 @@ static void confirm_draw(struct tui *t)
 
 static void confirmed(struct tui *t)
 {
-        enum tui_confirm what = t->confirm;
+        enum tui_confirm what = ((struct confirm *)tui_state(t, &tui_confirm_screen))->what;
 
         tui_close_overlay(t);
         switch (what) {
@@ -46,15 +70,17 @@ static void confirmed(struct tui *t)
 
 static bool confirm_key(struct tui *t, const struct tui_key *k)
 {
+        enum tui_confirm what = ((struct confirm *)tui_state(t, &tui_confirm_screen))->what;
+
         /* Enter takes the default, yes, only where nothing is lost. */
         if (k->act == TA_YES ||
-            (k->act == TA_ENTER && (t->confirm == CONFIRM_QUIT || t->confirm == CONFIRM_LOGOUT))) {
+            (k->act == TA_ENTER && (what == CONFIRM_QUIT || what == CONFIRM_LOGOUT))) {
                 confirmed(t);
                 return true;
         }
         if (k->act == TA_NO || k->act == TA_ESC || k->act == TA_QUIT || k->act == TA_INTERRUPT) {
                 /* q at "Quit?" means yes: pressing q twice quits, like most tools. */
-                if (k->act == TA_QUIT && t->confirm == CONFIRM_QUIT) {
+                if (k->act == TA_QUIT && what == CONFIRM_QUIT) {
                         confirmed(t);
                         return true;
                 }
@@ -66,6 +92,8 @@ static bool confirm_key(struct tui *t, const struct tui_key *k)
 
 const struct tui_screen tui_confirm_screen = {
     .name = "confirm",
+    .state_size = sizeof(struct confirm),
     .draw = confirm_draw,
     .key = confirm_key,
+    .leave = confirm_leave,
 };

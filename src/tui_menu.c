@@ -129,12 +129,7 @@ static bool menu_key(struct tui *t, const struct tui_key *k)
                         tui_message(t, false, "A guest has no profile to protect.");
                         return true;
                 }
-                free(t->pass_old);
-                t->pass_old = NULL;
-                free(t->pass_new);
-                t->pass_new = NULL;
-                t->pass_mode = passphrase_is_set(t->rec) ? PASS_CURRENT : PASS_NEW;
-                tui_open_overlay(t, &tui_passphrase_screen);
+                tui_passphrase_open(t, passphrase_is_set(t->rec) ? PASS_CURRENT : PASS_NEW);
                 return true;
         }
         if (k->act == TA_FORGET) {
@@ -142,8 +137,7 @@ static bool menu_key(struct tui *t, const struct tui_key *k)
                         tui_message(t, false, "Nothing is kept for a guest.");
                         return true;
                 }
-                t->prompt_forget = true;
-                tui_open_overlay(t, &tui_prompt_screen);
+                tui_prompt_open(t, true);
                 return true;
         }
         if (k->act == TA_LOGOUT) {

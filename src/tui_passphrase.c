@@ -10,6 +10,21 @@
 #include "dlfl/xalloc.h"
 #include "tui.h"
 
+struct passphrase {
+        enum tui_pass_mode mode;
+        struct tui_edit secret;
+        char *old, *new; /* typed before, while changing it */
+};
+
+void tui_passphrase_open(struct tui *t, enum tui_pass_mode mode)
+{
+        struct passphrase *ps;
+
+        tui_open_overlay(t, &tui_passphrase_screen);
+        ps = tui_state(t, &tui_passphrase_screen);
+        ps->mode = mode;
+}
+
 static void wipe_string(char **s)
 {
         if (*s != NULL) {
@@ -21,28 +36,36 @@ static void wipe_string(char **s)
 
 static void wipe_field(struct tui *t)
 {
-        if (t->secret.buf != NULL)
-                passphrase_wipe(t->secret.buf, t->secret.cap);
-        tui_edit_clear(&t->secret);
+        struct passphrase *ps = tui_state(t, &tui_passphrase_screen);
+
+        if (ps->secret.buf != NULL)
+                passphrase_wipe(ps->secret.buf, ps->secret.cap);
+        tui_edit_clear(&ps->secret);
 }
 
 static void pass_enter(struct tui *t)
 {
-        tui_edit_init(&t->secret, false, PASSPHRASE_MAX_BYTES);
+        struct passphrase *ps = tui_state(t, &tui_passphrase_screen);
+
+        tui_edit_init(&ps->secret, false, PASSPHRASE_MAX_BYTES);
 }
 
 static void pass_leave(struct tui *t)
 {
+        struct passphrase *ps = tui_state(t, &tui_passphrase_screen);
+
+        /* Nothing typed outlives the prompt. */
         wipe_field(t);
-        if (t->pass_mode != PASS_LOGIN && t->pass_mode != PASS_FORGET) {
-                wipe_string(&t->pass_old);
-                wipe_string(&t->pass_new);
-        }
+        tui_edit_free(&ps->secret);
+        wipe_string(&ps->old);
+        wipe_string(&ps->new);
 }
 
 static const char *question(const struct tui *t)
 {
-        switch (t->pass_mode) {
+        const struct passphrase *ps = tui_state(t, &tui_passphrase_screen);
+
+        switch (ps->mode) {
         case PASS_LOGIN:
                 return "This profile has a passphrase. Type it to open it:";
         case PASS_FORGET:
@@ -50,8 +73,8 @@ static const char *question(const struct tui *t)
         case PASS_CURRENT:
                 return "Type your current passphrase:";
         case PASS_NEW:
-                return t->pass_old != NULL ? "Type a new passphrase (leave it empty to remove it):"
-                                           : "Type a passphrase to protect your profile:";
+                return ps->old != NULL ? "Type a new passphrase (leave it empty to remove it):"
+                                       : "Type a passphrase to protect your profile:";
         case PASS_AGAIN:
                 return "Type the new passphrase again:";
         }
@@ -60,20 +83,21 @@ static const char *question(const struct tui *t)
 
 static void pass_draw(struct tui *t)
 {
+        struct passphrase *ps = tui_state(t, &tui_passphrase_screen);
         int y, x, h, w;
         int width = t->cols - 4 < 64 ? t->cols - 4 : 64;
         char stars[80];
 
         tui_box(t, 8, width, &y, &x, &h, &w);
-        if (t->pending_name != NULL && (t->pass_mode == PASS_LOGIN || t->pass_mode == PASS_FORGET))
+        if (t->pending_name != NULL && (ps->mode == PASS_LOGIN || ps->mode == PASS_FORGET))
                 tui_put(t, y, x, w, t->pending_name, A_BOLD);
         else
                 tui_put(t, y, x, w, "Passphrase", A_BOLD);
         tui_put(t, y + 1, x, w, question(t), A_NORMAL);
         /* One star per character typed, never the characters. */
         size_t n = 0;
-        for (size_t i = 0; i < t->secret.len; i++)
-                if (((unsigned char)t->secret.buf[i] & 0xc0) != 0x80)
+        for (size_t i = 0; i < ps->secret.len; i++)
+                if (((unsigned char)ps->secret.buf[i] & 0xc0) != 0x80)
                         n++;
         if (n > sizeof stars - 1)
                 n = sizeof stars - 1;
@@ -94,7 +118,8 @@ static void pass_draw(struct tui *t)
 
 static void cancel(struct tui *t)
 {
-        enum tui_pass_mode m = t->pass_mode;
+        struct passphrase *ps = tui_state(t, &tui_passphrase_screen);
+        enum tui_pass_mode m = ps->mode;
 
         tui_close_overlay(t);
         if (m == PASS_LOGIN || m == PASS_FORGET)
@@ -128,23 +153,26 @@ static bool attempt(struct tui *t, const struct learner_record *rec, const char 
 
 static void finish_setting(struct tui *t, bool ok, const char *err, const char *done)
 {
+        struct passphrase *ps = tui_state(t, &tui_passphrase_screen);
+
         if (ok) {
                 tui_save(t);
                 tui_close_overlay(t);
                 tui_message(t, false, "%s", done);
         } else {
                 tui_message(t, true, "%s", err ? err : "The passphrase could not be changed.");
-                t->pass_mode = PASS_NEW; /* ask for the new one again */
-                wipe_string(&t->pass_new);
+                ps->mode = PASS_NEW;
+                wipe_string(&ps->new);
         }
 }
 
 static void submit(struct tui *t)
 {
-        const char *typed = t->secret.buf ? t->secret.buf : "";
+        struct passphrase *ps = tui_state(t, &tui_passphrase_screen);
+        const char *typed = ps->secret.buf ? ps->secret.buf : "";
         const char *err = NULL;
 
-        switch (t->pass_mode) {
+        switch (ps->mode) {
         case PASS_LOGIN:
                 if (attempt(t, store_record(t->pending), t->pending_name, typed)) {
                         tui_close_overlay(t);
@@ -170,17 +198,17 @@ static void submit(struct tui *t)
                 break;
         case PASS_CURRENT:
                 if (attempt(t, t->rec, t->name, typed)) {
-                        t->pass_old = xstrdup(typed);
-                        t->pass_mode = PASS_NEW;
+                        ps->old = xstrdup(typed);
+                        ps->mode = PASS_NEW;
                 }
                 break;
         case PASS_NEW:
                 if (typed[0] == '\0') {
-                        if (t->pass_old == NULL) {
+                        if (ps->old == NULL) {
                                 tui_message(t, true, "Type a passphrase, or Esc to leave it.");
                                 break;
                         }
-                        finish_setting(t, passphrase_remove(t->rec, t->pass_old, &err), err,
+                        finish_setting(t, passphrase_remove(t->rec, ps->old, &err), err,
                                        "Your passphrase is removed.");
                         return;
                 }
@@ -188,21 +216,21 @@ static void submit(struct tui *t)
                         tui_message(t, true, "%s", passphrase_problem(typed));
                         break;
                 }
-                t->pass_new = xstrdup(typed);
-                t->pass_mode = PASS_AGAIN;
+                ps->new = xstrdup(typed);
+                ps->mode = PASS_AGAIN;
                 break;
         case PASS_AGAIN:
-                if (t->pass_new == NULL || strcmp(typed, t->pass_new) != 0) {
+                if (ps->new == NULL || strcmp(typed, ps->new) != 0) {
                         tui_message(t, true, "The two did not match: type the new one again.");
-                        wipe_string(&t->pass_new);
-                        t->pass_mode = PASS_NEW;
+                        wipe_string(&ps->new);
+                        ps->mode = PASS_NEW;
                         break;
                 }
-                if (t->pass_old != NULL)
-                        finish_setting(t, passphrase_change(t->rec, t->pass_old, t->pass_new, &err),
-                                       err, "Your passphrase is changed.");
+                if (ps->old != NULL)
+                        finish_setting(t, passphrase_change(t->rec, ps->old, ps->new, &err), err,
+                                       "Your passphrase is changed.");
                 else
-                        finish_setting(t, passphrase_set(t->rec, t->pass_new, &err), err,
+                        finish_setting(t, passphrase_set(t->rec, ps->new, &err), err,
                                        "Your profile now has a passphrase.");
                 return;
         }
@@ -211,6 +239,8 @@ static void submit(struct tui *t)
 
 static bool pass_key(struct tui *t, const struct tui_key *k)
 {
+        struct passphrase *ps = tui_state(t, &tui_passphrase_screen);
+
         if (k->act == TA_ESC) {
                 cancel(t);
                 return true;
@@ -221,12 +251,13 @@ static bool pass_key(struct tui *t, const struct tui_key *k)
         }
         if (k->act == TA_INTERRUPT)
                 return false;
-        tui_edit_key(&t->secret, k);
+        tui_edit_key(&ps->secret, k);
         return true;
 }
 
 const struct tui_screen tui_passphrase_screen = {
     .name = "passphrase",
+    .state_size = sizeof(struct passphrase),
     .enter = pass_enter,
     .draw = pass_draw,
     .key = pass_key,

@@ -10,18 +10,24 @@
 #include "dlfl/xalloc.h"
 #include "tui.h"
 
+struct picker {
+        char **names;
+        size_t nnames;
+};
+
 static void load_names(struct tui *t)
 {
+        struct picker *ps = tui_state(t, &tui_picker_screen);
         const char *err = NULL;
 
-        store_names_free(t->names, t->nnames);
-        t->names = NULL;
-        t->nnames = 0;
+        store_names_free(ps->names, ps->nnames);
+        ps->names = NULL;
+        ps->nnames = 0;
         if (t->store == NULL)
                 return;
-        t->names = store_list(t->store, &t->nnames, &err);
-        if (t->names == NULL) {
-                t->nnames = 0;
+        ps->names = store_list(t->store, &ps->nnames, &err);
+        if (ps->names == NULL) {
+                ps->nnames = 0;
                 if (err != NULL)
                         tui_message(t, true, "%s", err);
         }
@@ -29,24 +35,31 @@ static void load_names(struct tui *t)
 
 static int item_count(const struct tui *t)
 {
-        return (int)t->nnames + 2;
+        const struct picker *ps = tui_state(t, &tui_picker_screen);
+
+        return (int)ps->nnames + 2;
 }
 
 static void picker_enter(struct tui *t)
 {
+        struct picker *ps = tui_state(t, &tui_picker_screen);
+
         load_names(t);
-        t->cursor = t->nnames > 0 ? 0 : (int)t->nnames;
+        t->cursor = ps->nnames > 0 ? 0 : (int)ps->nnames;
 }
 
 static void picker_leave(struct tui *t)
 {
-        store_names_free(t->names, t->nnames);
-        t->names = NULL;
-        t->nnames = 0;
+        struct picker *ps = tui_state(t, &tui_picker_screen);
+
+        store_names_free(ps->names, ps->nnames);
+        ps->names = NULL;
+        ps->nnames = 0;
 }
 
 static void picker_draw(struct tui *t)
 {
+        struct picker *ps = tui_state(t, &tui_picker_screen);
         struct tui_doc *d = &t->doc;
         char prefix[32];
 
@@ -57,19 +70,19 @@ static void picker_draw(struct tui *t)
                 tui_doc_text(d, "Progress cannot be kept on this computer; only Guest works.", NULL,
                              -1, tui_attr(t, COL_ERROR), 0);
         tui_doc_blank(d);
-        for (size_t i = 0; i < t->nnames; i++) {
+        for (size_t i = 0; i < ps->nnames; i++) {
                 snprintf(prefix, sizeof prefix, "%s%2zu. ",
                          (int)i == t->cursor ? tui_sym(t, "\u203a ", "> ") : "  ", i + 1);
-                tui_doc_text(d, t->names[i], prefix, (int)i, A_NORMAL, 0);
+                tui_doc_text(d, ps->names[i], prefix, (int)i, A_NORMAL, 0);
         }
-        if (t->nnames > 0)
+        if (ps->nnames > 0)
                 tui_doc_blank(d);
         snprintf(prefix, sizeof prefix, "%s",
-                 t->cursor == (int)t->nnames ? tui_sym(t, "\u203a ", "> ") : "  ");
-        tui_doc_text(d, "New learner (n)", prefix, (int)t->nnames, A_NORMAL, 0);
+                 t->cursor == (int)ps->nnames ? tui_sym(t, "\u203a ", "> ") : "  ");
+        tui_doc_text(d, "New learner (n)", prefix, (int)ps->nnames, A_NORMAL, 0);
         snprintf(prefix, sizeof prefix, "%s",
-                 t->cursor == (int)t->nnames + 1 ? tui_sym(t, "\u203a ", "> ") : "  ");
-        tui_doc_text(d, "Guest: try it, nothing is kept (g)", prefix, (int)t->nnames + 1, A_NORMAL,
+                 t->cursor == (int)ps->nnames + 1 ? tui_sym(t, "\u203a ", "> ") : "  ");
+        tui_doc_text(d, "Guest: try it, nothing is kept (g)", prefix, (int)ps->nnames + 1, A_NORMAL,
                      0);
         tui_doc_reveal(d, t->cursor, tui_body_rows(t), &t->scroll);
         tui_doc_paint(t, d, &t->scroll, t->cursor);
@@ -86,12 +99,14 @@ static void picker_draw(struct tui *t)
 
 static void activate(struct tui *t, int item)
 {
-        if (item < (int)t->nnames) {
-                char *name = xstrdup(t->names[item]);
+        struct picker *ps = tui_state(t, &tui_picker_screen);
+
+        if (item < (int)ps->nnames) {
+                char *name = xstrdup(ps->names[item]);
                 tui_login(t, name, false);
                 free(name);
-        } else if (item == (int)t->nnames) {
-                tui_open_overlay(t, &tui_prompt_screen);
+        } else if (item == (int)ps->nnames) {
+                tui_prompt_open(t, false);
         } else {
                 tui_login_guest(t);
         }
@@ -99,10 +114,11 @@ static void activate(struct tui *t, int item)
 
 static bool picker_key(struct tui *t, const struct tui_key *k)
 {
+        struct picker *ps = tui_state(t, &tui_picker_screen);
         int n = item_count(t);
 
         if (k->act == TA_NEW) {
-                tui_open_overlay(t, &tui_prompt_screen);
+                tui_prompt_open(t, false);
                 return true;
         }
         if (k->act == TA_GUEST) {
@@ -119,7 +135,7 @@ static bool picker_key(struct tui *t, const struct tui_key *k)
                 return true;
         switch (k->act) {
         case TA_DIGIT:
-                if (k->digit <= (int)t->nnames)
+                if (k->digit <= (int)ps->nnames)
                         activate(t, k->digit - 1);
                 return true;
         case TA_ENTER:
@@ -145,14 +161,16 @@ static bool picker_key(struct tui *t, const struct tui_key *k)
 /* A new learner's name, entered on the picker. */
 bool tui_picker_create(struct tui *t, const char *name)
 {
+        struct picker *ps = tui_state(t, &tui_picker_screen);
         const char *why = store_name_problem(name);
 
         if (why != NULL) {
                 tui_message(t, true, "%s", why);
                 return false;
         }
-        for (size_t i = 0; i < t->nnames; i++)
-                if (store_same_name(t->names[i], name)) {
+        /* The names listed, when this comes from the picker. */
+        for (size_t i = 0; ps != NULL && i < ps->nnames; i++)
+                if (store_same_name(ps->names[i], name)) {
                         tui_message(t, true,
                                     "There is already a learner called that: pick the "
                                     "name from the list.");
@@ -163,6 +181,7 @@ bool tui_picker_create(struct tui *t, const char *name)
 
 const struct tui_screen tui_picker_screen = {
     .name = "picker",
+    .state_size = sizeof(struct picker),
     .enter = picker_enter,
     .draw = picker_draw,
     .key = picker_key,

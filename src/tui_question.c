@@ -1,19 +1,25 @@
-/* A question of any kind: the prompt, the ways to answer it, and feedback
- * at once (right or wrong said in words), a hint after a wrong attempt, and
- * the right answer with the explanation once settled.
+/* A question of any kind: the prompt, the widget that takes the answer, and
+ * feedback at once (right or wrong said in words), a hint after a wrong
+ * attempt, and the right answer with the explanation once settled. What
+ * differs by kind (option texts, instruction, heading) comes from the
+ * kind's row (dlfl/kinds.h); this file knows only the widgets.
  *
- * Keys beyond the common ones: single, true-false and rating pick with 1-9
- * or Up/Down and Enter; multiple ticks with Space or 1-9 and submits with
- * Enter; order picks an item up with Space, moves it with Up/Down, puts it
- * down with Space, and submits with Enter; match chooses a left item with
- * Up/Down and gives its right item with 1-9 (Space cycles), Enter submits;
- * text and numeric type into a line editor, Enter submits; reflection types
- * into a multi-line editor, Ctrl-D or F2 submits. In the editors Esc (or
- * Tab) leaves the text so the other keys work; Enter or e goes back in. */
+ * Keys beyond the common ones: pick one picks with 1-9 or Up/Down and
+ * Enter; pick many ticks with Space or 1-9 and submits with Enter; order
+ * picks an item up with Space, moves it with Up/Down, puts it down with
+ * Space, and submits with Enter; match chooses a left item with Up/Down and
+ * gives its right item with 1-9 (Space cycles), Enter submits; type text
+ * and type number use a line editor, Enter submits; long text (reflection)
+ * a multi-line editor, Ctrl-D or F2 submits. In the editors Esc (or Tab)
+ * leaves the text so the other keys work; Enter or e goes back in.
+ *
+ * The screen's own state (the editor, ticks, order, pairs) is its private
+ * state, struct question_view; struct tui keeps only the base view. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "dlfl/kinds.h"
 #include "dlfl/present.h"
 #include "dlfl/xalloc.h"
 #include "tui.h"
@@ -26,32 +32,54 @@ static const struct screen *cur(const struct tui *t)
         return session_screen(t->sess);
 }
 
-static bool is_text_kind(enum question_kind k)
+/* The screen's own state (state_size), allocated zeroed on entering it. */
+struct question_view {
+        struct tui_edit edit; /* type widgets */
+        bool editing;         /* keys go to the editor */
+        bool toggled[TUI_MAX_PICKS];
+        size_t order[TUI_MAX_PICKS]; /* order: shown positions, learner's order */
+        int grabbed;                 /* order: the row being moved, -1 none */
+        int match[TUI_MAX_PICKS];    /* match: shown right item per left, -1 none */
+        bool answered_now;           /* show the feedback just given */
+};
+
+static struct question_view *qv(const struct tui *t)
 {
-        return k == KIND_TEXT || k == KIND_NUMERIC || k == KIND_REFLECTION;
+        return tui_state(t, &tui_question_screen);
+}
+
+/* The kind's row: the screen draws its widget and asks the row for words. */
+static const struct kind_ops *ops(const struct tui *t)
+{
+        return kind_ops(cur(t)->kind);
+}
+
+static enum kind_widget widget(const struct tui *t)
+{
+        return ops(t)->widget;
+}
+
+static bool typed(const struct tui *t)
+{
+        return widget(t) == WIDGET_TYPE_TEXT || widget(t) == WIDGET_TYPE_NUMBER;
+}
+
+/* Several lines of the learner's own words, saved rather than checked. */
+static bool long_text(const struct tui *t)
+{
+        return ops(t)->long_text;
 }
 
 /* How many things there are to pick from, and their order on screen. */
 static size_t shown_count(const struct tui *t, const size_t **ord)
 {
-        const struct screen *sc = cur(t);
         size_t n = 0;
 
         *ord = NULL;
-        switch (sc->kind) {
-        case KIND_TRUE_FALSE:
-                return 2;
-        case KIND_RATING:
-                return sc->nscale > TUI_MAX_PICKS ? TUI_MAX_PICKS : sc->nscale;
-        case KIND_SINGLE:
-        case KIND_MULTIPLE:
-        case KIND_ORDER:
-        case KIND_MATCH:
-                *ord = session_shown_order(t->sess, &n);
-                return n > TUI_MAX_PICKS ? TUI_MAX_PICKS : n;
-        default:
+        if (typed(t))
                 return 0;
-        }
+        *ord = session_shown_order(t->sess, &n);
+        return n > TUI_MAX_PICKS ? TUI_MAX_PICKS : n;
 }
 
 /* The shown positions of the last answer's picks, for marking them. */
@@ -68,31 +96,31 @@ static void last_picks(const struct tui *t, bool *picked, size_t n)
 
 static void question_enter(struct tui *t)
 {
-        const struct screen *sc = cur(t);
+        struct question_view *q = qv(t);
         const struct screen_state *st = session_state(t->sess);
         const size_t *ord;
         size_t n = shown_count(t, &ord);
 
         t->cursor = 0;
-        t->grabbed = -1;
-        t->answered_now = false;
+        q->grabbed = -1;
+        q->answered_now = false;
         t->doc.width = 0;
-        memset(t->toggled, 0, sizeof t->toggled);
+        memset(q->toggled, 0, sizeof q->toggled);
         for (size_t i = 0; i < TUI_MAX_PICKS; i++) {
-                t->order[i] = i;
-                t->match[i] = -1;
+                q->order[i] = i;
+                q->match[i] = -1;
         }
         size_t v[TUI_MAX_PICKS];
         size_t k = session_last_picks(t->sess, v, TUI_MAX_PICKS);
-        switch (sc->kind) {
-        case KIND_MULTIPLE:
-                last_picks(t, t->toggled, n);
+        switch (widget(t)) {
+        case WIDGET_PICK_MANY:
+                last_picks(t, q->toggled, n);
                 if (st != NULL && st->draft != NULL && !st->settled &&
                     strncmp(st->draft, "ticks:", 6) == 0) {
                         /* Ticks not yet submitted, kept from the last visit. */
                         const char *p = st->draft + 6;
 
-                        memset(t->toggled, 0, sizeof t->toggled);
+                        memset(q->toggled, 0, sizeof q->toggled);
                         while (*p != '\0') {
                                 char *end;
                                 unsigned long d = strtoul(p, &end, 10);
@@ -100,36 +128,36 @@ static void question_enter(struct tui *t)
                                 if (end == p)
                                         break;
                                 if (d >= 1 && d <= n)
-                                        t->toggled[d - 1] = true;
+                                        q->toggled[d - 1] = true;
                                 p = *end == ',' ? end + 1 : end;
                         }
                 }
                 break;
-        case KIND_ORDER:
+        case WIDGET_ORDER:
                 if (k == n)
                         for (size_t i = 0; i < k; i++)
-                                t->order[i] = v[i] < n ? v[i] : i;
+                                q->order[i] = v[i] < n ? v[i] : i;
                 break;
-        case KIND_MATCH:
+        case WIDGET_MATCH:
                 for (size_t i = 0; i < k && i < n; i++)
-                        t->match[i] = v[i] < n ? (int)v[i] : -1;
+                        q->match[i] = v[i] < n ? (int)v[i] : -1;
                 break;
         default:
                 break;
         }
-        if (is_text_kind(sc->kind)) {
-                tui_edit_init(&t->edit, sc->kind == KIND_REFLECTION,
-                              sc->kind == KIND_REFLECTION ? RECORD_MAX_REFLECTION
-                                                          : RECORD_MAX_ANSWER);
-                if (sc->kind == KIND_REFLECTION)
-                        tui_edit_set(&t->edit, st ? st->text : NULL);
+        if (typed(t)) {
+                tui_edit_free(&q->edit); /* entered again: the last question's text goes */
+                tui_edit_init(&q->edit, long_text(t),
+                              long_text(t) ? RECORD_MAX_REFLECTION : RECORD_MAX_ANSWER);
+                if (long_text(t))
+                        tui_edit_set(&q->edit, st ? st->text : NULL);
                 else if (st != NULL && st->attempts > 0 && !st->settled)
-                        tui_edit_set(&t->edit, st->response);
+                        tui_edit_set(&q->edit, st->response);
                 if (st != NULL && st->draft != NULL && !st->settled &&
                     strncmp(st->draft, "ticks:", 6) != 0)
-                        tui_edit_set(&t->edit, st->draft);
-                t->edit.cur = t->edit.len;
-                t->editing = st == NULL || !(st->settled || st->complete);
+                        tui_edit_set(&q->edit, st->draft);
+                q->edit.cur = q->edit.len;
+                q->editing = st == NULL || !(st->settled || st->complete);
         }
 }
 
@@ -137,17 +165,14 @@ static void question_enter(struct tui *t)
  * before the learner moves (called before any move, and on leaving). */
 void tui_question_keep_draft(struct tui *t)
 {
+        struct question_view *q = qv(t);
         const struct screen *sc;
         const struct screen_state *st;
 
         if (t->sess == NULL || t->overlay != NULL)
                 return;
         if (t->screen == &tui_case_screen) {
-                /* A case study's reflection being written, not yet saved. */
-                st = session_state(t->sess);
-                if (st != NULL && st->text == NULL)
-                        session_set_draft(t->sess, t->edit.buf != NULL ? t->edit.buf : "",
-                                          tui_now());
+                tui_case_keep_draft(t);
                 return;
         }
         if (t->screen != &tui_question_screen)
@@ -156,15 +181,15 @@ void tui_question_keep_draft(struct tui *t)
         st = session_state(t->sess);
         if (sc == NULL || st == NULL || st->settled)
                 return;
-        if (is_text_kind(sc->kind)) {
-                const char *given = sc->kind == KIND_REFLECTION ? st->text : st->response;
-                const char *typed = t->edit.buf != NULL ? t->edit.buf : "";
+        if (typed(t)) {
+                const char *given = long_text(t) ? st->text : st->response;
+                const char *text = q->edit.buf != NULL ? q->edit.buf : "";
 
                 /* What was submitted already is in the record, not a draft. */
-                if (given != NULL && strcmp(given, typed) == 0)
-                        typed = "";
-                session_set_draft(t->sess, typed, tui_now());
-        } else if (sc->kind == KIND_MULTIPLE) {
+                if (given != NULL && strcmp(given, text) == 0)
+                        text = "";
+                session_set_draft(t->sess, text, tui_now());
+        } else if (widget(t) == WIDGET_PICK_MANY) {
                 const size_t *ord;
                 size_t n = shown_count(t, &ord), len = 6;
                 char buf[6 + TUI_MAX_PICKS * 4] = "ticks:";
@@ -173,9 +198,9 @@ void tui_question_keep_draft(struct tui *t)
 
                 last_picks(t, picked, n);
                 for (size_t i = 0; i < n; i++) {
-                        if (t->toggled[i] != picked[i])
+                        if (q->toggled[i] != picked[i])
                                 same = false;
-                        if (t->toggled[i]) {
+                        if (q->toggled[i]) {
                                 len += (size_t)snprintf(buf + len, sizeof buf - len, "%s%zu",
                                                         any ? "," : "", i + 1);
                                 any = true;
@@ -187,8 +212,11 @@ void tui_question_keep_draft(struct tui *t)
 
 static void question_leave(struct tui *t)
 {
-        tui_edit_clear(&t->edit);
-        t->editing = false;
+        struct question_view *q = qv(t);
+
+        /* The state itself is freed after this: free what it points to. */
+        tui_edit_free(&q->edit);
+        q->editing = false;
 }
 
 static bool settled(const struct tui *t)
@@ -200,97 +228,57 @@ static bool settled(const struct tui *t)
 
 static void add_instructions(struct tui *t, struct tui_doc *d, size_t n)
 {
-        const struct screen *sc = cur(t);
         char buf[200];
 
-        switch (sc->kind) {
-        case KIND_SINGLE:
-                snprintf(buf, sizeof buf, "Pick one answer: 1-%zu, or Up/Down and Enter.", n);
-                break;
-        case KIND_TRUE_FALSE:
-                snprintf(buf, sizeof buf, "True or false? 1 for True, 2 for False.");
-                break;
-        case KIND_RATING:
-                snprintf(buf, sizeof buf, "Rate yourself: 1-%zu, or Up/Down and Enter.", n);
-                break;
-        case KIND_MULTIPLE:
-                snprintf(buf, sizeof buf,
-                         "Tick every right answer (Space or 1-%zu), then press Enter.", n);
-                break;
-        case KIND_ORDER:
-                snprintf(buf, sizeof buf,
-                         "Put these in order: Space picks up the marked item, Up/Down move it, "
-                         "Space puts it down. Enter submits.");
-                break;
-        case KIND_MATCH:
-                snprintf(buf, sizeof buf,
-                         "Match each item with one of the choices below: Up/Down choose an item, "
-                         "1-%zu give its match. Enter submits.",
-                         n);
-                break;
-        case KIND_TEXT:
-                snprintf(buf, sizeof buf, "Type your answer and press Enter.");
-                break;
-        case KIND_NUMERIC:
-                snprintf(buf, sizeof buf, "Type a number and press Enter.");
-                break;
-        case KIND_REFLECTION:
-                snprintf(buf, sizeof buf,
-                         "Write as much as you like (Enter starts a new line). Ctrl-D or F2 "
-                         "saves it.");
-                break;
-        default:
-                buf[0] = '\0';
-        }
+        kind_screen_instruction(cur(t), n, buf, sizeof buf);
         tui_doc_text(d, buf, NULL, -1, tui_attr(t, COL_NOTE), 0);
         tui_doc_blank(d);
 }
 
+/* An option as the kind writes it: Markdown or plain text. */
+static void option_line(struct tui *t, struct tui_doc *d, const char *text, const char *prefix,
+                        int item, attr_t attr)
+{
+        if (ops(t)->options_md)
+                tui_doc_md(d, text, prefix, item, attr, 0);
+        else
+                tui_doc_text(d, text, prefix, item, attr, 0);
+}
+
 static void add_choices(struct tui *t, struct tui_doc *d, size_t n, const size_t *ord)
 {
+        struct question_view *q = qv(t);
         const struct screen *sc = cur(t);
         const char *mark = tui_sym(t, "\u203a ", "> ");
         bool picked[TUI_MAX_PICKS];
         char prefix[32];
-        static const char *const tf[] = {"True", "False"};
+        const struct kind_ops *k = ops(t);
 
         last_picks(t, picked, TUI_MAX_PICKS);
         for (size_t i = 0; i < n; i++) {
                 const char *m = (int)i == t->cursor ? mark : "  ";
-                const char *text = "";
-                switch (sc->kind) {
-                case KIND_SINGLE:
-                case KIND_MULTIPLE:
-                        text = sc->choices[ord ? ord[i] : i].text;
-                        if (sc->kind == KIND_MULTIPLE)
+                switch (k->widget) {
+                case WIDGET_PICK_ONE:
+                case WIDGET_PICK_MANY:
+                        if (k->widget == WIDGET_PICK_MANY)
                                 snprintf(prefix, sizeof prefix, "%s%zu. [%s] ", m, i + 1,
-                                         t->toggled[i] ? "x" : " ");
+                                         q->toggled[i] ? "x" : " ");
                         else
                                 snprintf(prefix, sizeof prefix, "%s%zu. (%s) ", m, i + 1,
                                          picked[i] ? "*" : " ");
-                        tui_doc_md(d, text, prefix, (int)i, A_NORMAL, 0);
+                        option_line(t, d, k->option(sc, ord ? ord[i] : i), prefix, (int)i,
+                                    A_NORMAL);
                         break;
-                case KIND_TRUE_FALSE:
-                        snprintf(prefix, sizeof prefix, "%s%zu. (%s) ", m, i + 1,
-                                 picked[i] ? "*" : " ");
-                        tui_doc_text(d, tf[i], prefix, (int)i, A_NORMAL, 0);
-                        break;
-                case KIND_RATING:
-                        snprintf(prefix, sizeof prefix, "%s%zu. (%s) ", m, i + 1,
-                                 picked[i] ? "*" : " ");
-                        tui_doc_text(d, sc->scale[i], prefix, (int)i, A_NORMAL, 0);
-                        break;
-                case KIND_ORDER: {
-                        size_t it = t->order[i];
-                        text = sc->items[ord ? ord[it] : it];
+                case WIDGET_ORDER: {
+                        size_t it = q->order[i];
                         snprintf(prefix, sizeof prefix, "%s%zu. %s", m, i + 1,
-                                 (int)i == t->grabbed ? tui_sym(t, "\u2195 ", "* ") : "  ");
-                        tui_doc_md(d, text, prefix, (int)i,
-                                   (int)i == t->grabbed ? A_BOLD : A_NORMAL, 0);
+                                 (int)i == q->grabbed ? tui_sym(t, "\u2195 ", "* ") : "  ");
+                        option_line(t, d, k->option(sc, ord ? ord[it] : it), prefix, (int)i,
+                                    (int)i == q->grabbed ? A_BOLD : A_NORMAL);
                         break;
                 }
-                case KIND_MATCH: {
-                        int r = t->match[i];
+                case WIDGET_MATCH: {
+                        int r = q->match[i];
                         char *line;
                         if (r >= 0 && (size_t)r < n)
                                 line = xasprintf("%s  %s  %d. %s", sc->pairs[i].left,
@@ -308,7 +296,7 @@ static void add_choices(struct tui *t, struct tui_doc *d, size_t n, const size_t
                         break;
                 }
         }
-        if (sc->kind == KIND_MATCH) {
+        if (k->widget == WIDGET_MATCH) {
                 tui_doc_blank(d);
                 tui_doc_text(d, "Choices:", NULL, -1, A_BOLD, 0);
                 for (size_t j = 0; j < n; j++) {
@@ -322,7 +310,8 @@ static void add_choices(struct tui *t, struct tui_doc *d, size_t n, const size_t
  * h, or Tab in an answer box where letters are typed. */
 static const char *hint_key(const struct tui *t)
 {
-        return t->editing ? "Tab" : "h";
+        struct question_view *q = qv(t);
+        return q->editing ? "Tab" : "h";
 }
 
 static void add_feedback(struct tui *t, struct tui_doc *d)
@@ -367,41 +356,40 @@ static void add_feedback(struct tui *t, struct tui_doc *d)
  * rating, or a question before any wrong answer, has none). */
 static const char *status_keys(const struct tui *t, char *buf, size_t n)
 {
-        const struct screen *sc = cur(t);
+        struct question_view *q = qv(t);
         const char *h = session_hint_available(t->sess) ? "  h hint" : "";
 
-        if (t->editing)
-                return sc->kind == KIND_REFLECTION ? "Type  Ctrl-D/F2 save  Esc other keys  "
-                                                     "PgUp/PgDn scroll"
+        if (q->editing)
+                return long_text(t) ? "Type  Ctrl-D/F2 save  Esc other keys  "
+                                      "PgUp/PgDn scroll"
                        : session_hint_available(t->sess)
                            ? "Type  Enter submit  Tab hint  Esc other keys  Ctrl-U clear"
                            : "Type  Enter submit  Esc other keys  Ctrl-U clear";
         if (settled(t))
-                return sc->kind == KIND_REFLECTION
+                return long_text(t)
                            ? "Enter go on  e edit  b back  t contents  m menu  ? help  q quit"
                            : "Enter go on  n next  b back  t contents  m menu  ? help  q quit";
-        switch (sc->kind) {
-        case KIND_MULTIPLE:
+        switch (widget(t)) {
+        case WIDGET_PICK_MANY:
                 snprintf(buf, n, "Space/1-9 tick  Enter submit%s  n next  b back  ? help  q quit",
                          h);
                 break;
-        case KIND_ORDER:
-                if (t->grabbed >= 0)
+        case WIDGET_ORDER:
+                if (q->grabbed >= 0)
                         return "Up/Down move the item  Space put down  Enter submit";
                 snprintf(
                     buf, n,
                     "Up/Down choose  Space pick up  Enter submit%s  n next  b back  ? help  q quit",
                     h);
                 break;
-        case KIND_MATCH:
+        case WIDGET_MATCH:
                 snprintf(
                     buf, n,
                     "Up/Down item  1-9 its match  Enter submit%s  n next  b back  ? help  q quit",
                     h);
                 break;
-        case KIND_TEXT:
-        case KIND_NUMERIC:
-        case KIND_REFLECTION:
+        case WIDGET_TYPE_TEXT:
+        case WIDGET_TYPE_NUMBER:
                 snprintf(buf, n,
                          "Enter/e type the answer%s  n next  b back  t contents  ? help  q quit",
                          h);
@@ -416,6 +404,7 @@ static const char *status_keys(const struct tui *t, char *buf, size_t n)
 
 static void question_draw(struct tui *t)
 {
+        struct question_view *q = qv(t);
         char keys[160];
         const struct screen *sc = cur(t);
         const struct screen_state *st = session_state(t->sess);
@@ -430,10 +419,8 @@ static void question_draw(struct tui *t)
         if (model_screen_points(sc) > 0)
                 snprintf(head, sizeof head, "Question (%g point%s)", model_screen_points(sc),
                          model_screen_points(sc) == 1 ? "" : "s");
-        else if (sc->kind == KIND_RATING)
-                snprintf(head, sizeof head, "Rate yourself (not scored)");
-        else if (sc->kind == KIND_REFLECTION)
-                snprintf(head, sizeof head, "Reflection (not scored)");
+        else if (ops(t)->heading != NULL)
+                snprintf(head, sizeof head, "%s", ops(t)->heading);
         else
                 snprintf(head, sizeof head, "Question (practice, not scored)");
         tui_doc_text(d, head, NULL, -1, tui_attr(t, COL_HEADING), 0);
@@ -442,25 +429,25 @@ static void question_draw(struct tui *t)
         if (!settled(t))
                 add_instructions(t, d, n);
         add_choices(t, d, n, ord);
-        if (is_text_kind(sc->kind)) {
-                if (t->editing || !settled(t)) {
-                        edit_rows = sc->kind == KIND_REFLECTION ? tui_body_rows(t) / 3 : 1;
-                        if (edit_rows < 3 && sc->kind == KIND_REFLECTION)
+        if (typed(t)) {
+                if (q->editing || !settled(t)) {
+                        edit_rows = long_text(t) ? tui_body_rows(t) / 3 : 1;
+                        if (edit_rows < 3 && long_text(t))
                                 edit_rows = 3;
                         tui_doc_space(d, EDIT_ITEM, edit_rows);
                 } else {
-                        const char *given = sc->kind == KIND_REFLECTION ? st->text : st->response;
+                        const char *given = long_text(t) ? st->text : st->response;
                         tui_doc_text(d, given ? given : "", "Your answer: ", EDIT_ITEM, A_NORMAL,
                                      0);
                 }
         }
         add_feedback(t, d);
-        if (t->answered_now) {
+        if (q->answered_now) {
                 tui_doc_reveal(d, FEEDBACK_ITEM, tui_body_rows(t), &t->scroll);
-                t->answered_now = false;
+                q->answered_now = false;
         } else if (t->scrolled) {
                 /* Every line stays reachable: a scroll is not undone by the cursor. */
-        } else if (t->editing) {
+        } else if (q->editing) {
                 tui_doc_reveal(d, EDIT_ITEM, tui_body_rows(t), &t->scroll);
         } else if (n > 0 && t->cursor >= 0) {
                 tui_doc_reveal(d, t->cursor, tui_body_rows(t), &t->scroll);
@@ -468,7 +455,7 @@ static void question_draw(struct tui *t)
         bool show_sel = n > 0 && !settled(t);
         tui_doc_paint(t, d, &t->scroll, show_sel ? t->cursor : -1);
         t->body_rows = tui_body_rows(t);
-        if (is_text_kind(sc->kind) && (t->editing || !settled(t))) {
+        if (typed(t) && (q->editing || !settled(t))) {
                 int row = tui_doc_item_first(d, EDIT_ITEM);
                 int y = tui_doc_screen_row(t, t->scroll, row);
                 if (y >= 0) {
@@ -476,7 +463,7 @@ static void question_draw(struct tui *t)
                         int bottom = tui_body_top(t) + tui_body_rows(t);
                         if (y + h > bottom)
                                 h = bottom - y;
-                        tui_edit_paint(t, &t->edit, y, 1, h, tui_text_width(t), t->editing);
+                        tui_edit_paint(t, &q->edit, y, 1, h, tui_text_width(t), q->editing);
                 }
         }
         tui_scroll_note(t, d, t->scroll, note, sizeof note);
@@ -485,6 +472,7 @@ static void question_draw(struct tui *t)
 
 static void after_answer(struct tui *t, enum answer_result r)
 {
+        struct question_view *q = qv(t);
         switch (r) {
         case ANSWER_INVALID: {
                 const char *why = session_problem(t->sess);
@@ -493,15 +481,15 @@ static void after_answer(struct tui *t, enum answer_result r)
         }
         case ANSWER_ALREADY:
                 tui_message(t, false, "This question is settled: press Enter to go on.");
-                t->editing = false;
+                q->editing = false;
                 return;
         case ANSWER_WRONG:
-                t->answered_now = true;
+                q->answered_now = true;
                 return;
         default:
-                t->answered_now = true;
-                t->editing = false;
-                t->grabbed = -1;
+                q->answered_now = true;
+                q->editing = false;
+                q->grabbed = -1;
                 return;
         }
 }
@@ -513,16 +501,15 @@ static void answer_picks(struct tui *t, const size_t *picks, size_t n)
 
 static void submit_text(struct tui *t)
 {
-        const struct screen *sc = cur(t);
-        const char *s = t->edit.buf ? t->edit.buf : "";
+        struct question_view *q = qv(t);
+        const char *s = q->edit.buf ? q->edit.buf : "";
         const char *p = s;
 
         while (*p == ' ' || *p == '\n')
                 p++;
         if (*p == '\0') {
                 tui_message(t, true,
-                            sc->kind == KIND_REFLECTION ? "Write something first."
-                                                        : "Type an answer first.");
+                            long_text(t) ? "Write something first." : "Type an answer first.");
                 return;
         }
         after_answer(t, session_answer_text(t->sess, s, tui_now()));
@@ -530,14 +517,15 @@ static void submit_text(struct tui *t)
 
 static void give_hint(struct tui *t)
 {
+        struct question_view *q = qv(t);
         const struct screen_state *st = session_state(t->sess);
 
-        if (!model_kind_is_checked(cur(t)->kind)) {
+        if (!ops(t)->checked) {
                 tui_message(t, false, "This question has no hints.");
                 return;
         }
         if (session_hint(t->sess, tui_now()) != NULL) {
-                t->answered_now = true;
+                q->answered_now = true;
                 return;
         }
         if (st != NULL && st->settled)
@@ -550,6 +538,7 @@ static void give_hint(struct tui *t)
 
 static void move_cursor(struct tui *t, int to, size_t n)
 {
+        struct question_view *q = qv(t);
         t->scrolled = false;
         if (n == 0)
                 return;
@@ -557,16 +546,16 @@ static void move_cursor(struct tui *t, int to, size_t n)
                 to = 0;
         if (to >= (int)n)
                 to = (int)n - 1;
-        if (t->grabbed >= 0 && cur(t)->kind == KIND_ORDER && to != t->cursor) {
+        if (q->grabbed >= 0 && widget(t) == WIDGET_ORDER && to != t->cursor) {
                 /* The picked-up item travels with the cursor. */
                 int step = to > t->cursor ? 1 : -1;
                 while (t->cursor != to) {
-                        size_t tmp = t->order[t->cursor];
-                        t->order[t->cursor] = t->order[t->cursor + step];
-                        t->order[t->cursor + step] = tmp;
+                        size_t tmp = q->order[t->cursor];
+                        q->order[t->cursor] = q->order[t->cursor + step];
+                        q->order[t->cursor + step] = tmp;
                         t->cursor += step;
                 }
-                t->grabbed = t->cursor;
+                q->grabbed = t->cursor;
                 return;
         }
         t->cursor = to;
@@ -574,25 +563,24 @@ static void move_cursor(struct tui *t, int to, size_t n)
 
 static bool editing_key(struct tui *t, const struct tui_key *k)
 {
-        const struct screen *sc = cur(t);
-
-        if (k->act == TA_TAB && sc->kind != KIND_REFLECTION && session_hint_available(t->sess)) {
+        struct question_view *q = qv(t);
+        if (k->act == TA_TAB && !long_text(t) && session_hint_available(t->sess)) {
                 give_hint(t);
                 return true;
         }
         if (k->act == TA_ESC || k->act == TA_TAB) {
-                t->editing = false;
+                q->editing = false;
                 return true;
         }
         if (k->act == TA_INTERRUPT || (k->act == TA_HELP && k->fkey))
                 return false;
         /* Left and Right have nothing to move over in an empty answer, so
          * they keep their meaning: previous and next screen. */
-        if (t->edit.len == 0 && k->fkey && (k->act == TA_NEXT || k->act == TA_BACK))
+        if (q->edit.len == 0 && k->fkey && (k->act == TA_NEXT || k->act == TA_BACK))
                 return false;
         /* A number holds no letters: in a numeric answer the letter keys
          * (and ?) stay commands, so n, b, h, t, m, q and ? work as usual. */
-        if (sc->kind == KIND_NUMERIC && !k->fkey && k->code < 128 &&
+        if (widget(t) == WIDGET_TYPE_NUMBER && !k->fkey && k->code < 128 &&
             ((k->code >= 'a' && k->code <= 'z' && k->code != 'e') ||
              (k->code >= 'A' && k->code <= 'Z' && k->code != 'E') || k->code == '?')) {
                 if (k->act == TA_HINT) {
@@ -601,68 +589,68 @@ static bool editing_key(struct tui *t, const struct tui_key *k)
                 }
                 return false;
         }
-        if (sc->kind == KIND_REFLECTION ? k->act == TA_SUBMIT : k->act == TA_ENTER) {
+        if (long_text(t) ? k->act == TA_SUBMIT : k->act == TA_ENTER) {
                 submit_text(t);
                 return true;
         }
-        if (sc->kind != KIND_REFLECTION && k->act == TA_SUBMIT) {
+        if (!long_text(t) && k->act == TA_SUBMIT) {
                 submit_text(t);
                 return true;
         }
-        if (tui_edit_key(&t->edit, k))
+        if (tui_edit_key(&q->edit, k))
                 return true;
         if (k->act == TA_PGUP || k->act == TA_PGDN)
                 tui_scroll_key(t, k, &t->doc);
         return true;
 }
 
-static bool question_key(struct tui *t, const struct tui_key *k)
+static bool question_keys(struct tui *t, const struct tui_key *k)
 {
-        const struct screen *sc = cur(t);
+        struct question_view *q = qv(t);
         const size_t *ord;
         size_t n = shown_count(t, &ord);
         size_t picks[TUI_MAX_PICKS];
 
-        if (k->act == TA_DIGIT || (t->editing && k->act != TA_PGUP && k->act != TA_PGDN))
+        if (k->act == TA_DIGIT || (q->editing && k->act != TA_PGUP && k->act != TA_PGDN))
                 t->scrolled = false;
-        if (t->editing)
+        if (q->editing)
                 return editing_key(t, k);
         if (k->act == TA_HINT) {
                 give_hint(t);
                 return true;
         }
-        if (is_text_kind(sc->kind)) {
+        if (typed(t)) {
                 if (k->act == TA_EDIT || (k->act == TA_ENTER && !settled(t)) ||
                     (k->act == TA_TAB)) {
-                        if (settled(t) && sc->kind != KIND_REFLECTION) {
+                        if (settled(t) && !long_text(t)) {
                                 tui_message(t, false, "This question is settled.");
                                 return true;
                         }
-                        t->editing = true;
+                        q->editing = true;
                         return true;
                 }
                 if (k->act == TA_ENTER)
                         return tui_global_key(t, &(struct tui_key){.act = TA_NEXT});
                 return tui_scroll_key(t, k, &t->doc);
         }
-        if (k->act == TA_ENTER && settled(t) && t->grabbed < 0)
+        if (k->act == TA_ENTER && settled(t) && q->grabbed < 0)
                 return tui_global_key(t, &(struct tui_key){.act = TA_NEXT});
         switch (k->act) {
         case TA_UP:
                 /* At the first choice, Up goes on up the page: the prompt's
                  * opening lines are reachable whatever the cursor. */
-                if ((t->cursor <= 0 || n == 0) && t->grabbed < 0)
+                if ((t->cursor <= 0 || n == 0) && q->grabbed < 0)
                         return tui_scroll_key(t, k, &t->doc);
                 move_cursor(t, t->cursor - 1, n);
                 return true;
         case TA_DOWN:
-                if ((n == 0 || t->cursor + 1 >= (int)n) && t->grabbed < 0)
+                if ((n == 0 || t->cursor + 1 >= (int)n) && q->grabbed < 0)
                         return tui_scroll_key(t, k, &t->doc);
                 move_cursor(t, t->cursor + 1, n);
                 return true;
         case TA_HOME:
                 move_cursor(t, 0, n);
-                if (t->grabbed < 0)
+                if (q->grabbed < 0)
                         tui_scroll_key(t, k, &t->doc); /* the top of the page */
                 return true;
         case TA_END:
@@ -674,10 +662,8 @@ static bool question_key(struct tui *t, const struct tui_key *k)
         default:
                 break;
         }
-        switch (sc->kind) {
-        case KIND_SINGLE:
-        case KIND_TRUE_FALSE:
-        case KIND_RATING:
+        switch (widget(t)) {
+        case WIDGET_PICK_ONE:
                 if (k->act == TA_DIGIT && (size_t)k->digit <= n) {
                         t->cursor = k->digit - 1;
                         picks[0] = (size_t)t->cursor;
@@ -690,20 +676,20 @@ static bool question_key(struct tui *t, const struct tui_key *k)
                         return true;
                 }
                 return k->act == TA_DIGIT || k->act == TA_SPACE;
-        case KIND_MULTIPLE:
+        case WIDGET_PICK_MANY:
                 if (k->act == TA_DIGIT && (size_t)k->digit <= n) {
                         t->cursor = k->digit - 1;
-                        t->toggled[t->cursor] = !t->toggled[t->cursor];
+                        q->toggled[t->cursor] = !q->toggled[t->cursor];
                         return true;
                 }
                 if (k->act == TA_SPACE && n > 0) {
-                        t->toggled[t->cursor] = !t->toggled[t->cursor];
+                        q->toggled[t->cursor] = !q->toggled[t->cursor];
                         return true;
                 }
                 if (k->act == TA_ENTER) {
                         size_t np = 0;
                         for (size_t i = 0; i < n; i++)
-                                if (t->toggled[i])
+                                if (q->toggled[i])
                                         picks[np++] = i;
                         if (np == 0)
                                 tui_message(t, true, "Tick at least one answer with Space first.");
@@ -712,9 +698,9 @@ static bool question_key(struct tui *t, const struct tui_key *k)
                         return true;
                 }
                 return k->act == TA_DIGIT;
-        case KIND_ORDER:
+        case WIDGET_ORDER:
                 if (k->act == TA_SPACE && n > 0) {
-                        t->grabbed = t->grabbed >= 0 ? -1 : t->cursor;
+                        q->grabbed = q->grabbed >= 0 ? -1 : t->cursor;
                         return true;
                 }
                 if (k->act == TA_DIGIT && (size_t)k->digit <= n) {
@@ -722,37 +708,37 @@ static bool question_key(struct tui *t, const struct tui_key *k)
                         return true;
                 }
                 if (k->act == TA_ENTER) {
-                        t->grabbed = -1;
+                        q->grabbed = -1;
                         for (size_t i = 0; i < n; i++)
-                                picks[i] = t->order[i];
+                                picks[i] = q->order[i];
                         answer_picks(t, picks, n);
                         return true;
                 }
-                if (k->act == TA_ESC && t->grabbed >= 0) {
-                        t->grabbed = -1;
+                if (k->act == TA_ESC && q->grabbed >= 0) {
+                        q->grabbed = -1;
                         return true;
                 }
                 return k->act == TA_DIGIT;
-        case KIND_MATCH:
+        case WIDGET_MATCH:
                 if (k->act == TA_DIGIT && (size_t)k->digit <= n && n > 0) {
-                        t->match[t->cursor] = k->digit - 1;
+                        q->match[t->cursor] = k->digit - 1;
                         if (t->cursor + 1 < (int)n)
                                 t->cursor++;
                         return true;
                 }
                 if (k->act == TA_SPACE && n > 0) {
-                        t->match[t->cursor] = (t->match[t->cursor] + 1) % (int)n;
+                        q->match[t->cursor] = (q->match[t->cursor] + 1) % (int)n;
                         return true;
                 }
                 if (k->act == TA_ENTER) {
                         for (size_t i = 0; i < n; i++) {
-                                if (t->match[i] < 0) {
+                                if (q->match[i] < 0) {
                                         t->cursor = (int)i;
                                         tui_message(t, true,
                                                     "Give every item its match first (1-%zu).", n);
                                         return true;
                                 }
-                                picks[i] = (size_t)t->match[i];
+                                picks[i] = (size_t)q->match[i];
                         }
                         answer_picks(t, picks, n);
                         return true;
@@ -763,8 +749,20 @@ static bool question_key(struct tui *t, const struct tui_key *k)
         }
 }
 
+static bool question_key(struct tui *t, const struct tui_key *k)
+{
+        bool used = question_keys(t, k);
+        /* The key may have moved on to another screen, and freed this state. */
+        struct question_view *q = qv(t);
+
+        if (q != NULL)
+                tui_edit_said_full(t, &q->edit);
+        return used;
+}
+
 const struct tui_screen tui_question_screen = {
     .name = "question",
+    .state_size = sizeof(struct question_view),
     .enter = question_enter,
     .draw = question_draw,
     .key = question_key,

@@ -102,8 +102,9 @@ void export_iso_duration(double seconds, char buf[48]);
 /* CSV for spreadsheets: a UTF-8 byte order mark first, so they read the
  * text as UTF-8. */
 void export_csv_begin(FILE *out);
-/* A time as spreadsheets read it for a date and time: ISO 8601 in UTC with
- * a space for the T (as RFC 3339 allows), "2026-11-29 08:05:51"; "" for 0. */
+/* A time for a CSV cell: ISO 8601 in UTC, "2026-11-29T08:05:51"; no zone
+ * letter, so spreadsheets that detect dates read a date and time (the
+ * header says UTC); "" for 0. */
 void export_csv_time(time_t t, char buf[32]);
 /* One RFC 4180 field: quoted (quotes doubled) when it holds a comma, quote,
  * CR or LF; invalid UTF-8 replaced by U+FFFD; a leading ' when it begins

@@ -39,17 +39,21 @@ struct json;
 struct screen_state;
 
 struct kind_ops {
-        const char *name;          /* as `kind:` writes it */
-        const char *label;         /* the contents list's word for it */
-        const char *const *keys;   /* YAML keys of this kind besides the common ones */
-        int attempts;              /* the default of `attempts` */
-        bool checked;              /* can be right or wrong, and so carry points */
-        enum kind_widget widget;   /* what takes the answer */
-        bool long_text;            /* type text: several lines, kept as the learner's own */
-        enum kind_shuffle shuffle; /* pick and order widgets */
-        int input_rows;            /* rows the answer takes beyond the option texts */
-        const char *instruction;   /* line mode; "%zu" stands for the number of options */
-        const char *empty;         /* type widgets: said to an empty answer */
+        const char *name;               /* as `kind:` writes it */
+        const char *label;              /* the contents list's word for it */
+        const char *const *keys;        /* YAML keys of this kind besides the common ones */
+        int attempts;                   /* the default of `attempts` */
+        bool checked;                   /* can be right or wrong, and so carry points */
+        enum kind_widget widget;        /* what takes the answer */
+        bool long_text;                 /* type text: several lines, kept as the learner's own */
+        enum kind_shuffle shuffle;      /* pick and order widgets */
+        int input_rows;                 /* rows the answer takes beyond the option texts */
+        bool options_md;                /* option texts are Markdown (else plain text) */
+        bool words_ok;                  /* line mode: an option may be typed as its text */
+        const char *instruction;        /* line mode; "%zu" stands for the number of options */
+        const char *screen_instruction; /* the TUI's, the same way */
+        const char *heading;            /* unchecked kinds: the heading above the prompt */
+        const char *empty;              /* type widgets: said to an empty answer */
 
         /* Reads and validates the kind's own keys (loader context). */
         void (*load)(struct lctx *c, const struct ynode *map, struct screen *s);
@@ -95,5 +99,7 @@ const char *kinds_names(void);
 const char *const *kinds_all_keys(void);
 /* Line mode's instruction for a question with n options. */
 void kind_instruction(const struct screen *s, size_t n, char *buf, size_t size);
+/* The full-screen player's instruction, the same way. */
+void kind_screen_instruction(const struct screen *s, size_t n, char *buf, size_t size);
 
 #endif

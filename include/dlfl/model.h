@@ -21,6 +21,9 @@
 
 enum screen_type { SCREEN_LESSON, SCREEN_QUESTION, SCREEN_CASE_STUDY };
 
+/* The kinds a format-1 module may use, as the index of each kind's row in
+ * src/kinds.c. A new kind needs no name here: its row, appended to the
+ * table there, is its number; kinds_count() says how many there are. */
 enum question_kind {
         KIND_SINGLE,
         KIND_MULTIPLE,
@@ -31,7 +34,6 @@ enum question_kind {
         KIND_REFLECTION,
         KIND_NUMERIC,
         KIND_RATING,
-        KIND_COUNT
 };
 
 enum ending { ENDING_NONE, ENDING_GOOD, ENDING_MIXED, ENDING_POOR };

@@ -14,9 +14,13 @@
  *                                    "forget me")
  *   Q ID JSON                       queued, not yet accepted by the LRS
  *   S ID                            accepted by the LRS
+ *   V ID                            accepted, and its voiding is queued or sent
  *   R ID STATUS JSON                refused by the LRS (4xx) and set aside
  * A statement is queued once: an id already held in any state is never
- * queued again, so progress saved many times sends each event once. */
+ * queued again, so progress saved many times sends each event once.
+ * A voiding statement (verb voided, from "forget me") is itself never
+ * voided (xAPI 1.0.3 forbids it): once the LRS accepts one it leaves the
+ * queue, as its target's V line already says it was made. */
 #ifndef DLFL_OUTBOX_H
 #define DLFL_OUTBOX_H
 
@@ -33,9 +37,10 @@ struct app;
 struct outbox_entry {
         char state; /* 'Q', 'S' or 'R' */
         char id[37];
-        int status;  /* R: the HTTP status */
-        char *json;  /* Q and R: the statement */
-        bool voided; /* S: a voiding statement is queued or sent for it */
+        int status;   /* R: the HTTP status */
+        char *json;   /* Q and R: the statement */
+        bool voided;  /* S: a voiding statement is queued or sent for it */
+        bool voiding; /* Q and R: it voids another statement */
 };
 
 struct outbox {
@@ -60,6 +65,10 @@ void outbox_close(struct outbox *ob);
 struct outbox_entry *outbox_find(struct outbox *ob, const char *id);
 void outbox_add(struct outbox *ob, char state, const char *id, const char *json);
 size_t outbox_count(const struct outbox *ob, char state);
+/* Whether the statement (JSON as dlfl writes it) voids another. */
+bool outbox_is_voiding(const char *json);
+/* Takes the entry out of the queue. */
+void outbox_drop(struct outbox *ob, struct outbox_entry *e);
 
 /* Queues the record's statements not yet held. Returns how many were
  * added (-1 on failure, with *err fresh); *completed says whether one of
@@ -67,10 +76,12 @@ size_t outbox_count(const struct outbox *ob, char state);
 int outbox_queue_record(const char *data_dir, const struct catalog *c,
                         const struct learner_record *r, const struct settings *set, bool *completed,
                         char **err);
-/* Queues the voiding of every accepted statement not voided yet. */
+/* Queues the voiding of every accepted statement not voided yet; voiding
+ * statements are never voided. */
 void outbox_void_sent(struct outbox *ob, const struct settings *set);
-/* "Forget me": drops what was never sent and queues a voiding statement
- * for each statement the LRS accepted. */
+/* "Forget me": drops what was never sent (except voiding statements still
+ * on their way) and queues one voiding statement for each statement the
+ * LRS accepted. */
 bool outbox_forget(const char *data_dir, const struct learner_record *r, const struct settings *set,
                    char **err);
 

@@ -26,3 +26,14 @@ grep -q -- '-Wall' "$tmp/out" && ok "V=1 shows the whole command" || nok "V=1 sh
 grep -q "report \"unit \$name\"" tests/run.sh && grep -q "report \"e2e \$name\"" tests/run.sh &&
 	ok "make check reports each suite as it finishes" ||
 	nok "make check reports each suite as it finishes"
+
+# The engine library the unit tests link holds no front end: line mode and
+# the ncurses player are linked into dlfl only (main.c picks one).
+lib=${BUILD:-build}/libdlfl.a
+if [ -f "$lib" ]; then
+	if ar t "$lib" | grep -Eq '^(tui|plain)[^/]*\.o$'; then
+		nok "libdlfl.a holds no front end"; ar t "$lib" | grep -E '^(tui|plain)'
+	else ok "libdlfl.a holds no front end"; fi
+	if ar t "$lib" | grep -q '^session\.o$'; then ok "libdlfl.a holds the engine"; else
+		nok "libdlfl.a holds the engine"; fi
+fi

@@ -4,8 +4,8 @@
 # and stopped by PID, with tests/lrs/proxy.js between them playing a bad
 # network. Every statement must reach the LRS exactly once: through a
 # second sync, the LRS down, 500s, slow answers, a SIGKILL mid-send, one
-# statement the LRS refuses; "forget me" voids what was sent; the player
-# syncs in the background. Every statement is checked with xapi-validation.
+# statement the LRS refuses; "forget me" voids what was sent, once, and
+# never voids a voiding statement; the player syncs in the background. Every statement is checked with xapi-validation.
 cd "$(dirname "$0")/../.." || exit 1
 root=$PWD
 : "${BUILD:=build}"
@@ -255,6 +255,7 @@ check "the player printed nothing about it" sh -c '! grep -qi "lrs\|statement" "
 pat_ids=$(grep '"name":"Pat Player"' "$tmp/lrs.jsonl" | jq -r .id | sort)
 check "Pat's attempt, lesson, completion and result reached the LRS" test "$(echo "$pat_ids" | grep -c .)" -eq 4
 
+: >"$tmp/proxy.log"
 printf 'f\nPat Player\n' | "$DLFL" --plain -l "Pat Player" >"$tmp/forget.out" 2>&1
 check "forget me deletes the record" test ! -e "$tmp/data/learners/$(key "Pat Player").yaml"
 "$DLFL" sync >"$tmp/out" 2>"$tmp/err"
@@ -272,10 +273,48 @@ if [ "$voided" = "$pat_ids" ]; then ok "one voiding statement for each statement
 	not_ok "one voiding statement for each statement sent"; echo "voided: $voided"; echo "sent: $pat_ids"; fi
 check "the forgotten learner's outbox is gone once the voids are sent" \
 	test ! -e "$tmp/data/outbox/$(key "Pat Player").queue"
+# The player's background sender and that sync sent the voids; nothing
+# sends anything after them (a voiding statement is never voided).
+posted() { awk '$1 == "POST" { n += $5 } END { print n + 0 }' "$1"; }
+n_pat=$(echo "$pat_ids" | grep -c .)
+sleep 3
+check "forget me posted exactly one voiding statement per statement sent ($n_pat)" \
+	test "$(posted "$tmp/proxy.log")" -eq "$n_pat"
+: >"$tmp/proxy.log"
+"$DLFL" sync >"$tmp/out" 2>"$tmp/err"
+rc=$?
+sleep 3
+check "a second sync after forget me exits 0" test "$rc" -eq 0
+check "and nothing more is posted, by it or in the background" sh -c '! grep -q "^POST" "$1"' sh "$tmp/proxy.log"
+check "nothing is queued" test "$(queued)" -eq 0
+in_lrs
+pat_voids=$(jq -r 'select(.actor.account.name == "Pat Player" and .verb.id == "http://adlnet.gov/expapi/verbs/voided") | .id' "$tmp/lrs.jsonl" | sort -u | grep -c .)
+check "the LRS holds exactly $n_pat voiding statements for Pat (got $pat_voids)" test "$pat_voids" -eq "$n_pat"
 jq -c 'select(.verb.id == "http://adlnet.gov/expapi/verbs/voided")' "$tmp/lrs.jsonl" >"$tmp/voids.jsonl"
 if node "$root/tests/lrs/validate.js" -l "$tmp/voids.jsonl" >"$tmp/v.out" 2>&1; then
 	ok "xapi-validation passes the voiding statements"; else not_ok "xapi-validation: voiding statements"; cat "$tmp/v.out"; fi
 in_lrs
 if node "$root/tests/lrs/validate.js" -l "$tmp/lrs.jsonl" >"$tmp/v.out" 2>&1; then
 	ok "xapi-validation passes every statement the LRS holds"; else not_ok "xapi-validation: the LRS's statements"; cat "$tmp/v.out"; fi
+
+# ---- an LRS that accepts anything: forget me still ends --------------------------
+# A careless LRS would take a voiding of a voiding statement too; dlfl must
+# not make one, so the voids go once and the background sender stops.
+echo accept >"$tmp/mode"
+printf '1\n\n\n\nq\n' | "$DLFL" --plain -l "Val Voided" >/dev/null 2>&1
+timeout 60 "$DLFL" sync >/dev/null 2>&1
+val_sent=$(grep -c '^S ' "$tmp/data/outbox/$(key "Val Voided").queue")
+: >"$tmp/proxy.log"
+printf 'f\nVal Voided\n' | "$DLFL" --plain -l "Val Voided" >/dev/null 2>&1
+sleep 4
+timeout 60 "$DLFL" sync >/dev/null 2>&1
+rc=$?
+timeout 60 "$DLFL" sync >/dev/null 2>&1
+sleep 3
+got=$(posted "$tmp/proxy.log")
+check "with an LRS that takes anything, forget me posts one void per statement sent ($val_sent, got $got)" \
+	sh -c '[ "$1" -gt 0 ] && [ "$1" -eq "$2" ]' sh "$val_sent" "$got"
+check "and the syncs after it end and exit 0" test "$rc" -eq 0
+check "and the forgotten learner's outbox is gone" test ! -e "$tmp/data/outbox/$(key "Val Voided").queue"
+echo pass >"$tmp/mode"
 exit "$((failures > 0))"

@@ -1,7 +1,9 @@
 // A stand-in for a bad network between dlfl and the LRS, for the sync
 // tests: forwards to the LRS, or answers 500, or answers slowly, or never,
-// as the file named by CONTROL says at each request ("pass", "500 N" for
-// the next N requests, "slow SECONDS", "hang"). Every request is logged
+// or takes every POST itself (as a careless LRS would, even a voiding of
+// a voiding statement), as the file named by CONTROL says at each request
+// ("pass", "500 N" for the next N requests, "slow SECONDS", "hang",
+// "accept"). Every request is logged
 // (method, path, the xAPI version header, the auth scheme, statements in
 // the body) to LOG.
 // usage: node proxy.js LISTEN_PORT LRS_PORT CONTROL LOG
@@ -43,6 +45,16 @@ const server = http.createServer((req, res) => {
       }
     } else {
       failLeft = null;
+    }
+    if (m === 'accept' && req.method === 'POST') {
+      let ids = [];
+      try {
+        const parsed = JSON.parse(body.toString('utf8'));
+        ids = (Array.isArray(parsed) ? parsed : [parsed]).map((s) => s.id);
+      } catch (e) {}
+      res.writeHead(200, { 'Content-Type': 'application/json' });
+      res.end(JSON.stringify(ids));
+      return;
     }
     const up = http.request({
       host: '127.0.0.1', port: target, method: req.method, path: req.url,

@@ -67,8 +67,8 @@ static double estimate_minutes(const struct module *m)
 
 static void report(const struct module *m)
 {
-        size_t tf_true = 0, tf_false = 0, choice_q = 0, longest_right = 0, fixed = 0,
-               fixed_first = 0, text_q = 0, text_typos = 0;
+        size_t tf_true = 0, tf_false = 0, choice_q = 0, longest_right = 0, shortest_right = 0,
+               fixed = 0, fixed_first = 0, text_q = 0, text_typos = 0;
 
         for (size_t i = 0; i < m->nscreens; i++) {
                 const struct screen *s = &m->screens[i];
@@ -87,8 +87,8 @@ static void report(const struct module *m)
                 if (s->kind != KIND_SINGLE && s->kind != KIND_MULTIPLE)
                         continue;
                 choice_q++;
-                size_t longest = 0, nlongest = 0;
-                bool longest_is_right = false;
+                size_t longest = 0, nlongest = 0, shortest = (size_t)-1, nshortest = 0;
+                bool longest_is_right = false, shortest_is_right = false;
                 for (size_t j = 0; j < s->nchoices; j++) {
                         size_t len = length_of(s->choices[j].text);
                         if (len > longest) {
@@ -98,10 +98,19 @@ static void report(const struct module *m)
                         } else if (len == longest) {
                                 nlongest++;
                         }
+                        if (len < shortest) {
+                                shortest = len;
+                                nshortest = 1;
+                                shortest_is_right = s->choices[j].correct;
+                        } else if (len == shortest) {
+                                nshortest++;
+                        }
                 }
-                /* A tie for longest gives nothing away. */
+                /* A tie for longest or shortest gives nothing away. */
                 if (nlongest == 1 && longest_is_right)
                         longest_right++;
+                if (nshortest == 1 && shortest_is_right)
+                        shortest_right++;
                 if (!s->shuffle) {
                         fixed++;
                         fixed_first += s->choices[0].correct;
@@ -109,10 +118,12 @@ static void report(const struct module *m)
         }
         printf(
             "%s estimate=%.0f minutes=%d pksb=%zu reviewed=%s tf_true=%zu tf_false=%zu choice=%zu "
-            "longest_right=%zu unshuffled=%zu unshuffled_first_right=%zu text=%zu "
+            "longest_right=%zu shortest_right=%zu unshuffled=%zu unshuffled_first_right=%zu "
+            "text=%zu "
             "text_typos=%zu\n",
             m->id, estimate_minutes(m), m->minutes, m->npksb, m->reviewed ? m->reviewed : "none",
-            tf_true, tf_false, choice_q, longest_right, fixed, fixed_first, text_q, text_typos);
+            tf_true, tf_false, choice_q, longest_right, shortest_right, fixed, fixed_first, text_q,
+            text_typos);
 }
 
 int main(int argc, char **argv)

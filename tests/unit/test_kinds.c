@@ -20,7 +20,7 @@ static bool picks(const struct kind_ops *k)
 static void test_every_row_has_every_op(void **state)
 {
         (void)state;
-        assert_int_equal(kinds_count(), KIND_COUNT);
+        assert_true(kinds_count() > KIND_RATING);
         for (size_t i = 0; i < kinds_count(); i++) {
                 const struct kind_ops *k = kind_ops((enum question_kind)i);
 
@@ -57,7 +57,7 @@ static void test_every_row_has_every_op(void **state)
                 assert_string_equal(model_kind_name((enum question_kind)i), k->name);
                 assert_int_equal(model_kind_is_checked((enum question_kind)i), k->checked);
         }
-        assert_null(kind_ops(KIND_COUNT));
+        assert_null(kind_ops((enum question_kind)kinds_count()));
 }
 
 static void test_names_unique_and_found(void **state)
