@@ -274,14 +274,6 @@ bool plain_read_line(struct plain *p)
         }
         text_lines_free(&tl);
         fflush(p->out);
-        if (p->pending != NULL) {
-                free(p->line);
-                p->line = p->pending;
-                p->cap = strlen(p->line) + 1;
-                p->pending = NULL;
-                plain_blank(p);
-                return true;
-        }
         if (!plain_get_raw(p)) {
                 plain_blank(p);
                 return false;
@@ -361,6 +353,12 @@ void plain_help(struct plain *p)
                 fprintf(p->out, "  %c  %s\n", commands[i].key,
                         p->app->kiosk && commands[i].kiosk_help != NULL ? commands[i].kiosk_help
                                                                         : commands[i].help);
+}
+
+void plain_refuse(struct plain *p)
+{
+        plain_say(p, "%s, or type ? for the commands.",
+                  p->prompt[0] != '\0' ? p->prompt : "Press Enter to go on");
 }
 
 static void give_hint(struct plain *p, struct session *s)
@@ -651,7 +649,6 @@ int plain_run(struct app *app)
         store_close(&p.store);
         line_reader_free(&p.in);
         free(p.line);
-        free(p.pending);
         /* The learner was told on screen; the exit status tells a script. */
         if (p.save_failed)
                 status = 1;
