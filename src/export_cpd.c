@@ -57,38 +57,51 @@ static void put_escaped(FILE *out, const char *s)
         }
 }
 
+static bool blank(const char *s)
+{
+        return s[strspn(s, " \t")] == '\0';
+}
+
 /* Writes text from the record (the learner's own words) with prefix before
- * every line, each line made safe for a terminal and escaped for Markdown. */
+ * every line, each line made safe for a terminal and escaped for Markdown.
+ * It reads as typed: a line followed by another ends in a hard break (a
+ * backslash), and a blank line stays a paragraph break. */
 static void write_lines(FILE *out, const char *prefix, const char *text)
 {
-        const char *p = text;
+        char **lines = NULL;
+        size_t n = 0, cap = 0;
 
-        for (;;) {
+        for (const char *p = text;;) {
                 const char *nl = strchr(p, '\n');
                 size_t len = nl != NULL ? (size_t)(nl - p) : strlen(p);
                 char *line = xstrndup(p, len);
-                char *safe;
 
                 if (len > 0 && line[len - 1] == '\r')
                         line[len - 1] = '\0';
-                safe = text_sanitize(line);
-                if (safe[0] == '\0') {
-                        /* Keeps the prefix without trailing blanks. */
-                        size_t plen = strlen(prefix);
-                        while (plen > 0 && prefix[plen - 1] == ' ')
-                                plen--;
-                        fprintf(out, "%.*s\n", (int)plen, prefix);
-                } else {
-                        fputs(prefix, out);
-                        put_escaped(out, safe);
-                        fputc('\n', out);
-                }
-                free(safe);
+                lines = xgrow(lines, &cap, n + 1, sizeof(*lines));
+                lines[n++] = text_sanitize(line);
                 free(line);
                 if (nl == NULL || nl[1] == '\0')
                         break;
                 p = nl + 1;
         }
+        for (size_t i = 0; i < n; i++) {
+                if (blank(lines[i])) {
+                        /* Keeps the prefix without trailing blanks. */
+                        size_t plen = strlen(prefix);
+
+                        while (plen > 0 && prefix[plen - 1] == ' ')
+                                plen--;
+                        fprintf(out, "%.*s\n", (int)plen, prefix);
+                } else {
+                        fputs(prefix, out);
+                        put_escaped(out, lines[i]);
+                        fputs(i + 1 < n && !blank(lines[i + 1]) ? "\\\n" : "\n", out);
+                }
+        }
+        for (size_t i = 0; i < n; i++)
+                free(lines[i]);
+        free(lines);
 }
 
 /* Writes module Markdown as plain wrapped lines: first before the first
@@ -355,7 +368,7 @@ static void write_module(FILE *out, size_t number, const struct module *m,
         fprintf(out, "- Started: %s\n", date[0] != '\0' ? date : "not recorded");
         export_date(completed, date);
         fprintf(out, "- Completed: %s\n", date[0] != '\0' ? date : "not yet");
-        export_human_duration(seconds, dur);
+        present_duration(seconds, dur, sizeof dur);
         fprintf(out, "- Time spent: %s\n", dur);
         if (cur.possible > 0) {
                 char pc[16];
@@ -372,7 +385,7 @@ static void write_module(FILE *out, size_t number, const struct module *m,
 
                         export_attempt_summary(m, mr, i, &s);
                         export_date(mr->attempts[i].started, date);
-                        export_human_duration(mr->attempts[i].seconds, dur);
+                        present_duration(mr->attempts[i].seconds, dur, sizeof dur);
                         fprintf(out, "  - attempt %zu, started %s: %s", i + 1,
                                 date[0] != '\0' ? date : "(date not recorded)",
                                 session_status_name(s.status));
@@ -459,9 +472,9 @@ bool export_cpd(FILE *out, const struct catalog *c, const struct learner_record 
         }
         if (shown == 0)
                 fputs("\nNo modules started yet.\n", out);
-        export_human_duration(total, dur);
+        present_duration(total, dur, sizeof dur);
         fprintf(out, "\n## Total\n\n- Modules: %zu (%zu passed)\n", shown, passed);
-        fprintf(out, "- Total time: %.1f hours (%s)\n", (double)export_minutes(total) / 60.0, dur);
+        fprintf(out, "- Total time: %.1f hours (%s)\n", (double)present_minutes(total) / 60.0, dur);
         free(order);
         return true;
 }

@@ -139,8 +139,10 @@ __attribute__((format(printf, 2, 3))) void plain_say(struct plain *p, const char
                 va_end(ap);
         }
         plain_wrapped(p, "", s);
-        if (s != small)
+        if (s != small) {
+                /* cppcheck-suppress autovarInvalidDeallocation ; allocated when not small */
                 free(s);
+        }
 }
 
 /* At log-out the last learner's session must not stay on a terminal's
@@ -274,14 +276,6 @@ bool plain_read_line(struct plain *p)
         }
         text_lines_free(&tl);
         fflush(p->out);
-        if (p->pending != NULL) {
-                free(p->line);
-                p->line = p->pending;
-                p->cap = strlen(p->line) + 1;
-                p->pending = NULL;
-                plain_blank(p);
-                return true;
-        }
         if (!plain_get_raw(p)) {
                 plain_blank(p);
                 return false;
@@ -361,6 +355,12 @@ void plain_help(struct plain *p)
                 fprintf(p->out, "  %c  %s\n", commands[i].key,
                         p->app->kiosk && commands[i].kiosk_help != NULL ? commands[i].kiosk_help
                                                                         : commands[i].help);
+}
+
+void plain_refuse(struct plain *p)
+{
+        plain_say(p, "%s, or type ? for the commands.",
+                  p->prompt[0] != '\0' ? p->prompt : "Press Enter to go on");
 }
 
 static void give_hint(struct plain *p, struct session *s)
@@ -667,7 +667,6 @@ int plain_run(struct app *app)
         store_close(&p.store);
         line_reader_free(&p.in);
         free(p.line);
-        free(p.pending);
         /* The learner was told on screen; the exit status tells a script. */
         if (p.save_failed)
                 status = 1;

@@ -115,10 +115,9 @@ enum flow plain_case_line(struct plain *p, struct session *s, const char *t)
                         return FLOW_STAY;
                 }
                 if (p->answered_here && !session_case_needs_reflection(s)) {
-                        /* As on a settled question: the line is for the next screen. */
-                        p->pending = xstrdup(t);
-                        session_next(s, time(NULL));
-                        return FLOW_SHOW;
+                        /* As on a settled question: never carried to the next screen. */
+                        plain_refuse(p);
+                        return FLOW_STAY;
                 }
                 if (sc->reflection != NULL && session_state(s)->text == NULL)
                         return case_reflect(p, s, t);
@@ -129,9 +128,8 @@ enum flow plain_case_line(struct plain *p, struct session *s, const char *t)
                 return case_reflect(p, s, t);
         if (step == NULL) {
                 if (p->answered_here) {
-                        p->pending = xstrdup(t);
-                        session_next(s, time(NULL));
-                        return FLOW_SHOW;
+                        plain_refuse(p);
+                        return FLOW_STAY;
                 }
                 plain_say(p, "There is nothing to answer here.");
                 return FLOW_STAY;

@@ -45,7 +45,6 @@ struct plain {
         char *name;
         char *line;
         size_t cap;
-        char *pending;      /* an answer typed on a settled screen, for the next one */
         bool answered_here; /* the current screen was answered since it was shown */
         bool save_failed;
         bool cli;         /* the learner came from -l: failures go to stderr */
@@ -65,6 +64,8 @@ __attribute__((format(printf, 2, 3))) void plain_say(struct plain *p, const char
 /* What the next prompt says may be typed, in words. */
 __attribute__((format(printf, 2, 3))) void plain_ask(struct plain *p, const char *fmt, ...);
 void plain_help(struct plain *p);
+/* A line that cannot be taken here: says again what may be typed. */
+void plain_refuse(struct plain *p);
 
 /* Input (plain.c). */
 bool plain_get_raw(struct plain *p);

@@ -104,9 +104,7 @@ enum flow plain_intro(struct plain *p, struct session *s)
                                 return f;
                         continue;
                 }
-                /* Anything else is taken as input for the first screen, so a
-                 * script that leaves out the Enter here still lines up. */
-                p->pending = xstrdup(t);
-                return FLOW_SHOW;
+                /* Never carried to the first screen, which is not shown yet. */
+                plain_refuse(p);
         }
 }

@@ -69,7 +69,7 @@ static long parse_match(const char *t, size_t *out, size_t max)
                 t++;
                 while (*t == ' ' || *t == ':' || *t == '=' || *t == '-')
                         t++;
-                if (*t < '0' || *t > '9' || k >= max || k >= 64 || given[k])
+                if (*t < '0' || *t > '9' || k >= max || given[k]) /* k < 26 */
                         return -1;
                 errno = 0;
                 v = strtoul(t, &end, 10);
@@ -308,12 +308,11 @@ enum flow plain_question_line(struct plain *p, struct session *s, const char *t)
         long n;
         enum answer_result r;
 
-        /* A line typed once this visit settled the question belongs to the
-         * next screen: scripts may leave out the empty line. */
+        /* Once settled this visit, only Enter and the commands go on: a
+         * line is never carried to the next, unseen screen. */
         if (p->answered_here && (st->settled || !model_kind_is_checked(sc->kind))) {
-                p->pending = xstrdup(t);
-                session_next(s, time(NULL));
-                return FLOW_SHOW;
+                plain_refuse(p);
+                return FLOW_STAY;
         }
         switch (k->widget) {
         case WIDGET_TYPE_TEXT:

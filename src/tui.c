@@ -113,7 +113,6 @@ void tui_switch(struct tui *t, const struct tui_screen *sc)
         t->cursor = 0;
         t->scroll = 0;
         t->scrolled = false;
-        t->editing = false;
         if (sc->enter != NULL)
                 sc->enter(t);
         t->dirty = true;
@@ -541,7 +540,6 @@ static void idle_logout(struct tui *t)
 static void free_tui(struct tui *t)
 {
         tui_doc_free(&t->doc);
-        tui_edit_free(&t->edit);
         tui_pending_drop(t);
         free(t->state);
         free(t->ov_state);
@@ -642,7 +640,6 @@ int tui_run(struct app *app)
                 const struct tui_screen *sc = t.overlay ? t.overlay : t.screen;
                 tui_key_bind(&k, sc);
                 bool used = sc->key(&t, &k);
-                tui_edit_said_full(&t, &t.edit);
                 if (used)
                         continue;
                 if (t.overlay != NULL) {

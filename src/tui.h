@@ -233,16 +233,6 @@ struct tui {
         struct tui_doc doc;
         bool scrolled; /* the learner scrolled away from the cursor: keep it so */
 
-        /* The question screen's own (tui_question.c alone uses them), still
-         * to move into its private state. */
-        struct tui_edit edit;
-        bool editing;
-        bool toggled[TUI_MAX_PICKS];
-        size_t order[TUI_MAX_PICKS]; /* order: shown positions, learner's order */
-        int grabbed;                 /* order: the row being moved, -1 none */
-        int match[TUI_MAX_PICKS];    /* match: shown right item per left, -1 none */
-        bool answered_now;
-
         /* An overlay's view: it keeps its own place. */
         int ov_cursor, ov_scroll;
 

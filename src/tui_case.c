@@ -194,8 +194,11 @@ static void case_draw(struct tui *t)
                 /* A new step: start reading it from the top. */
                 t->scroll = 0;
                 cs->answered_now = false;
+                t->scrolled = false;
         }
-        if (cs->editing)
+        if (t->scrolled)
+                ; /* a scroll is not undone by the cursor: every line stays reachable */
+        else if (cs->editing)
                 tui_doc_reveal(d, EDIT_ITEM, tui_body_rows(t), &t->scroll);
         else if (step != NULL && !at_ending(step))
                 tui_doc_reveal(d, t->cursor, tui_body_rows(t), &t->scroll);
@@ -248,6 +251,8 @@ static bool case_key(struct tui *t, const struct tui_key *k)
         const struct step *step = session_case_step(t->sess);
 
         if (cs->editing) {
+                if (k->act != TA_PGUP && k->act != TA_PGDN)
+                        t->scrolled = false;
                 if (k->act == TA_ESC || k->act == TA_TAB) {
                         cs->editing = false;
                         return true;
@@ -274,14 +279,10 @@ static bool case_key(struct tui *t, const struct tui_key *k)
                 if (k->act == TA_SPACE && tui_space_pages(t, &t->doc))
                         return true;
                 if (k->act == TA_ENTER || k->act == TA_SPACE) {
-                        if (sc->nsteps > 0 || sc->reflection != NULL) {
-                                session_case_begin(t->sess, tui_now());
-                                cs->answered_now = true;
-                                if (session_case_step(t->sess) == NULL)
-                                        return tui_global_key(t, &(struct tui_key){.act = TA_NEXT});
-                        } else {
+                        session_case_begin(t->sess, tui_now());
+                        cs->answered_now = true;
+                        if (session_case_step(t->sess) == NULL)
                                 return tui_global_key(t, &(struct tui_key){.act = TA_NEXT});
-                        }
                         return true;
                 }
                 return tui_scroll_key(t, k, &t->doc);
@@ -297,8 +298,15 @@ static bool case_key(struct tui *t, const struct tui_key *k)
                         return tui_global_key(t, &(struct tui_key){.act = TA_NEXT});
                 return tui_scroll_key(t, k, &t->doc);
         }
-        if (tui_list_key(&t->cursor, k, (int)step->nchoices, false, 0))
+        /* Past the first or the last choice, Up and Down go on scrolling the
+         * scenario, so every line is reachable whatever the cursor. */
+        if ((k->act == TA_UP && t->cursor <= 0) ||
+            (k->act == TA_DOWN && t->cursor + 1 >= (int)step->nchoices))
+                return tui_scroll_key(t, k, &t->doc);
+        if (tui_list_key(&t->cursor, k, (int)step->nchoices, false, 0)) {
+                t->scrolled = false;
                 return true;
+        }
         switch (k->act) {
         case TA_DIGIT:
                 choose(t, (size_t)k->digit - 1);

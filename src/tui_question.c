@@ -13,10 +13,8 @@
  * a multi-line editor, Ctrl-D or F2 submits. In the editors Esc (or Tab)
  * leaves the text so the other keys work; Enter or e goes back in.
  *
- * This screen's own state still lives in struct tui (tui.h): toggled,
- * order, grabbed and match are read by this file alone and can move into
- * the screen's private state as they are; cursor, edit, editing and
- * answered_now are shared with the case-study screen and tui.c. */
+ * The screen's own state (the editor, ticks, order, pairs) is its private
+ * state, struct question_view; struct tui keeps only the base view. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -32,6 +30,22 @@
 static const struct screen *cur(const struct tui *t)
 {
         return session_screen(t->sess);
+}
+
+/* The screen's own state (state_size), allocated zeroed on entering it. */
+struct question_view {
+        struct tui_edit edit; /* type widgets */
+        bool editing;         /* keys go to the editor */
+        bool toggled[TUI_MAX_PICKS];
+        size_t order[TUI_MAX_PICKS]; /* order: shown positions, learner's order */
+        int grabbed;                 /* order: the row being moved, -1 none */
+        int match[TUI_MAX_PICKS];    /* match: shown right item per left, -1 none */
+        bool answered_now;           /* show the feedback just given */
+};
+
+static struct question_view *qv(const struct tui *t)
+{
+        return tui_state(t, &tui_question_screen);
 }
 
 /* The kind's row: the screen draws its widget and asks the row for words. */
@@ -82,30 +96,31 @@ static void last_picks(const struct tui *t, bool *picked, size_t n)
 
 static void question_enter(struct tui *t)
 {
+        struct question_view *q = qv(t);
         const struct screen_state *st = session_state(t->sess);
         const size_t *ord;
         size_t n = shown_count(t, &ord);
 
         t->cursor = 0;
-        t->grabbed = -1;
-        t->answered_now = false;
+        q->grabbed = -1;
+        q->answered_now = false;
         t->doc.width = 0;
-        memset(t->toggled, 0, sizeof t->toggled);
+        memset(q->toggled, 0, sizeof q->toggled);
         for (size_t i = 0; i < TUI_MAX_PICKS; i++) {
-                t->order[i] = i;
-                t->match[i] = -1;
+                q->order[i] = i;
+                q->match[i] = -1;
         }
         size_t v[TUI_MAX_PICKS];
         size_t k = session_last_picks(t->sess, v, TUI_MAX_PICKS);
         switch (widget(t)) {
         case WIDGET_PICK_MANY:
-                last_picks(t, t->toggled, n);
+                last_picks(t, q->toggled, n);
                 if (st != NULL && st->draft != NULL && !st->settled &&
                     strncmp(st->draft, "ticks:", 6) == 0) {
                         /* Ticks not yet submitted, kept from the last visit. */
                         const char *p = st->draft + 6;
 
-                        memset(t->toggled, 0, sizeof t->toggled);
+                        memset(q->toggled, 0, sizeof q->toggled);
                         while (*p != '\0') {
                                 char *end;
                                 unsigned long d = strtoul(p, &end, 10);
@@ -113,7 +128,7 @@ static void question_enter(struct tui *t)
                                 if (end == p)
                                         break;
                                 if (d >= 1 && d <= n)
-                                        t->toggled[d - 1] = true;
+                                        q->toggled[d - 1] = true;
                                 p = *end == ',' ? end + 1 : end;
                         }
                 }
@@ -121,27 +136,28 @@ static void question_enter(struct tui *t)
         case WIDGET_ORDER:
                 if (k == n)
                         for (size_t i = 0; i < k; i++)
-                                t->order[i] = v[i] < n ? v[i] : i;
+                                q->order[i] = v[i] < n ? v[i] : i;
                 break;
         case WIDGET_MATCH:
                 for (size_t i = 0; i < k && i < n; i++)
-                        t->match[i] = v[i] < n ? (int)v[i] : -1;
+                        q->match[i] = v[i] < n ? (int)v[i] : -1;
                 break;
         default:
                 break;
         }
         if (typed(t)) {
-                tui_edit_init(&t->edit, long_text(t),
+                tui_edit_free(&q->edit); /* entered again: the last question's text goes */
+                tui_edit_init(&q->edit, long_text(t),
                               long_text(t) ? RECORD_MAX_REFLECTION : RECORD_MAX_ANSWER);
                 if (long_text(t))
-                        tui_edit_set(&t->edit, st ? st->text : NULL);
+                        tui_edit_set(&q->edit, st ? st->text : NULL);
                 else if (st != NULL && st->attempts > 0 && !st->settled)
-                        tui_edit_set(&t->edit, st->response);
+                        tui_edit_set(&q->edit, st->response);
                 if (st != NULL && st->draft != NULL && !st->settled &&
                     strncmp(st->draft, "ticks:", 6) != 0)
-                        tui_edit_set(&t->edit, st->draft);
-                t->edit.cur = t->edit.len;
-                t->editing = st == NULL || !(st->settled || st->complete);
+                        tui_edit_set(&q->edit, st->draft);
+                q->edit.cur = q->edit.len;
+                q->editing = st == NULL || !(st->settled || st->complete);
         }
 }
 
@@ -149,6 +165,7 @@ static void question_enter(struct tui *t)
  * before the learner moves (called before any move, and on leaving). */
 void tui_question_keep_draft(struct tui *t)
 {
+        struct question_view *q = qv(t);
         const struct screen *sc;
         const struct screen_state *st;
 
@@ -166,7 +183,7 @@ void tui_question_keep_draft(struct tui *t)
                 return;
         if (typed(t)) {
                 const char *given = long_text(t) ? st->text : st->response;
-                const char *text = t->edit.buf != NULL ? t->edit.buf : "";
+                const char *text = q->edit.buf != NULL ? q->edit.buf : "";
 
                 /* What was submitted already is in the record, not a draft. */
                 if (given != NULL && strcmp(given, text) == 0)
@@ -181,9 +198,9 @@ void tui_question_keep_draft(struct tui *t)
 
                 last_picks(t, picked, n);
                 for (size_t i = 0; i < n; i++) {
-                        if (t->toggled[i] != picked[i])
+                        if (q->toggled[i] != picked[i])
                                 same = false;
-                        if (t->toggled[i]) {
+                        if (q->toggled[i]) {
                                 len += (size_t)snprintf(buf + len, sizeof buf - len, "%s%zu",
                                                         any ? "," : "", i + 1);
                                 any = true;
@@ -195,8 +212,11 @@ void tui_question_keep_draft(struct tui *t)
 
 static void question_leave(struct tui *t)
 {
-        tui_edit_clear(&t->edit);
-        t->editing = false;
+        struct question_view *q = qv(t);
+
+        /* The state itself is freed after this: free what it points to. */
+        tui_edit_free(&q->edit);
+        q->editing = false;
 }
 
 static bool settled(const struct tui *t)
@@ -227,6 +247,7 @@ static void option_line(struct tui *t, struct tui_doc *d, const char *text, cons
 
 static void add_choices(struct tui *t, struct tui_doc *d, size_t n, const size_t *ord)
 {
+        struct question_view *q = qv(t);
         const struct screen *sc = cur(t);
         const char *mark = tui_sym(t, "\u203a ", "> ");
         bool picked[TUI_MAX_PICKS];
@@ -241,7 +262,7 @@ static void add_choices(struct tui *t, struct tui_doc *d, size_t n, const size_t
                 case WIDGET_PICK_MANY:
                         if (k->widget == WIDGET_PICK_MANY)
                                 snprintf(prefix, sizeof prefix, "%s%zu. [%s] ", m, i + 1,
-                                         t->toggled[i] ? "x" : " ");
+                                         q->toggled[i] ? "x" : " ");
                         else
                                 snprintf(prefix, sizeof prefix, "%s%zu. (%s) ", m, i + 1,
                                          picked[i] ? "*" : " ");
@@ -249,15 +270,15 @@ static void add_choices(struct tui *t, struct tui_doc *d, size_t n, const size_t
                                     A_NORMAL);
                         break;
                 case WIDGET_ORDER: {
-                        size_t it = t->order[i];
+                        size_t it = q->order[i];
                         snprintf(prefix, sizeof prefix, "%s%zu. %s", m, i + 1,
-                                 (int)i == t->grabbed ? tui_sym(t, "\u2195 ", "* ") : "  ");
+                                 (int)i == q->grabbed ? tui_sym(t, "\u2195 ", "* ") : "  ");
                         option_line(t, d, k->option(sc, ord ? ord[it] : it), prefix, (int)i,
-                                    (int)i == t->grabbed ? A_BOLD : A_NORMAL);
+                                    (int)i == q->grabbed ? A_BOLD : A_NORMAL);
                         break;
                 }
                 case WIDGET_MATCH: {
-                        int r = t->match[i];
+                        int r = q->match[i];
                         char *line;
                         if (r >= 0 && (size_t)r < n)
                                 line = xasprintf("%s  %s  %d. %s", sc->pairs[i].left,
@@ -289,7 +310,8 @@ static void add_choices(struct tui *t, struct tui_doc *d, size_t n, const size_t
  * h, or Tab in an answer box where letters are typed. */
 static const char *hint_key(const struct tui *t)
 {
-        return t->editing ? "Tab" : "h";
+        struct question_view *q = qv(t);
+        return q->editing ? "Tab" : "h";
 }
 
 static void add_feedback(struct tui *t, struct tui_doc *d)
@@ -334,9 +356,10 @@ static void add_feedback(struct tui *t, struct tui_doc *d)
  * rating, or a question before any wrong answer, has none). */
 static const char *status_keys(const struct tui *t, char *buf, size_t n)
 {
+        struct question_view *q = qv(t);
         const char *h = session_hint_available(t->sess) ? "  h hint" : "";
 
-        if (t->editing)
+        if (q->editing)
                 return long_text(t) ? "Type  Ctrl-D/F2 save  Esc other keys  "
                                       "PgUp/PgDn scroll"
                        : session_hint_available(t->sess)
@@ -352,7 +375,7 @@ static const char *status_keys(const struct tui *t, char *buf, size_t n)
                          h);
                 break;
         case WIDGET_ORDER:
-                if (t->grabbed >= 0)
+                if (q->grabbed >= 0)
                         return "Up/Down move the item  Space put down  Enter submit";
                 snprintf(
                     buf, n,
@@ -381,6 +404,7 @@ static const char *status_keys(const struct tui *t, char *buf, size_t n)
 
 static void question_draw(struct tui *t)
 {
+        struct question_view *q = qv(t);
         char keys[160];
         const struct screen *sc = cur(t);
         const struct screen_state *st = session_state(t->sess);
@@ -406,7 +430,7 @@ static void question_draw(struct tui *t)
                 add_instructions(t, d, n);
         add_choices(t, d, n, ord);
         if (typed(t)) {
-                if (t->editing || !settled(t)) {
+                if (q->editing || !settled(t)) {
                         edit_rows = long_text(t) ? tui_body_rows(t) / 3 : 1;
                         if (edit_rows < 3 && long_text(t))
                                 edit_rows = 3;
@@ -418,12 +442,12 @@ static void question_draw(struct tui *t)
                 }
         }
         add_feedback(t, d);
-        if (t->answered_now) {
+        if (q->answered_now) {
                 tui_doc_reveal(d, FEEDBACK_ITEM, tui_body_rows(t), &t->scroll);
-                t->answered_now = false;
+                q->answered_now = false;
         } else if (t->scrolled) {
                 /* Every line stays reachable: a scroll is not undone by the cursor. */
-        } else if (t->editing) {
+        } else if (q->editing) {
                 tui_doc_reveal(d, EDIT_ITEM, tui_body_rows(t), &t->scroll);
         } else if (n > 0 && t->cursor >= 0) {
                 tui_doc_reveal(d, t->cursor, tui_body_rows(t), &t->scroll);
@@ -431,7 +455,7 @@ static void question_draw(struct tui *t)
         bool show_sel = n > 0 && !settled(t);
         tui_doc_paint(t, d, &t->scroll, show_sel ? t->cursor : -1);
         t->body_rows = tui_body_rows(t);
-        if (typed(t) && (t->editing || !settled(t))) {
+        if (typed(t) && (q->editing || !settled(t))) {
                 int row = tui_doc_item_first(d, EDIT_ITEM);
                 int y = tui_doc_screen_row(t, t->scroll, row);
                 if (y >= 0) {
@@ -439,7 +463,7 @@ static void question_draw(struct tui *t)
                         int bottom = tui_body_top(t) + tui_body_rows(t);
                         if (y + h > bottom)
                                 h = bottom - y;
-                        tui_edit_paint(t, &t->edit, y, 1, h, tui_text_width(t), t->editing);
+                        tui_edit_paint(t, &q->edit, y, 1, h, tui_text_width(t), q->editing);
                 }
         }
         tui_scroll_note(t, d, t->scroll, note, sizeof note);
@@ -448,6 +472,7 @@ static void question_draw(struct tui *t)
 
 static void after_answer(struct tui *t, enum answer_result r)
 {
+        struct question_view *q = qv(t);
         switch (r) {
         case ANSWER_INVALID: {
                 const char *why = session_problem(t->sess);
@@ -456,15 +481,15 @@ static void after_answer(struct tui *t, enum answer_result r)
         }
         case ANSWER_ALREADY:
                 tui_message(t, false, "This question is settled: press Enter to go on.");
-                t->editing = false;
+                q->editing = false;
                 return;
         case ANSWER_WRONG:
-                t->answered_now = true;
+                q->answered_now = true;
                 return;
         default:
-                t->answered_now = true;
-                t->editing = false;
-                t->grabbed = -1;
+                q->answered_now = true;
+                q->editing = false;
+                q->grabbed = -1;
                 return;
         }
 }
@@ -476,7 +501,8 @@ static void answer_picks(struct tui *t, const size_t *picks, size_t n)
 
 static void submit_text(struct tui *t)
 {
-        const char *s = t->edit.buf ? t->edit.buf : "";
+        struct question_view *q = qv(t);
+        const char *s = q->edit.buf ? q->edit.buf : "";
         const char *p = s;
 
         while (*p == ' ' || *p == '\n')
@@ -491,6 +517,7 @@ static void submit_text(struct tui *t)
 
 static void give_hint(struct tui *t)
 {
+        struct question_view *q = qv(t);
         const struct screen_state *st = session_state(t->sess);
 
         if (!ops(t)->checked) {
@@ -498,7 +525,7 @@ static void give_hint(struct tui *t)
                 return;
         }
         if (session_hint(t->sess, tui_now()) != NULL) {
-                t->answered_now = true;
+                q->answered_now = true;
                 return;
         }
         if (st != NULL && st->settled)
@@ -511,6 +538,7 @@ static void give_hint(struct tui *t)
 
 static void move_cursor(struct tui *t, int to, size_t n)
 {
+        struct question_view *q = qv(t);
         t->scrolled = false;
         if (n == 0)
                 return;
@@ -518,16 +546,16 @@ static void move_cursor(struct tui *t, int to, size_t n)
                 to = 0;
         if (to >= (int)n)
                 to = (int)n - 1;
-        if (t->grabbed >= 0 && widget(t) == WIDGET_ORDER && to != t->cursor) {
+        if (q->grabbed >= 0 && widget(t) == WIDGET_ORDER && to != t->cursor) {
                 /* The picked-up item travels with the cursor. */
                 int step = to > t->cursor ? 1 : -1;
                 while (t->cursor != to) {
-                        size_t tmp = t->order[t->cursor];
-                        t->order[t->cursor] = t->order[t->cursor + step];
-                        t->order[t->cursor + step] = tmp;
+                        size_t tmp = q->order[t->cursor];
+                        q->order[t->cursor] = q->order[t->cursor + step];
+                        q->order[t->cursor + step] = tmp;
                         t->cursor += step;
                 }
-                t->grabbed = t->cursor;
+                q->grabbed = t->cursor;
                 return;
         }
         t->cursor = to;
@@ -535,19 +563,20 @@ static void move_cursor(struct tui *t, int to, size_t n)
 
 static bool editing_key(struct tui *t, const struct tui_key *k)
 {
+        struct question_view *q = qv(t);
         if (k->act == TA_TAB && !long_text(t) && session_hint_available(t->sess)) {
                 give_hint(t);
                 return true;
         }
         if (k->act == TA_ESC || k->act == TA_TAB) {
-                t->editing = false;
+                q->editing = false;
                 return true;
         }
         if (k->act == TA_INTERRUPT || (k->act == TA_HELP && k->fkey))
                 return false;
         /* Left and Right have nothing to move over in an empty answer, so
          * they keep their meaning: previous and next screen. */
-        if (t->edit.len == 0 && k->fkey && (k->act == TA_NEXT || k->act == TA_BACK))
+        if (q->edit.len == 0 && k->fkey && (k->act == TA_NEXT || k->act == TA_BACK))
                 return false;
         /* A number holds no letters: in a numeric answer the letter keys
          * (and ?) stay commands, so n, b, h, t, m, q and ? work as usual. */
@@ -568,22 +597,23 @@ static bool editing_key(struct tui *t, const struct tui_key *k)
                 submit_text(t);
                 return true;
         }
-        if (tui_edit_key(&t->edit, k))
+        if (tui_edit_key(&q->edit, k))
                 return true;
         if (k->act == TA_PGUP || k->act == TA_PGDN)
                 tui_scroll_key(t, k, &t->doc);
         return true;
 }
 
-static bool question_key(struct tui *t, const struct tui_key *k)
+static bool question_keys(struct tui *t, const struct tui_key *k)
 {
+        struct question_view *q = qv(t);
         const size_t *ord;
         size_t n = shown_count(t, &ord);
         size_t picks[TUI_MAX_PICKS];
 
-        if (k->act == TA_DIGIT || (t->editing && k->act != TA_PGUP && k->act != TA_PGDN))
+        if (k->act == TA_DIGIT || (q->editing && k->act != TA_PGUP && k->act != TA_PGDN))
                 t->scrolled = false;
-        if (t->editing)
+        if (q->editing)
                 return editing_key(t, k);
         if (k->act == TA_HINT) {
                 give_hint(t);
@@ -596,31 +626,31 @@ static bool question_key(struct tui *t, const struct tui_key *k)
                                 tui_message(t, false, "This question is settled.");
                                 return true;
                         }
-                        t->editing = true;
+                        q->editing = true;
                         return true;
                 }
                 if (k->act == TA_ENTER)
                         return tui_global_key(t, &(struct tui_key){.act = TA_NEXT});
                 return tui_scroll_key(t, k, &t->doc);
         }
-        if (k->act == TA_ENTER && settled(t) && t->grabbed < 0)
+        if (k->act == TA_ENTER && settled(t) && q->grabbed < 0)
                 return tui_global_key(t, &(struct tui_key){.act = TA_NEXT});
         switch (k->act) {
         case TA_UP:
                 /* At the first choice, Up goes on up the page: the prompt's
                  * opening lines are reachable whatever the cursor. */
-                if ((t->cursor <= 0 || n == 0) && t->grabbed < 0)
+                if ((t->cursor <= 0 || n == 0) && q->grabbed < 0)
                         return tui_scroll_key(t, k, &t->doc);
                 move_cursor(t, t->cursor - 1, n);
                 return true;
         case TA_DOWN:
-                if ((n == 0 || t->cursor + 1 >= (int)n) && t->grabbed < 0)
+                if ((n == 0 || t->cursor + 1 >= (int)n) && q->grabbed < 0)
                         return tui_scroll_key(t, k, &t->doc);
                 move_cursor(t, t->cursor + 1, n);
                 return true;
         case TA_HOME:
                 move_cursor(t, 0, n);
-                if (t->grabbed < 0)
+                if (q->grabbed < 0)
                         tui_scroll_key(t, k, &t->doc); /* the top of the page */
                 return true;
         case TA_END:
@@ -649,17 +679,17 @@ static bool question_key(struct tui *t, const struct tui_key *k)
         case WIDGET_PICK_MANY:
                 if (k->act == TA_DIGIT && (size_t)k->digit <= n) {
                         t->cursor = k->digit - 1;
-                        t->toggled[t->cursor] = !t->toggled[t->cursor];
+                        q->toggled[t->cursor] = !q->toggled[t->cursor];
                         return true;
                 }
                 if (k->act == TA_SPACE && n > 0) {
-                        t->toggled[t->cursor] = !t->toggled[t->cursor];
+                        q->toggled[t->cursor] = !q->toggled[t->cursor];
                         return true;
                 }
                 if (k->act == TA_ENTER) {
                         size_t np = 0;
                         for (size_t i = 0; i < n; i++)
-                                if (t->toggled[i])
+                                if (q->toggled[i])
                                         picks[np++] = i;
                         if (np == 0)
                                 tui_message(t, true, "Tick at least one answer with Space first.");
@@ -670,7 +700,7 @@ static bool question_key(struct tui *t, const struct tui_key *k)
                 return k->act == TA_DIGIT;
         case WIDGET_ORDER:
                 if (k->act == TA_SPACE && n > 0) {
-                        t->grabbed = t->grabbed >= 0 ? -1 : t->cursor;
+                        q->grabbed = q->grabbed >= 0 ? -1 : t->cursor;
                         return true;
                 }
                 if (k->act == TA_DIGIT && (size_t)k->digit <= n) {
@@ -678,37 +708,37 @@ static bool question_key(struct tui *t, const struct tui_key *k)
                         return true;
                 }
                 if (k->act == TA_ENTER) {
-                        t->grabbed = -1;
+                        q->grabbed = -1;
                         for (size_t i = 0; i < n; i++)
-                                picks[i] = t->order[i];
+                                picks[i] = q->order[i];
                         answer_picks(t, picks, n);
                         return true;
                 }
-                if (k->act == TA_ESC && t->grabbed >= 0) {
-                        t->grabbed = -1;
+                if (k->act == TA_ESC && q->grabbed >= 0) {
+                        q->grabbed = -1;
                         return true;
                 }
                 return k->act == TA_DIGIT;
         case WIDGET_MATCH:
                 if (k->act == TA_DIGIT && (size_t)k->digit <= n && n > 0) {
-                        t->match[t->cursor] = k->digit - 1;
+                        q->match[t->cursor] = k->digit - 1;
                         if (t->cursor + 1 < (int)n)
                                 t->cursor++;
                         return true;
                 }
                 if (k->act == TA_SPACE && n > 0) {
-                        t->match[t->cursor] = (t->match[t->cursor] + 1) % (int)n;
+                        q->match[t->cursor] = (q->match[t->cursor] + 1) % (int)n;
                         return true;
                 }
                 if (k->act == TA_ENTER) {
                         for (size_t i = 0; i < n; i++) {
-                                if (t->match[i] < 0) {
+                                if (q->match[i] < 0) {
                                         t->cursor = (int)i;
                                         tui_message(t, true,
                                                     "Give every item its match first (1-%zu).", n);
                                         return true;
                                 }
-                                picks[i] = (size_t)t->match[i];
+                                picks[i] = (size_t)q->match[i];
                         }
                         answer_picks(t, picks, n);
                         return true;
@@ -719,8 +749,20 @@ static bool question_key(struct tui *t, const struct tui_key *k)
         }
 }
 
+static bool question_key(struct tui *t, const struct tui_key *k)
+{
+        bool used = question_keys(t, k);
+        /* The key may have moved on to another screen, and freed this state. */
+        struct question_view *q = qv(t);
+
+        if (q != NULL)
+                tui_edit_said_full(t, &q->edit);
+        return used;
+}
+
 const struct tui_screen tui_question_screen = {
     .name = "question",
+    .state_size = sizeof(struct question_view),
     .enter = question_enter,
     .draw = question_draw,
     .key = question_key,

@@ -26,7 +26,7 @@ PY
 done
 "$DLFL" report --csv >"$tmp/r.csv" 2>"$tmp/err"
 if python3 - "$tmp/r.csv" <<'PY'
-import csv, sys
+import csv, re, sys
 raw = open(sys.argv[1], "rb").read()
 assert raw.startswith(b"\xef\xbb\xbf"), "byte order mark"
 rows = list(csv.reader(open(sys.argv[1], newline="", encoding="utf-8-sig"), strict=True))
@@ -35,9 +35,11 @@ for r in rows[1:]:
         assert not cell or cell[0] not in "=+-@\t\r", ("a live formula", cell)
 names = {r[0] for r in rows[1:]}
 assert "'=1+2" in names and "'@SUM(A1:A9)" in names, names
+assert rows[0][-2:] == ["started (UTC)", "completed (UTC)"], rows[0]
 for r in rows[1:]:
-    if r[-2]:
-        assert len(r[-2]) == 19 and r[-2][10] == " ", ("a date and time", r[-2])
+    for cell in r[-2:]:
+        if cell:
+            assert re.fullmatch(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d", cell), ("ISO 8601", cell)
 PY
 then ok "report --csv: no cell a spreadsheet would run, dates as date-times"; else not_ok "report --csv: no live formula"; fi
 exit "$((failures > 0))"

@@ -86,7 +86,7 @@ assert raw.endswith(b"\r\n"), "rows end in CRLF"
 assert b"\n" not in raw.replace(b"\r\n", b""), "no bare LF"
 assert raw.startswith(b"\xef\xbb\xbf"), "a byte order mark first"
 rows = list(csv.reader(open(sys.argv[1], newline="", encoding="utf-8-sig"), strict=True))
-head = ["learner", "module", "title", "attempt", "status", "started", "completed",
+head = ["learner", "module", "title", "attempt", "status", "started (UTC)", "completed (UTC)",
         "score", "earned", "possible", "pass_mark", "passed", "minutes"]
 assert rows[0] == head, rows[0]
 assert len(rows) == 3, rows
@@ -94,12 +94,12 @@ r = dict(zip(head, rows[1]))
 assert r["learner"] == sys.argv[2], r
 assert r["module"] == "e2e-data" and r["title"] == 'Data, "care" & you', r
 assert r["attempt"] == "1" and r["status"] == "passed" and r["passed"] == "yes", r
-assert r["started"] == "2025-11-29 08:00:00" and r["completed"] == "2025-11-29 09:00:00", r
+assert r["started (UTC)"] == "2025-11-29T08:00:00" and r["completed (UTC)"] == "2025-11-29T09:00:00", r
 assert r["score"] == "81" and r["earned"] == "5.67" and r["possible"] == "7", r
-assert r["pass_mark"] == "70" and r["minutes"] == "62", r
+assert r["pass_mark"] == "70" and r["minutes"] == "61", r
 r = dict(zip(head, rows[2]))
 assert r["module"] == "e2e-second" and r["status"] == "in progress", r
-assert r["completed"] == "" and r["passed"] == "no", r
+assert r["completed (UTC)"] == "" and r["passed"] == "no", r
 PY
 	then ok "csv: RFC 4180, parsed back with the name's comma and quotes intact"; else
 		not_ok "csv: RFC 4180, parsed back"; cat "$tmp/py.out"; fi
@@ -116,7 +116,7 @@ has "claims no accreditation" "does not claim accreditation"
 has "module title" '## 1. Data, "care" & you'
 has "outcomes" "- Report a breach in time"
 has "dates" "- Completed: 2025-11-29"
-has "time spent" "- Time spent: 1 h 2 min"
+has "time spent" "- Time spent: 1 hour 1 minute"
 has "score" "- Score: 81.0% (5.67 of 7 points; pass mark 70%)"
 has "rating prompt" "- How confident are you with personal data?"
 has "rating before" "  - before: **Basic** (2 of 5)"
@@ -125,7 +125,7 @@ has "reflection prompt" "What will you change in your branch?"
 has "reflection text" '> And ask "why", every time.'
 has "case-study reflection with its prompt" "What would you do differently?"
 has "case-study reflection text" "> Talk to the DPO."
-has "total hours" "- Total time: 1.1 hours (1 h 7 min)"
+has "total hours" "- Total time: 1.1 hours (1 hour 6 minutes)"
 if grep -qiE 'accredited|certified by|endorsed by' "$tmp/x.md"; then not_ok "cpd: no claim of accreditation"; else
 	ok "cpd: no claim of accreditation"; fi
 

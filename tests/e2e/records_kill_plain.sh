@@ -20,24 +20,28 @@ mods=tests/fixtures/good
 
 # Endless input: next, next, an answer, back... every line is a save.
 mkfifo "$tmp/in"
+# This shell holds the FIFO open at both ends, so neither the feeder's open
+# nor the player's can block: a player killed before it opened the FIFO
+# must not leave the feeder waiting in open() for ever.
+exec 3<>"$tmp/in"
 feed() {
-	awk 'BEGIN { for (;;) { print ""; print "1"; print ""; print "b"; print ""; print "2"; fflush() } }'
+	exec awk 'BEGIN { for (;;) { print ""; print "1"; print ""; print "b"; print ""; print "2"; fflush() } }'
 }
 
 i=0
 bad=0
 last=0
 while [ "$i" -lt "$KILL_RUNS" ]; do
-	feed >"$tmp/in" 2>/dev/null &
+	feed 3<&- >"$tmp/in" 2>/dev/null &
 	fpid=$!
-	"$DLFL" --plain -d "$tmp/data" -l "Zoë" -m "$mods" <"$tmp/in" >/dev/null 2>"$tmp/err" &
+	"$DLFL" --plain -d "$tmp/data" -l "Zoë" -m "$mods" 3<&- <"$tmp/in" >/dev/null 2>"$tmp/err" &
 	pid=$!
 	ms=$(od -An -N2 -tu2 /dev/urandom | awk '{ print $1 % 80 }')
 	sleep "$(printf '0.%03d' "$ms")"
 	kill -KILL "$pid" 2>/dev/null
 	wait "$pid" 2>/dev/null
 	pid=
-	kill "$fpid" 2>/dev/null
+	kill -KILL "$fpid" 2>/dev/null
 	wait "$fpid" 2>/dev/null
 	if [ -f "$tmp/data/learners/%5ao%c3%ab.yaml" ]; then
 		if got=$("$DRV" parse "$tmp/data" "Zoë" 2>"$tmp/perr"); then

@@ -404,15 +404,18 @@ static void test_csv(void **state)
         assert_string_equal(c.f[1][2], "Data, \"care\" and you");
         assert_string_equal(c.f[1][3], "1");
         assert_string_equal(c.f[1][4], "passed");
-        /* ISO 8601 (UTC) in the form spreadsheets read as a date and time. */
-        assert_string_equal(c.f[1][5], "2025-11-29 08:00:00");
-        assert_string_equal(c.f[1][6], "2025-11-29 09:00:00");
+        /* ISO 8601 in UTC, which the header says; no zone letter, so
+         * spreadsheets read a date and time. */
+        assert_string_equal(c.f[0][5], "started (UTC)");
+        assert_string_equal(c.f[0][6], "completed (UTC)");
+        assert_string_equal(c.f[1][5], "2025-11-29T08:00:00");
+        assert_string_equal(c.f[1][6], "2025-11-29T09:00:00");
         assert_string_equal(c.f[1][7], "83.3");
         assert_string_equal(c.f[1][8], "6.67");
         assert_string_equal(c.f[1][9], "8");
         assert_string_equal(c.f[1][10], "70");
         assert_string_equal(c.f[1][11], "yes");
-        assert_string_equal(c.f[1][12], "62");
+        assert_string_equal(c.f[1][12], "61");
         assert_string_equal(c.f[2][1], "gone-module");
         assert_string_equal(c.f[2][2], "An old module");
         assert_string_equal(c.f[2][4], "in progress");
@@ -715,7 +718,7 @@ static void test_cpd(void **state)
             out, "- PKSB areas: Information governance and compliance; Ethics and values\n"));
         assert_non_null(strstr(out, "- Started: 2025-11-29"));
         assert_non_null(strstr(out, "- Completed: 2025-11-29"));
-        assert_non_null(strstr(out, "- Time spent: 1 h 2 min"));
+        assert_non_null(strstr(out, "- Time spent: 1 hour 1 minute"));
         assert_non_null(strstr(out, "- Score: 83.3% (6.67 of 8 points; pass mark 70%)"));
         /* Ratings, before and after. */
         assert_non_null(
@@ -723,12 +726,12 @@ static void test_cpd(void **state)
                         "  - before: **Basic** (2 of 5)\n  - after: **Proficient** (4 of 5)\n"));
         /* Reflections with their prompts. */
         assert_non_null(strstr(
-            out, "What will you change?\n\n> I will \\*check\\* consent.\n> And ask \"why\".\n"));
+            out, "What will you change?\n\n> I will \\*check\\* consent.\\\n> And ask \"why\".\n"));
         assert_non_null(strstr(out, "Case study: **The spreadsheet** (ending reached: good)"));
         assert_non_null(
             strstr(out, "What would you do in your branch?\n\n> Talk to the DPO first.\n"));
         assert_non_null(strstr(out, "> An old thought"));
-        assert_non_null(strstr(out, "- Total time: 1.1 hours (1 h 8 min)"));
+        assert_non_null(strstr(out, "- Total time: 1.1 hours (1 hour 8 minutes)"));
         assert_null(strstr(out, "accredited"));
         free(out);
 }
@@ -738,6 +741,7 @@ static void test_cpd(void **state)
  * beyond ours or list counts against learner text. */
 struct md_seen {
         int em, link, html, code, strike;
+        int br, softbr, para, quote;
         char text[8192];
         size_t len;
 };
@@ -749,6 +753,8 @@ static int md_enter_block(MD_BLOCKTYPE t, void *d, void *u)
         (void)d;
         s->html += t == MD_BLOCK_HTML;
         s->code += t == MD_BLOCK_CODE;
+        s->para += t == MD_BLOCK_P;
+        s->quote += t == MD_BLOCK_QUOTE;
         return 0;
 }
 
@@ -785,6 +791,12 @@ static int md_text(MD_TEXTTYPE t, const MD_CHAR *text, MD_SIZE size, void *u)
         struct md_seen *s = u;
 
         s->html += t == MD_TEXT_HTML || t == MD_TEXT_ENTITY;
+        s->br += t == MD_TEXT_BR;
+        s->softbr += t == MD_TEXT_SOFTBR;
+        if (t == MD_TEXT_BR || t == MD_TEXT_SOFTBR) {
+                text = "\n";
+                size = 1;
+        }
         if (s->len + size < sizeof(s->text)) {
                 memcpy(s->text + s->len, text, size);
                 s->len += size;
@@ -846,6 +858,38 @@ static void test_cpd_escaped(void **state)
                 assert_non_null(strstr(seen.text, "Eve <b>x</b> *y* [l](http://e.invalid) _u_"));
                 free(title);
         }
+        free(out);
+        record_free(&r);
+}
+
+/* A reflection typed as several lines reads as typed: its line breaks
+ * are hard breaks, its blank line a new paragraph, still escaped. */
+static void test_cpd_line_breaks(void **state)
+{
+        struct learner_record *r = record_new("Lin Breaks");
+        struct module_record *mr = record_module(r, "mod-a");
+        struct attempt *a = record_new_attempt(mr, 70, T0);
+        struct screen_state *st = record_screen(a, "q-reflect");
+        struct md_seen seen;
+        bool ok;
+        const char *err = NULL;
+        char *out, *body;
+
+        (void)state;
+        record_set_string(&st->text, "# head\r\n**bold** line\n- item\\\n\nA new paragraph\n"
+                                     "and its second line\n");
+        st->complete = true;
+        out = run(export_cpd, r, &ok, &err);
+        assert_true(ok);
+        body = strstr(out, "\n> ");
+        assert_non_null(body);
+        md_check(body, &seen);
+        if (seen.quote != 1 || seen.para != 2 || seen.br != 3 || seen.softbr != 0 ||
+            seen.em + seen.link + seen.html + seen.code != 0)
+                fail_msg("quote %d para %d br %d softbr %d em %d in:\n%s", seen.quote, seen.para,
+                         seen.br, seen.softbr, seen.em, body);
+        assert_non_null(strstr(seen.text, "# head\n**bold** line\n- item\\A new paragraph\n"
+                                          "and its second line"));
         free(out);
         record_free(&r);
 }
@@ -989,26 +1033,28 @@ static void test_durations(void **state)
         assert_string_equal(buf, "PT1M");
         export_iso_duration(7200, buf);
         assert_string_equal(buf, "PT2H");
-        export_human_duration(20, buf);
-        assert_string_equal(buf, "less than a minute");
-        export_human_duration(3900, buf);
-        assert_string_equal(buf, "1 h 5 min");
-        assert_int_equal(export_minutes(89), 1);
-        assert_int_equal(export_minutes(90), 2);
 }
 
 static void test_formats(void **state)
 {
-        enum export_format f;
+        const struct export_format *f;
+        char *names;
 
         (void)state;
-        assert_true(export_parse_format("cpd", &f));
-        assert_int_equal(f, EXPORT_CPD);
-        assert_true(export_parse_format("certificate", &f));
-        assert_int_equal(f, EXPORT_CERTIFICATE);
-        assert_false(export_parse_format("pdf", &f));
-        assert_false(export_parse_format("CSV", &f));
-        assert_false(export_parse_format(NULL, &f));
+        f = export_find("cpd");
+        assert_non_null(f);
+        assert_string_equal(f->name, "cpd");
+        assert_false(f->pdf);
+        f = export_find("certificate");
+        assert_non_null(f);
+        assert_true(f->pdf);
+        assert_string_equal(f->extension, "pdf");
+        assert_null(export_find("pdf"));
+        assert_null(export_find("CSV"));
+        assert_null(export_find(NULL));
+        names = export_names(", ", " or ");
+        assert_string_equal(names, "cpd, xapi, csv or certificate");
+        free(names);
 }
 
 int main(void)
@@ -1018,6 +1064,7 @@ int main(void)
             cmocka_unit_test(test_csv_field),
             cmocka_unit_test(test_csv_formula),
             cmocka_unit_test(test_cpd_escaped),
+            cmocka_unit_test(test_cpd_line_breaks),
             cmocka_unit_test(test_xapi),
             cmocka_unit_test(test_xapi_stable),
             cmocka_unit_test(test_xapi_settings),
