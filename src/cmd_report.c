@@ -238,7 +238,9 @@ static void table_report(FILE *out, struct learner_record **recs, size_t nrecs, 
                                 snprintf(buf, sizeof(buf), "-");
                         cell(out, buf, 7, true, true);
                         fputs("\n", out);
-                        if (res.started)
+                        /* Counted as the status words say: an intro opened
+                         * and left is "not started". */
+                        if (res.s.status != STATUS_NOT_STARTED)
                                 cols[i].started++;
                         if (res.s.complete)
                                 cols[i].completed++;

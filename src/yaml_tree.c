@@ -25,6 +25,9 @@ struct reader {
         size_t depth, cap;
         struct ynode *root;
         bool failed;
+        /* Errors that leave the tree whole (a duplicate key, an anchor):
+         * the loader still checks it, so every problem is reported. */
+        size_t soft;
 };
 
 static const char core_prefix[] = "tag:yaml.org,2002:";
@@ -104,6 +107,7 @@ static void check_anchor(struct reader *r, const yaml_char_t *anchor, const yaml
                 return;
         mark_at(mark, &line, &column);
         diag_add(r->diags, r->file, line, column, D_YAML_ANCHOR, (const char *)anchor);
+        r->soft++;
 }
 
 static int compare_keys(const void *a, const void *b)
@@ -144,6 +148,7 @@ static void check_keys(struct reader *r, const struct ynode *map)
                 while (i < n && strcmp(keys[i]->text, keys[first]->text) == 0) {
                         diag_add(r->diags, r->file, keys[i]->line, keys[i]->column, D_YAML_DUP_KEY,
                                  keys[i]->text, keys[first]->line);
+                        r->soft++;
                         i++;
                 }
         }
@@ -308,7 +313,7 @@ struct ynode *ytree_parse(const char *file, const struct ysource *src, struct ar
         for (size_t i = 0; i < r.cap; i++)
                 free(r.stack[i].items);
         free(r.stack);
-        if (diags->errors > errors_before)
+        if (diags->errors > errors_before + r.soft)
                 return NULL;
         if (r.root == NULL || ytree_is_null(r.root)) {
                 diag_add(diags, file, 1, 1, D_YAML_EMPTY);
