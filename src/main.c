@@ -122,13 +122,12 @@ static bool data_dir_usable(const struct app *app)
 {
         const char *err = NULL;
         struct store *st = store_open(app->data_dir, &err);
+        bool ok = st != NULL && store_check_dir(st, &err);
 
-        if (st == NULL) {
+        if (!ok)
                 fprintf(stderr, "dlfl: %s\n", err != NULL ? err : "no data directory");
-                return false;
-        }
         store_close(&st);
-        return true;
+        return ok;
 }
 
 static bool parse_seconds(const char *s, long *out)
