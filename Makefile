@@ -78,9 +78,22 @@ endif
 HELPER := $(dir $(PROG))dlfl-certificate
 HELPER_PKGS := pangocairo cairo-pdf
 LIBEXECDIR ?= $(PREFIX)/libexec
+# Without cairo and pango dlfl is still built, and `make` says the helper
+# was skipped (export --format certificate then says it cannot find it).
+HAVE_HELPER := $(shell pkg-config --exists $(HELPER_PKGS) 2>/dev/null && echo yes)
+ifeq ($(HAVE_HELPER),yes)
+BUILT_HELPER := $(HELPER)
+else
+BUILT_HELPER :=
+endif
+HELPER_SKIPPED := dlfl: dlfl-certificate skipped: cairo and pango (libcairo2-dev, libpango1.0-dev) \
+	are not installed, so export --format certificate will not work; make deps installs them
 
 .PHONY: all run check unit asan clean install uninstall deps deps-test fuzz bench format lint-man
-all: $(PROG) $(HELPER)
+all: $(PROG) $(BUILT_HELPER)
+ifneq ($(HAVE_HELPER),yes)
+	@echo "$(HELPER_SKIPPED)" >&2
+endif
 
 $(HELPER): helper/certificate.c
 	$(CC) $(call pkg_cflags,$(HELPER_PKGS)) -D_POSIX_C_SOURCE=200809L $(CFLAGS) -o $@ $< \
@@ -148,7 +161,7 @@ unit: $(UNIT_BIN) $(TOOL_BIN)
 # Everything: unit tests, golden diagnostics, end-to-end runs, the shipped
 # modules, the man pages. The last line is "N passed, N failed".
 check: deps-test
-	@$(MAKE) --no-print-directory -j$(JOBS) $(PROG) $(HELPER) unit
+	@$(MAKE) --no-print-directory -j$(JOBS) all unit
 	@DLFL=$(abspath $(PROG)) BUILD=$(BUILD) SANITIZE=$(SANITIZE) sh tests/run.sh
 
 asan:
@@ -183,12 +196,14 @@ format:
 	clang-format -i src/*.c src/*.h include/dlfl/*.h helper/*.c tests/unit/*.c tests/tools/*.[ch] \
 		tools/*.c bench/*.c tests/fuzz/*.c tests/inject/*.c
 
-install: $(PROG) $(HELPER)
+install: all
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR)/dlfl/modules \
 		$(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(MANDIR)/man5 $(DESTDIR)$(DATADIR)/doc/dlfl
 	install -m 755 $(PROG) $(DESTDIR)$(BINDIR)/dlfl
+ifeq ($(HAVE_HELPER),yes)
 	install -d $(DESTDIR)$(LIBEXECDIR)/dlfl
 	install -m 755 $(HELPER) $(DESTDIR)$(LIBEXECDIR)/dlfl/dlfl-certificate
+endif
 	install -m 644 $(MODULES) $(DESTDIR)$(DATADIR)/dlfl/modules/
 	install -m 644 man/dlfl.1 $(DESTDIR)$(MANDIR)/man1/dlfl.1
 	install -m 644 man/dlfl-module.5 $(DESTDIR)$(MANDIR)/man5/dlfl-module.5

@@ -234,8 +234,10 @@ int main(int argc, char **argv)
         }
         /* Settings say where records go: the player (which queues them),
          * export and sync need them; a wrong file is reported before any
-         * terminal set-up. */
-        if (nargs == 0 || strcmp(args[0], "export") == 0 || strcmp(args[0], "sync") == 0) {
+         * terminal set-up. A file named with -c is read whatever the
+         * command, so a wrong one is never silently ignored. */
+        if (nargs == 0 || app.config != NULL || strcmp(args[0], "export") == 0 ||
+            strcmp(args[0], "sync") == 0) {
                 if (!settings_load(app.config, &app.settings, stderr)) {
                         settings_free(&app.settings);
                         free(app.modules);

@@ -80,5 +80,18 @@ DLFL_CONFIG=$tmp/env.yaml expect "-c comes before both" 1 "unknown.yaml:2:3" "$D
 rm "$tmp/xdg/dlfl/config.yaml"
 expect "with no settings at all, sync says no LRS is set up" 1 "no LRS is set up" "$DLFL" sync
 expect "with no settings at all, the rest works" 0 "" "$DLFL" list
-expect "commands that need no settings do not read them" 0 "" "$DLFL" -c broken.yaml list
+# A file named with -c is read whatever the command; a broken one found by
+# the search only stops the commands that need settings.
+mkdir -p mods && printf 'format: 1\nid: m\ntitle: M\nsummary: S.\nsections:\n  - id: s\n    title: S\n    screens:\n      - {type: lesson, id: l, title: L, body: B.}\n' >mods/m.yaml
+expect "a valid module checks with no settings" 0 "" "$DLFL" check mods
+printf 'xapi: [\n' >broken.yaml
+expect "list with -c a broken file exits 1 naming it" 1 "broken.yaml" "$DLFL" -c broken.yaml list
+expect "list with -c a missing file exits 1 naming it" 1 "$tmp/nonexistent.yaml" "$DLFL" -c "$tmp/nonexistent.yaml" list
+expect "check with -c a broken file exits 1 naming it" 1 "broken.yaml" "$DLFL" -c broken.yaml check mods
+expect "check with -c a missing file exits 1 naming it" 1 "$tmp/nonexistent.yaml" "$DLFL" -c "$tmp/nonexistent.yaml" check mods
+cp broken.yaml "$tmp/xdg/dlfl/config.yaml"
+expect "a broken settings file found by the search does not stop list" 0 "" "$DLFL" list
+expect "nor check" 0 "" "$DLFL" check mods
+expect "but stops export, naming it" 1 "$tmp/xdg/dlfl/config.yaml" "$DLFL" export Nobody --format xapi
+rm "$tmp/xdg/dlfl/config.yaml"
 exit "$((failures > 0))"
