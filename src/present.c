@@ -105,6 +105,14 @@ void present_status(const struct summary *s, char *buf, size_t size)
         snprintf(buf, size, "?");
 }
 
+void present_score_cell(const struct summary *s, char *buf, size_t size)
+{
+        if (s->possible <= 0)
+                snprintf(buf, size, "%s", "");
+        else
+                snprintf(buf, size, "%.1f", present_percent_value(s->earned * 100.0 / s->possible));
+}
+
 int present_resume(const struct catalog *c, const struct learner_record *rec)
 {
         int best = -1;

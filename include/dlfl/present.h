@@ -42,6 +42,9 @@ const char *present_screen_kind(const struct screen *sc);
  * 40.0%" (of screens done), "not passed, 66.6%", "passed, 80.0%" ("passed"
  * alone when nothing is scored). */
 void present_status(const struct summary *s, char *buf, size_t size);
+/* A score as a number for a table cell (CSV): one decimal, rounded down,
+ * without "%" ("75.0"); empty when nothing is scored. */
+void present_score_cell(const struct summary *s, char *buf, size_t size);
 /* The bare status word: "not started", "in progress", "not passed", "passed". */
 const char *present_status_word(enum module_status st);
 /* The module to resume: the one in progress most recently worked on

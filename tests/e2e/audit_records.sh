@@ -46,3 +46,23 @@ rc=$?
 if [ "$rc" -eq 1 ]; then ok "an unusable data directory exits 1"; else notok "an unusable data directory exits 1 (got $rc)"; fi
 has "and names it" "$tmp/afile/learners cannot be read"
 hasnt "no guest-only picker" "Who is learning?"
+
+# Exports say the status in the player's words, scores with one decimal,
+# and no score for a module with no scored points.
+"$DLFL" export Zoe --format csv -d "$tmp/d" -m "$fix/before" >"$tmp/out" 2>&1
+has "CSV export: the status words with the score" ',"passed, 50.0%",'
+has "CSV export: the score with one decimal" ',50.0,1,2,'
+"$DLFL" report --csv -d "$tmp/d" -m "$fix/before" >"$tmp/out" 2>&1
+has "report --csv: the status words with the score" ',"passed, 50.0%",50.0,'
+printf '1\n\n1\n' | "$DLFL" --plain -d "$tmp/p" -l Pat -m "$fix/before" >/dev/null 2>&1
+"$DLFL" export Pat --format cpd -d "$tmp/p" -m "$fix/before" >"$tmp/out" 2>&1
+has "CPD: in progress with its share done" "- Status: in progress 50.0%"
+"$DLFL" report --csv -d "$tmp/p" -m "$fix/before" >"$tmp/out" 2>&1
+has "report --csv: in progress with its share done" ",in progress 50.0%,"
+u=$root/tests/fixtures/audit-unscored
+printf '1\n\n\n\n' | "$DLFL" --plain -d "$tmp/u" -l Uma -m "$u" >/dev/null 2>&1
+"$DLFL" export Uma --format csv -d "$tmp/u" -m "$u" >"$tmp/out" 2>&1
+has "an unscored module passes" ',unscored,Unscored Module,1,passed,'
+hasnt "and exports no score of 100" ',100,'
+"$DLFL" export Uma --format cpd -d "$tmp/u" -m "$u" >"$tmp/out" 2>&1
+has "CPD: passed, not scored" "- Status: passed"
