@@ -105,6 +105,24 @@ void present_status(const struct summary *s, char *buf, size_t size)
         snprintf(buf, size, "?");
 }
 
+const char *present_revisit_why(const struct screen *sc, const struct screen_state *st)
+{
+        if (sc->type == SCREEN_LESSON)
+                return "not read";
+        if (sc->type == SCREEN_CASE_STUDY)
+                return st != NULL && st->attempts > 0 ? "not finished" : "not done";
+        return st == NULL || st->attempts == 0 ? "not answered" : "not right";
+}
+
+const char *present_revisit_label(const struct screen *sc)
+{
+        if (sc->type == SCREEN_QUESTION && sc->prompt != NULL)
+                return sc->prompt;
+        if (sc->title != NULL)
+                return sc->title;
+        return sc->id;
+}
+
 void present_score_cell(const struct summary *s, char *buf, size_t size)
 {
         if (s->possible <= 0)

@@ -409,7 +409,10 @@ void session_status(const struct module *m, const struct module_record *mr, stru
                         out->done++;
                 if (st != NULL && st->correct && pts > 0)
                         out->earned += st->points;
-                if (pts > 0 && (st == NULL || !st->correct) &&
+                /* Every screen still to do (a rating or case study left,
+                 * as line mode promises) and every scored question not
+                 * answered right, in screen order. */
+                if (((pts > 0 && (st == NULL || !st->correct)) || st == NULL || !st->complete) &&
                     out->nrevisit < sizeof(out->revisit) / sizeof(out->revisit[0]))
                         out->revisit[out->nrevisit++] = i;
         }

@@ -44,6 +44,11 @@ const char *present_screen_kind(const struct screen *sc);
 void present_status(const struct summary *s, char *buf, size_t size);
 /* A score as a number for a table cell (CSV): one decimal, rounded down,
  * without "%" ("75.0"); empty when nothing is scored. */
+/* Why a screen is on the summary's list to revisit: "not right", "not
+ * answered", "not finished" (a case study), "not read" (a lesson). */
+const char *present_revisit_why(const struct screen *sc, const struct screen_state *st);
+/* What names it there: a question's prompt, else its title. */
+const char *present_revisit_label(const struct screen *sc);
 void present_score_cell(const struct summary *s, char *buf, size_t size);
 /* The bare status word: "not started", "in progress", "not passed", "passed". */
 const char *present_status_word(enum module_status st);

@@ -83,3 +83,10 @@ kill -TERM "$pid" 2>/dev/null
 wait "$pid"
 hasnt "the kiosk picker does not offer q" "q to quit"
 has "q there is answered" "there is nothing to quit"
+
+# A rating left unanswered is listed on the summary, as promised, and so is
+# a case study not done.
+run '\nt\n10\n\n\n\nq\n' rating
+has "a skipped rating is promised a place on the summary" "it is listed on the module summary"
+has "and has it" "Rate yourself. (screen 10, not answered)"
+has "a case study not done is listed" "Case (screen 11, not done)"
