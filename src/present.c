@@ -166,6 +166,11 @@ void present_intro(const struct module *m, const struct module_record *mr,
         memset(out, 0, sizeof(*out));
         session_status(m, mr, &sum);
         out->started = sum.started;
+        if (m->minutes > 0)
+                snprintf(out->facts, sizeof out->facts, "About %d minutes. Pass mark %g%%.",
+                         m->minutes, sum.pass_mark);
+        else
+                snprintf(out->facts, sizeof out->facts, "Pass mark %g%%.", sum.pass_mark);
         if (mr != NULL && mr->nattempts > 0)
                 a = &mr->attempts[mr->nattempts - 1];
         for (size_t i = 0; i < m->nsections && i < 64; i++) {

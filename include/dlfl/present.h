@@ -61,6 +61,7 @@ int present_resume(const struct catalog *c, const struct learner_record *rec);
 struct present_intro {
         bool started;               /* the learner went past this intro before (so "continue") */
         size_t done[64], count[64]; /* per section (first 64): screens complete, screens */
+        char facts[96];             /* "About 5 minutes. Pass mark 70%." (the frozen pass mark) */
 };
 void present_intro(const struct module *m, const struct module_record *mr,
                    struct present_intro *out);
