@@ -89,7 +89,7 @@ endif
 HELPER_SKIPPED := dlfl: dlfl-certificate skipped: cairo and pango (libcairo2-dev, libpango1.0-dev) \
 	are not installed, so export --format certificate will not work; make deps installs them
 
-.PHONY: all run check unit asan clean install uninstall deps deps-test fuzz bench format lint-man
+.PHONY: all run check unit asan clean install uninstall deps deps-test fuzz bench format lint-man lint
 all: $(PROG) $(BUILT_HELPER)
 ifneq ($(HAVE_HELPER),yes)
 	@echo "$(HELPER_SKIPPED)" >&2
@@ -163,6 +163,11 @@ unit: $(UNIT_BIN) $(TOOL_BIN)
 check: deps-test
 	@$(MAKE) --no-print-directory -j$(JOBS) all unit
 	@DLFL=$(abspath $(PROG)) BUILD=$(BUILD) SANITIZE=$(SANITIZE) sh tests/run.sh
+
+# Static checks: cppcheck over src/ (any finding fails) and, where the
+# tool is installed, the places duplicates finds (scripts/lint.sh).
+lint:
+	@sh scripts/lint.sh
 
 asan:
 	@$(MAKE) --no-print-directory check SANITIZE=1

@@ -36,6 +36,7 @@ if [ "${1:-build}" = test ]; then
 	check_cmd node nodejs
 	check_cmd npm npm
 	check_cmd pdftotext poppler-utils
+	check_cmd cppcheck cppcheck
 fi
 
 # The LRS the sync tests start: installed once, offline afterwards.

@@ -12,10 +12,10 @@ only=${2:-}
 out=build-fuzz
 mkdir -p "$out/corpus" "$out/corpus-record"
 flags="-g -O1 -fsanitize=fuzzer,address,undefined -std=c11 -Iinclude -D_POSIX_C_SOURCE=200809L -D_XOPEN_SOURCE=700"
-libs="$(pkg-config --libs yaml-0.1 md4c libsodium)"
-cflags="$(pkg-config --cflags yaml-0.1 md4c libsodium)"
+libs="$(pkg-config --libs yaml-0.1 md4c libsodium libutf8proc)"
+cflags="$(pkg-config --cflags yaml-0.1 md4c libsodium libutf8proc)"
 if [ -z "$only" ] || [ "$only" = loader ]; then
-	srcs="src/yaml_tree.c src/loader.c src/loader_fields.c src/loader_case.c src/diag.c src/arena.c src/xalloc.c src/model.c src/text*.c src/markdown*.c src/utf8*.c"
+	srcs="src/yaml_tree.c src/loader.c src/loader_fields.c src/loader_case.c src/diag.c src/arena.c src/xalloc.c src/model.c src/kinds*.c src/answer.c src/json.c src/text*.c src/markdown*.c src/utf8*.c"
 	# shellcheck disable=SC2086
 	clang $flags $cflags -o "$out/fuzz_loader" tests/fuzz/fuzz_loader.c \
 		$(ls $srcs 2>/dev/null) $libs
@@ -27,7 +27,7 @@ fi
 if [ -z "$only" ] || [ "$only" = record ]; then
 	# shellcheck disable=SC2086
 	clang $flags $cflags -o "$out/fuzz_record" tests/fuzz/fuzz_record.c \
-		src/store_yaml.c src/record.c src/xalloc.c $libs
+		src/store_yaml.c src/record.c src/text.c src/xalloc.c $libs
 	cp tests/fuzz/records/* "$out/corpus-record/" 2>/dev/null || true
 	"$out/fuzz_record" -max_total_time="$seconds" -max_len=16384 -timeout=10 \
 		-artifact_prefix="$out/record-" "$out/corpus-record"

@@ -24,7 +24,7 @@ int cmd_check(struct app *app, int argc, char **argv)
                 loader_load_path(&cat, argv[i], NULL, &diags);
         diag_sort(&diags);
         diag_print(&diags, stdout);
-        status = diags.errors > 0 ? 1 : 0;
+        status = diag_exit_status(&diags);
         diag_free(&diags);
         catalog_free(&cat);
         return status;

@@ -1,4 +1,4 @@
-/* dlfl export LEARNER --format cpd|xapi|csv|certificate [-o FILE]: one
+/* dlfl export LEARNER --format FORMAT [-o FILE] (formats: export.c): one
  * learner's record for them to take away. The whole export is made in
  * memory first, so a failure never leaves half a file: -o FILE is written
  * to a temporary sibling, synced and renamed over FILE (mode 0600, since a
@@ -21,10 +21,12 @@
 
 static int usage(const char *msg)
 {
+        char *names = export_names("|", "|");
+
         fprintf(stderr,
-                "dlfl: %s\nusage: dlfl export LEARNER --format cpd|xapi|csv|certificate "
-                "[-o FILE]\nTry 'dlfl --help'.\n",
-                msg);
+                "dlfl: %s\nusage: dlfl export LEARNER --format %s [-o FILE]\nTry 'dlfl --help'.\n",
+                msg, names);
+        free(names);
         return 2;
 }
 
@@ -36,22 +38,6 @@ static void complain(const char *what, const char *msg)
 
         fprintf(stderr, "dlfl: %s: %s\n", safe, msg);
         free(safe);
-}
-
-static bool write_all(int fd, const char *data, size_t len)
-{
-        while (len > 0) {
-                ssize_t n = write(fd, data, len);
-
-                if (n < 0) {
-                        if (errno == EINTR)
-                                continue;
-                        return false;
-                }
-                data += n;
-                len -= (size_t)n;
-        }
-        return true;
 }
 
 /* Writes the export to path. A device, FIFO or socket is written into and
@@ -71,18 +57,13 @@ static bool write_output(const char *path, const char *data, size_t len)
                 }
                 if (!S_ISREG(st.st_mode)) {
                         int fd = open(path, O_WRONLY | O_NOCTTY | O_CLOEXEC);
-                        bool ok;
-
                         if (fd < 0)
                                 return false;
-                        ok = write_all(fd, data, len);
-                        e = errno;
-                        if (close(fd) != 0 && ok) {
+                        e = store_write_all(fd, data, len);
+                        if (close(fd) != 0 && e == 0)
                                 e = errno;
-                                ok = false;
-                        }
                         errno = e;
-                        return ok;
+                        return e == 0;
                 }
                 target = realpath(path, NULL);
         }
@@ -118,7 +99,7 @@ static char *find_learner(struct store *st, const char *want, const char **err)
 
 int cmd_export(struct app *app, int argc, char **argv)
 {
-        enum export_format format;
+        const struct export_format *format;
         struct store *st;
         struct learner_record *r;
         const char *err = NULL;
@@ -131,16 +112,18 @@ int cmd_export(struct app *app, int argc, char **argv)
                 return usage("export needs the learner's name");
         if (argc > 1)
                 return usage("export takes one learner's name (quote a name with spaces)");
-        if (app->format == NULL)
-                return usage("export needs --format cpd, xapi, csv or certificate");
-        if (!export_parse_format(app->format, &format)) {
-                char *safe = text_sanitize_line(app->format);
-                char *msg =
-                    xasprintf("unknown export format '%s' (cpd, xapi, csv or certificate)", safe);
+        format = export_find(app->format);
+        if (format == NULL) {
+                char *names = export_names(", ", " or ");
+                char *safe = app->format != NULL ? text_sanitize_line(app->format) : NULL;
+                char *msg = safe == NULL
+                                ? xasprintf("export needs --format %s", names)
+                                : xasprintf("unknown export format '%s' (%s)", safe, names);
                 int rc = usage(msg);
 
                 free(msg);
                 free(safe);
+                free(names);
                 return rc;
         }
         if (app->output != NULL && app->output[0] == '\0')
@@ -183,14 +166,14 @@ int cmd_export(struct app *app, int argc, char **argv)
         if (mem == NULL)
                 die("cannot make an in-memory stream");
         err = NULL;
-        bool made = export_write(format, mem, &app->catalog, r, &app->settings, time(NULL), &err);
+        bool made = format->write(mem, &app->catalog, r, &app->settings, time(NULL), &err);
         if (fclose(mem) != 0)
                 die("cannot finish an in-memory stream");
         if (!made) {
                 complain(name, err != NULL ? err : "nothing to export");
                 goto done;
         }
-        if (format == EXPORT_CERTIFICATE) {
+        if (format->pdf) {
                 char *pdf;
                 size_t pdf_len;
 

@@ -17,7 +17,6 @@
 #include "dlfl/xalloc.h"
 
 static void print_safe(const char *prefix, const char *s, const char *suffix);
-static const char *points(double v, char *buf, size_t size);
 static void print_time(double seconds);
 static void print_where(const struct module *m, const struct attempt *a);
 static void print_module(const struct module *m, const struct module_record *mr);
@@ -32,32 +31,12 @@ static void print_safe(const char *prefix, const char *s, const char *suffix)
         free(safe);
 }
 
-/* Points with at most two decimals, without trailing zeros: 4.33, 12.5, 10. */
-static const char *points(double v, char *buf, size_t size)
-{
-        char *dot;
-
-        snprintf(buf, size, "%.2f", v);
-        dot = strchr(buf, '.');
-        if (dot != NULL) {
-                char *end = buf + strlen(buf);
-
-                while (end > dot && (end[-1] == '0' || end[-1] == '.'))
-                        *--end = '\0';
-        }
-        return buf;
-}
-
 static void print_time(double seconds)
 {
-        long s = seconds > 0 ? (long)(seconds + 0.5) : 0;
+        char buf[64];
 
-        if (s < 60)
-                printf("  time:   %ld s\n", s);
-        else if (s < 3600)
-                printf("  time:   %ld min\n", (s + 30) / 60);
-        else
-                printf("  time:   %ld h %02ld min\n", s / 3600, (s % 3600 + 30) / 60 % 60);
+        present_duration(seconds, buf, sizeof buf);
+        printf("  time:   %s\n", buf);
 }
 
 /* The position the learner resumes at, as section title and screen n of m. */
@@ -70,7 +49,7 @@ static void print_where(const struct module *m, const struct attempt *a)
                 puts("  where:  not started");
                 return;
         }
-        if (i == (size_t)-1) {
+        if (m == NULL || i == (size_t)-1) {
                 if (a->screen == NULL) {
                         /* Only a finished attempt has no screen: it stands at its summary. */
                         puts(a->complete ? "  where:  finished (at the module summary)"
@@ -98,7 +77,6 @@ static void print_where(const struct module *m, const struct attempt *a)
 static void print_module(const struct module *m, const struct module_record *mr)
 {
         struct summary sum;
-        char e[32], p[32], pm[32];
         const struct attempt *a =
             mr != NULL && mr->nattempts > 0 ? &mr->attempts[mr->nattempts - 1] : NULL;
 
@@ -115,12 +93,16 @@ static void print_module(const struct module *m, const struct module_record *mr)
                 printf(", attempt %zu", mr->nattempts);
         putchar('\n');
         present_fraction(sum.earned, sum.possible, pc, sizeof pc);
-        if (sum.possible > 0)
-                printf("  score:  %s of %s points (%s), pass mark %s%%\n",
-                       points(sum.earned, e, sizeof(e)), points(sum.possible, p, sizeof(p)), pc,
-                       points(sum.pass_mark, pm, sizeof(pm)));
-        else
+        if (sum.possible > 0) {
+                char e[32], p[32], pm[32];
+
+                present_points(sum.earned, e, sizeof e);
+                present_points(sum.possible, p, sizeof p);
+                present_points(sum.pass_mark, pm, sizeof pm);
+                printf("  score:  %s of %s points (%s), pass mark %s%%\n", e, p, pc, pm);
+        } else {
                 puts("  score:  no scored questions");
+        }
         print_time(sum.seconds);
         print_where(m, a);
         if (a != NULL && a->digest != NULL && strcmp(a->digest, m->digest) != 0)
@@ -132,7 +114,6 @@ static void print_module(const struct module *m, const struct module_record *mr)
 static void print_retired(const struct module_record *mr)
 {
         const struct attempt *a = mr->nattempts > 0 ? &mr->attempts[mr->nattempts - 1] : NULL;
-        char e[32], p[32];
 
         print_safe("", mr->title != NULL ? mr->title : mr->module, "");
         print_safe(" (", mr->module, ", not installed)\n");
@@ -144,9 +125,13 @@ static void print_retired(const struct module_record *mr)
 
         present_fraction(a->earned, a->possible, pc, sizeof pc);
         printf("  status: %s\n", a->passed ? "passed" : a->complete ? "not passed" : "in progress");
-        if (a->possible > 0)
-                printf("  score:  %s of %s points (%s)\n", points(a->earned, e, sizeof(e)),
-                       points(a->possible, p, sizeof(p)), pc);
+        if (a->possible > 0) {
+                char e[32], p[32];
+
+                present_points(a->earned, e, sizeof e);
+                present_points(a->possible, p, sizeof p);
+                printf("  score:  %s of %s points (%s)\n", e, p, pc);
+        }
         print_time(a->seconds);
         print_where(NULL, a);
 }

@@ -79,7 +79,7 @@ static void cell(FILE *out, const char *s, int cols, bool right, bool last)
                 int used = 0;
 
                 while (cut < len) {
-                        size_t n = json_utf8_valid(safe + cut);
+                        size_t n = text_utf8_len(safe + cut);
                         int cw;
 
                         if (n == 0)
@@ -189,7 +189,7 @@ static void csv_report(FILE *out, struct learner_record **recs, size_t nrecs, st
                         json_format_number(res.s.possible, buf, sizeof(buf));
                         export_csv_field(out, res.started ? buf : "", false);
                         export_csv_field(out, res.s.passed ? "yes" : "no", false);
-                        snprintf(buf, sizeof(buf), "%ld", export_minutes(res.seconds));
+                        snprintf(buf, sizeof(buf), "%ld", present_minutes(res.seconds));
                         export_csv_field(out, buf, false);
                         export_csv_time(res.first_started, buf);
                         export_csv_field(out, buf, false);
@@ -229,7 +229,7 @@ static void table_report(FILE *out, struct learner_record **recs, size_t nrecs, 
                         score_text(&res, buf, sizeof(buf));
                         cell(out, buf, 6, true, false);
                         if (res.started)
-                                snprintf(buf, sizeof(buf), "%ld", export_minutes(res.seconds));
+                                snprintf(buf, sizeof(buf), "%ld", present_minutes(res.seconds));
                         else
                                 snprintf(buf, sizeof(buf), "-");
                         cell(out, buf, 7, true, true);

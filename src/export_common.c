@@ -1,5 +1,6 @@
-/* What the export formats and the report share: module order, titles,
- * per-attempt status, dates and durations, CSV fields. */
+/* Helpers the export writers and the report share: module order, titles,
+ * per-attempt status, dates and durations, CSV fields. The registry of
+ * formats is in export.c. */
 #include <stdlib.h>
 #include <string.h>
 
@@ -7,47 +8,6 @@
 #include "dlfl/text.h"
 #include "dlfl/json.h"
 #include "dlfl/xalloc.h"
-
-bool export_parse_format(const char *name, enum export_format *out)
-{
-        static const struct {
-                const char *name;
-                enum export_format format;
-        } names[] = {
-            {"cpd", EXPORT_CPD},
-            {"xapi", EXPORT_XAPI},
-            {"csv", EXPORT_CSV},
-            {"certificate", EXPORT_CERTIFICATE},
-        };
-
-        if (name == NULL)
-                return false;
-        for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++) {
-                if (strcmp(name, names[i].name) == 0) {
-                        *out = names[i].format;
-                        return true;
-                }
-        }
-        return false;
-}
-
-bool export_write(enum export_format f, FILE *out, const struct catalog *c,
-                  const struct learner_record *r, const struct settings *settings, time_t now,
-                  const char **err)
-{
-        switch (f) {
-        case EXPORT_CPD:
-                return export_cpd(out, c, r, now, err);
-        case EXPORT_XAPI:
-                return export_xapi_with(out, c, r, settings, now, err);
-        case EXPORT_CSV:
-                return export_csv(out, c, r, now, err);
-        case EXPORT_CERTIFICATE:
-                return export_certificate(out, c, r, now, err);
-        }
-        *err = "unknown export format";
-        return false;
-}
 
 size_t *export_module_order(const struct catalog *c, const struct learner_record *r, size_t *n)
 {
@@ -161,25 +121,6 @@ void export_iso_duration(double seconds, char buf[48])
                 snprintf(buf + len, (size_t)(48 - len), "%lldS", sec);
 }
 
-long export_minutes(double seconds)
-{
-        return (long)((whole_seconds(seconds) + 30) / 60);
-}
-
-void export_human_duration(double seconds, char buf[48])
-{
-        long min = export_minutes(seconds);
-
-        if (min == 0)
-                snprintf(buf, 48, "less than a minute");
-        else if (min < 60)
-                snprintf(buf, 48, "%ld min", min);
-        else if (min % 60 == 0)
-                snprintf(buf, 48, "%ld h", min / 60);
-        else
-                snprintf(buf, 48, "%ld h %ld min", min / 60, min % 60);
-}
-
 void export_csv_begin(FILE *out)
 {
         fputs("\xef\xbb\xbf", out);
@@ -223,7 +164,7 @@ void export_csv_field(FILE *out, const char *raw, bool first)
             (*s != '\0' && strchr("=+-@\t\r", *s) != NULL))
                 putc('\'', out);
         while (*s != '\0') {
-                size_t n = json_utf8_valid(s);
+                size_t n = text_utf8_len(s);
 
                 if (n == 0) {
                         fputs("\xef\xbf\xbd", out);

@@ -373,7 +373,7 @@ static void write_module(FILE *out, size_t number, const struct module *m,
         fprintf(out, "- Started: %s\n", date[0] != '\0' ? date : "not recorded");
         export_date(completed, date);
         fprintf(out, "- Completed: %s\n", date[0] != '\0' ? date : "not yet");
-        export_human_duration(seconds, dur);
+        present_duration(seconds, dur, sizeof dur);
         fprintf(out, "- Time spent: %s\n", dur);
         if (cur.possible > 0) {
                 char pc[16];
@@ -390,7 +390,7 @@ static void write_module(FILE *out, size_t number, const struct module *m,
 
                         export_attempt_summary(m, mr, i, &s);
                         export_date(mr->attempts[i].started, date);
-                        export_human_duration(mr->attempts[i].seconds, dur);
+                        present_duration(mr->attempts[i].seconds, dur, sizeof dur);
                         {
                                 char words[64];
 
@@ -474,9 +474,9 @@ bool export_cpd(FILE *out, const struct catalog *c, const struct learner_record 
         }
         if (shown == 0)
                 fputs("\nNo modules started yet.\n", out);
-        export_human_duration(total, dur);
+        present_duration(total, dur, sizeof dur);
         fprintf(out, "\n## Total\n\n- Modules: %zu (%zu passed)\n", shown, passed);
-        fprintf(out, "- Total time: %.1f hours (%s)\n", (double)export_minutes(total) / 60.0, dur);
+        fprintf(out, "- Total time: %.1f hours (%s)\n", (double)present_minutes(total) / 60.0, dur);
         free(order);
         return true;
 }

@@ -66,7 +66,7 @@ bool export_csv(FILE *out, const struct catalog *c, const struct learner_record 
                         number_field(out, s.possible, 2);
                         number_field(out, s.pass_mark, 1);
                         export_csv_field(out, s.passed ? "yes" : "no", false);
-                        snprintf(num, sizeof(num), "%ld", export_minutes(s.seconds));
+                        snprintf(num, sizeof(num), "%ld", present_minutes(s.seconds));
                         export_csv_field(out, num, false);
                         export_csv_end_row(out);
                 }

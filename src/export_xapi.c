@@ -31,7 +31,6 @@
 #define VERB_BASE "http://adlnet.gov/expapi/verbs/"
 #define ACTIVITY_BASE "http://adlnet.gov/expapi/activities/"
 #define EXT_BASE EXPORT_IRI_BASE "/xapi/extensions/"
-#define LANG "en-GB"
 #define NAME_MAX_BYTES 120
 
 struct ctx {
@@ -94,25 +93,11 @@ static void module_iri(char *buf, size_t size, const char *module_id)
         iri_append(buf, size, module_id);
 }
 
-/* Module text as the author wrote it (Markdown source, trailing blank
- * lines dropped). Rendering it would make the statements depend on the
- * locale the export runs in (an ASCII locale shows '?' for accents), and
- * their ids with them; the JSON writer keeps the UTF-8 valid. */
-static char *plain(const char *md)
-{
-        char *s = xstrdup(md != NULL ? md : "");
-        size_t len = strlen(s);
-
-        while (len > 0 && (s[len - 1] == '\n' || s[len - 1] == ' '))
-                s[--len] = '\0';
-        return s;
-}
-
 /* A short one-line name from longer text: newlines become spaces and it
  * is cut at a character boundary. */
 static char *short_name(const char *text)
 {
-        char *s = plain(text);
+        char *s = xapi_plain(text);
         size_t len, cut;
 
         for (char *p = s; *p != '\0'; p++)
@@ -127,13 +112,6 @@ static char *short_name(const char *text)
         s = xrealloc(s, cut + 4);
         memcpy(s + cut, "\xe2\x80\xa6", 4);
         return s;
-}
-
-static void lang_map(struct json *j, const char *key, const char *text)
-{
-        json_object_begin(j, key);
-        json_string(j, LANG, text);
-        json_object_end(j);
 }
 
 static void actor(struct json *j, const char *name, const struct settings *set)
@@ -170,7 +148,7 @@ static void begin(struct ctx *c, const char *verb)
         json_object_begin(&c->j, "verb");
         snprintf(iri, sizeof(iri), VERB_BASE "%s", verb);
         json_string(&c->j, "id", iri);
-        lang_map(&c->j, "display", verb);
+        xapi_lang_map(&c->j, "display", verb);
         json_object_end(&c->j);
 }
 
@@ -204,7 +182,7 @@ static void finish(struct ctx *c, time_t when, const char *screen, const char *e
         json_string(&c->j, "id", c->set->programme);
         json_object_begin(&c->j, "definition");
         json_string(&c->j, "type", ACTIVITY_BASE "course");
-        lang_map(&c->j, "name", "Digital Leadership for Libraries");
+        xapi_lang_map(&c->j, "name", "Digital Leadership for Libraries");
         json_object_end(&c->j);
         json_object_end(&c->j);
         json_array_end(&c->j);
@@ -270,25 +248,6 @@ static time_t when_of(const struct screen_state *st, const struct attempt *a, ti
         return now;
 }
 
-void xapi_components(struct json *j, const char *key, const char *const *texts, size_t n,
-                     size_t first_id)
-{
-        char id[32];
-
-        json_array_begin(j, key);
-        for (size_t i = 0; i < n; i++) {
-                char *t = plain(texts[i]);
-
-                snprintf(id, sizeof(id), "%zu", i + first_id);
-                json_object_begin(j, NULL);
-                json_string(j, "id", id);
-                lang_map(j, "description", t);
-                json_object_end(j);
-                free(t);
-        }
-        json_array_end(j);
-}
-
 static void interaction(struct json *j, const struct screen *s)
 {
         const struct kind_ops *k = kind_ops(s->kind);
@@ -310,11 +269,11 @@ static void object_screen(struct ctx *c, const struct screen *s)
         json_object_begin(&c->j, "definition");
         if (s->type == SCREEN_QUESTION) {
                 char *name = short_name(s->prompt);
-                char *desc = plain(s->prompt);
+                char *desc = xapi_plain(s->prompt);
 
                 json_string(&c->j, "type", ACTIVITY_BASE "cmi.interaction");
-                lang_map(&c->j, "name", name);
-                lang_map(&c->j, "description", desc);
+                xapi_lang_map(&c->j, "name", name);
+                xapi_lang_map(&c->j, "description", desc);
                 interaction(&c->j, s);
                 free(name);
                 free(desc);
@@ -322,11 +281,11 @@ static void object_screen(struct ctx *c, const struct screen *s)
                 json_string(&c->j, "type",
                             s->type == SCREEN_LESSON ? ACTIVITY_BASE "lesson"
                                                      : ACTIVITY_BASE "simulation");
-                lang_map(&c->j, "name", s->title != NULL ? s->title : s->id);
+                xapi_lang_map(&c->j, "name", s->title != NULL ? s->title : s->id);
                 if (s->type == SCREEN_CASE_STUDY && s->reflection != NULL) {
-                        char *desc = plain(s->reflection);
+                        char *desc = xapi_plain(s->reflection);
 
-                        lang_map(&c->j, "description", desc);
+                        xapi_lang_map(&c->j, "description", desc);
                         free(desc);
                 }
         }
@@ -413,11 +372,11 @@ static void object_module(struct ctx *c, const struct module *m, const struct mo
         json_string(&c->j, "id", c->module_iri);
         json_object_begin(&c->j, "definition");
         json_string(&c->j, "type", ACTIVITY_BASE "module");
-        lang_map(&c->j, "name", export_title(m, mr));
+        xapi_lang_map(&c->j, "name", export_title(m, mr));
         if (m != NULL && m->summary != NULL) {
-                char *desc = plain(m->summary);
+                char *desc = xapi_plain(m->summary);
 
-                lang_map(&c->j, "description", desc);
+                xapi_lang_map(&c->j, "description", desc);
                 free(desc);
         }
         json_object_end(&c->j);
@@ -584,7 +543,7 @@ char *export_xapi_void(const char *name, time_t created_at, const struct setting
         actor(&j, name, set);
         json_object_begin(&j, "verb");
         json_string(&j, "id", VERB_BASE "voided");
-        lang_map(&j, "display", "voided");
+        xapi_lang_map(&j, "display", "voided");
         json_object_end(&j);
         json_object_begin(&j, "object");
         json_string(&j, "objectType", "StatementRef");

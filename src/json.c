@@ -1,41 +1,9 @@
 /* A compact JSON writer; see json.h. */
 #include <locale.h>
-#include <stdint.h>
 #include <string.h>
 
 #include "dlfl/json.h"
 #include "dlfl/text.h"
-
-size_t json_utf8_valid(const char *str)
-{
-        const unsigned char *s = (const unsigned char *)str;
-        uint32_t cp;
-        size_t n;
-
-        if (s[0] < 0x80)
-                return 1;
-        if (s[0] >= 0xc2 && s[0] <= 0xdf) {
-                n = 2;
-                cp = s[0] & 0x1f;
-        } else if (s[0] >= 0xe0 && s[0] <= 0xef) {
-                n = 3;
-                cp = s[0] & 0x0f;
-        } else if (s[0] >= 0xf0 && s[0] <= 0xf4) {
-                n = 4;
-                cp = s[0] & 0x07;
-        } else {
-                return 0;
-        }
-        for (size_t i = 1; i < n; i++) {
-                if ((s[i] & 0xc0) != 0x80)
-                        return 0;
-                cp = (cp << 6) | (s[i] & 0x3f);
-        }
-        if ((n == 3 && cp < 0x800) || (n == 4 && (cp < 0x10000 || cp > 0x10ffff)) ||
-            (cp >= 0xd800 && cp <= 0xdfff))
-                return 0;
-        return n;
-}
 
 void json_write_string(FILE *out, const char *s)
 {
@@ -74,7 +42,7 @@ void json_write_string(FILE *out, const char *s)
                         p++;
                         continue;
                 }
-                n = json_utf8_valid((const char *)p);
+                n = text_utf8_len((const char *)p);
                 if (n == 0) {
                         fputs("\\ufffd", out);
                         p++;

@@ -43,7 +43,7 @@ static void load_choices(struct lctx *c, const struct ynode *map, struct screen 
 
                 if (!lx_expect_map(c, ch, "a choice"))
                         continue;
-                lx_check_keys(c, ch, "a choice", choice_keys, choice_other, D_NEXT_IN_QUESTION,
+                lx_check_keys(c, ch, "a choice", choice_keys, choice_other, E_NEXT_IN_QUESTION,
                               NULL);
                 out->text = lx_text(c, ch, "text", true, "a choice");
                 out->feedback = lx_text(c, ch, "feedback", false, NULL);
@@ -60,9 +60,9 @@ static void load_choices(struct lctx *c, const struct ynode *map, struct screen 
         /* A broken choice may be the correct one: say nothing more then. */
         bool broken = c->diags->errors != errors;
         if (!broken && ncorrect == 0)
-                lx_report(c, list, D_NO_CORRECT);
+                lx_report(c, list, E_NO_CORRECT);
         else if (!broken && kind_ops(s->kind)->widget == WIDGET_PICK_ONE && ncorrect == s->nchoices)
-                lx_report(c, list, D_SINGLE_ALL_CORRECT);
+                lx_report(c, list, W_SINGLE_ALL_CORRECT);
         lx_bool(c, map, "shuffle", &s->shuffle, NULL);
 }
 
@@ -196,7 +196,7 @@ static void load_true_false(struct lctx *c, const struct ynode *map, struct scre
         bool here;
 
         if (lx_bool(c, map, "answer", &s->answer_true, &here) && !here)
-                lx_report(c, map, D_MISSING_KEY, "answer", "a true-false question");
+                lx_report(c, map, E_MISSING_KEY, "answer", "a true-false question");
         s->feedback_true = lx_text(c, map, "feedback_true", false, NULL);
         s->feedback_false = lx_text(c, map, "feedback_false", false, NULL);
 }
@@ -222,6 +222,7 @@ static size_t picks_tf(const struct screen *s, const char *response, size_t *out
         return 1;
 }
 
+/* cppcheck-suppress constParameter ; the check_picks op may reorder picks */
 static bool check_tf(const struct screen *s, size_t *a, size_t *n, char **response)
 {
         bool said = a[0] == 0;
@@ -279,7 +280,7 @@ static void load_text(struct lctx *c, const struct ynode *map, struct screen *s)
         for (size_t i = 1; i < s->nanswers; i++)
                 for (size_t j = 0; j < i; j++)
                         if (strcasecmp(s->answers[i], s->answers[j]) == 0)
-                                lx_report(c, l->items[i], D_DUP_ANSWER, s->answers[i]);
+                                lx_report(c, l->items[i], W_DUP_ANSWER, s->answers[i]);
         lx_bool(c, map, "typos", &s->typos, &here);
 }
 
@@ -410,7 +411,7 @@ static void load_match(struct lctx *c, const struct ynode *map, struct screen *s
 
                 if (!lx_expect_map(c, p, "a pair"))
                         continue;
-                lx_check_keys(c, p, "a pair", pair_keys, NULL, D_UNKNOWN_KEY, NULL);
+                lx_check_keys(c, p, "a pair", pair_keys, NULL, E_UNKNOWN_KEY, NULL);
                 s->pairs[s->npairs].left = lx_text(c, p, "left", true, "a pair");
                 s->pairs[s->npairs].right = lx_text(c, p, "right", true, "a pair");
                 for (size_t j = 0; j < s->npairs; j++) {
@@ -509,9 +510,9 @@ static void load_numeric(struct lctx *c, const struct ynode *map, struct screen 
         bool here;
 
         if (lx_number(c, map, "answer", &s->number, &here) && !here)
-                lx_report(c, map, D_MISSING_KEY, "answer", "a numeric question");
+                lx_report(c, map, E_MISSING_KEY, "answer", "a numeric question");
         if (lx_number(c, map, "tolerance", &s->tolerance, &here) && here && s->tolerance < 0)
-                lx_report(c, ytree_get(map, "tolerance"), D_RANGE, "tolerance", "zero or more");
+                lx_report(c, ytree_get(map, "tolerance"), E_RANGE, "tolerance", "zero or more");
 }
 
 static enum kind_verdict check_numeric(const struct screen *s, const char *t, const char **problem)

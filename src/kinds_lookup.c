@@ -67,7 +67,7 @@ bool kx_check_count(struct lctx *c, const struct ynode *list, const char *key, s
 {
         if (list->count >= min && list->count <= max)
                 return true;
-        lx_report(c, list, D_COUNT, key, min, max, list->count);
+        lx_report(c, list, E_COUNT, key, min, max, list->count);
         return false;
 }
 

@@ -155,7 +155,7 @@ static enum line_status finish(struct line_reader *r, char **line, size_t *len)
         return LINE_OK;
 }
 
-enum line_status line_read(struct line_reader *r, long idle_ms, volatile sig_atomic_t *stop,
+enum line_status line_read(struct line_reader *r, long idle_ms, const volatile sig_atomic_t *stop,
                            char **line, size_t *len)
 {
         long deadline = idle_ms > 0 ? mono_ms() + idle_ms : 0;

@@ -61,7 +61,7 @@ static void read_feedback(struct lctx *c, const struct ynode *map, struct screen
                 return;
         if (!lx_expect_map(c, f, "'feedback'"))
                 return;
-        lx_check_keys(c, f, "'feedback'", feedback_keys, NULL, D_UNKNOWN_KEY, NULL);
+        lx_check_keys(c, f, "'feedback'", feedback_keys, NULL, E_UNKNOWN_KEY, NULL);
         s->feedback_correct = lx_text(c, f, "correct", false, NULL);
         s->feedback_incorrect = lx_text(c, f, "incorrect", false, NULL);
 }
@@ -74,7 +74,7 @@ static void read_numbers(struct lctx *c, const struct ynode *map, struct screen 
         s->attempts = kind_ops(s->kind)->attempts;
         if (lx_int(c, map, "attempts", &attempts, &here) && here) {
                 if (attempts < 0 || attempts > 99)
-                        lx_report(c, ytree_get(map, "attempts"), D_RANGE, "attempts",
+                        lx_report(c, ytree_get(map, "attempts"), E_RANGE, "attempts",
                                   "a whole number from 0 (unlimited) to 99");
                 else
                         s->attempts = (int)attempts;
@@ -82,14 +82,14 @@ static void read_numbers(struct lctx *c, const struct ynode *map, struct screen 
         s->points = 1;
         if (lx_number(c, map, "points", &s->points, &here) && here &&
             (s->points < 0 || s->points > 1e6)) {
-                lx_report(c, ytree_get(map, "points"), D_RANGE, "points",
+                lx_report(c, ytree_get(map, "points"), E_RANGE, "points",
                           "a number from 0 to 1000000");
                 s->points = 1;
         }
         s->penalty = MODEL_DEFAULT_PENALTY;
         if (lx_number(c, map, "penalty", &s->penalty, &here) && here &&
             (s->penalty < 0 || s->penalty > 1)) {
-                lx_report(c, ytree_get(map, "penalty"), D_RANGE, "penalty",
+                lx_report(c, ytree_get(map, "penalty"), E_RANGE, "penalty",
                           "a fraction from 0 to 1");
                 s->penalty = MODEL_DEFAULT_PENALTY;
         }
@@ -133,12 +133,12 @@ static void read_question(struct lctx *c, const struct ynode *map, struct screen
         int kind;
 
         if (kn == NULL) {
-                lx_report(c, map, D_MISSING_KEY, "kind", "a question");
+                lx_report(c, map, E_MISSING_KEY, "kind", "a question");
                 return;
         }
         kind = kn->kind == YNODE_SCALAR ? kind_find(kn->text) : -1;
         if (kind < 0) {
-                lx_report(c, kn, D_BAD_KIND, kn->kind == YNODE_SCALAR ? kn->text : "?",
+                lx_report(c, kn, E_BAD_KIND, kn->kind == YNODE_SCALAR ? kn->text : "?",
                           kinds_names());
                 return;
         }
@@ -154,7 +154,7 @@ static void read_question(struct lctx *c, const struct ynode *map, struct screen
         for (const char *const *key = k->keys; *key != NULL && n + 1 < 64; key++)
                 allowed[n++] = *key;
         allowed[n] = NULL;
-        lx_check_keys(c, map, "a question", allowed, kinds_all_keys(), D_FIELD_NOT_FOR_KIND,
+        lx_check_keys(c, map, "a question", allowed, kinds_all_keys(), E_FIELD_NOT_FOR_KIND,
                       kind_words);
         free(kind_words);
         s->prompt = lx_text(c, map, "prompt", true, "a question");
@@ -206,13 +206,13 @@ static void read_screen(struct lctx *c, const struct ynode *map, struct screen *
         s->line = map->line;
         s->id = lx_id(c, map, "id", "a screen");
         if (tn == NULL) {
-                lx_report(c, map, D_MISSING_KEY, "type", "a screen");
+                lx_report(c, map, E_MISSING_KEY, "type", "a screen");
                 return;
         }
         if (tn->kind == YNODE_SCALAR && strcmp(tn->text, "lesson") == 0) {
                 s->type = SCREEN_LESSON;
                 lx_check_keys(c, map, "a lesson", lesson_keys, screen_all_keys(),
-                              D_FIELD_NOT_FOR_TYPE, "lesson");
+                              E_FIELD_NOT_FOR_TYPE, "lesson");
                 s->title = lx_text(c, map, "title", true, "a lesson");
                 s->body = lx_text(c, map, "body", true, "a lesson");
         } else if (tn->kind == YNODE_SCALAR && strcmp(tn->text, "question") == 0) {
@@ -221,13 +221,13 @@ static void read_screen(struct lctx *c, const struct ynode *map, struct screen *
         } else if (tn->kind == YNODE_SCALAR && strcmp(tn->text, "case-study") == 0) {
                 s->type = SCREEN_CASE_STUDY;
                 lx_check_keys(c, map, "a case study", case_keys, screen_all_keys(),
-                              D_FIELD_NOT_FOR_TYPE, "case-study");
+                              E_FIELD_NOT_FOR_TYPE, "case-study");
                 s->title = lx_text(c, map, "title", true, "a case study");
                 s->body = lx_text(c, map, "body", true, "a case study");
                 s->reflection = lx_text(c, map, "reflection", false, NULL);
                 loader_case_study(c, map, s);
         } else {
-                lx_report(c, tn, D_BAD_TYPE, tn->kind == YNODE_SCALAR ? tn->text : "?");
+                lx_report(c, tn, E_BAD_TYPE, tn->kind == YNODE_SCALAR ? tn->text : "?");
                 return;
         }
         if (c->diags->errors == errors && quality_checks)
@@ -247,7 +247,7 @@ static void read_sections(struct lctx *c, const struct ynode *list)
                         total += sc->count;
         }
         if (total > MODEL_MAX_SCREENS) {
-                lx_report(c, list, D_TOO_MANY_SCREENS, total);
+                lx_report(c, list, E_TOO_MANY_SCREENS, total);
                 return;
         }
         m->sections = arena_calloc(c->a, list->count, sizeof(*m->sections));
@@ -260,7 +260,7 @@ static void read_sections(struct lctx *c, const struct ynode *list)
 
                 if (!lx_expect_map(c, map, "a section"))
                         continue;
-                lx_check_keys(c, map, "a section", section_keys, NULL, D_UNKNOWN_KEY, NULL);
+                lx_check_keys(c, map, "a section", section_keys, NULL, E_UNKNOWN_KEY, NULL);
                 sec->id = lx_id(c, map, "id", "a section");
                 sec->title = lx_text(c, map, "title", true, "a section");
                 if (sec->id)
@@ -283,8 +283,8 @@ static void read_sections(struct lctx *c, const struct ynode *list)
                 sec->count = m->nscreens - sec->first;
                 m->nsections++;
         }
-        lx_check_unique(c, sec_ids, nsec, D_DUP_SECTION_ID);
-        lx_check_unique(c, scr_ids, nscr, D_DUP_SCREEN_ID);
+        lx_check_unique(c, sec_ids, nsec, E_DUP_SECTION_ID);
+        lx_check_unique(c, scr_ids, nscr, E_DUP_SCREEN_ID);
         free(sec_ids);
         free(scr_ids);
 }
@@ -311,7 +311,7 @@ static void read_pksb(struct lctx *c, const struct ynode *root)
                                 best_d = 0;
                                 break;
                         }
-                        size_t d = lx_distance_nocase(m->pksb[i], *a);
+                        size_t d = diag_distance_nocase(m->pksb[i], *a);
                         if (d < best_d) {
                                 best_d = d;
                                 best = *a;
@@ -338,7 +338,7 @@ static void read_reviewed(struct lctx *c, const struct ynode *root)
         if (m->reviewed == NULL)
                 return;
         if (!model_parse_date(m->reviewed, &y, &mo, &d)) {
-                lx_report(c, n, D_RANGE, "reviewed",
+                lx_report(c, n, E_RANGE, "reviewed",
                           "a date written YYYY-MM-DD, such as 2026-11-29");
                 m->reviewed = NULL;
                 return;
@@ -361,11 +361,11 @@ static void read_module(struct lctx *c, const struct ynode *root)
         long v;
         bool here;
 
-        lx_check_keys(c, root, "the module", module_keys, NULL, D_UNKNOWN_KEY, NULL);
+        lx_check_keys(c, root, "the module", module_keys, NULL, E_UNKNOWN_KEY, NULL);
         if (fmt == NULL) {
-                lx_report(c, root, D_MISSING_KEY, "format", "the module");
+                lx_report(c, root, E_MISSING_KEY, "format", "the module");
         } else if (fmt->kind != YNODE_SCALAR || !fmt->plain || strcmp(fmt->text, "1") != 0) {
-                lx_report(c, fmt, D_FORMAT_VERSION, fmt->kind == YNODE_SCALAR ? fmt->text : "?");
+                lx_report(c, fmt, E_FORMAT_VERSION, fmt->kind == YNODE_SCALAR ? fmt->text : "?");
                 return; /* another format's rules would only produce noise */
         }
         m->format = MODEL_FORMAT;
@@ -383,7 +383,7 @@ static void read_module(struct lctx *c, const struct ynode *root)
         }
         if (lx_int(c, root, "minutes", &v, &here) && here) {
                 if (v < 0 || v > 100000)
-                        lx_report(c, ytree_get(root, "minutes"), D_RANGE, "minutes",
+                        lx_report(c, ytree_get(root, "minutes"), E_RANGE, "minutes",
                                   "a whole number from 0 to 100000");
                 else
                         m->minutes = (int)v;
@@ -391,7 +391,7 @@ static void read_module(struct lctx *c, const struct ynode *root)
         m->pass_mark = MODEL_DEFAULT_PASS_MARK;
         if (lx_number(c, root, "pass_mark", &m->pass_mark, &here) && here &&
             (m->pass_mark < 0 || m->pass_mark > 100)) {
-                lx_report(c, ytree_get(root, "pass_mark"), D_RANGE, "pass_mark",
+                lx_report(c, ytree_get(root, "pass_mark"), E_RANGE, "pass_mark",
                           "a percentage from 0 to 100");
                 m->pass_mark = MODEL_DEFAULT_PASS_MARK;
         }
@@ -465,7 +465,7 @@ struct module *loader_load_buffer(const char *name, const char *buf, size_t len,
         struct ysource src = {.read = buffer_read, .data = &in, .locate = buffer_locate};
 
         if (len > MODEL_MAX_FILE) {
-                diag_add(diags, diag_file(diags, name), 0, 0, D_FILE_TOO_BIG,
+                diag_add(diags, diag_file(diags, name), 0, 0, E_FILE_TOO_BIG,
                          (unsigned long long)len);
                 return NULL;
         }

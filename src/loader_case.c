@@ -24,7 +24,7 @@ static enum ending parse_ending(struct lctx *c, const struct ynode *map)
                 if (strcmp(v->text, "poor") == 0)
                         return ENDING_POOR;
         }
-        lx_report(c, v, D_BAD_ENDING, v->kind == YNODE_SCALAR ? v->text : "(a list or mapping)");
+        lx_report(c, v, E_BAD_ENDING, v->kind == YNODE_SCALAR ? v->text : "(a list or mapping)");
         return ENDING_NONE;
 }
 
@@ -41,15 +41,15 @@ static void read_choices(struct lctx *c, const struct ynode *list, struct step *
                         continue;
                 static const char *const correct_key[] = {"correct", NULL};
                 lx_check_keys(c, ch, "a case-study choice", case_choice_keys, correct_key,
-                              D_CORRECT_IN_CASE, NULL);
+                              E_CORRECT_IN_CASE, NULL);
                 out->text = lx_text(c, ch, "text", true, "a case-study choice");
                 out->feedback = lx_text(c, ch, "feedback", false, NULL);
                 const struct ynode *next = ytree_get(ch, "next");
                 if (next == NULL) {
-                        lx_report(c, ch, D_NEXT_MISSING);
+                        lx_report(c, ch, E_NEXT_MISSING);
                         next_nodes[st->nchoices] = NULL;
                 } else if (next->kind != YNODE_SCALAR || ytree_is_null(next)) {
-                        lx_report(c, next, D_EXPECT_STRING, "next");
+                        lx_report(c, next, E_EXPECT_STRING, "next");
                         next_nodes[st->nchoices] = NULL;
                 } else {
                         next_nodes[st->nchoices] = next;
@@ -69,11 +69,11 @@ void loader_case_study(struct lctx *c, const struct ynode *map, struct screen *s
 
         if (list == NULL) {
                 if (start != NULL)
-                        lx_report(c, start, D_NO_STEPS_FIELDS);
+                        lx_report(c, start, E_NO_STEPS_FIELDS);
                 return;
         }
         if (list->count == 0) {
-                lx_report(c, list, D_EMPTY_LIST, "steps");
+                lx_report(c, list, E_EMPTY_LIST, "steps");
                 return;
         }
         s->steps = arena_calloc(c->a, list->count, sizeof(*s->steps));
@@ -85,24 +85,24 @@ void loader_case_study(struct lctx *c, const struct ynode *map, struct screen *s
 
                 if (!lx_expect_map(c, n, "a step"))
                         continue;
-                lx_check_keys(c, n, "a step", step_keys, NULL, D_UNKNOWN_KEY, NULL);
+                lx_check_keys(c, n, "a step", step_keys, NULL, E_UNKNOWN_KEY, NULL);
                 st->id = lx_id(c, n, "id", "a step");
                 st->text = lx_text(c, n, "text", true, "a step");
                 st->ending = parse_ending(c, n);
                 const struct ynode *choices = ytree_get(n, "choices");
                 const char *name = st->id ? st->id : "?";
                 if (choices != NULL && ytree_get(n, "ending") != NULL)
-                        lx_report(c, n, D_STEP_BOTH, name);
+                        lx_report(c, n, E_STEP_BOTH, name);
                 else if (choices == NULL && ytree_get(n, "ending") == NULL)
-                        lx_report(c, n, D_STEP_NEITHER, name);
+                        lx_report(c, n, E_STEP_NEITHER, name);
                 if (choices != NULL) {
                         if (choices->kind != YNODE_SEQUENCE || choices->count == 0) {
                                 lx_report(c, choices,
-                                          choices->kind == YNODE_SEQUENCE ? D_EMPTY_LIST
-                                                                          : D_EXPECT_SEQUENCE,
+                                          choices->kind == YNODE_SEQUENCE ? E_EMPTY_LIST
+                                                                          : E_EXPECT_SEQUENCE,
                                           "choices");
                         } else if (choices->count > 9) {
-                                lx_report(c, choices, D_COUNT, "choices", (size_t)1, (size_t)9,
+                                lx_report(c, choices, E_COUNT, "choices", (size_t)1, (size_t)9,
                                           choices->count);
                         } else {
                                 nexts[s->nsteps] = xcalloc(choices->count, sizeof(**nexts));
@@ -113,7 +113,7 @@ void loader_case_study(struct lctx *c, const struct ynode *map, struct screen *s
                         ids[nids++] = (struct id_entry){st->id, s->nsteps, n->line, n->column};
                 s->nsteps++;
         }
-        lx_check_unique(c, ids, nids, D_DUP_STEP_ID);
+        lx_check_unique(c, ids, nids, E_DUP_STEP_ID);
 
         /* Resolve names to indexes. */
         for (size_t i = 0; i < s->nsteps; i++) {
@@ -122,7 +122,7 @@ void loader_case_study(struct lctx *c, const struct ynode *map, struct screen *s
                         const struct id_entry *e = nx ? lx_find(ids, nids, nx->text) : NULL;
 
                         if (nx != NULL && e == NULL)
-                                lx_report(c, nx, D_NEXT_UNKNOWN, nx->text);
+                                lx_report(c, nx, E_NEXT_UNKNOWN, nx->text);
                         s->steps[i].choices[j].next = e ? e->index : (size_t)-1;
                 }
         }
@@ -132,7 +132,7 @@ void loader_case_study(struct lctx *c, const struct ynode *map, struct screen *s
                 if (start->kind == YNODE_SCALAR && !ytree_is_null(start))
                         e = lx_find(ids, nids, start->text);
                 if (e == NULL)
-                        lx_report(c, start, D_START_UNKNOWN,
+                        lx_report(c, start, E_START_UNKNOWN,
                                   start->kind == YNODE_SCALAR ? start->text : "?");
                 else
                         s->start = e->index;
@@ -178,10 +178,10 @@ void loader_case_study(struct lctx *c, const struct ynode *map, struct screen *s
                         size_t k = ids[i].index;
                         const struct ynode *n = list->items[k];
                         if (!reach[k])
-                                diag_add(c->diags, c->file, n->line, n->column, D_STEP_UNREACHABLE,
+                                diag_add(c->diags, c->file, n->line, n->column, E_STEP_UNREACHABLE,
                                          s->steps[k].id);
                         else if (!ends[k])
-                                diag_add(c->diags, c->file, n->line, n->column, D_STEP_NO_ENDING,
+                                diag_add(c->diags, c->file, n->line, n->column, E_STEP_NO_ENDING,
                                          s->steps[k].id);
                 }
                 free(reach);

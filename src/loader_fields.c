@@ -19,47 +19,6 @@ void lx_report(struct lctx *c, const struct ynode *at, enum diag_code code, ...)
         va_end(ap);
 }
 
-static int fold(int ch, bool nocase)
-{
-        return nocase && ch >= 'A' && ch <= 'Z' ? ch - 'A' + 'a' : ch;
-}
-
-/* Edit distance, bounded: keys and area names are short. */
-static size_t edit_distance(const char *a, const char *b, bool nocase)
-{
-        size_t la = strlen(a), lb = strlen(b);
-        size_t row[128];
-
-        if (la >= 127 || lb >= 127)
-                return 999;
-        for (size_t j = 0; j <= lb; j++)
-                row[j] = j;
-        for (size_t i = 1; i <= la; i++) {
-                size_t prev = row[0];
-                row[0] = i;
-                for (size_t j = 1; j <= lb; j++) {
-                        size_t cur = row[j];
-                        size_t sub = prev + (fold(a[i - 1], nocase) != fold(b[j - 1], nocase));
-                        size_t best = row[j] + 1 < row[j - 1] + 1 ? row[j] + 1 : row[j - 1] + 1;
-                        row[j] = sub < best ? sub : best;
-                        prev = cur;
-                }
-        }
-        return row[lb];
-}
-
-static size_t distance(const char *a, const char *b)
-{
-        return edit_distance(a, b, false);
-}
-
-size_t lx_distance_nocase(const char *a, const char *b)
-{
-        /* A difference of case alone still counts, so that it is named. */
-        size_t d = edit_distance(a, b, true);
-        return d == 0 && strcmp(a, b) != 0 ? 1 : d;
-}
-
 static bool in_list(const char *const *list, const char *key)
 {
         for (; list && *list; list++)
@@ -84,7 +43,7 @@ void lx_check_keys(struct lctx *c, const struct ynode *map, const char *where,
                         continue;
                 }
                 for (const char *const *a = allowed; *a; a++) {
-                        size_t d = distance(k->text, *a);
+                        size_t d = diag_distance(k->text, *a);
                         if (d < best_d) {
                                 best_d = d;
                                 best = *a;
@@ -92,9 +51,9 @@ void lx_check_keys(struct lctx *c, const struct ynode *map, const char *where,
                 }
                 /* A near miss: one or two edits, and not most of the word. */
                 if (best != NULL && best_d <= 2 && best_d * 2 < strlen(best))
-                        lx_report(c, k, D_UNKNOWN_KEY_HINT, k->text, where, best);
+                        lx_report(c, k, E_UNKNOWN_KEY_HINT, k->text, where, best);
                 else
-                        lx_report(c, k, D_UNKNOWN_KEY, k->text, where);
+                        lx_report(c, k, E_UNKNOWN_KEY, k->text, where);
         }
 }
 
@@ -102,7 +61,7 @@ bool lx_expect_map(struct lctx *c, const struct ynode *n, const char *what)
 {
         if (n->kind == YNODE_MAPPING)
                 return true;
-        lx_report(c, n, D_EXPECT_MAPPING, what);
+        lx_report(c, n, E_EXPECT_MAPPING, what);
         return false;
 }
 
@@ -137,7 +96,7 @@ void lx_check_text(struct lctx *c, const struct ynode *n, const char *key)
                 if (cp != 0) {
                         char name[16];
                         snprintf(name, sizeof name, "U+%04X", cp);
-                        lx_report(c, n, D_TEXT_CONTROL, key, name);
+                        lx_report(c, n, W_TEXT_CONTROL, key, name);
                         return;
                 }
                 if (s[i] == 0xE2 && i + 2 < n->count &&
@@ -146,7 +105,7 @@ void lx_check_text(struct lctx *c, const struct ynode *n, const char *key)
                         char name[16];
                         cp = 0x2000u + ((s[i + 1] & 0x3Fu) << 6) + (s[i + 2] & 0x3Fu);
                         snprintf(name, sizeof name, "U+%04X", cp);
-                        lx_report(c, n, D_TEXT_BIDI, key, name);
+                        lx_report(c, n, W_TEXT_BIDI, key, name);
                         return;
                 }
         }
@@ -157,12 +116,12 @@ static const char *scalar_text(struct lctx *c, const struct ynode *map, const st
 {
         (void)map;
         if (v->kind != YNODE_SCALAR) {
-                lx_report(c, v, D_EXPECT_STRING, key);
+                lx_report(c, v, E_EXPECT_STRING, key);
                 return NULL;
         }
         if (ytree_is_null(v) || v->count == 0) {
                 if (required)
-                        lx_report(c, v, D_EMPTY_TEXT, key);
+                        lx_report(c, v, E_EMPTY_TEXT, key);
                 return NULL;
         }
         lx_check_text(c, v, key);
@@ -176,7 +135,7 @@ const char *lx_text(struct lctx *c, const struct ynode *map, const char *key, bo
 
         if (v == NULL) {
                 if (required)
-                        lx_report(c, map, D_MISSING_KEY, key, where);
+                        lx_report(c, map, E_MISSING_KEY, key, where);
                 return NULL;
         }
         return scalar_text(c, map, v, key, true);
@@ -190,12 +149,12 @@ const char *lx_id(struct lctx *c, const struct ynode *map, const char *key, cons
         if (id == NULL)
                 return NULL;
         if (strlen(id) > MODEL_MAX_ID) {
-                lx_report(c, v, D_ID_TOO_LONG, id);
+                lx_report(c, v, E_ID_TOO_LONG, id);
                 return NULL;
         }
         for (const char *p = id; *p; p++) {
                 if (!((*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9') || *p == '-')) {
-                        lx_report(c, v, D_BAD_ID, id);
+                        lx_report(c, v, E_BAD_ID, id);
                         return NULL;
                 }
         }
@@ -250,7 +209,7 @@ static int scalar_value(struct lctx *c, const struct ynode *map, const char *key
         if (v == NULL)
                 return 0;
         if (v->kind != YNODE_SCALAR) {
-                lx_report(c, v, D_EXPECT_SCALAR, key);
+                lx_report(c, v, E_EXPECT_SCALAR, key);
                 return -1;
         }
         return 1;
@@ -267,7 +226,7 @@ bool lx_int(struct lctx *c, const struct ynode *map, const char *key, long *out,
                 return got == 0;
         if (!(v->plain || v->tag == YTAG_INT) || !parse_number(v->text, &d, &integral) ||
             !integral || fabs(d) > 1e9) {
-                lx_report(c, v, D_EXPECT_INT, key, v->text);
+                lx_report(c, v, E_EXPECT_INT, key, v->text);
                 return false;
         }
         *out = (long)d;
@@ -284,7 +243,7 @@ bool lx_number(struct lctx *c, const struct ynode *map, const char *key, double 
                 return got == 0;
         if (!(v->plain || v->tag == YTAG_INT || v->tag == YTAG_FLOAT) ||
             !parse_number(v->text, out, &integral)) {
-                lx_report(c, v, D_EXPECT_NUMBER, key, v->text);
+                lx_report(c, v, E_EXPECT_NUMBER, key, v->text);
                 return false;
         }
         return true;
@@ -309,7 +268,7 @@ bool lx_bool(struct lctx *c, const struct ynode *map, const char *key, bool *out
                         return true;
                 }
         }
-        lx_report(c, v, D_EXPECT_BOOL, key, t);
+        lx_report(c, v, E_EXPECT_BOOL, key, t);
         return false;
 }
 
@@ -320,18 +279,18 @@ const struct ynode *lx_list(struct lctx *c, const struct ynode *map, const char 
 
         if (v == NULL) {
                 if (required)
-                        lx_report(c, map, D_MISSING_KEY, key, where);
+                        lx_report(c, map, E_MISSING_KEY, key, where);
                 return NULL;
         }
         if (v->kind != YNODE_SEQUENCE) {
                 if (ytree_is_null(v) && required)
-                        lx_report(c, v, D_EMPTY_LIST, key);
+                        lx_report(c, v, E_EMPTY_LIST, key);
                 else if (!ytree_is_null(v))
-                        lx_report(c, v, D_EXPECT_SEQUENCE, key);
+                        lx_report(c, v, E_EXPECT_SEQUENCE, key);
                 return NULL;
         }
         if (v->count == 0 && required) {
-                lx_report(c, v, D_EMPTY_LIST, key);
+                lx_report(c, v, E_EMPTY_LIST, key);
                 return NULL;
         }
         return v;
@@ -357,7 +316,7 @@ const char **lx_text_list(struct lctx *c, const struct ynode *map, const char *k
                 return out;
         }
         if (v->kind != YNODE_SEQUENCE) {
-                lx_report(c, v, D_EXPECT_SEQUENCE, key);
+                lx_report(c, v, E_EXPECT_SEQUENCE, key);
                 return NULL;
         }
         out = arena_calloc(c->a, v->count ? v->count : 1, sizeof(*out));

@@ -23,7 +23,6 @@ void loader_set_prebuilt(struct module *(*fn)(const char *path, int fd, size_t s
  * near the size limit then costs little more than its model. */
 struct file_input {
         int fd;
-        const char *path;
         size_t total;
         int err;
         bool too_big;
@@ -59,7 +58,7 @@ static void file_locate(void *data, size_t offset, unsigned *line, unsigned *col
         const struct file_input *in = data;
         char *buf = xmalloc(offset + 1);
         size_t got = 0;
-        ssize_t r = 1;
+        ssize_t r;
 
         if (lseek(in->fd, 0, SEEK_SET) == 0)
                 while (got < offset && (r = read(in->fd, buf + got, offset - got)) > 0)
@@ -73,7 +72,7 @@ struct module *loader_load_file(const char *path, struct diag_list *diags)
         const char *file = diag_file(diags, path);
         struct stat st;
         struct module *m;
-        struct file_input in = {.path = path};
+        struct file_input in = {0};
         struct ysource src = {.read = file_read, .data = &in, .locate = file_locate};
         size_t before = diags->count;
 
@@ -81,27 +80,27 @@ struct module *loader_load_file(const char *path, struct diag_list *diags)
          * the program; only a regular file is read. */
         in.fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK);
         if (in.fd < 0) {
-                diag_add(diags, file, 0, 0, D_FILE_OPEN, strerror(errno));
+                diag_add(diags, file, 0, 0, E_FILE_OPEN, strerror(errno));
                 return NULL;
         }
         if (fstat(in.fd, &st) != 0) {
-                diag_add(diags, file, 0, 0, D_FILE_READ, strerror(errno));
+                diag_add(diags, file, 0, 0, E_FILE_READ, strerror(errno));
                 close(in.fd);
                 return NULL;
         }
         if (S_ISDIR(st.st_mode)) {
                 close(in.fd);
-                diag_add(diags, file, 0, 0, D_FILE_READ, strerror(EISDIR));
+                diag_add(diags, file, 0, 0, E_FILE_READ, strerror(EISDIR));
                 return NULL;
         }
         if (!S_ISREG(st.st_mode)) {
                 close(in.fd);
-                diag_add(diags, file, 0, 0, D_FILE_READ, "not a regular file");
+                diag_add(diags, file, 0, 0, E_FILE_READ, "not a regular file");
                 return NULL;
         }
         if (S_ISREG(st.st_mode) && (size_t)st.st_size > MODEL_MAX_FILE) {
                 close(in.fd);
-                diag_add(diags, file, 0, 0, D_FILE_TOO_BIG, (unsigned long long)st.st_size);
+                diag_add(diags, file, 0, 0, E_FILE_TOO_BIG, (unsigned long long)st.st_size);
                 return NULL;
         }
         if (prebuilt != NULL && S_ISREG(st.st_mode)) {
@@ -111,7 +110,7 @@ struct module *loader_load_file(const char *path, struct diag_list *diags)
                         return m;
                 }
                 if (lseek(in.fd, 0, SEEK_SET) != 0) {
-                        diag_add(diags, file, 0, 0, D_FILE_READ, strerror(errno));
+                        diag_add(diags, file, 0, 0, E_FILE_READ, strerror(errno));
                         close(in.fd);
                         return NULL;
                 }
@@ -124,9 +123,9 @@ struct module *loader_load_file(const char *path, struct diag_list *diags)
                 model_free(&m);
                 diag_truncate(diags, before);
                 if (in.too_big)
-                        diag_add(diags, file, 0, 0, D_FILE_TOO_BIG, (unsigned long long)in.total);
+                        diag_add(diags, file, 0, 0, E_FILE_TOO_BIG, (unsigned long long)in.total);
                 else
-                        diag_add(diags, file, 0, 0, D_FILE_READ, strerror(in.err));
+                        diag_add(diags, file, 0, 0, E_FILE_READ, strerror(in.err));
         }
         return m;
 }
@@ -151,7 +150,7 @@ bool loader_add(struct catalog *cat, struct module *m, struct diag_list *diags)
         for (size_t i = 0; i < cat->count; i++) {
                 if (strcmp(cat->modules[i]->id, m->id) == 0) {
                         diag_add(diags, diag_file(diags, m->path), m->id_line, m->id_column,
-                                 D_DUP_MODULE_ID, m->id, cat->modules[i]->path);
+                                 E_DUP_MODULE_ID, m->id, cat->modules[i]->path);
                         model_free(&m);
                         return false;
                 }
@@ -190,7 +189,7 @@ bool loader_load_path(struct catalog *cat, const char *path, const char *source,
         }
         dir = opendir(path);
         if (dir == NULL) {
-                diag_add(diags, diag_file(diags, path), 0, 0, D_DIR_OPEN, strerror(errno));
+                diag_add(diags, diag_file(diags, path), 0, 0, E_DIR_OPEN, strerror(errno));
                 return false;
         }
         while ((de = readdir(dir)) != NULL) {
@@ -203,7 +202,7 @@ bool loader_load_path(struct catalog *cat, const char *path, const char *source,
         if (n > 1)
                 qsort(names, n, sizeof(*names), compare_names);
         if (n == 0)
-                diag_add(diags, diag_file(diags, path), 0, 0, W_EMPTY_DIR);
+                diag_add(diags, diag_file(diags, path), 0, 0, W_DIR_EMPTY);
         for (size_t i = 0; i < n; i++) {
                 size_t len = strlen(path);
                 char *full =

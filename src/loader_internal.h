@@ -32,9 +32,6 @@ void lx_report(struct lctx *c, const struct ynode *at, enum diag_code code, ...)
 void lx_check_keys(struct lctx *c, const struct ynode *map, const char *where,
                    const char *const *allowed, const char *const *known, enum diag_code code_other,
                    const char *what);
-/* Edit distance with ASCII letters compared without case, for near
- * misses in names authors type out (keys, PKSB areas). */
-size_t lx_distance_nocase(const char *a, const char *b);
 bool lx_expect_map(struct lctx *c, const struct ynode *n, const char *what);
 /* Required/optional typed fields. Each returns false after reporting when
  * the key is present but wrong, or required and missing. */

@@ -1,6 +1,7 @@
 /* dlfl: the command line. Parses options, loads modules before any terminal
  * set-up, and hands over to a command or a front end. */
 #include <errno.h>
+#include <ctype.h>
 #include <getopt.h>
 #include <locale.h>
 #include <stdarg.h>
@@ -10,6 +11,7 @@
 #include <unistd.h>
 
 #include "dlfl/app.h"
+#include "dlfl/export.h"
 #include "dlfl/front.h"
 #include "dlfl/outbox.h"
 #include "dlfl/store.h"
@@ -21,7 +23,7 @@ static const char usage_text[] =
     "       dlfl check FILE|DIR...         validate module files\n"
     "       dlfl list                      list the modules found\n"
     "       dlfl progress [LEARNER]        a learner's progress, or all learners\n"
-    "       dlfl export LEARNER --format cpd|xapi|csv|certificate [-o FILE]\n"
+    "       dlfl export LEARNER --format FORMAT [-o FILE]\n"
     "       dlfl report [--csv]            every learner by every module\n"
     "       dlfl sync                      send queued learning records to the LRS\n"
     "options:\n"
@@ -36,8 +38,19 @@ static const char usage_text[] =
     "                              $XDG_CONFIG_HOME/dlfl/config.yaml, else\n"
     "                              /etc/dlfl/config.yaml)\n"
     "  -h, --help                  this help\n"
-    "  -V, --version               the version\n"
-    "See dlfl(1) and dlfl-module(5).\n";
+    "  -V, --version               the version\n";
+static const char usage_end[] = "See dlfl(1) and dlfl-module(5).\n";
+
+/* The usage text, with the export formats from their registry. */
+static int print_usage(void)
+{
+        fputs(usage_text, stdout);
+        fputs("export formats:\n", stdout);
+        for (size_t i = 0; i < export_nformats; i++)
+                printf("  %-26s  %s\n", export_formats[i].name, export_formats[i].description);
+        fputs(usage_end, stdout);
+        return ferror(stdout) || fflush(stdout) != 0 ? 1 : 0;
+}
 
 enum { OPT_PLAIN = 256, OPT_KIOSK, OPT_IDLE, OPT_NO_COLOR, OPT_FORMAT, OPT_CSV };
 
@@ -130,6 +143,13 @@ static bool data_dir_usable(const struct app *app)
         return ok;
 }
 
+/* After a getopt error, optopt holds the short option at fault, or 0 or a
+ * long option's value. */
+static bool short_option(int c)
+{
+        return c > 0 && c < 128 && isalnum(c);
+}
+
 static bool parse_seconds(const char *s, long *out)
 {
         char *end;
@@ -162,7 +182,8 @@ int main(int argc, char **argv)
                         setlocale(LC_ALL, "C.UTF-8");
         }
         text_init();
-        while ((c = getopt_long(argc, argv, "l:m:d:o:c:hV", long_options, NULL)) != -1) {
+        opterr = 0;
+        while ((c = getopt_long(argc, argv, ":l:m:d:o:c:hV", long_options, NULL)) != -1) {
                 switch (c) {
                 case 'l':
                         app.learner = optarg;
@@ -212,14 +233,20 @@ int main(int argc, char **argv)
                         seen |= 1u << SCOPED_CSV;
                         break;
                 case 'h':
-                        fputs(usage_text, stdout);
-                        return ferror(stdout) || fflush(stdout) != 0 ? 1 : 0;
+                        return print_usage();
                 case 'V':
                         printf("dlfl %s\n", DLFL_VERSION);
                         return ferror(stdout) || fflush(stdout) != 0 ? 1 : 0;
+                /* getopt's own messages would name argv[0], which may be a
+                 * path; every message from dlfl starts "dlfl:". */
+                case ':':
+                        if (short_option(optopt))
+                                return usage_error("-%c needs a value", optopt);
+                        return usage_error("%s needs a value", argv[optind - 1]);
                 default:
-                        fputs("Try 'dlfl --help'.\n", stderr);
-                        return 2;
+                        if (short_option(optopt))
+                                return usage_error("unknown option '-%c'", optopt);
+                        return usage_error("unknown option '%s'", argv[optind - 1]);
                 }
         }
         if (getenv("NO_COLOR") != NULL && getenv("NO_COLOR")[0] != '\0')

@@ -764,6 +764,26 @@ void text_render_markdown(const char *md, int width, struct text_lines *out)
         append_copy(out, &slot->tl);
 }
 
+char *text_render_plain(const char *md, int width)
+{
+        struct text_lines tl = {0};
+        size_t total = 1, pos = 0;
+        char *s;
+
+        text_render_markdown(md, width, &tl);
+        for (size_t i = 0; i < tl.count; i++)
+                total += tl.lines[i].len + 1;
+        s = xmalloc(total);
+        for (size_t i = 0; i < tl.count; i++) {
+                memcpy(s + pos, tl.lines[i].text, tl.lines[i].len);
+                pos += tl.lines[i].len;
+                s[pos++] = '\n';
+        }
+        s[pos] = '\0';
+        text_lines_free(&tl);
+        return s;
+}
+
 void text_finish(void)
 {
         for (size_t i = 0; i < CACHE_SLOTS; i++) {

@@ -26,19 +26,6 @@ static int make_dir(const char *path)
         return errno;
 }
 
-static int sync_dir(const char *dir)
-{
-        int fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-        int e = 0;
-
-        if (fd < 0)
-                return errno;
-        if (fsync(fd) != 0 && errno != EINVAL && errno != ENOTSUP)
-                e = errno;
-        close(fd);
-        return e;
-}
-
 static bool valid_id(const char *s, size_t len)
 {
         if (len != 36)
@@ -343,7 +330,7 @@ bool outbox_save(struct outbox *ob, char **err)
                         *err = xasprintf("%s: %s", ob->path, strerror(errno));
                         return false;
                 }
-                (void)sync_dir(ob->dir);
+                (void)store_sync_dir(ob->dir);
                 return true;
         }
         mem = open_memstream(&buf, &len);

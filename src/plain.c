@@ -139,8 +139,10 @@ __attribute__((format(printf, 2, 3))) void plain_say(struct plain *p, const char
                 va_end(ap);
         }
         plain_wrapped(p, "", s);
-        if (s != small)
+        if (s != small) {
+                /* cppcheck-suppress autovarInvalidDeallocation ; allocated when not small */
                 free(s);
+        }
 }
 
 /* At log-out the last learner's session must not stay on a terminal's

@@ -69,7 +69,7 @@ static long parse_match(const char *t, size_t *out, size_t max)
                 t++;
                 while (*t == ' ' || *t == ':' || *t == '=' || *t == '-')
                         t++;
-                if (*t < '0' || *t > '9' || k >= max || k >= 64 || given[k])
+                if (*t < '0' || *t > '9' || k >= max || given[k]) /* k < 26 */
                         return -1;
                 errno = 0;
                 v = strtoul(t, &end, 10);

@@ -48,9 +48,19 @@ void present_points(double points, char *buf, size_t size)
                 buf[--n] = '\0';
 }
 
+long present_minutes(double seconds)
+{
+        /* Negative or absurd values come only from a damaged record. */
+        if (!(seconds > 0))
+                return 0;
+        if (seconds > 1e12)
+                seconds = 1e12;
+        return (long)floor(seconds / 60.0);
+}
+
 void present_duration(double seconds, char *buf, size_t size)
 {
-        long mins = seconds > 0 ? (long)floor(seconds / 60.0) : 0;
+        long mins = present_minutes(seconds);
         long h = mins / 60, m = mins % 60;
 
         if (mins < 1)

@@ -83,9 +83,9 @@ static void check_keys(struct sctx *c, const struct ynode *map, const char *wher
                 if (known)
                         continue;
                 if (best != NULL && best_d <= 3 && best_d * 2 <= strlen(best))
-                        report(c, k, D_UNKNOWN_KEY_HINT, k->text, where, best);
+                        report(c, k, E_UNKNOWN_KEY_HINT, k->text, where, best);
                 else
-                        report(c, k, D_UNKNOWN_KEY, k->text, where);
+                        report(c, k, E_UNKNOWN_KEY, k->text, where);
         }
 }
 
@@ -105,11 +105,11 @@ static char *text(struct sctx *c, const struct ynode *map, const char *key, cons
         if (v == NULL || ytree_is_null(v))
                 return NULL;
         if (v->kind != YNODE_SCALAR) {
-                report(c, v, D_EXPECT_SCALAR, name);
+                report(c, v, E_EXPECT_SCALAR, name);
                 return NULL;
         }
         if (v->count == 0) {
-                report(c, v, D_EMPTY_TEXT, name);
+                report(c, v, E_EMPTY_TEXT, name);
                 return NULL;
         }
         return xstrdup(v->text);
@@ -132,7 +132,7 @@ static bool flag(struct sctx *c, const struct ynode *map, const char *key, const
                         if (strcmp(v->text, no[i]) == 0)
                                 return false;
         }
-        report(c, v, D_EXPECT_BOOL, name, v->kind == YNODE_SCALAR ? v->text : "a list or mapping");
+        report(c, v, E_EXPECT_BOOL, name, v->kind == YNODE_SCALAR ? v->text : "a list or mapping");
         return dflt;
 }
 
@@ -146,18 +146,18 @@ static long whole(struct sctx *c, const struct ynode *map, const char *key, cons
         if (v == NULL || ytree_is_null(v))
                 return dflt;
         if (v->kind != YNODE_SCALAR) {
-                report(c, v, D_EXPECT_SCALAR, name);
+                report(c, v, E_EXPECT_SCALAR, name);
                 return dflt;
         }
         errno = 0;
         n = strtol(v->text, &end, 10);
         if (errno != 0 || end == v->text || *end != '\0') {
-                report(c, v, D_EXPECT_INT, name, v->text);
+                report(c, v, E_EXPECT_INT, name, v->text);
                 return dflt;
         }
         if (n < lo || n > hi) {
                 snprintf(range, sizeof(range), "from %ld to %ld", lo, hi);
-                report(c, v, D_RANGE, name, range);
+                report(c, v, E_RANGE, name, range);
                 return dflt;
         }
         return n;
@@ -176,7 +176,7 @@ static void url(struct sctx *c, const struct ynode *map, const char *key, const 
         if (v == NULL)
                 return;
         if (!is_url(v) || strlen(v) > 2000 || strpbrk(v, " \t\r\n") != NULL) {
-                report(c, ytree_get(map, key), D_RANGE, name,
+                report(c, ytree_get(map, key), E_RANGE, name,
                        "a web address beginning https:// (or http://), without spaces");
                 free(v);
                 return;
@@ -252,17 +252,18 @@ static bool parse(const char *path, struct arena *nodes, struct arena *texts,
 {
         char *buf;
         size_t len, errors;
-        struct input in;
+        struct input in = {0};
         struct ysource src = {.read = buffer_read, .data = &in, .locate = buffer_locate};
 
         if (!read_file(path, &buf, &len, st, err))
                 return false;
-        in = (struct input){.buf = buf, .len = len};
+        in.buf = buf;
+        in.len = len;
         errors = diags->errors;
         *root = ytree_parse(diag_file(diags, path), &src, nodes, texts, diags);
         free(buf);
         if (*root == NULL && diags->errors == errors + 1 &&
-            diags->items[diags->count - 1].code == D_YAML_EMPTY) {
+            diags->items[diags->count - 1].code == E_YAML_EMPTY) {
                 /* Settings that are all comments are no settings, not an error. */
                 diag_truncate(diags, diags->count - 1);
                 return true;
@@ -292,7 +293,7 @@ static void read_credentials(struct sctx *outer, struct settings *s, const struc
         c.file = diag_file(&diags, path);
         if (!parse(path, &nodes, &texts, &diags, &root, &st, outer->err)) {
                 diag_print(&diags, outer->err);
-                report(outer, at, D_RANGE, "lrs.credentials_file",
+                report(outer, at, E_RANGE, "lrs.credentials_file",
                        "a readable YAML file with key and secret");
                 goto out;
         }
@@ -308,7 +309,7 @@ static void read_credentials(struct sctx *outer, struct settings *s, const struc
         }
         if (root == NULL || root->kind != YNODE_MAPPING) {
                 if (root != NULL)
-                        report(&c, root, D_EXPECT_MAPPING, "the credentials file");
+                        report(&c, root, E_EXPECT_MAPPING, "the credentials file");
         } else {
                 check_keys(&c, root, "the credentials file", keys);
                 free(s->key);
@@ -336,7 +337,7 @@ static const struct ynode *section(struct sctx *c, const struct ynode *root, con
         if (v->kind != YNODE_MAPPING) {
                 char *what = xasprintf("'%s'", key);
 
-                report(c, v, D_EXPECT_MAPPING, what);
+                report(c, v, E_EXPECT_MAPPING, what);
                 free(what);
                 return NULL;
         }
@@ -354,7 +355,7 @@ static void read_settings(struct sctx *c, const struct ynode *root, struct setti
         const struct ynode *x, *l;
 
         if (root->kind != YNODE_MAPPING) {
-                report(c, root, D_EXPECT_MAPPING, "the settings");
+                report(c, root, E_EXPECT_MAPPING, "the settings");
                 return;
         }
         check_keys(c, root, "the settings", top);
@@ -370,7 +371,7 @@ static void read_settings(struct sctx *c, const struct ynode *root, struct setti
                     (strlen(lang) > 35 || strspn(lang, "abcdefghijklmnopqrstuvwxyz"
                                                        "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
                                                        "0123456789-") != strlen(lang))) {
-                        report(c, ytree_get(x, "language"), D_RANGE, "xapi.language",
+                        report(c, ytree_get(x, "language"), E_RANGE, "xapi.language",
                                "a language tag such as en-GB or cy");
                         free(lang);
                         lang = NULL;

@@ -58,7 +58,6 @@ int store_read_in(const struct store *st, const char *name, char **buf, size_t *
 int store_write_at(int dfd, const char *name, const char *tmp_prefix, const char *buf, size_t len);
 /* fsync() of a directory, where the file system can. */
 int store_sync_fd(int dfd);
-int store_sync_dir(const char *dir);
 
 /* Makes the data directory and learners/ (0700) when missing, and refuses
  * (a negative code, or an errno) one that is not safe to write in. */

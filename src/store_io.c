@@ -129,7 +129,7 @@ int store_sync_dir(const char *dir)
         return e;
 }
 
-static int write_all(int fd, const char *buf, size_t len)
+int store_write_all(int fd, const char *buf, size_t len)
 {
         while (len > 0) {
                 ssize_t n = write(fd, buf, len);
@@ -184,7 +184,7 @@ int store_write_at(int dfd, const char *name, const char *tmp_prefix, const char
         fd = -e - 1;
         e = fchmod(fd, 0600) != 0 ? errno : 0;
         if (e == 0)
-                e = write_all(fd, buf, len);
+                e = store_write_all(fd, buf, len);
         if (e == 0 && fsync(fd) != 0)
                 e = errno;
         /* close() can report a failed write-back (NFS does): checked too. */

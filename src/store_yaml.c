@@ -18,6 +18,7 @@
 #include <yaml.h>
 
 #include "dlfl/store.h"
+#include "dlfl/text.h"
 #include "dlfl/xalloc.h"
 
 #define MAX_DEPTH 32
@@ -45,7 +46,6 @@ static void emit_seq_start(struct out *o, bool flow);
 static void emit_end(struct out *o, bool map);
 static void emit_screen(struct out *o, const struct screen_state *st);
 static void emit_attempt(struct out *o, const struct attempt *a);
-static char *valid_utf8(const char *s);
 static bool looks_typed(const char *s);
 static locale_t c_locale(void);
 
@@ -71,51 +71,6 @@ static void emit(struct out *o, yaml_event_t *ev)
         /* yaml_emitter_emit() takes the event, even when it fails. */
         if (!yaml_emitter_emit(&o->em, ev))
                 o->failed = true;
-}
-
-/* Learners type in whatever encoding their terminal uses; the emitter
- * takes only UTF-8, so a stray byte becomes U+FFFD rather than making
- * every later save fail. */
-static char *valid_utf8(const char *s)
-{
-        size_t len = strlen(s), n = 0;
-        char *out = xmalloc(len * 3 + 1);
-        const unsigned char *p = (const unsigned char *)s;
-
-        while (*p != '\0') {
-                size_t need = *p < 0x80             ? 1
-                              : (*p & 0xe0) == 0xc0 ? 2
-                              : (*p & 0xf0) == 0xe0 ? 3
-                              : (*p & 0xf8) == 0xf0 ? 4
-                                                    : 0;
-                bool ok = need > 0;
-                uint32_t cp = need == 1   ? *p
-                              : need == 2 ? *p & 0x1f
-                              : need == 3 ? *p & 0x0f
-                                          : *p & 0x07;
-
-                for (size_t i = 1; ok && i < need; i++) {
-                        if ((p[i] & 0xc0) != 0x80)
-                                ok = false;
-                        else
-                                cp = (cp << 6) | (p[i] & 0x3f);
-                }
-                if (ok && ((need == 2 && cp < 0x80) || (need == 3 && cp < 0x800) ||
-                           (need == 4 && cp < 0x10000) || cp > 0x10ffff ||
-                           (cp >= 0xd800 && cp <= 0xdfff)))
-                        ok = false;
-                if (ok) {
-                        memcpy(out + n, p, need);
-                        n += need;
-                        p += need;
-                } else {
-                        memcpy(out + n, "\xef\xbf\xbd", 3);
-                        n += 3;
-                        p++;
-                }
-        }
-        out[n] = '\0';
-        return out;
 }
 
 /* Would a YAML reader take this plain scalar for a null, a boolean or a
@@ -152,7 +107,10 @@ static void emit_scalar(struct out *o, const char *s, bool plain_ok, yaml_scalar
 
 static void emit_string(struct out *o, const char *s)
 {
-        char *clean = valid_utf8(s);
+        /* Learners type in whatever encoding their terminal uses; the
+         * emitter takes only UTF-8, so a stray byte becomes U+FFFD rather
+         * than making every later save fail. */
+        char *clean = text_utf8_repair(s);
 
         /* A literal block keeps newlines as they are, but a reader folds
          * CR, NEL, U+2028 and U+2029 into newlines: text holding one of

@@ -152,6 +152,37 @@ size_t text_utf8_decode(const char *s, size_t n, unsigned long *cp)
         return utf8_decode(u, n, cp);
 }
 
+size_t text_utf8_len(const char *s)
+{
+        unsigned long cp;
+
+        if ((unsigned char)s[0] < 0x80)
+                return 1;
+        return text_utf8_decode(s, strnlen(s, 4), &cp);
+}
+
+char *text_utf8_repair(const char *s)
+{
+        size_t len = strlen(s), n = 0;
+        char *out = xmalloc(len * 3 + 1);
+
+        while (*s != '\0') {
+                size_t k = text_utf8_len(s);
+
+                if (k == 0) {
+                        memcpy(out + n, "\xef\xbf\xbd", 3);
+                        n += 3;
+                        s++;
+                        continue;
+                }
+                memcpy(out + n, s, k);
+                n += k;
+                s += k;
+        }
+        out[n] = '\0';
+        return out;
+}
+
 /* How many bytes one U+FFFD stands for: a lead byte with the continuation
  * bytes that follow it (as far as it announced), or a lone byte. */
 static size_t invalid_len(const unsigned char *s, size_t n)
@@ -228,6 +259,7 @@ char *text_escape_controls(const char *s, bool keep_newlines)
                         plen = k;
                 } else if (cp < 0x20 || cp == 0x7f) {
                         esc[0] = '^';
+                        /* cppcheck-suppress unreadVariable ; read through put */
                         esc[1] = cp == 0x7f ? '?' : (char)(cp + 0x40);
                         plen = 2;
                 } else {
@@ -825,7 +857,6 @@ int flow_wrap(const struct flow *f, int width, const struct flow *first, const s
                         lb_prefix(&b, cont, from2);
                         avail = width - pw2;
                         col = 0;
-                        word = false;
                 }
                 for (size_t k = i; k < j; k++) {
                         const struct unit *u = &f->u[k];
@@ -867,26 +898,6 @@ void text_wrap(const char *s, int width, int indent, unsigned style, struct text
         flow_wrap(&f, width, NULL, &p, false, out);
         flow_free(&f);
         flow_free(&p);
-}
-
-char *text_render_plain(const char *md, int width)
-{
-        struct text_lines tl = {0};
-        size_t total = 1, pos = 0;
-        char *s;
-
-        text_render_markdown(md, width, &tl);
-        for (size_t i = 0; i < tl.count; i++)
-                total += tl.lines[i].len + 1;
-        s = xmalloc(total);
-        for (size_t i = 0; i < tl.count; i++) {
-                memcpy(s + pos, tl.lines[i].text, tl.lines[i].len);
-                pos += tl.lines[i].len;
-                s[pos++] = '\n';
-        }
-        s[pos] = '\0';
-        text_lines_free(&tl);
-        return s;
 }
 
 void text_lines_free(struct text_lines *tl)

@@ -279,14 +279,10 @@ static bool case_key(struct tui *t, const struct tui_key *k)
                 if (k->act == TA_SPACE && tui_space_pages(t, &t->doc))
                         return true;
                 if (k->act == TA_ENTER || k->act == TA_SPACE) {
-                        if (sc->nsteps > 0 || sc->reflection != NULL) {
-                                session_case_begin(t->sess, tui_now());
-                                cs->answered_now = true;
-                                if (session_case_step(t->sess) == NULL)
-                                        return tui_global_key(t, &(struct tui_key){.act = TA_NEXT});
-                        } else {
+                        session_case_begin(t->sess, tui_now());
+                        cs->answered_now = true;
+                        if (session_case_step(t->sess) == NULL)
                                 return tui_global_key(t, &(struct tui_key){.act = TA_NEXT});
-                        }
                         return true;
                 }
                 return tui_scroll_key(t, k, &t->doc);

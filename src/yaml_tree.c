@@ -24,7 +24,6 @@ struct reader {
         struct frame *stack;
         size_t depth, cap;
         struct ynode *root;
-        bool failed;
         /* Errors that leave the tree whole (a duplicate key, an anchor):
          * the loader still checks it, so every problem is reported. */
         size_t soft;
@@ -95,7 +94,7 @@ static struct ynode *new_node(struct reader *r, enum ynode_kind kind, const yaml
         mark_at(mark, &n->line, &n->column);
         n->tag = classify_tag((const char *)tag);
         if (n->tag == YTAG_OTHER)
-                diag_add(r->diags, r->file, n->line, n->column, D_YAML_TAG, (const char *)tag);
+                diag_add(r->diags, r->file, n->line, n->column, E_YAML_TAG, (const char *)tag);
         return n;
 }
 
@@ -106,7 +105,7 @@ static void check_anchor(struct reader *r, const yaml_char_t *anchor, const yaml
         if (anchor == NULL)
                 return;
         mark_at(mark, &line, &column);
-        diag_add(r->diags, r->file, line, column, D_YAML_ANCHOR, (const char *)anchor);
+        diag_add(r->diags, r->file, line, column, E_YAML_ANCHOR, (const char *)anchor);
         r->soft++;
 }
 
@@ -136,7 +135,7 @@ static void check_keys(struct reader *r, const struct ynode *map)
                 struct ynode *k = map->items[2 * i];
 
                 if (k->kind != YNODE_SCALAR) {
-                        diag_add(r->diags, r->file, k->line, k->column, D_YAML_KEY_NOT_SCALAR);
+                        diag_add(r->diags, r->file, k->line, k->column, E_YAML_KEY_NOT_SCALAR);
                         continue;
                 }
                 keys[n++] = k;
@@ -146,7 +145,7 @@ static void check_keys(struct reader *r, const struct ynode *map)
                 size_t first = i - 1;
 
                 while (i < n && strcmp(keys[i]->text, keys[first]->text) == 0) {
-                        diag_add(r->diags, r->file, keys[i]->line, keys[i]->column, D_YAML_DUP_KEY,
+                        diag_add(r->diags, r->file, keys[i]->line, keys[i]->column, E_YAML_DUP_KEY,
                                  keys[i]->text, keys[first]->line);
                         r->soft++;
                         i++;
@@ -169,7 +168,7 @@ static void attach(struct reader *r, struct ynode *n)
 static bool push(struct reader *r, struct ynode *n)
 {
         if (r->depth >= MODEL_MAX_DEPTH) {
-                diag_add(r->diags, r->file, n->line, n->column, D_YAML_DEPTH, MODEL_MAX_DEPTH);
+                diag_add(r->diags, r->file, n->line, n->column, E_YAML_DEPTH, MODEL_MAX_DEPTH);
                 return false;
         }
         if (r->depth == r->cap) {
@@ -209,14 +208,14 @@ static void parser_error(struct reader *r, const yaml_parser_t *p)
         if (p->error == YAML_READER_ERROR) {
                 r->src->locate(r->src->data, p->problem_offset, &line, &column);
                 if (strstr(problem, "UTF-8") != NULL || strstr(problem, "Unicode") != NULL) {
-                        diag_add(r->diags, r->file, line, column, D_YAML_ENCODING, problem);
+                        diag_add(r->diags, r->file, line, column, E_YAML_ENCODING, problem);
                 } else if (p->problem_value >= 0 && strstr(problem, "control") != NULL) {
                         msg = xasprintf("control character 0x%02X is not allowed in the file",
                                         (unsigned)p->problem_value);
-                        diag_add(r->diags, r->file, line, column, D_YAML_SYNTAX, msg);
+                        diag_add(r->diags, r->file, line, column, E_YAML_SYNTAX, msg);
                         free(msg);
                 } else {
-                        diag_add(r->diags, r->file, line, column, D_YAML_SYNTAX, problem);
+                        diag_add(r->diags, r->file, line, column, E_YAML_SYNTAX, problem);
                 }
                 return;
         }
@@ -226,7 +225,7 @@ static void parser_error(struct reader *r, const yaml_parser_t *p)
                                 (unsigned)p->context_mark.line + 1);
         else
                 msg = xstrdup(problem);
-        diag_add(r->diags, r->file, line, column, D_YAML_SYNTAX, msg);
+        diag_add(r->diags, r->file, line, column, E_YAML_SYNTAX, msg);
         free(msg);
 }
 
@@ -240,13 +239,13 @@ static bool handle(struct reader *r, yaml_event_t *ev, int *docs)
         case YAML_DOCUMENT_START_EVENT:
                 if (++*docs > 1) {
                         mark_at(&ev->start_mark, &line, &column);
-                        diag_add(r->diags, r->file, line, column, D_YAML_MULTI_DOC);
+                        diag_add(r->diags, r->file, line, column, E_YAML_MULTI_DOC);
                         return false;
                 }
                 return true;
         case YAML_ALIAS_EVENT:
                 mark_at(&ev->start_mark, &line, &column);
-                diag_add(r->diags, r->file, line, column, D_YAML_ALIAS,
+                diag_add(r->diags, r->file, line, column, E_YAML_ALIAS,
                          (const char *)ev->data.alias.anchor);
                 n = new_node(r, YNODE_SCALAR, &ev->start_mark, NULL);
                 n->text = "";
@@ -257,7 +256,7 @@ static bool handle(struct reader *r, yaml_event_t *ev, int *docs)
                 check_anchor(r, ev->data.scalar.anchor, &ev->start_mark);
                 n = new_node(r, YNODE_SCALAR, &ev->start_mark, ev->data.scalar.tag);
                 if (ev->data.scalar.length > MODEL_MAX_SCALAR) {
-                        diag_add(r->diags, r->file, n->line, n->column, D_YAML_SCALAR_BIG,
+                        diag_add(r->diags, r->file, n->line, n->column, E_YAML_SCALAR_BIG,
                                  ev->data.scalar.length);
                         n->text = "";
                 } else {
@@ -316,7 +315,7 @@ struct ynode *ytree_parse(const char *file, const struct ysource *src, struct ar
         if (diags->errors > errors_before + r.soft)
                 return NULL;
         if (r.root == NULL || ytree_is_null(r.root)) {
-                diag_add(diags, file, 1, 1, D_YAML_EMPTY);
+                diag_add(diags, file, 1, 1, E_YAML_EMPTY);
                 return NULL;
         }
         return r.root;

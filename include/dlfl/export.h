@@ -27,17 +27,35 @@
 #define EXPORT_IRI_BASE "https://dlfl.invalid"
 #define EXPORT_CERT_WIDTH 80
 
-enum export_format { EXPORT_CPD, EXPORT_XAPI, EXPORT_CSV, EXPORT_CERTIFICATE };
-
-/* "cpd", "xapi", "csv", "certificate". */
-bool export_parse_format(const char *name, enum export_format *out);
-
 struct settings;
 
-/* settings: the xAPI actor, language and reflections (NULL: defaults). */
-bool export_write(enum export_format f, FILE *out, const struct catalog *c,
-                  const struct learner_record *r, const struct settings *settings, time_t now,
-                  const char **err);
+/* One export format: a row of the registry in export.c, which option
+ * parsing, dispatch and the usage text all read. A new format is one
+ * writer file and one row there. */
+struct export_format {
+        const char *name;        /* --format NAME */
+        const char *description; /* a few words for the usage text */
+        const char *extension;   /* of the file it is usually saved as */
+        /* The writer's text is the input of the helper program
+         * dlfl-certificate, which draws the PDF that is saved (pdf.h); a
+         * PDF is never written to a terminal. */
+        bool pdf;
+        /* settings: the xAPI actor, language and reflections (NULL:
+         * defaults). */
+        bool (*write)(FILE *out, const struct catalog *c, const struct learner_record *r,
+                      const struct settings *settings, time_t now, const char **err);
+};
+
+extern const struct export_format export_formats[];
+extern const size_t export_nformats;
+
+/* The row called name ("cpd", "xapi", "csv", "certificate"); NULL for
+ * none. */
+const struct export_format *export_find(const char *name);
+/* The names, joined by sep, with last before the last one
+ * ("cpd, xapi, csv or certificate"): a fresh string. */
+char *export_names(const char *sep, const char *last);
+
 bool export_cpd(FILE *out, const struct catalog *c, const struct learner_record *r, time_t now,
                 const char **err);
 bool export_xapi(FILE *out, const struct catalog *c, const struct learner_record *r, time_t now,
@@ -78,10 +96,8 @@ void export_utc(time_t t, char buf[32]);
 void export_date(time_t t, char buf[16]);
 /* ISO 8601 duration: "PT1H2M3S", "PT0S". */
 void export_iso_duration(double seconds, char buf[48]);
-/* "1 h 5 min", "12 min", "less than a minute". */
-void export_human_duration(double seconds, char buf[48]);
-/* Whole minutes, rounded. */
-long export_minutes(double seconds);
+/* Durations in words and whole minutes are the presentation layer's
+ * (present_duration, present_minutes). */
 
 /* CSV for spreadsheets: a UTF-8 byte order mark first, so they read the
  * text as UTF-8. */

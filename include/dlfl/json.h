@@ -40,8 +40,4 @@ void json_write_string(FILE *out, const char *s);
  * integers without a fraction. */
 void json_format_number(double v, char *buf, size_t size);
 
-/* Length of the valid UTF-8 sequence at s (1-4), or 0 when it is not one:
- * overlong forms, surrogates and code points past U+10FFFF are invalid. */
-size_t json_utf8_valid(const char *s);
-
 #endif

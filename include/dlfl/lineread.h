@@ -34,7 +34,7 @@ void line_reader_free(struct line_reader **r);
  * without a key; any signal that interrupts the wait, and *stop (may be
  * NULL) set, give LINE_SIGNAL at once (the caller looks at its flags). The line is cleaned of
  * control characters (text_clean_input). */
-enum line_status line_read(struct line_reader *r, long idle_ms, volatile sig_atomic_t *stop,
+enum line_status line_read(struct line_reader *r, long idle_ms, const volatile sig_atomic_t *stop,
                            char **line, size_t *len);
 /* The last line was longer than LINE_MAX_BYTES and was cut. */
 bool line_truncated(const struct line_reader *r);

@@ -29,6 +29,10 @@ double present_percent_value(double percent);
 void present_fraction(double earned, double possible, char *buf, size_t size);
 /* Points as an author would write them: "1", "0.67", "2.5". */
 void present_points(double points, char *buf, size_t size);
+/* Whole minutes of time spent, rounded down like percentages (119
+ * seconds is 1): the one count behind every duration shown, in words,
+ * in CSV and in the report. */
+long present_minutes(double seconds);
 /* Time spent: "under a minute", "1 minute", "12 minutes", "1 hour 5 minutes". */
 void present_duration(double seconds, char *buf, size_t size);
 

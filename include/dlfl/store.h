@@ -145,6 +145,11 @@ void store_set_observer(const struct store_observer *o);
  * directory's sync failed, after the new file was in place. */
 #define STORE_SYNC_FAILED (-1)
 int store_write_file(const char *path, const char *buf, size_t len);
+/* The pieces of it that others need: all of buf written to fd (EINTR
+ * retried), 0 or an errno; and fsync() of a directory, where the file
+ * system can (0 where it cannot), 0 or an errno. */
+int store_write_all(int fd, const char *buf, size_t len);
+int store_sync_dir(const char *dir);
 
 /* Takes the lock file name in the directory dfd (created 0600, never
  * through a link): 0 and *fd on success; EWOULDBLOCK when another open

@@ -60,6 +60,12 @@ bool text_is_utf8(void);
  * forms, surrogates or values past U+10FFFF. Returns its length, or 0 when
  * it is invalid or cut short. The same whatever the locale. */
 size_t text_utf8_decode(const char *s, size_t n, unsigned long *cp);
+/* The length of the valid sequence at the start of the NUL-terminated s (1
+ * for an ASCII byte, the NUL included), or 0 when it is invalid. */
+size_t text_utf8_len(const char *s);
+/* A copy of s (the caller frees) in which every byte that does not belong
+ * to a valid sequence is U+FFFD, for writers that take only UTF-8. */
+char *text_utf8_repair(const char *s);
 /* Writes cp as UTF-8 into out (room for 4 bytes); returns the length. */
 size_t text_utf8_encode(unsigned long cp, char *out);
 

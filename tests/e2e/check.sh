@@ -23,6 +23,19 @@ expect "unknown command is a usage error" 2 "$DLFL" frobnicate
 expect "unknown option is a usage error" 2 "$DLFL" --frobnicate
 expect "--help exits 0" 0 "$DLFL" --help
 grep -q 'dlfl check' "$tmp/out" && ok "--help names the commands" || nok "--help names the commands"
+# The export formats come from their registry: each named with what it is.
+for f in cpd xapi csv certificate; do
+	grep -qE "^  $f +[A-Za-z]" "$tmp/out" && ok "--help lists export format $f" ||
+		{ nok "--help lists export format $f"; cat "$tmp/out"; }
+done
+# Every message that is not FILE:LINE:COL starts with the program's name,
+# even when the program is run by a path (getopt's own would name the path).
+expect "unknown short option is a usage error" 2 "$DLFL" -x
+grep -qx "dlfl: unknown option '-x'" "$tmp/err" && ok "unknown option: dlfl: prefix" ||
+	{ nok "unknown option: dlfl: prefix"; cat "$tmp/err"; }
+expect "option without its value is a usage error" 2 "$DLFL" --format
+grep -qx "dlfl: --format needs a value" "$tmp/err" && ok "missing value: dlfl: prefix" ||
+	{ nok "missing value: dlfl: prefix"; cat "$tmp/err"; }
 expect "--version exits 0" 0 "$DLFL" --version
 grep -q '^dlfl [0-9]' "$tmp/out" && ok "--version prints the version" || nok "--version prints the version"
 expect "missing file is an error" 1 "$DLFL" check "$tmp/nope.yaml"

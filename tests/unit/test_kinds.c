@@ -112,7 +112,7 @@ static void test_bad_kind_lists_every_name(void **state)
         (void)state;
         model_free(&m);
         for (size_t i = 0; i < d.count; i++)
-                if (d.items[i].code == D_BAD_KIND)
+                if (d.items[i].code == E_BAD_KIND)
                         msg = d.items[i].message;
         assert_non_null(msg);
         assert_non_null(strstr(msg, "'essay'"));

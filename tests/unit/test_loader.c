@@ -230,7 +230,7 @@ static void test_directory_and_duplicate_ids(void **state)
         assert_false(loader_load_path(&cat, FIXTURE, NULL, &d));
         assert_int_equal(cat.count, 1);
         assert_int_equal(d.errors, 1);
-        assert_int_equal(d.items[0].code, D_DUP_MODULE_ID);
+        assert_int_equal(d.items[0].code, E_DUP_MODULE_ID);
         assert_int_equal(d.items[0].line, 3);
         catalog_free(&cat);
         diag_free(&d);

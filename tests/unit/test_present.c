@@ -92,6 +92,13 @@ static void points_and_durations(void **state)
                 present_duration(dur[i].v, buf, sizeof buf);
                 assert_string_equal(buf, dur[i].want);
         }
+        /* The count behind CSV, the report and the CPD log's hours agrees
+         * with the words. */
+        assert_int_equal(present_minutes(89), 1);
+        assert_int_equal(present_minutes(119), 1);
+        assert_int_equal(present_minutes(120), 2);
+        assert_int_equal(present_minutes(-5), 0);
+        assert_int_equal(present_minutes(3700), 61);
 }
 
 static void summary_lines(void **state)
