@@ -90,3 +90,8 @@ run '\nt\n10\n\n\n\nq\n' rating
 has "a skipped rating is promised a place on the summary" "it is listed on the module summary"
 has "and has it" "Rate yourself. (screen 10, not answered)"
 has "a case study not done is listed" "Case (screen 11, not done)"
+
+# A guest is not offered "forget me" in line mode: nothing is kept.
+printf '1\nq\n' | "$DLFL" --plain -m "$fix" -d "$tmp/guest" >"$tmp/out" 2>&1
+has "a guest gets the menu" "Type a module's number"
+hasnt "without f forgets you" "f forgets you"

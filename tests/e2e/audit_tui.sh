@@ -25,4 +25,29 @@ check "and no whole-number percent" sh -c '! tmux -L "$1" capture-pane -p | tail
 send q
 wait_for "Quit" 5 >/dev/null && send y
 wait_for "EXIT=" >/dev/null
+
+# Status lines name the keys that work: t and m on an unanswered question,
+# 1-9 on the menu, and no p or f for a guest (they do nothing there).
+start 120 30 DLFL_DATA_DIR="$T/d3" "$DLFL" -m "$PWD/tests/fixtures/audit" -l Ann
+wait_for "Test Module" >/dev/null
+check "the menu offers 1-9 and l" wait_for "Enter/1-9 open  p passphrase  f forget me  l log out"
+send Enter
+wait_for "Pass mark" >/dev/null
+send Enter
+wait_for "First lesson" >/dev/null
+send n
+wait_for "Pick B." >/dev/null
+check "an unanswered question offers t and m" sh -c 'tmux -L "$1" capture-pane -p | tail -n 1 | grep -q "t contents  m menu"' sh "$SOCK"
+send q
+wait_for "Quit" 5 >/dev/null && send y
+wait_for "EXIT=" >/dev/null
+
+start 120 30 DLFL_DATA_DIR="$T/d4" "$DLFL" -m "$PWD/tests/fixtures/audit"
+wait_for "Who is learning" >/dev/null
+send g
+wait_for "Test Module" >/dev/null
+check "a guest's menu does not offer p or f" sh -c '! tmux -L "$1" capture-pane -p | tail -n 1 | grep -q "p passphrase\|f forget me"' sh "$SOCK"
+send q
+wait_for "Quit" 5 >/dev/null && send y
+wait_for "EXIT=" >/dev/null
 finish
