@@ -46,6 +46,7 @@ struct plain {
         char *line;
         size_t cap;
         bool answered_here; /* the current screen was answered since it was shown */
+        int hints_said;     /* hints already printed on this screen: each is said once */
         bool save_failed;
         bool cli;         /* the learner came from -l: failures go to stderr */
         long idle;        /* seconds before an idle learner is logged out; 0 = never */

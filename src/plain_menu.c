@@ -66,16 +66,15 @@ static void show_menu(struct plain *p, const struct module *resume)
                 free(line);
                 free(prefix);
         }
+        /* Nothing is kept for a guest: there is nothing to forget. */
         if (resume != NULL)
-                plain_ask(
-                    p, "Type a module's number, or press Enter to resume %s; f forgets you; q %s",
-                    "where you left off", p->app->kiosk ? "logs out" : "quits");
+                plain_ask(p, "Type a module's number, or press Enter to resume %s;%s q %s",
+                          "where you left off", p->handle == NULL ? "" : " f forgets you;",
+                          p->app->kiosk ? "logs out" : "quits");
         else
-                plain_ask(
-                    p,
-                    "Type a module's number, or press Enter for the first; f forgets you (deletes "
-                    "your record); q %s",
-                    p->app->kiosk ? "logs out" : "quits");
+                plain_ask(p, "Type a module's number, or press Enter for the first;%s q %s",
+                          p->handle == NULL ? "" : " f forgets you (deletes your record);",
+                          p->app->kiosk ? "logs out" : "quits");
 }
 
 /* "Forget me": deletes the learner's record once they confirm. True when
