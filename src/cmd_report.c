@@ -108,10 +108,7 @@ static void cell(FILE *out, const char *s, int cols, bool right, bool last)
 
 static void status_text(const struct result *res, char *buf, size_t size)
 {
-        if (res->s.status == STATUS_IN_PROGRESS)
-                present_status(&res->s, buf, size); /* "in progress 33.3%" */
-        else
-                snprintf(buf, size, "%s", present_status_word(res->s.status));
+        present_status(&res->s, buf, size); /* "in progress 33.3%", "passed, 75.0%" */
 }
 
 static void score_text(const struct result *res, char *buf, size_t size)
@@ -180,14 +177,13 @@ static void csv_report(FILE *out, struct learner_record **recs, size_t nrecs, st
                         export_csv_field(out, cols[i].id, false);
                         export_csv_field(out, cols[i].m != NULL ? cols[i].m->title : cols[i].title,
                                          false);
-                        export_csv_field(out, session_status_name(res.s.status), false);
-                        if (res.started && res.s.possible > 0) {
-                                json_format_number(present_percent_value(res.s.percent), buf,
-                                                   sizeof(buf));
-                                export_csv_field(out, buf, false);
-                        } else {
-                                export_csv_field(out, "", false);
-                        }
+                        present_status(&res.s, buf, sizeof buf);
+                        export_csv_field(out, buf, false);
+                        if (res.started)
+                                present_score_cell(&res.s, buf, sizeof buf);
+                        else
+                                buf[0] = '\0';
+                        export_csv_field(out, buf, false);
                         json_format_number(res.s.earned, buf, sizeof(buf));
                         export_csv_field(out, res.started ? buf : "", false);
                         json_format_number(res.s.possible, buf, sizeof(buf));
@@ -238,7 +234,9 @@ static void table_report(FILE *out, struct learner_record **recs, size_t nrecs, 
                                 snprintf(buf, sizeof(buf), "-");
                         cell(out, buf, 7, true, true);
                         fputs("\n", out);
-                        if (res.started)
+                        /* Counted as the status words say: an intro opened
+                         * and left is "not started". */
+                        if (res.s.status != STATUS_NOT_STARTED)
                                 cols[i].started++;
                         if (res.s.complete)
                                 cols[i].completed++;

@@ -195,11 +195,10 @@ void diag_print(const struct diag_list *list, FILE *out)
                 const struct diag *d = &list->items[i];
                 const char *level = d->level == DIAG_ERROR ? "error" : "warning";
 
-                if (d->line == 0)
-                        fprintf(out, "%s: %s: %s\n", d->file, level, d->message);
-                else
-                        fprintf(out, "%s:%u:%u: %s: %s\n", d->file, d->line, d->column, level,
-                                d->message);
+                /* A problem with the whole file (cannot open, too big) is
+                 * put at 1:1, so every line parses as FILE:LINE:COLUMN. */
+                fprintf(out, "%s:%u:%u: %s: %s\n", d->file, d->line > 0 ? d->line : 1,
+                        d->line > 0 && d->column > 0 ? d->column : 1, level, d->message);
         }
 }
 

@@ -363,7 +363,12 @@ static void write_module(FILE *out, size_t number, const struct module *m,
         fputs("\n\n- Module: `", out);
         write_safe(out, mr->module);
         fputs("`\n", out);
-        fprintf(out, "- Status: %s\n", session_status_name(cur.status));
+        {
+                char words[64];
+
+                present_status(&cur, words, sizeof words);
+                fprintf(out, "- Status: %s\n", words);
+        }
         export_date(started, date);
         fprintf(out, "- Started: %s\n", date[0] != '\0' ? date : "not recorded");
         export_date(completed, date);
@@ -389,16 +394,13 @@ static void write_module(FILE *out, size_t number, const struct module *m,
                         export_attempt_summary(m, mr, i, &s);
                         export_date(mr->attempts[i].started, date);
                         present_duration(mr->attempts[i].seconds, dur, sizeof dur);
-                        fprintf(out, "  - attempt %zu, started %s: %s", i + 1,
-                                date[0] != '\0' ? date : "(date not recorded)",
-                                session_status_name(s.status));
-                        if (s.possible > 0) {
-                                char pc[16];
+                        {
+                                char words[64];
 
-                                present_fraction(s.earned, s.possible, pc, sizeof pc);
-                                fprintf(out, ", %s", pc);
+                                present_status(&s, words, sizeof words);
+                                fprintf(out, "  - attempt %zu, started %s: %s, %s\n", i + 1,
+                                        date[0] != '\0' ? date : "(date not recorded)", words, dur);
                         }
-                        fprintf(out, ", %s\n", dur);
                 }
         }
         if (m != NULL && m->ntags > 0) {

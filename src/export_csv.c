@@ -46,7 +46,7 @@ bool export_csv(FILE *out, const struct catalog *c, const struct learner_record 
                 for (size_t i = 0; i < mr->nattempts; i++) {
                         const struct attempt *a = &mr->attempts[i];
                         struct summary s;
-                        char started[32], completed[32], num[32];
+                        char started[32], completed[32], num[32], words[64];
 
                         export_attempt_summary(m, mr, i, &s);
                         export_csv_time(a->started, started);
@@ -56,10 +56,12 @@ bool export_csv(FILE *out, const struct catalog *c, const struct learner_record 
                         export_csv_field(out, export_title(m, mr), false);
                         snprintf(num, sizeof(num), "%zu", i + 1);
                         export_csv_field(out, num, false);
-                        export_csv_field(out, session_status_name(s.status), false);
+                        present_status(&s, words, sizeof words);
+                        export_csv_field(out, words, false);
                         export_csv_field(out, started, false);
                         export_csv_field(out, completed, false);
-                        number_field(out, present_percent_value(s.percent), 1);
+                        present_score_cell(&s, words, sizeof words);
+                        export_csv_field(out, words, false);
                         number_field(out, s.earned, 2);
                         number_field(out, s.possible, 2);
                         number_field(out, s.pass_mark, 1);

@@ -26,11 +26,12 @@ struct line_reader {
         size_t cpos, clen; /* what of it is not yet taken */
         char *cur;         /* the line being put together */
         size_t curlen, curcap;
-        bool returned;  /* cur was handed out: start afresh next time */
-        bool cut;       /* the line being put together lost its tail */
-        bool truncated; /* the last line returned was cut */
-        int eofs;       /* ends of input in a row, each at once */
-        long last_eof;  /* when the last one came (monotonic ms) */
+        bool returned;   /* cur was handed out: start afresh next time */
+        bool cut;        /* the line being put together lost its tail */
+        bool truncated;  /* the last line returned was cut */
+        bool unreadable; /* the last line lost bytes that are not text */
+        int eofs;        /* ends of input in a row, each at once */
+        long last_eof;   /* when the last one came (monotonic ms) */
         bool echo_off;
         struct termios saved;
 };
@@ -64,9 +65,32 @@ void line_reader_free(struct line_reader **r)
         *r = NULL;
 }
 
+static bool valid_utf8(const char *s, size_t n)
+{
+        unsigned long cp;
+
+        for (size_t i = 0, k; i < n; i += k)
+                if ((k = text_utf8_decode(s + i, n - i, &cp)) == 0)
+                        return false;
+        return true;
+}
+
+static bool blank(const char *s, size_t n)
+{
+        for (size_t i = 0; i < n; i++)
+                if (s[i] != ' ')
+                        return false;
+        return true;
+}
+
 bool line_truncated(const struct line_reader *r)
 {
         return r->truncated;
+}
+
+bool line_unreadable(const struct line_reader *r)
+{
+        return r->unreadable;
 }
 
 void line_echo(struct line_reader *r, bool on)
@@ -115,7 +139,15 @@ static enum line_status finish(struct line_reader *r, char **line, size_t *len)
         if (n > 0 && r->cur[n - 1] == '\r')
                 n--;
         r->cur[n] = '\0';
-        *len = text_clean_input(r->cur, n, false);
+        {
+                bool valid = valid_utf8(r->cur, n);
+
+                *len = text_clean_input(r->cur, n, false);
+                /* Control characters inside text are dropped quietly; a
+                 * line that is not UTF-8, or that was nothing but them, is
+                 * not what the learner meant to type. */
+                r->unreadable = !valid || (*len < n && blank(r->cur, *len));
+        }
         *line = r->cur;
         r->truncated = r->cut;
         r->cut = false;

@@ -14,6 +14,7 @@
 #include "dlfl/export.h"
 #include "dlfl/front.h"
 #include "dlfl/outbox.h"
+#include "dlfl/store.h"
 #include "dlfl/text.h"
 #include "dlfl/xalloc.h"
 
@@ -83,6 +84,65 @@ __attribute__((format(printf, 1, 2))) static int usage_error(const char *fmt, ..
         return 2;
 }
 
+/* Options that belong to some commands only: given to any other they are
+ * a usage error, never silently ignored (a dropped -o would print what
+ * the user meant to write to a file). */
+enum {
+        ONLY_PLAYER = 1, /* no command: the player */
+        ONLY_EXPORT = 2,
+        ONLY_REPORT = 4,
+};
+static const struct {
+        const char *name;
+        unsigned where;
+} scoped[] = {
+    {"-l", ONLY_PLAYER},       {"--plain", ONLY_PLAYER},
+    {"--kiosk", ONLY_PLAYER},  {"--idle-timeout", ONLY_PLAYER},
+    {"--format", ONLY_EXPORT}, {"-o", ONLY_EXPORT},
+    {"--csv", ONLY_REPORT},
+};
+enum { SCOPED_L, SCOPED_PLAIN, SCOPED_KIOSK, SCOPED_IDLE, SCOPED_FORMAT, SCOPED_O, SCOPED_CSV };
+
+/* 2 with a message for the first option given that cmd does not take. */
+static int check_scope(unsigned seen, const char *cmd)
+{
+        static const char *const others[] = {"check", "list", "progress", "sync"};
+        unsigned here = cmd == NULL                  ? ONLY_PLAYER
+                        : strcmp(cmd, "export") == 0 ? ONLY_EXPORT
+                        : strcmp(cmd, "report") == 0 ? ONLY_REPORT
+                                                     : 0;
+        bool known = here != 0;
+
+        for (size_t i = 0; i < sizeof others / sizeof others[0] && !known; i++)
+                known = strcmp(cmd, others[i]) == 0;
+        if (!known)
+                return 0; /* an unknown command is reported as such */
+
+        for (size_t i = 0; i < sizeof scoped / sizeof scoped[0]; i++)
+                if ((seen & (1u << i)) != 0 && (scoped[i].where & here) == 0) {
+                        if (cmd == NULL)
+                                return usage_error("%s belongs to a command; the player does not "
+                                                   "take it",
+                                                   scoped[i].name);
+                        return usage_error("%s does not take %s", cmd, scoped[i].name);
+                }
+        return 0;
+}
+
+/* The player with a data directory it cannot use exits 1 naming it,
+ * before either front end starts (product.md, exit status). */
+static bool data_dir_usable(const struct app *app)
+{
+        const char *err = NULL;
+        struct store *st = store_open(app->data_dir, &err);
+        bool ok = st != NULL && store_check_dir(st, &err);
+
+        if (!ok)
+                fprintf(stderr, "dlfl: %s\n", err != NULL ? err : "no data directory");
+        store_close(&st);
+        return ok;
+}
+
 /* After a getopt error, optopt holds the short option at fault, or 0 or a
  * long option's value. */
 static bool short_option(int c)
@@ -107,6 +167,7 @@ int main(int argc, char **argv)
 {
         struct app app = {.idle_timeout = -1};
         int c, status;
+        unsigned seen = 0;
 
         /* A UTF-8 locale that is asked for but not installed would leave the C
          * locale, where every accented letter shows as '?': fall back to
@@ -126,6 +187,7 @@ int main(int argc, char **argv)
                 switch (c) {
                 case 'l':
                         app.learner = optarg;
+                        seen |= 1u << SCOPED_L;
                         break;
                 case 'm':
                         app.modules = xrealloc(app.modules, (app.nmodules + 1) * sizeof(char *));
@@ -136,6 +198,7 @@ int main(int argc, char **argv)
                         break;
                 case 'o':
                         app.output = optarg;
+                        seen |= 1u << SCOPED_O;
                         break;
                 case 'c':
                         if (optarg[0] == '\0')
@@ -144,9 +207,11 @@ int main(int argc, char **argv)
                         break;
                 case OPT_PLAIN:
                         app.plain = true;
+                        seen |= 1u << SCOPED_PLAIN;
                         break;
                 case OPT_KIOSK:
                         app.kiosk = true;
+                        seen |= 1u << SCOPED_KIOSK;
                         break;
                 case OPT_IDLE:
                         if (!parse_seconds(optarg, &app.idle_timeout))
@@ -154,15 +219,18 @@ int main(int argc, char **argv)
                                     "--idle-timeout takes whole seconds (0 to 604800), "
                                     "not '%s'",
                                     optarg);
+                        seen |= 1u << SCOPED_IDLE;
                         break;
                 case OPT_NO_COLOR:
                         app.no_color = true;
                         break;
                 case OPT_FORMAT:
                         app.format = optarg;
+                        seen |= 1u << SCOPED_FORMAT;
                         break;
                 case OPT_CSV:
                         app.csv = true;
+                        seen |= 1u << SCOPED_CSV;
                         break;
                 case 'h':
                         return print_usage();
@@ -186,6 +254,11 @@ int main(int argc, char **argv)
 
         int nargs = argc - optind;
         char **args = argv + optind;
+        if ((status = check_scope(seen, nargs > 0 ? args[0] : NULL)) != 0) {
+                free(app.modules);
+                text_finish();
+                return status;
+        }
         /* Settings say where records go: the player (which queues them),
          * export and sync need them; a wrong file is reported before any
          * terminal set-up. A file named with -c is read whatever the
@@ -204,6 +277,8 @@ int main(int argc, char **argv)
         if (nargs == 0) {
                 outbox_watch(&app);
                 if (!app_load_modules(&app)) {
+                        status = 1;
+                } else if (!data_dir_usable(&app)) {
                         status = 1;
                 } else {
                         const char *term = getenv("TERM");

@@ -208,6 +208,8 @@ static enum why why_of(enum line_status st)
         }
 }
 
+static void print_prompt(struct plain *p);
+
 /* Reads one line as typed. False at the end of input, on a terminating
  * signal, when the terminal is gone, after an idle timeout, or when the
  * learner confirms quitting after Ctrl-C; p->why says which. */
@@ -231,8 +233,8 @@ bool plain_get_raw(struct plain *p)
                 }
                 signals_interrupt = 0;
                 plain_blank(p);
-                plain_say(p, "Quit dlfl? Type y to quit, or press Enter to go on.");
-                plain_emit(p, "> ");
+                /* Every prompt says what may be typed: no bare "> ". */
+                plain_emit(p, "Quit dlfl? Type y to quit, or press Enter to go on: ");
                 fflush(p->out);
                 st = next_line(p);
                 if (st != LINE_OK) {
@@ -245,8 +247,10 @@ bool plain_get_raw(struct plain *p)
                         p->why = WHY_INT;
                         return false;
                 }
-                plain_emit(p, "> ");
-                fflush(p->out);
+                /* Going on: the interrupted prompt again, in full. */
+                if (!isatty(STDIN_FILENO))
+                        plain_blank(p);
+                print_prompt(p);
         }
 }
 
@@ -263,7 +267,7 @@ __attribute__((format(printf, 2, 3))) void plain_ask(struct plain *p, const char
 
 /* Prints the prompt and reads one line (without its newline). False at the
  * end of input (and the other ways out of get_raw). */
-bool plain_read_line(struct plain *p)
+static void print_prompt(struct plain *p)
 {
         struct text_lines tl = {0};
 
@@ -276,15 +280,26 @@ bool plain_read_line(struct plain *p)
         }
         text_lines_free(&tl);
         fflush(p->out);
-        if (!plain_get_raw(p)) {
-                plain_blank(p);
-                return false;
+}
+
+bool plain_read_line(struct plain *p)
+{
+        for (;;) {
+                print_prompt(p);
+                if (!plain_get_raw(p)) {
+                        plain_blank(p);
+                        return false;
+                }
+                /* Typed input that is not echoed (a script, a pipe) would leave
+                 * the next line run on after the prompt. */
+                if (!isatty(STDIN_FILENO))
+                        plain_blank(p);
+                if (!line_unreadable(p->in))
+                        return true;
+                /* Never taken as an answer or a command: it costs nothing. */
+                plain_say(p, "That line could not be read: it is not UTF-8 text, or holds "
+                             "only control characters. Nothing was taken; type it again.");
         }
-        /* Typed input that is not echoed (a script, a pipe) would leave the
-         * next line run on after the prompt. */
-        if (!isatty(STDIN_FILENO))
-                plain_blank(p);
-        return true;
 }
 
 const char *plain_trimmed(char *s)
@@ -375,6 +390,7 @@ static void give_hint(struct plain *p, struct session *s)
         h = session_hint(s, time(NULL));
         if (h != NULL) {
                 plain_md(p, "Hint: ", h);
+                p->hints_said++;
         } else if (session_state(s)->settled) {
                 plain_say(p, "This question is settled; there are no more hints.");
         } else if ((size_t)session_state(s)->hints_used >= sc->nhints) {
@@ -512,6 +528,7 @@ static void show(struct plain *p, struct session *s)
         const struct screen *sc = session_screen(s);
 
         p->answered_here = false;
+        p->hints_said = 0;
         plain_ask(p, "Press Enter to go on");
         if (sc != NULL)
                 header(p, s);
@@ -548,6 +565,22 @@ static enum flow interact(struct plain *p, struct session *s)
                 }
                 f = screen_ops(sc)->line(p, s, t);
                 if (f != FLOW_STAY)
+                        return f;
+        }
+}
+
+enum flow plain_drive(struct plain *p, const struct plain_screen *ops)
+{
+        ops->show(p, NULL, NULL);
+        for (;;) {
+                enum flow f;
+
+                if (!plain_read_line(p))
+                        return FLOW_QUIT;
+                f = ops->line(p, NULL, plain_trimmed(p->line));
+                if (f == FLOW_SHOW)
+                        ops->show(p, NULL, NULL);
+                else if (f != FLOW_STAY)
                         return f;
         }
 }
@@ -630,7 +663,7 @@ int plain_run(struct app *app)
                                 continue;
                         break;
                 }
-                f = plain_menu(&p);
+                f = plain_drive(&p, &plain_menu_screen);
                 plain_close_learner(&p);
                 if (p.why == WHY_IDLE) {
                         scroll_away(&p);

@@ -32,10 +32,7 @@ enum flow plain_intro(struct plain *p, struct session *s)
         plain_blank(p);
         plain_wrapped(p, "", m->title);
         plain_md(p, "", m->summary);
-        if (m->minutes > 0)
-                plain_say(p, "About %d minutes. Pass mark %g%%.", m->minutes, sum.pass_mark);
-        else
-                plain_say(p, "Pass mark %g%%.", sum.pass_mark);
+        plain_say(p, "%s", in.facts);
         if (session_module_changed(s))
                 plain_say(p,
                           "This module has changed since you last worked on it. Your progress on "

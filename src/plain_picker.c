@@ -144,7 +144,9 @@ bool plain_pick_learner(struct plain *p)
                         plain_wrapped(p, prefix, "Guest (nothing is saved)");
                         free(prefix);
                 }
-                plain_ask(p, "Type a number, n for a new learner, or q to quit");
+                /* In kiosk mode q does nothing here, so it is not offered. */
+                plain_ask(p, "Type a number, n for a new learner%s",
+                          p->app->kiosk ? "" : ", or q to quit");
                 for (;;) {
                         const char *t;
                         long v;
@@ -176,17 +178,17 @@ bool plain_pick_learner(struct plain *p)
                                         free(name);
                                 }
                                 again = !done;
+                        } else if (plain_command(t) == 'q' && p->app->kiosk) {
+                                plain_say(p, "This is a shared terminal: there is nothing to "
+                                             "quit. Type a number, or n for a new learner.");
                         } else if (plain_command(t) == 'q') {
                                 store_names_free(names, n);
                                 return false;
                         } else if (plain_command(t) == '?') {
                                 plain_help(p);
                         } else {
-                                plain_say(
-                                    p,
-                                    "Type a number from 1 to %zu, n for a new learner, or q to "
-                                    "quit.",
-                                    n + 1);
+                                plain_say(p, "Type a number from 1 to %zu, n for a new learner%s.",
+                                          n + 1, p->app->kiosk ? "" : ", or q to quit");
                         }
                         if (done) {
                                 store_names_free(names, n);

@@ -148,17 +148,26 @@ static void instructions(struct plain *p, const struct screen *sc, size_t n)
         plain_ask(p, "%s", buf);
 }
 
-/* The parts the presentation layer decided, in its order. */
+/* The parts the presentation layer decided, in its order; a hint already
+ * said on this screen (after an earlier attempt, or asked for with h) is
+ * not said again: line mode says each line once. */
 static void say_parts(struct plain *p, const struct present_parts *pp)
 {
+        int hints = 0;
+
         for (size_t i = 0; i < pp->n; i++) {
                 const struct present_part *pt = &pp->v[i];
+
+                if (pt->kind == PART_HINT && ++hints <= p->hints_said)
+                        continue;
 
                 if (pt->markdown)
                         plain_md(p, pt->label != NULL ? pt->label : "", pt->text);
                 else
                         plain_wrapped(p, pt->label != NULL ? pt->label : "", pt->text);
         }
+        if (hints > p->hints_said)
+                p->hints_said = hints;
 }
 
 static void say_answer(struct plain *p, struct session *s)

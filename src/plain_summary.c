@@ -1,4 +1,4 @@
-/* Line mode: the module summary, with the questions to revisit. */
+/* Line mode: the module summary, with the screens to revisit. */
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -38,14 +38,14 @@ void plain_summary_show(struct plain *p, struct session *s, const struct screen 
         plain_say(p, "%s", ps.result);
         plain_say(p, "%s", ps.time);
         if (sum.nrevisit > 0) {
-                plain_say(p, "Questions to revisit:");
+                plain_say(p, "To revisit:");
                 for (size_t i = 0; i < sum.nrevisit; i++) {
                         const struct screen_state *st = session_state_at(s, sum.revisit[i]);
-                        char *label =
-                            plain_first_line(p, m->screens[sum.revisit[i]].prompt, p->width - 30);
+                        const struct screen *rs = &m->screens[sum.revisit[i]];
+                        char *label = plain_first_line(p, present_revisit_label(rs), p->width - 30);
                         char *prefix = xasprintf("%zu. ", i + 1);
                         char *line = xasprintf("%s (screen %zu, %s)", label, sum.revisit[i] + 1,
-                                               st->attempts == 0 ? "not answered" : "not right");
+                                               present_revisit_why(rs, st));
 
                         plain_wrapped(p, prefix, line);
                         free(line);
@@ -53,7 +53,7 @@ void plain_summary_show(struct plain *p, struct session *s, const struct screen 
                         free(label);
                 }
         } else {
-                plain_say(p, "No questions to revisit.");
+                plain_say(p, "Nothing to revisit.");
         }
         if (again)
                 plain_say(p, "Type a for the questions again (lessons count as read), or r for the "
@@ -61,7 +61,7 @@ void plain_summary_show(struct plain *p, struct session *s, const struct screen 
         if (next != NULL)
                 plain_wrapped(p, "Next module: ", next->title);
         plain_ask(p, "%s%s; or press Enter to go on%s",
-                  sum.nrevisit > 0 ? "Type a question's number to revisit it, " : "Type ",
+                  sum.nrevisit > 0 ? "Type a number to revisit it, " : "Type ",
                   again ? "a or r to try again" : "r to start again",
                   next != NULL ? " to the next module" : " to the module menu");
 }

@@ -115,6 +115,32 @@ void present_status(const struct summary *s, char *buf, size_t size)
         snprintf(buf, size, "?");
 }
 
+const char *present_revisit_why(const struct screen *sc, const struct screen_state *st)
+{
+        if (sc->type == SCREEN_LESSON)
+                return "not read";
+        if (sc->type == SCREEN_CASE_STUDY)
+                return st != NULL && st->attempts > 0 ? "not finished" : "not done";
+        return st == NULL || st->attempts == 0 ? "not answered" : "not right";
+}
+
+const char *present_revisit_label(const struct screen *sc)
+{
+        if (sc->type == SCREEN_QUESTION && sc->prompt != NULL)
+                return sc->prompt;
+        if (sc->title != NULL)
+                return sc->title;
+        return sc->id;
+}
+
+void present_score_cell(const struct summary *s, char *buf, size_t size)
+{
+        if (s->possible <= 0)
+                snprintf(buf, size, "%s", "");
+        else
+                snprintf(buf, size, "%.1f", present_percent_value(s->earned * 100.0 / s->possible));
+}
+
 int present_resume(const struct catalog *c, const struct learner_record *rec)
 {
         int best = -1;
@@ -150,6 +176,11 @@ void present_intro(const struct module *m, const struct module_record *mr,
         memset(out, 0, sizeof(*out));
         session_status(m, mr, &sum);
         out->started = sum.started;
+        if (m->minutes > 0)
+                snprintf(out->facts, sizeof out->facts, "About %d minutes. Pass mark %g%%.",
+                         m->minutes, sum.pass_mark);
+        else
+                snprintf(out->facts, sizeof out->facts, "Pass mark %g%%.", sum.pass_mark);
         if (mr != NULL && mr->nattempts > 0)
                 a = &mr->attempts[mr->nattempts - 1];
         for (size_t i = 0; i < m->nsections && i < 64; i++) {

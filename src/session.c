@@ -1,6 +1,7 @@
 /* The learning session: position, time, completion and the summary. Answer
  * checking lives in session_check.c, case-study walks in session_case.c;
  * they share the private struct in session_impl.h. */
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -408,9 +409,19 @@ void session_status(const struct module *m, const struct module_record *mr, stru
                         out->done++;
                 if (st != NULL && st->correct && pts > 0)
                         out->earned += st->points;
-                if (pts > 0 && (st == NULL || !st->correct) &&
+                /* Every screen still to do (a rating or case study left,
+                 * as line mode promises) and every scored question not
+                 * answered right, in screen order. */
+                if (((pts > 0 && (st == NULL || !st->correct)) || st == NULL || !st->complete) &&
                     out->nrevisit < sizeof(out->revisit) / sizeof(out->revisit[0]))
                         out->revisit[out->nrevisit++] = i;
+        }
+        /* A finished attempt shows the score that decided its result, kept
+         * with it as its pass mark is: an edited module never makes a
+         * result contradict its score ("passed, 50.0%" against 70%). */
+        if (a != NULL && a->complete && isfinite(a->earned) && isfinite(a->possible)) {
+                out->earned = a->earned;
+                out->possible = a->possible;
         }
         if (out->possible > 0)
                 out->percent = out->earned / out->possible * 100.0;

@@ -184,6 +184,23 @@ struct store *store_open(const char *dir, const char **err)
         return st;
 }
 
+/* A directory that is there but cannot be read (a file, no permission) is
+ * a failure to report, never a silent guest-only run; one not made yet is
+ * made at the first save. */
+bool store_check_dir(struct store *st, const char **err)
+{
+        int dfd = store_dir_fd(st);
+        int e = dfd < 0 ? store_dir_error(st, errno) : 0;
+
+        if (dfd >= 0)
+                (void)close(dfd);
+        if (dfd >= 0 || e == ENOENT)
+                return true;
+        *err = store_set_msg(&st->msg, xasprintf("The progress directory %s cannot be read: %s.",
+                                                 st->learners, store_errno_phrase(e)));
+        return false;
+}
+
 void store_close(struct store **st)
 {
         if (st == NULL || *st == NULL)

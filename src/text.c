@@ -194,9 +194,14 @@ static size_t invalid_len(const unsigned char *s, size_t n)
         return i;
 }
 
+/* A control character past C0 and DEL (C1, bidi and other format
+ * controls) is shown "^<U+202E>": the caret says a control, as ^A does for
+ * C0, and the brackets keep the code point apart from the text after it.
+ * Another character the terminal cannot print is "<U+0378>". */
 static void cell_escape_cp(struct cell *c, unsigned long cp)
 {
-        int k = snprintf(c->out, sizeof c->out, "<U+%04lX>", cp);
+        int k =
+            snprintf(c->out, sizeof c->out, text_is_control(cp) ? "^<U+%04lX>" : "<U+%04lX>", cp);
 
         c->len = (unsigned char)k;
         c->width = k;
@@ -258,7 +263,7 @@ char *text_escape_controls(const char *s, bool keep_newlines)
                         esc[1] = cp == 0x7f ? '?' : (char)(cp + 0x40);
                         plen = 2;
                 } else {
-                        plen = (size_t)snprintf(esc, sizeof esc, "<U+%04lX>", cp);
+                        plen = (size_t)snprintf(esc, sizeof esc, "^<U+%04lX>", cp);
                 }
                 if (len + plen + 1 > cap) {
                         cap = (len + plen + 1) * 2;

@@ -488,7 +488,9 @@ void tui_scroll_note(const struct tui *t, const struct tui_doc *d, int scroll, c
                 return;
         }
         int last = scroll + h > total ? total : scroll + h;
-        snprintf(buf, n, "%d-%d/%d %d%%", scroll + 1, last, total, last * 100 / total);
+        /* The lines shown, of all (1-22/32), no whole-number percent: percentages are
+         * shown with one decimal everywhere, and lines say it exactly. */
+        snprintf(buf, n, "%d-%d/%d", scroll + 1, last, total);
 }
 
 bool tui_space_pages(struct tui *t, const struct tui_doc *d)

@@ -21,10 +21,7 @@ static void intro_draw(struct tui *t)
         tui_header(t, m->title, buf);
         tui_doc_reset(d, tui_text_width(t));
         tui_doc_text(d, m->title, NULL, -1, tui_attr(t, COL_HEADING), 0);
-        if (m->minutes > 0) {
-                snprintf(buf, sizeof buf, "About %d minutes", m->minutes);
-                tui_doc_text(d, buf, NULL, -1, tui_attr(t, COL_NOTE), 0);
-        }
+        tui_doc_text(d, in.facts, NULL, -1, tui_attr(t, COL_NOTE), 0);
         tui_doc_blank(d);
         tui_doc_md(d, m->summary, NULL, -1, A_NORMAL, 0);
         if (m->noutcomes > 0) {

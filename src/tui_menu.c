@@ -95,13 +95,28 @@ static void menu_draw(struct tui *t)
         }
         tui_doc_reveal(d, t->cursor, tui_body_rows(t), &t->scroll);
         tui_doc_paint(t, d, &t->scroll, t->cursor);
-        /* On a public terminal q is the way to log out. */
-        if (t->app->kiosk)
-                tui_status_of(t, NULL, TK(TA_UP), TKW(TA_ENTER, "open"), TK(TA_PASSPHRASE),
-                              TK(TA_FORGET), TK(TA_HELP), TK(TA_QUIT));
-        else
-                tui_status_of(t, NULL, TK(TA_UP), TKW(TA_ENTER, "open"), TK(TA_PASSPHRASE),
-                              TK(TA_FORGET), TK(TA_LOGOUT), TK(TA_HELP), TK(TA_QUIT));
+        /* On a public terminal q is the way to log out; a guest has no
+         * passphrase to set and nothing to forget, so p and f are not
+         * offered. */
+        {
+                const struct tui_hint all[] = {
+                    TK(TA_UP),         TKN(TA_ENTER, "open", "Enter/1-9"),
+                    TK(TA_PASSPHRASE), TK(TA_FORGET),
+                    TK(TA_LOGOUT),     TK(TA_HELP),
+                    TK(TA_QUIT)};
+                struct tui_hint keys[7];
+                size_t n = 0;
+                bool guest = t->guest || t->handle == NULL;
+
+                for (size_t i = 0; i < 7; i++) {
+                        if (guest && (all[i].act == TA_PASSPHRASE || all[i].act == TA_FORGET))
+                                continue;
+                        if (t->app->kiosk && all[i].act == TA_LOGOUT)
+                                continue;
+                        keys[n++] = all[i];
+                }
+                tui_status_keys(t, keys, n, NULL);
+        }
 }
 
 static void open_item(struct tui *t, int item)

@@ -88,9 +88,10 @@ static void picker_draw(struct tui *t)
         tui_doc_paint(t, d, &t->scroll, t->cursor);
         /* On a public terminal there is no way out from here. */
         {
-                static const struct tui_hint keys[] = {TK(TA_UP),   TKW(TA_ENTER, "open"),
-                                                       TK(TA_NEW),  TK(TA_GUEST),
-                                                       TK(TA_HELP), TK(TA_QUIT)};
+                static const struct tui_hint keys[] = {
+                    TK(TA_UP),   TKN(TA_ENTER, "open", "Enter/1-9"),
+                    TK(TA_NEW),  TK(TA_GUEST),
+                    TK(TA_HELP), TK(TA_QUIT)};
                 size_t n = sizeof keys / sizeof keys[0];
 
                 tui_status_keys(t, keys, t->app->kiosk ? n - 1 : n, NULL);

@@ -352,6 +352,11 @@ static void add_feedback(struct tui *t, struct tui_doc *d)
         }
 }
 
+/* The keys that work on every question, answered or not (t and m work
+ * before an answer too). On a narrow terminal fit_keys lets them give way
+ * first. */
+#define TAIL "  t contents  m menu  ? help  q quit"
+
 /* The keys that work now; "h hint" only while a hint can be had (a
  * rating, or a question before any wrong answer, has none). */
 static const char *status_keys(const struct tui *t, char *buf, size_t n)
@@ -371,32 +376,24 @@ static const char *status_keys(const struct tui *t, char *buf, size_t n)
                            : "Enter go on  n next  b back  t contents  m menu  ? help  q quit";
         switch (widget(t)) {
         case WIDGET_PICK_MANY:
-                snprintf(buf, n, "Space/1-9 tick  Enter submit%s  n next  b back  ? help  q quit",
-                         h);
+                snprintf(buf, n, "Space/1-9 tick  Enter submit%s  n next  b back%s", h, TAIL);
                 break;
         case WIDGET_ORDER:
                 if (q->grabbed >= 0)
                         return "Up/Down move the item  Space put down  Enter submit";
-                snprintf(
-                    buf, n,
-                    "Up/Down choose  Space pick up  Enter submit%s  n next  b back  ? help  q quit",
-                    h);
+                snprintf(buf, n, "Up/Down choose  Space pick up  Enter submit%s  n next  b back%s",
+                         h, TAIL);
                 break;
         case WIDGET_MATCH:
-                snprintf(
-                    buf, n,
-                    "Up/Down item  1-9 its match  Enter submit%s  n next  b back  ? help  q quit",
-                    h);
+                snprintf(buf, n, "Up/Down item  1-9 its match  Enter submit%s  n next  b back%s", h,
+                         TAIL);
                 break;
         case WIDGET_TYPE_TEXT:
         case WIDGET_TYPE_NUMBER:
-                snprintf(buf, n,
-                         "Enter/e type the answer%s  n next  b back  t contents  ? help  q quit",
-                         h);
+                snprintf(buf, n, "Enter/e type the answer%s  n next  b back%s", h, TAIL);
                 break;
         default:
-                snprintf(buf, n, "1-9 pick  Up/Down+Enter pick%s  n next  b back  ? help  q quit",
-                         h);
+                snprintf(buf, n, "1-9/Up/Down pick%s  n next  b back%s", h, TAIL);
                 break;
         }
         return buf;

@@ -63,10 +63,9 @@ static void summary_draw(struct tui *t)
                                 continue;
                         snprintf(prefix, sizeof prefix, "%s%zu. ",
                                  t->cursor == nitems ? mark : "  ", i + 1);
-                        char *label =
-                            xasprintf("%s (%s)", screen_label(&m->screens[pos]),
-                                      session_state_at(t->sess, pos)->attempts == 0 ? "not answered"
-                                                                                    : "not right");
+                        char *label = xasprintf(
+                            "%s (%s)", screen_label(&m->screens[pos]),
+                            present_revisit_why(&m->screens[pos], session_state_at(t->sess, pos)));
                         tui_doc_text(d, label, prefix, nitems, A_NORMAL, 0);
                         free(label);
                         nitems++;

@@ -24,6 +24,9 @@ struct reader {
         struct frame *stack;
         size_t depth, cap;
         struct ynode *root;
+        /* Errors that leave the tree whole (a duplicate key, an anchor):
+         * the loader still checks it, so every problem is reported. */
+        size_t soft;
 };
 
 static const char core_prefix[] = "tag:yaml.org,2002:";
@@ -103,6 +106,7 @@ static void check_anchor(struct reader *r, const yaml_char_t *anchor, const yaml
                 return;
         mark_at(mark, &line, &column);
         diag_add(r->diags, r->file, line, column, E_YAML_ANCHOR, (const char *)anchor);
+        r->soft++;
 }
 
 static int compare_keys(const void *a, const void *b)
@@ -143,6 +147,7 @@ static void check_keys(struct reader *r, const struct ynode *map)
                 while (i < n && strcmp(keys[i]->text, keys[first]->text) == 0) {
                         diag_add(r->diags, r->file, keys[i]->line, keys[i]->column, E_YAML_DUP_KEY,
                                  keys[i]->text, keys[first]->line);
+                        r->soft++;
                         i++;
                 }
         }
@@ -307,7 +312,7 @@ struct ynode *ytree_parse(const char *file, const struct ysource *src, struct ar
         for (size_t i = 0; i < r.cap; i++)
                 free(r.stack[i].items);
         free(r.stack);
-        if (diags->errors > errors_before)
+        if (diags->errors > errors_before + r.soft)
                 return NULL;
         if (r.root == NULL || ytree_is_null(r.root)) {
                 diag_add(diags, file, 1, 1, E_YAML_EMPTY);

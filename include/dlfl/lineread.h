@@ -38,6 +38,10 @@ enum line_status line_read(struct line_reader *r, long idle_ms, const volatile s
                            char **line, size_t *len);
 /* The last line was longer than LINE_MAX_BYTES and was cut. */
 bool line_truncated(const struct line_reader *r);
+/* The last line was not UTF-8, or held nothing but control characters
+ * (which cleaning takes out): what is left is not what was typed, so it
+ * is no answer (module-format.md: an unreadable answer costs nothing). */
+bool line_unreadable(const struct line_reader *r);
 /* Turns the terminal's echo off (on = true) or back on, for a passphrase;
  * the newline still shows. Nothing happens when fd is not a terminal. */
 void line_echo(struct line_reader *r, bool on);

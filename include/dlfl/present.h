@@ -46,6 +46,14 @@ const char *present_screen_kind(const struct screen *sc);
  * 40.0%" (of screens done), "not passed, 66.6%", "passed, 80.0%" ("passed"
  * alone when nothing is scored). */
 void present_status(const struct summary *s, char *buf, size_t size);
+/* A score as a number for a table cell (CSV): one decimal, rounded down,
+ * without "%" ("75.0"); empty when nothing is scored. */
+/* Why a screen is on the summary's list to revisit: "not right", "not
+ * answered", "not finished" (a case study), "not read" (a lesson). */
+const char *present_revisit_why(const struct screen *sc, const struct screen_state *st);
+/* What names it there: a question's prompt, else its title. */
+const char *present_revisit_label(const struct screen *sc);
+void present_score_cell(const struct summary *s, char *buf, size_t size);
 /* The bare status word: "not started", "in progress", "not passed", "passed". */
 const char *present_status_word(enum module_status st);
 /* The module to resume: the one in progress most recently worked on
@@ -57,6 +65,7 @@ int present_resume(const struct catalog *c, const struct learner_record *rec);
 struct present_intro {
         bool started;               /* the learner went past this intro before (so "continue") */
         size_t done[64], count[64]; /* per section (first 64): screens complete, screens */
+        char facts[96];             /* "About 5 minutes. Pass mark 70%." (the frozen pass mark) */
 };
 void present_intro(const struct module *m, const struct module_record *mr,
                    struct present_intro *out);

@@ -176,7 +176,7 @@ struct summary {
         bool started;       /* the learner went past the intro (a screen was seen) */
         size_t done, total; /* screens complete */
         double seconds;
-        size_t revisit[64]; /* positions of scored questions not answered right */
+        size_t revisit[64]; /* screens not complete, scored questions not right */
         size_t nrevisit;
 };
 

@@ -49,6 +49,10 @@ const char *store_dir(const struct store *st);
  * empty list (n = 0, non-NULL result) when nobody has saved yet. NULL with
  * *err when the directory cannot be read. */
 char **store_list(struct store *st, size_t *n, const char **err);
+/* False, with a message naming it, when the progress directory is there
+ * but cannot be read (not a directory, no permission); a missing one is
+ * fine (it is made at the first save). */
+bool store_check_dir(struct store *st, const char **err);
 void store_names_free(char **names, size_t n);
 /* 1-64 printable UTF-8 characters, not all blank, with no control,
  * default-ignorable, format (Cf), private-use, surrogate or unassigned

@@ -39,7 +39,18 @@ grep -qx "dlfl: --format needs a value" "$tmp/err" && ok "missing value: dlfl: p
 expect "--version exits 0" 0 "$DLFL" --version
 grep -q '^dlfl [0-9]' "$tmp/out" && ok "--version prints the version" || nok "--version prints the version"
 expect "missing file is an error" 1 "$DLFL" check "$tmp/nope.yaml"
-grep -q "nope.yaml: error: cannot open" "$tmp/out" && ok "missing file is named" || nok "missing file is named"
+grep -q "nope.yaml:1:1: error: cannot open" "$tmp/out" && ok "missing file is named, at 1:1" || nok "missing file is named, at 1:1"
+# Every diagnostic has FILE:LINE:COLUMN, a file too big as well.
+head -c 8388618 /dev/zero | tr '\0' '#' >"$tmp/huge.yaml"
+expect "a file over 8 MiB is an error" 1 "$DLFL" check "$tmp/huge.yaml"
+grep -q "huge.yaml:1:1: error: file is" "$tmp/out" && ok "a file too big is put at 1:1" || nok "a file too big is put at 1:1"
+# Options of other commands are usage errors, never silently dropped.
+for a in "report -o $tmp/x.csv" "list --csv" "list --format csv" "progress --csv" "check --csv $good" "-o $tmp/y list" "--csv --plain" "--format cpd" "-l Ann report"; do
+	# shellcheck disable=SC2086
+	expect "dlfl $a is a usage error" 2 "$DLFL" -d "$tmp/data" $a
+	grep -q "^dlfl: .*take" "$tmp/err" && ok "dlfl $a says why" || nok "dlfl $a says why"
+done
+[ ! -e "$tmp/x.csv" ] && [ ! -e "$tmp/y" ] && ok "nothing is written for a dropped -o" || nok "nothing is written for a dropped -o"
 
 # A directory: *.yaml and *.yml in name order; others ignored; duplicate ids.
 mkdir "$tmp/dir"

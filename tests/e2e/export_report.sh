@@ -8,7 +8,7 @@ cd "$(dirname "$0")/../.." || exit 1
 if "$DLFL" report >"$tmp/r.txt" 2>"$tmp/err"; then ok "report exits 0"; else not_ok "report exits 0"; cat "$tmp/err"; fi
 row() { grep -qE -- "$2" "$tmp/r.txt" && ok "report: $1" || not_ok "report: $1"; }
 row "a header" '^Learner +Module +Status +Score +Minutes$'
-row "a passed module with score and time" '^O.Neil, Ann .* +Data, "care" & you +passed +81.0% +61$'
+row "a passed module with score and time" '^O.Neil, Ann .* +Data, "care" & you +passed, 81.0% +81.0% +61$'
 row "an unfinished module without a score" '^ +Second module +in progress 50.0% +- +5$'
 row "a learner who started nothing" '^Bob +Data, "care" & you +not started +- +-$'
 row "a UTF-8 name" '^Zoë 李 +Data'
@@ -51,8 +51,8 @@ assert head[:4] == ["learner", "module", "title", "status"], head
 by = {(r[0], r[1]): dict(zip(head, r)) for r in rows[1:]}
 assert len(rows) == 1 + 4 * 2, len(rows)
 a = by[(sys.argv[2], "e2e-data")]
-assert a["title"] == 'Data, "care" & you' and a["status"] == "passed" and a["passed"] == "yes", a
-assert a["score"] == "81" and a["minutes"] == "61", a
+assert a["title"] == 'Data, "care" & you' and a["status"] == "passed, 81.0%" and a["score"] == "81.0" and a["passed"] == "yes", a
+assert a["score"] == "81.0" and a["minutes"] == "61", a
 assert by[(sys.argv[3], "e2e-second")]["status"] == "not started"
 PY
 	then ok "report --csv: parsed back, names whole"; else not_ok "report --csv: parsed back"; cat "$tmp/py.out"; fi

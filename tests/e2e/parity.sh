@@ -90,9 +90,9 @@ for d in "$pd" "$T/tui-before-again"; do
 	check "progress after $w: score" grep -qF "2 of 3 points (66.6%)" "$T/prog"
 	check "progress after $w: where" grep -qF "where:  finished" "$T/prog"
 	"$DLFL" -m "$fix" -d "$d" report >"$T/rep" 2>&1
-	check "report after $w" grep -qE "Parity Check +not passed +66.6%" "$T/rep"
+	check "report after $w" grep -qE "Parity Check +not passed, 66.6% +66.6%" "$T/rep"
 	"$DLFL" -m "$fix" -d "$d" export Ann --format csv >"$T/csv" 2>&1
-	check "CSV export after $w" grep -qF ',not passed,' "$T/csv"
+	check "CSV export after $w" grep -qF ',"not passed, 66.6%",' "$T/csv"
 	check "CSV export score after $w" grep -qF ',66.6,' "$T/csv"
 done
 finish

@@ -7,7 +7,7 @@
 
 M=$(modules_dir tui-walk.yaml)
 start 100 30 LANG=C.UTF-8 LC_ALL=C.UTF-8 TERM=screen "$DLFL" -m "$M" -d "$T/data"
-check "the picker's status line comes from the table" wait_for "Up/Down choose  Enter open  n new  g guest  ? help  q quit"
+check "the picker's status line comes from the table" wait_for "Up/Down choose  Enter/1-9 open  n new  g guest  ? help  q quit"
 send N
 check "N on the picker asks a new learner's name" wait_for "New learner: type your name"
 send Escape
@@ -28,7 +28,7 @@ send Escape
 wait_gone "Help: keys" >/dev/null
 send g
 check "g opens a guest's menu" wait_for "You are a guest"
-check "the menu's status line comes from the table" on_screen "Up/Down choose  Enter open  p passphrase  f forget me  l log out  ? help  q quit"
+check "the menu's status line comes from the table" on_screen "Up/Down choose  Enter/1-9 open  l log out  ? help  q quit"
 send q y
 check "quits" wait_for "EXIT=0"
 

@@ -403,7 +403,7 @@ static void test_csv(void **state)
         assert_string_equal(c.f[1][1], "mod-a");
         assert_string_equal(c.f[1][2], "Data, \"care\" and you");
         assert_string_equal(c.f[1][3], "1");
-        assert_string_equal(c.f[1][4], "passed");
+        assert_string_equal(c.f[1][4], "passed, 83.3%");
         /* ISO 8601 in UTC, which the header says; no zone letter, so
          * spreadsheets read a date and time. */
         assert_string_equal(c.f[0][5], "started (UTC)");
@@ -418,7 +418,7 @@ static void test_csv(void **state)
         assert_string_equal(c.f[1][12], "61");
         assert_string_equal(c.f[2][1], "gone-module");
         assert_string_equal(c.f[2][2], "An old module");
-        assert_string_equal(c.f[2][4], "in progress");
+        assert_string_equal(c.f[2][4], "in progress 0.0%");
         assert_string_equal(c.f[2][6], "");
         assert_string_equal(c.f[2][11], "no");
         csv_free(&c);

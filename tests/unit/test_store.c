@@ -1116,6 +1116,11 @@ static void test_unusable_dir(void **state)
         st = store_open(file, &err);
         assert_null(store_open_learner(st, "Ann", &err, &notice));
         assert_non_null(strstr(err, "cannot be used"));
+        /* The player asks first, and is told which directory and why. */
+        err = NULL;
+        assert_false(store_check_dir(st, &err));
+        assert_non_null(err);
+        assert_non_null(strstr(err, "plainfile/learners cannot be read"));
         store_close(&st);
         free(file);
 }

@@ -241,7 +241,7 @@ static void width_escapes(void **state)
 {
         (void)state;
         assert_int_equal(text_width("\x1b", 1), 2);                 /* ^[ */
-        assert_int_equal(text_width("\xe2\x80\xae", 3), 8);         /* <U+202E> */
+        assert_int_equal(text_width("\xe2\x80\xae", 3), 9);         /* ^<U+202E> */
         assert_int_equal(text_width("\xff", 1), 1);                 /* U+FFFD */
         assert_int_equal(text_width("a\tb", 3), 9);                 /* tab stop 8 */
         assert_int_equal(text_width("abc\nde", 6), 3);              /* widest line */
@@ -347,11 +347,11 @@ static void wrap_escaped_style(void **state)
                   "b \xe2\x80\xae",
                   40, 0, TEXT_PLAIN, &tl);
         check_lines(&tl, 40);
-        assert_string_equal(tl.lines[0].text, "a^[b <U+202E>");
-        assert_string_equal(spans(&tl.lines[0]), "0+1:0 1+2:40 3+2:0 5+8:40");
+        assert_string_equal(tl.lines[0].text, "a^[b ^<U+202E>");
+        assert_string_equal(spans(&tl.lines[0]), "0+1:0 1+2:40 3+2:0 5+9:40");
         text_lines_free(&tl);
         /* A stand-in wider than the line is cut like a word. */
-        wrap_is("\xe2\x80\xae", 4, 0, "<U+2\n02E>\n");
+        wrap_is("\xe2\x80\xae", 4, 0, "^<U+\n202E\n>\n");
 }
 
 static void wrap_appends(void **state)
@@ -385,12 +385,12 @@ static void sanitize_c1_bidi(void **state)
         (void)state;
         sanitize_is("\xc2\x9b"
                     "2J",
-                    "<U+009B>2J");
-        sanitize_is("\xc2\x85", "<U+0085>");
+                    "^<U+009B>2J");
+        sanitize_is("\xc2\x85", "^<U+0085>");
         sanitize_is("abc\xe2\x80\xae"
                     "def",
-                    "abc<U+202E>def");
-        sanitize_is("\xe2\x80\xaa\xe2\x81\xa6\xe2\x81\xa9", "<U+202A><U+2066><U+2069>");
+                    "abc^<U+202E>def");
+        sanitize_is("\xe2\x80\xaa\xe2\x81\xa6\xe2\x81\xa9", "^<U+202A>^<U+2066>^<U+2069>");
         /* What the locale cannot print (a line separator, unassigned). */
         sanitize_is("\xe2\x80\xa8", "<U+2028>");
         sanitize_is("\xcd\xb8", "<U+0378>");
@@ -586,10 +586,10 @@ static void md_hostile(void **state)
         md_is("\x1b[2J# x", 80, "^[[2J# x\n");
         md_is("# \x1b]0;owned\x07", 80, "^[]0;owned^G\n============\n");
         md_is("a &#27;[2J b", 80, "a ^[[2J b\n");
-        md_is("&#x9b;&#x202e;x", 80, "<U+009B><U+202E>x\n");
+        md_is("&#x9b;&#x202e;x", 80, "^<U+009B>^<U+202E>x\n");
         md_is("[x](\x1b[2J)", 80, "[x](^[[2J)\n");
         md_is("[x](a&#27;b)", 80, "x <a^[b>\n");
-        md_is("`\xe2\x80\xae`", 80, "<U+202E>\n");
+        md_is("`\xe2\x80\xae`", 80, "^<U+202E>\n");
         md_is("bad \xff utf", 80, "bad \xef\xbf\xbd utf\n");
 }
 
@@ -720,7 +720,7 @@ static void ascii_text(void **state)
         sanitize_is("caf\xc3\xa9", "caf?");
         sanitize_is("\xe4\xb8\xad\xe6\x96\x87", "??");
         sanitize_is("\xf0\x9f\x98\x80!", "?!");
-        sanitize_is("\xe2\x80\xae\xc2\x9b", "<U+202E><U+009B>");
+        sanitize_is("\xe2\x80\xae\xc2\x9b", "^<U+202E>^<U+009B>");
         sanitize_is("\xff\x1b", "?^[");
         sanitize_is("\xed\xa0\x80", "?");
         assert_int_equal(text_width("caf\xc3\xa9", 5), 4);
