@@ -29,16 +29,16 @@ for t in "$BUILD"/tests/test_*; do
 	report "unit $name" "$p" "$f"
 done
 
-# Static checks (make lint): cppcheck must find nothing; duplicates only
-# lists places to look. Its lines are "ok - " / "not ok - " like e2e's.
+# Static checks (make lint): cppcheck and the import-circle check must find
+# nothing; duplicates only lists places to look. Its lines are "ok - " / "not ok - " like e2e's.
 LINT_OUT=$out sh scripts/lint.sh >"$out/lint.log" 2>&1
 p=$(grep -c '^ok - ' "$out/lint.log")
 f=$(grep -c '^not ok - ' "$out/lint.log")
 passed=$((passed + p))
 failed=$((failed + f))
 grep '^not ok - ' "$out/lint.log" | sed "s/^/FAIL: lint: /"
-[ "$f" -gt 0 ] && grep '^# src/' "$out/lint.log" | head -20
-report "lint (cppcheck, duplicates)" "$p" "$f"
+[ "$f" -gt 0 ] && grep -E '^# (src/|[a-z_]+ uses )' "$out/lint.log" | head -20
+report "lint (cppcheck, circles)" "$p" "$f"
 
 # Golden diagnostics: each tests/lint/NAME.yaml with NAME.expected.
 p0=$passed f0=$failed
