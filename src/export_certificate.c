@@ -44,8 +44,10 @@ static void certificate(FILE *out, const struct learner_record *r, const char *t
         snprintf(line, sizeof(line), "on %s", date[0] != '\0' ? date : "a date not recorded");
         field(out, "date", line);
         if (s->possible > 0) {
-                snprintf(line, sizeof(line), "with a score of %s (pass mark %g%%)", pc,
-                         s->pass_mark);
+                char pm[32];
+
+                present_points(s->pass_mark, pm, sizeof pm);
+                snprintf(line, sizeof(line), "with a score of %s (pass mark %s%%)", pc, pm);
                 field(out, "score", line);
         }
         field(out, "note", NOTE);

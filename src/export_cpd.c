@@ -376,11 +376,14 @@ static void write_module(FILE *out, size_t number, const struct module *m,
         present_duration(seconds, dur, sizeof dur);
         fprintf(out, "- Time spent: %s\n", dur);
         if (cur.possible > 0) {
-                char pc[16];
+                char pc[16], e[32], p[32], pm[32];
 
                 present_fraction(cur.earned, cur.possible, pc, sizeof pc);
-                fprintf(out, "- Score%s: %s (%g of %g points; pass mark %g%%)\n",
-                        cur.complete ? "" : " so far", pc, cur.earned, cur.possible, cur.pass_mark);
+                present_points(cur.earned, e, sizeof e);
+                present_points(cur.possible, p, sizeof p);
+                present_points(cur.pass_mark, pm, sizeof pm);
+                fprintf(out, "- Score%s: %s (%s of %s points; pass mark %s%%)\n",
+                        cur.complete ? "" : " so far", pc, e, p, pm);
         } else
                 fputs("- Score: not scored (no scored questions)\n", out);
         if (mr->nattempts > 1) {

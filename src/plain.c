@@ -569,6 +569,22 @@ static enum flow interact(struct plain *p, struct session *s)
         }
 }
 
+enum flow plain_drive(struct plain *p, const struct plain_screen *ops)
+{
+        ops->show(p, NULL, NULL);
+        for (;;) {
+                enum flow f;
+
+                if (!plain_read_line(p))
+                        return FLOW_QUIT;
+                f = ops->line(p, NULL, plain_trimmed(p->line));
+                if (f == FLOW_SHOW)
+                        ops->show(p, NULL, NULL);
+                else if (f != FLOW_STAY)
+                        return f;
+        }
+}
+
 enum flow plain_run_module(struct plain *p, const struct module *m, bool resume)
 {
         struct session *s = session_open(m, p->rec, p->name, time(NULL));
@@ -647,7 +663,7 @@ int plain_run(struct app *app)
                                 continue;
                         break;
                 }
-                f = plain_menu(&p);
+                f = plain_drive(&p, &plain_menu_screen);
                 plain_close_learner(&p);
                 if (p.why == WHY_IDLE) {
                         scroll_away(&p);

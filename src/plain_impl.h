@@ -85,11 +85,16 @@ char *plain_first_line(struct plain *p, const char *text, int width);
 enum flow plain_run_module(struct plain *p, const struct module *m, bool resume);
 
 /* The screens, each in its own file. A module's screens are a {show, line}
- * table in plain.c; the others are called from the loop around them. */
+ * table in plain.c; a screen outside a module (s and sc NULL) is driven by
+ * plain_drive. line() gets each line typed, trimmed, and says where to
+ * go: FLOW_STAY reads another line, FLOW_SHOW shows the screen again. */
 struct plain_screen {
         void (*show)(struct plain *p, struct session *s, const struct screen *sc);
         enum flow (*line)(struct plain *p, struct session *s, const char *t);
 };
+/* Shows a screen outside a module and gives it the lines typed until it
+ * leaves; FLOW_QUIT at the end of input. */
+enum flow plain_drive(struct plain *p, const struct plain_screen *ops);
 void plain_lesson_show(struct plain *p, struct session *s, const struct screen *sc);
 void plain_question_show(struct plain *p, struct session *s, const struct screen *sc);
 enum flow plain_question_line(struct plain *p, struct session *s, const char *t);
@@ -100,7 +105,8 @@ enum flow plain_summary_line(struct plain *p, struct session *s, const char *t);
 enum flow plain_contents(struct plain *p, struct session *s);
 enum flow plain_intro(struct plain *p, struct session *s);
 const struct module *plain_next_module(struct plain *p, const struct module *m);
-enum flow plain_menu(struct plain *p);
+/* The screens outside a module, each driven by plain_drive. */
+extern const struct plain_screen plain_menu_screen;
 bool plain_pick_learner(struct plain *p);
 bool plain_open_learner(struct plain *p, const char *name);
 void plain_close_learner(struct plain *p);

@@ -106,61 +106,60 @@ static bool forget(struct plain *p)
         return true;
 }
 
+/* The menu, shown with the module to resume. */
+static void menu_show(struct plain *p, struct session *s, const struct screen *sc)
+{
+        (void)s;
+        (void)sc;
+        show_menu(p, resume_target(p));
+}
+
+/* Runs a module, then on through the next ones while the learner goes on
+ * from each summary; FLOW_SHOW to show the menu again. */
+static enum flow run(struct plain *p, const struct module *chosen, bool resume)
+{
+        enum flow f = plain_run_module(p, chosen, resume);
+
+        /* The summary's way on is the next module's intro. */
+        while (f == FLOW_NEXT && plain_next_module(p, chosen) != NULL) {
+                chosen = plain_next_module(p, chosen);
+                f = plain_run_module(p, chosen, false);
+        }
+        return f == FLOW_QUIT ? FLOW_QUIT : FLOW_SHOW;
+}
+
 /* FLOW_QUIT to leave, FLOW_MENU to go back to the learner picker. */
-enum flow plain_menu(struct plain *p)
+static enum flow menu_line(struct plain *p, struct session *s, const char *t)
 {
         const struct catalog *c = &p->app->catalog;
-        const struct module *chosen = NULL;
-        bool resume = false;
+        const struct module *r = resume_target(p);
+        long v = plain_number(t);
 
-        for (;;) {
-                const struct module *r = resume_target(p);
-                const char *t;
-                long v;
-                enum flow f;
-
-                if (chosen == NULL)
-                        show_menu(p, r);
-                else
-                        r = NULL;
-                while (chosen == NULL) {
-                        if (!plain_read_line(p))
-                                return FLOW_QUIT;
-                        t = plain_trimmed(p->line);
-                        v = plain_number(t);
-                        if (t[0] == '\0' || strcmp(t, "r") == 0) {
-                                chosen = r != NULL ? r : c->modules[0];
-                                resume = r != NULL;
-                        } else if (v >= 1 && (size_t)v <= c->count) {
-                                chosen = c->modules[v - 1];
-                                resume = false;
-                        } else if (r != NULL && (size_t)v == c->count + 1) {
-                                chosen = r;
-                                resume = true;
-                        } else if (plain_command(t) == 'q') {
-                                return FLOW_QUIT;
-                        } else if (plain_command(t) == 'b') {
-                                return FLOW_MENU;
-                        } else if (plain_command(t) == '?') {
-                                plain_help(p);
-                        } else if (plain_command(t) == 'm' || plain_command(t) == 't') {
-                                show_menu(p, r);
-                        } else if (strcmp(t, "f") == 0 || strcmp(t, "F") == 0) {
-                                if (forget(p))
-                                        return FLOW_MENU;
-                        } else {
-                                plain_say(p, "Type a number from 1 to %zu, or q to quit.",
-                                          c->count + (r != NULL));
-                        }
-                }
-                f = plain_run_module(p, chosen, resume);
-                /* The summary's way on is the next module's intro. */
-                while (f == FLOW_NEXT && plain_next_module(p, chosen) != NULL) {
-                        chosen = plain_next_module(p, chosen);
-                        f = plain_run_module(p, chosen, false);
-                }
-                chosen = NULL;
-                if (f == FLOW_QUIT)
-                        return FLOW_QUIT;
+        (void)s;
+        if (t[0] == '\0' || strcmp(t, "r") == 0)
+                return run(p, r != NULL ? r : c->modules[0], r != NULL);
+        if (v >= 1 && (size_t)v <= c->count)
+                return run(p, c->modules[v - 1], false);
+        if (r != NULL && (size_t)v == c->count + 1)
+                return run(p, r, true);
+        switch (plain_command(t)) {
+        case 'q':
+                return FLOW_QUIT;
+        case 'b':
+                return FLOW_MENU;
+        case '?':
+                plain_help(p);
+                return FLOW_STAY;
+        case 'm':
+        case 't':
+                return FLOW_SHOW;
+        default:
+                break;
         }
+        if (strcmp(t, "f") == 0 || strcmp(t, "F") == 0)
+                return forget(p) ? FLOW_MENU : FLOW_STAY;
+        plain_say(p, "Type a number from 1 to %zu, or q to quit.", c->count + (r != NULL));
+        return FLOW_STAY;
 }
+
+const struct plain_screen plain_menu_screen = {.show = menu_show, .line = menu_line};
