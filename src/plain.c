@@ -324,7 +324,7 @@ static const struct {
     {'b', "back to the previous screen", NULL},
     {'t', "the contents of the module", NULL},
     {'m', "the module menu", NULL},
-    {'h', "a hint (after a wrong answer)", NULL},
+    {'h', "the next hint (before answering, or after a wrong answer)", NULL},
     {'?', "these commands", NULL},
     {'q', "save and quit", "save and log out"},
 };

@@ -65,7 +65,8 @@ static const struct tui_keydef keydefs[] = {
                          "leaves the text so other keys work, e or Enter goes back in; in an "
                          "empty answer Left/Right still move between screens; in a number the "
                          "letter keys stay commands"),
-    KEY(TA_HINT, NULL, "h", "hint", NULL, "h", "a hint (after a wrong attempt)", CH('h')),
+    KEY(TA_HINT, NULL, "h", "hint", NULL, "h",
+        "the next hint (before answering, or after a wrong attempt)", CH('h')),
 
     GROUP("Case studies"),
     NOTE("1-9, Enter", "choose what to do"),

@@ -390,7 +390,7 @@ static const char *status_keys(const struct tui *t, char *buf, size_t n)
                 break;
         case WIDGET_TYPE_TEXT:
         case WIDGET_TYPE_NUMBER:
-                snprintf(buf, n, "Enter/e type the answer%s  n next  b back%s", h, TAIL);
+                snprintf(buf, n, "Enter/e answer%s  n next  b back%s", h, TAIL);
                 break;
         default:
                 snprintf(buf, n, "1-9/Up/Down pick%s  n next  b back%s", h, TAIL);

@@ -95,3 +95,7 @@ has "a case study not done is listed" "Case (screen 11, not done)"
 printf '1\nq\n' | "$DLFL" --plain -m "$fix" -d "$tmp/guest" >"$tmp/out" 2>&1
 has "a guest gets the menu" "Type a module's number"
 hasnt "without f forgets you" "f forgets you"
+
+# The help says a hint may be asked for before answering, as it may.
+run '\n\n\n?\nq\n' help
+has "help: h works before answering too" "the next hint (before answering"
