@@ -69,7 +69,8 @@ run_plain 'n\nAlice\342\200\213\nq\n'
 check "a name with a zero-width space is refused" grep -q "cannot contain invisible" "$T/out"
 run_plain 'n\nZoe\314\210\nq\n'
 run_plain 'n\nZO\303\213\nq\n'
-n=$(grep -l "^name: " "$T"/data/learners/*.yaml | xargs grep -l "Zo" | wc -l)
+# Only the name line counts: "Zo" can also turn up in Pat's passphrase hash.
+n=$(grep -il '^name: "\{0,1\}zo' "$T"/data/learners/*.yaml | wc -l)
 if [ "$n" -eq 1 ]; then ok "Zoë in NFD and ZOË in NFC are one learner"; else not_ok "$n records for Zoë"; fi
 
 finish
