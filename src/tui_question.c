@@ -352,57 +352,89 @@ static void add_feedback(struct tui *t, struct tui_doc *d)
         }
 }
 
-/* The keys that work on every question, answered or not (t and m work
- * before an answer too). On a narrow terminal fit_keys lets them give way
- * first. */
-#define TAIL "  t contents  m menu  ? help  q quit"
-
-/* The keys that work now; "h hint" only while a hint can be had (a
- * rating, or a question before any wrong answer, has none). */
-static const char *status_keys(const struct tui *t, char *buf, size_t n)
+/* The status line: the keys that work now, named from the key table
+ * (tui_keys.c), with a question's own word where the table's general one
+ * would not say what the key does here. "h hint" only while a hint can be
+ * had (a rating, or a question before any wrong answer, has none). The
+ * keys that work on every question, answered or not (t and m work before
+ * an answer too), come last, so on a narrow terminal they give way first. */
+static void show_status(struct tui *t, const char *note)
 {
         struct question_view *q = qv(t);
-        const char *h = session_hint_available(t->sess) ? "  h hint" : "";
+        bool hint = session_hint_available(t->sess);
+        struct tui_hint h[16];
+        size_t n = 0;
 
-        if (q->editing)
-                return long_text(t) ? "Type  Ctrl-D/F2 save  Esc other keys  "
-                                      "PgUp/PgDn scroll"
-                       : session_hint_available(t->sess)
-                           ? "Type  Enter submit  Tab hint  Esc other keys  Ctrl-U clear"
-                           : "Type  Enter submit  Esc other keys  Ctrl-U clear";
-        if (settled(t))
-                return long_text(t)
-                           ? "Enter go on  e edit  b back  t contents  m menu  ? help  q quit"
-                           : "Enter go on  n next  b back  t contents  m menu  ? help  q quit";
-        switch (widget(t)) {
-        case WIDGET_PICK_MANY:
-                snprintf(buf, n, "Space/1-9 tick  Enter submit%s  n next  b back%s", h, TAIL);
-                break;
-        case WIDGET_ORDER:
-                if (q->grabbed >= 0)
-                        return "Up/Down move the item  Space put down  Enter submit";
-                snprintf(buf, n, "Up/Down choose  Space pick up  Enter submit%s  n next  b back%s",
-                         h, TAIL);
-                break;
-        case WIDGET_MATCH:
-                snprintf(buf, n, "Up/Down item  1-9 its match  Enter submit%s  n next  b back%s", h,
-                         TAIL);
-                break;
-        case WIDGET_TYPE_TEXT:
-        case WIDGET_TYPE_NUMBER:
-                snprintf(buf, n, "Enter/e answer%s  n next  b back%s", h, TAIL);
-                break;
-        default:
-                snprintf(buf, n, "1-9/Up/Down pick%s  n next  b back%s", h, TAIL);
-                break;
+#define ADD(hint) (h[n++] = (struct tui_hint)hint)
+        if (q->editing) {
+                ADD(TKN(TA_NONE, NULL, "Type"));
+                if (long_text(t)) {
+                        ADD(TK(TA_SUBMIT));
+                        ADD(TKW(TA_ESC, "other keys"));
+                        ADD(TK(TA_PGUP));
+                } else {
+                        ADD(TKW(TA_ENTER, "submit"));
+                        if (hint)
+                                ADD(TKW(TA_TAB, "hint"));
+                        ADD(TKW(TA_ESC, "other keys"));
+                        ADD(TKN(TA_NONE, "clear", "Ctrl-U"));
+                }
+                tui_status_keys(t, h, n, note);
+                return;
         }
-        return buf;
+        if (settled(t)) {
+                ADD(TKW(TA_ENTER, "go on"));
+                if (long_text(t))
+                        ADD(TK(TA_EDIT));
+                else
+                        ADD(TK(TA_NEXT));
+        } else {
+                switch (widget(t)) {
+                case WIDGET_PICK_MANY:
+                        ADD(TKN(TA_SPACE, "tick", "Space/1-9"));
+                        break;
+                case WIDGET_ORDER:
+                        if (q->grabbed >= 0) {
+                                ADD(TKW(TA_UP, "move the item"));
+                                ADD(TKW(TA_SPACE, "put down"));
+                                ADD(TKW(TA_ENTER, "submit"));
+                                tui_status_keys(t, h, n, note);
+                                return;
+                        }
+                        ADD(TK(TA_UP));
+                        ADD(TKW(TA_SPACE, "pick up"));
+                        break;
+                case WIDGET_MATCH:
+                        ADD(TKW(TA_UP, "item"));
+                        ADD(TKW(TA_DIGIT, "its match"));
+                        break;
+                case WIDGET_TYPE_TEXT:
+                case WIDGET_TYPE_NUMBER:
+                        ADD(TKN(TA_EDIT, "answer", "Enter/e"));
+                        break;
+                default:
+                        ADD(TKN(TA_DIGIT, "pick", "1-9/Up/Down"));
+                        break;
+                }
+                if (widget(t) == WIDGET_PICK_MANY || widget(t) == WIDGET_ORDER ||
+                    widget(t) == WIDGET_MATCH)
+                        ADD(TKW(TA_ENTER, "submit"));
+                if (hint)
+                        ADD(TK(TA_HINT));
+                ADD(TK(TA_NEXT));
+        }
+        ADD(TK(TA_BACK));
+        ADD(TK(TA_TOC));
+        ADD(TK(TA_MENU));
+        ADD(TK(TA_HELP));
+        ADD(TK(TA_QUIT));
+#undef ADD
+        tui_status_keys(t, h, n, note);
 }
 
 static void question_draw(struct tui *t)
 {
         struct question_view *q = qv(t);
-        char keys[160];
         const struct screen *sc = cur(t);
         const struct screen_state *st = session_state(t->sess);
         struct tui_doc *d = &t->doc;
@@ -464,7 +496,7 @@ static void question_draw(struct tui *t)
                 }
         }
         tui_scroll_note(t, d, t->scroll, note, sizeof note);
-        tui_status(t, status_keys(t, keys, sizeof keys), note);
+        show_status(t, note);
 }
 
 static void after_answer(struct tui *t, enum answer_result r)

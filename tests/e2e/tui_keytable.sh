@@ -29,6 +29,14 @@ wait_gone "Help: keys" >/dev/null
 send g
 check "g opens a guest's menu" wait_for "You are a guest"
 check "the menu's status line comes from the table" on_screen "Up/Down choose  Enter/1-9 open  l log out  ? help  q quit"
+send Enter Enter
+wait_for "Screen 1 of 12" >/dev/null
+send n
+wait_for "Screen 2 of 12" >/dev/null
+check "a question's status line comes from the table" on_screen "1-9/Up/Down pick  h hint  n next  b back  t contents  m menu  ? help  q quit"
+send 1
+wait_for "Hint: Look up on a clear day." >/dev/null
+check "once its only hint is shown, h leaves the status line" on_screen "1-9/Up/Down pick  n next  b back  t contents  m menu  ? help  q quit"
 send q y
 check "quits" wait_for "EXIT=0"
 
