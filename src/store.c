@@ -356,6 +356,22 @@ static void handle_free(struct store_handle *h)
         free(h);
 }
 
+/* A handle for name, with its file names worked out, not yet open. */
+static struct store_handle *new_handle(struct store *st, const char *name)
+{
+        struct store_handle *h = xcalloc(1, sizeof(*h));
+
+        h->st = st;
+        h->lock_fd = -1;
+        h->name = xstrdup(name);
+        h->key = store_name_key(name);
+        h->file = xasprintf("%s.yaml", h->key);
+        h->lock_file = xasprintf("%s.lock", h->key);
+        h->path = xasprintf("%s/%s", st->learners, h->file);
+        h->lock_path = xasprintf("%s/%s", st->learners, h->lock_file);
+        return h;
+}
+
 static struct store_handle *open_learner_as(struct store *st, const char *name, const char **err,
                                             char **notice)
 {
@@ -370,15 +386,7 @@ static struct store_handle *open_learner_as(struct store *st, const char *name, 
                 *err = problem;
                 return NULL;
         }
-        h = xcalloc(1, sizeof(*h));
-        h->st = st;
-        h->lock_fd = -1;
-        h->name = xstrdup(name);
-        h->key = store_name_key(name);
-        h->file = xasprintf("%s.yaml", h->key);
-        h->lock_file = xasprintf("%s.lock", h->key);
-        h->path = xasprintf("%s/%s", st->learners, h->file);
-        h->lock_path = xasprintf("%s/%s", st->learners, h->lock_file);
+        h = new_handle(st, name);
 
         e = store_ensure_dirs(st);
         if (e == 0) {
@@ -467,15 +475,7 @@ static struct store_handle *peek_learner_as(struct store *st, const char *name, 
         *notice = NULL;
         if (store_name_problem(name) != NULL)
                 return open_learner_as(st, name, err, notice);
-        h = xcalloc(1, sizeof(*h));
-        h->st = st;
-        h->lock_fd = -1;
-        h->name = xstrdup(name);
-        h->key = store_name_key(name);
-        h->file = xasprintf("%s.yaml", h->key);
-        h->lock_file = xasprintf("%s.lock", h->key);
-        h->path = xasprintf("%s/%s", st->learners, h->file);
-        h->lock_path = xasprintf("%s/%s", st->learners, h->lock_file);
+        h = new_handle(st, name);
         e = store_read_in(st, h->file, &buf, &len);
         if (e == 0) {
                 h->rec = store_yaml_parse(buf, len, &why);
