@@ -172,15 +172,18 @@ void present_intro(const struct module *m, const struct module_record *mr,
 {
         const struct attempt *a = NULL;
         struct summary sum;
+        char pm[32];
 
         memset(out, 0, sizeof(*out));
         session_status(m, mr, &sum);
         out->started = sum.started;
+        /* The pass mark in the same figures as the summary's (present_points). */
+        present_points(sum.pass_mark, pm, sizeof pm);
         if (m->minutes > 0)
-                snprintf(out->facts, sizeof out->facts, "About %d minutes. Pass mark %g%%.",
-                         m->minutes, sum.pass_mark);
+                snprintf(out->facts, sizeof out->facts, "About %d minutes. Pass mark %s%%.",
+                         m->minutes, pm);
         else
-                snprintf(out->facts, sizeof out->facts, "Pass mark %g%%.", sum.pass_mark);
+                snprintf(out->facts, sizeof out->facts, "Pass mark %s%%.", pm);
         if (mr != NULL && mr->nattempts > 0)
                 a = &mr->attempts[mr->nattempts - 1];
         for (size_t i = 0; i < m->nsections && i < 64; i++) {
