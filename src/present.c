@@ -48,6 +48,18 @@ void present_points(double points, char *buf, size_t size)
                 buf[--n] = '\0';
 }
 
+bool present_question_heading(const struct screen *sc, char *buf, size_t size)
+{
+        double pts = model_screen_points(sc);
+        char p[32];
+
+        if (!(pts > 0))
+                return false;
+        present_points(pts, p, sizeof p);
+        snprintf(buf, size, "Question (%s point%s)", p, strcmp(p, "1") == 0 ? "" : "s");
+        return true;
+}
+
 long present_minutes(double seconds)
 {
         /* Negative or absurd values come only from a damaged record. */

@@ -445,13 +445,10 @@ static void question_draw(struct tui *t)
 
         tui_content_header(t);
         tui_doc_reset(d, tui_text_width(t));
-        if (model_screen_points(sc) > 0)
-                snprintf(head, sizeof head, "Question (%g point%s)", model_screen_points(sc),
-                         model_screen_points(sc) == 1 ? "" : "s");
-        else if (ops(t)->heading != NULL)
-                snprintf(head, sizeof head, "%s", ops(t)->heading);
-        else
-                snprintf(head, sizeof head, "Question (practice, not scored)");
+        if (!present_question_heading(sc, head, sizeof head))
+                snprintf(head, sizeof head, "%s",
+                         ops(t)->heading != NULL ? ops(t)->heading
+                                                 : "Question (practice, not scored)");
         tui_doc_text(d, head, NULL, -1, tui_attr(t, COL_HEADING), 0);
         tui_doc_md(d, sc->prompt, NULL, -1, A_BOLD, 0);
         tui_doc_blank(d);

@@ -40,6 +40,11 @@ void present_duration(double seconds, char *buf, size_t size);
  * "Reflection", "Rating" or "Case study". */
 const char *present_screen_kind(const struct screen *sc);
 
+/* A scored question's heading with its points, "Question (1 point)" or
+ * "Question (0.5 points)" (present_points); false, and buf left alone,
+ * when the screen carries no points. */
+bool present_question_heading(const struct screen *sc, char *buf, size_t size);
+
 /* ---- status ---- */
 
 /* The status in the same words everywhere: "not started", "in progress

@@ -92,6 +92,18 @@ static void points_and_durations(void **state)
                 present_duration(dur[i].v, buf, sizeof buf);
                 assert_string_equal(buf, dur[i].want);
         }
+        /* A scored question's heading counts its points the same way. */
+        {
+                struct screen sc = {.type = SCREEN_QUESTION, .kind = KIND_SINGLE, .points = 1};
+
+                assert_true(present_question_heading(&sc, buf, sizeof buf));
+                assert_string_equal(buf, "Question (1 point)");
+                sc.points = 1.0 - 0.33;
+                assert_true(present_question_heading(&sc, buf, sizeof buf));
+                assert_string_equal(buf, "Question (0.67 points)");
+                sc.points = 0;
+                assert_false(present_question_heading(&sc, buf, sizeof buf));
+        }
         /* The count behind CSV, the report and the CPD log's hours agrees
          * with the words. */
         assert_int_equal(present_minutes(89), 1);
