@@ -24,10 +24,6 @@ const char *const model_pksb_areas[] = {
     NULL,
 };
 
-static const char *const month_names[12] = {"January",   "February", "March",    "April",
-                                            "May",       "June",     "July",     "August",
-                                            "September", "October",  "November", "December"};
-
 bool model_parse_date(const char *iso, int *year, int *month, int *day)
 {
         static const int days[12] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
@@ -50,17 +46,6 @@ bool model_parse_date(const char *iso, int *year, int *month, int *day)
         *month = mo;
         *day = d;
         return true;
-}
-
-void model_reviewed_text(const struct module *m, char *buf, size_t size)
-{
-        int y, mo, d;
-
-        if (size == 0)
-                return;
-        buf[0] = '\0';
-        if (m->reviewed != NULL && model_parse_date(m->reviewed, &y, &mo, &d))
-                snprintf(buf, size, "Content checked on %d %s %d", d, month_names[mo - 1], y);
 }
 
 const char *model_kind_name(enum question_kind kind)

@@ -39,7 +39,7 @@ enum flow plain_intro(struct plain *p, struct session *s)
                           "the screens it still has is kept.");
         if (m->noutcomes > 0) {
                 plain_blank(p);
-                plain_say(p, "You will be able to:");
+                plain_say(p, "%s", PRESENT_OUTCOMES_HEADING);
                 for (size_t i = 0; i < m->noutcomes; i++) {
                         char *prefix = xasprintf("%zu. ", i + 1);
 
@@ -49,15 +49,13 @@ enum flow plain_intro(struct plain *p, struct session *s)
         }
         if (m->npksb > 0) {
                 plain_blank(p);
-                plain_say(p, "%s", MODEL_PKSB_HEADING);
+                plain_say(p, "%s", PRESENT_PKSB_HEADING);
                 for (size_t i = 0; i < m->npksb; i++)
                         plain_wrapped(p, "- ", m->pksb[i]);
         }
-        char reviewed[64];
-        model_reviewed_text(m, reviewed, sizeof reviewed);
-        if (reviewed[0] != '\0') {
+        if (in.reviewed[0] != '\0') {
                 plain_blank(p);
-                plain_say(p, "%s.", reviewed);
+                plain_say(p, "%s", in.reviewed);
         }
         plain_blank(p);
         plain_say(p, "Sections:");

@@ -167,6 +167,10 @@ int present_resume(const struct catalog *c, const struct learner_record *rec)
 
 /* ---- the intro ---------------------------------------------------------- */
 
+static const char *const month_names[12] = {"January",   "February", "March",    "April",
+                                            "May",       "June",     "July",     "August",
+                                            "September", "October",  "November", "December"};
+
 void present_intro(const struct module *m, const struct module_record *mr,
                    struct present_intro *out)
 {
@@ -181,6 +185,10 @@ void present_intro(const struct module *m, const struct module_record *mr,
                          m->minutes, sum.pass_mark);
         else
                 snprintf(out->facts, sizeof out->facts, "Pass mark %g%%.", sum.pass_mark);
+        int y, mo, d;
+        if (m->reviewed != NULL && model_parse_date(m->reviewed, &y, &mo, &d))
+                snprintf(out->reviewed, sizeof out->reviewed, "Content checked on %d %s %d.", d,
+                         month_names[mo - 1], y);
         if (mr != NULL && mr->nattempts > 0)
                 a = &mr->attempts[mr->nattempts - 1];
         for (size_t i = 0; i < m->nsections && i < 64; i++) {

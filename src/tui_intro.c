@@ -26,23 +26,21 @@ static void intro_draw(struct tui *t)
         tui_doc_md(d, m->summary, NULL, -1, A_NORMAL, 0);
         if (m->noutcomes > 0) {
                 tui_doc_blank(d);
-                tui_doc_text(d, "By the end you will be able to:", NULL, -1, A_BOLD, 0);
+                tui_doc_text(d, PRESENT_OUTCOMES_HEADING, NULL, -1, A_BOLD, 0);
                 for (size_t i = 0; i < m->noutcomes; i++)
                         tui_doc_md(d, m->outcomes[i], tui_sym(t, "  \u2022 ", "  * "), -1, A_NORMAL,
                                    0);
         }
         if (m->npksb > 0) {
                 tui_doc_blank(d);
-                tui_doc_text(d, MODEL_PKSB_HEADING, NULL, -1, A_BOLD, 0);
+                tui_doc_text(d, PRESENT_PKSB_HEADING, NULL, -1, A_BOLD, 0);
                 for (size_t i = 0; i < m->npksb; i++)
                         tui_doc_text(d, m->pksb[i], tui_sym(t, "  \u2022 ", "  * "), -1, A_NORMAL,
                                      0);
         }
-        char reviewed[64];
-        model_reviewed_text(m, reviewed, sizeof reviewed);
-        if (reviewed[0] != '\0') {
+        if (in.reviewed[0] != '\0') {
                 tui_doc_blank(d);
-                tui_doc_text(d, reviewed, NULL, -1, tui_attr(t, COL_NOTE), 0);
+                tui_doc_text(d, in.reviewed, NULL, -1, tui_attr(t, COL_NOTE), 0);
         }
         tui_doc_blank(d);
         tui_doc_text(d, "Sections:", NULL, -1, A_BOLD, 0);

@@ -145,15 +145,8 @@ struct catalog {
  * module's `pksb` names them; NULL-terminated. */
 extern const char *const model_pksb_areas[];
 
-/* The intro's heading for a module's PKSB areas, the same in both front
- * ends and in the CPD export. */
-#define MODEL_PKSB_HEADING "Areas of CILIP's Professional Knowledge and Skills Base (PKSB):"
-
 /* Reads "YYYY-MM-DD" as a real calendar date; false for anything else. */
 bool model_parse_date(const char *iso, int *year, int *month, int *day);
-/* "Content checked on 29 November 2026" for the intro screens; empty when
- * the module has no valid `reviewed` date. */
-void model_reviewed_text(const struct module *m, char *buf, size_t size);
 
 const char *model_kind_name(enum question_kind kind);
 const char *model_type_name(enum screen_type type);

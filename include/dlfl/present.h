@@ -66,7 +66,11 @@ struct present_intro {
         bool started;               /* the learner went past this intro before (so "continue") */
         size_t done[64], count[64]; /* per section (first 64): screens complete, screens */
         char facts[96];             /* "About 5 minutes. Pass mark 70%." (the frozen pass mark) */
+        char reviewed[64];          /* "Content checked on 29 November 2026.", or empty */
 };
+/* The intro's headings, the same in both front ends. */
+#define PRESENT_OUTCOMES_HEADING "By the end you will be able to:"
+#define PRESENT_PKSB_HEADING "Areas of CILIP's Professional Knowledge and Skills Base (PKSB):"
 void present_intro(const struct module *m, const struct module_record *mr,
                    struct present_intro *out);
 /* "Press Enter to start." or "Press Enter to continue where you left off." */

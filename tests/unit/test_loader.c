@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "dlfl/loader.h"
+#include "dlfl/present.h"
 
 #define FIXTURE "tests/fixtures/good/every-field.yaml"
 
@@ -42,9 +43,9 @@ static void test_module_fields(void **state)
         assert_int_equal(m->npksb, 2);
         assert_string_equal(m->pksb[1], "IT and communication");
         assert_string_equal(m->reviewed, "2026-11-29");
-        char reviewed[64];
-        model_reviewed_text(m, reviewed, sizeof reviewed);
-        assert_string_equal(reviewed, "Content checked on 29 November 2026");
+        struct present_intro in;
+        present_intro(m, NULL, &in);
+        assert_string_equal(in.reviewed, "Content checked on 29 November 2026.");
         assert_int_equal(m->nsections, 3);
         assert_string_equal(m->sections[1].id, "kinds");
         assert_int_equal(m->sections[1].first, 2);
