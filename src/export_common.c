@@ -163,18 +163,13 @@ void export_csv_field(FILE *out, const char *raw, bool first)
         if ((*raw != '\0' && strchr("=+-@\t\r", *raw) != NULL) ||
             (*s != '\0' && strchr("=+-@\t\r", *s) != NULL))
                 putc('\'', out);
-        while (*s != '\0') {
-                size_t n = text_utf8_len(s);
-
-                if (n == 0) {
-                        fputs("\xef\xbf\xbd", out);
-                        s++;
-                        continue;
-                }
+        /* text_escape_controls already made s valid UTF-8, and '"' is never
+         * part of a multibyte character: doubling quotes byte by byte is all
+         * that is left. */
+        for (; *s != '\0'; s++) {
                 if (*s == '"')
                         putc('"', out);
-                fwrite(s, 1, n, out);
-                s += n;
+                putc(*s, out);
         }
         if (quote)
                 putc('"', out);
