@@ -22,11 +22,9 @@ void plain_lesson_show(struct plain *p, struct session *s, const struct screen *
 enum flow plain_intro(struct plain *p, struct session *s)
 {
         const struct module *m = session_module(s);
-        struct summary sum;
         struct present_intro in;
         bool fresh;
 
-        session_summary(s, &sum);
         present_intro(m, record_find_module(p->rec, m->id), &in);
         fresh = !in.started;
         plain_blank(p);

@@ -17,7 +17,7 @@ static void intro_draw(struct tui *t)
 
         present_intro(m, record_find_module(t->rec, m->id), &in);
         started = in.started;
-        snprintf(buf, sizeof buf, "%zu screens%s", m->nscreens, "");
+        snprintf(buf, sizeof buf, "%zu screens", m->nscreens);
         tui_header(t, m->title, buf);
         tui_doc_reset(d, tui_text_width(t));
         tui_doc_text(d, m->title, NULL, -1, tui_attr(t, COL_HEADING), 0);
