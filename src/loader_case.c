@@ -44,6 +44,7 @@ static void read_choices(struct lctx *c, const struct ynode *list, struct step *
                               E_CORRECT_IN_CASE, NULL);
                 out->text = lx_text(c, ch, "text", true, "a case-study choice");
                 out->feedback = lx_text(c, ch, "feedback", false, NULL);
+                lx_check_dup_choice(c, ch, st->choices, st->nchoices, out->text);
                 const struct ynode *next = ytree_get(ch, "next");
                 if (next == NULL) {
                         lx_report(c, ch, E_NEXT_MISSING);

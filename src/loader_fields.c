@@ -49,6 +49,17 @@ void lx_check_keys(struct lctx *c, const struct ynode *map, const char *where,
         }
 }
 
+void lx_check_dup_choice(struct lctx *c, const struct ynode *at, const struct choice *before,
+                         size_t n, const char *text)
+{
+        for (size_t j = 0; text != NULL && j < n; j++) {
+                if (before[j].text != NULL && strcmp(before[j].text, text) == 0) {
+                        lx_report(c, at, W_DUP_CHOICE, text);
+                        return;
+                }
+        }
+}
+
 bool lx_expect_map(struct lctx *c, const struct ynode *n, const char *what)
 {
         if (n->kind == YNODE_MAPPING)
