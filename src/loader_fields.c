@@ -183,18 +183,22 @@ static int scalar_value(struct lctx *c, const struct ynode *map, const char *key
         return 1;
 }
 
+/* The end of a typed read: ok says the scalar v was of the type; when not,
+ * code names it. */
+static bool typed(struct lctx *c, const struct ynode *v, bool ok, enum diag_code code,
+                  const char *key)
+{
+        if (!ok)
+                lx_report(c, v, code, key, v->text);
+        return ok;
+}
+
 bool lx_int(struct lctx *c, const struct ynode *map, const char *key, long *out, bool *present)
 {
         const struct ynode *v;
         int got = scalar_value(c, map, key, &v, present);
 
-        if (got <= 0)
-                return got == 0;
-        if (!yvalue_int(v, out)) {
-                lx_report(c, v, E_EXPECT_INT, key, v->text);
-                return false;
-        }
-        return true;
+        return got <= 0 ? got == 0 : typed(c, v, yvalue_int(v, out), E_EXPECT_INT, key);
 }
 
 bool lx_number(struct lctx *c, const struct ynode *map, const char *key, double *out, bool *present)
@@ -203,13 +207,8 @@ bool lx_number(struct lctx *c, const struct ynode *map, const char *key, double 
         int got = scalar_value(c, map, key, &v, present);
         bool integral;
 
-        if (got <= 0)
-                return got == 0;
-        if (!yvalue_number(v, out, &integral)) {
-                lx_report(c, v, E_EXPECT_NUMBER, key, v->text);
-                return false;
-        }
-        return true;
+        return got <= 0 ? got == 0
+                        : typed(c, v, yvalue_number(v, out, &integral), E_EXPECT_NUMBER, key);
 }
 
 bool lx_bool(struct lctx *c, const struct ynode *map, const char *key, bool *out, bool *present)
@@ -217,13 +216,7 @@ bool lx_bool(struct lctx *c, const struct ynode *map, const char *key, bool *out
         const struct ynode *v;
         int got = scalar_value(c, map, key, &v, present);
 
-        if (got <= 0)
-                return got == 0;
-        if (!yvalue_bool(v, out)) {
-                lx_report(c, v, E_EXPECT_BOOL, key, v->text);
-                return false;
-        }
-        return true;
+        return got <= 0 ? got == 0 : typed(c, v, yvalue_bool(v, out), E_EXPECT_BOOL, key);
 }
 
 const struct ynode *lx_list(struct lctx *c, const struct ynode *map, const char *key, bool required,
