@@ -7,6 +7,11 @@
 cd "$(dirname "$0")/../.." || exit 1
 root=$PWD
 : "${DLFL:=$root/dlfl}" "${BUILD:=build}"
+# The helper program the records tests drive (tests/tools/store_driver.c).
+case $BUILD in
+/*) DRV=$BUILD/tools/store_driver ;;
+*) DRV=$root/$BUILD/tools/store_driver ;;
+esac
 tmp=$(mktemp -d) || exit 1
 failures=0
 

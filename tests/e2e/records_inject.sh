@@ -5,7 +5,6 @@
 # learner told, and the next save (the retry) must succeed.
 set -u
 . "$(dirname "$0")/lib.sh"
-DRV=$PWD/$BUILD/tools/store_driver
 
 needs "$DRV"
 inject_shim

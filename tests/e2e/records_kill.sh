@@ -6,7 +6,6 @@
 set -u
 . "$(dirname "$0")/lib.sh"
 : "${KILL_RUNS:=200}"
-DRV=$PWD/$BUILD/tools/store_driver
 pid=
 on_exit() { [ -z "$pid" ] || kill -KILL "$pid" 2>/dev/null; }
 

@@ -5,7 +5,6 @@
 # differing only by case, are not held up.
 set -u
 . "$(dirname "$0")/lib.sh"
-DRV=$PWD/$BUILD/tools/store_driver
 holder=
 on_exit() { [ -z "$holder" ] || kill -KILL "$holder" 2>/dev/null; }
 

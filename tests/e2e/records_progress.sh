@@ -5,7 +5,6 @@
 # unknown learner is an error. The store's files keep their modes.
 set -u
 . "$(dirname "$0")/lib.sh"
-DRV=$PWD/$BUILD/tools/store_driver
 
 needs "$DRV" "$DLFL"
 export LC_ALL=C.UTF-8

@@ -6,7 +6,6 @@
 # ignores permissions, so as root the driver runs as nobody via setpriv).
 set -u
 . "$(dirname "$0")/lib.sh"
-DRV=$PWD/$BUILD/tools/store_driver
 on_exit() { chmod -R u+w "$tmp" 2>/dev/null; }
 
 needs "$DRV"
