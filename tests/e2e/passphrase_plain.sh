@@ -7,7 +7,6 @@
 # names are refused or are one learner.
 . "$(dirname "$0")/tui_lib.sh"
 
-DRV=$(cd "$(dirname "$0")/../.." && pwd)/${BUILD:-build}/tools/store_driver
 M=$(modules_dir tui-walk.yaml)
 ENV="LANG=C.UTF-8 LC_ALL=C.UTF-8"
 "$DRV" passphrase "$T/data" Pat "open sesame" || not_ok "a protected learner is made"
