@@ -1,11 +1,8 @@
 /* dlfl sync (sync.h): the outbox sent to the LRS, batch by batch. */
-#define _DEFAULT_SOURCE /* flock() */
 #include <dirent.h>
 #include <errno.h>
-#include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/file.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -370,24 +367,16 @@ void sync_run(const char *data_dir, const struct settings *s, bool wait, FILE *r
         char *lock = xasprintf("%s/sync.lock", dir);
         char **keys;
         size_t n = 0;
-        int fd, rc;
+        int fd;
 
         memset(res, 0, sizeof(*res));
         keys = queue_keys(dir, &n);
         if (n == 0)
                 goto out;
-        fd = open(lock, O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0600);
+        fd = outbox_lock(lock, wait);
         if (fd < 0) {
-                set_reason(res, xasprintf("%s: %s", lock, strerror(errno)));
-                res->left = count_left(data_dir, keys, n);
-                goto out;
-        }
-        do
-                rc = flock(fd, wait ? LOCK_EX : LOCK_EX | LOCK_NB);
-        while (rc != 0 && errno == EINTR);
-        if (rc != 0) {
-                set_reason(res, xstrdup("another dlfl sync is running"));
-                close(fd);
+                set_reason(res, errno == EWOULDBLOCK ? xstrdup("another dlfl sync is running")
+                                                     : xasprintf("%s: %s", lock, strerror(errno)));
                 res->left = count_left(data_dir, keys, n);
                 goto out;
         }

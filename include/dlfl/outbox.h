@@ -53,6 +53,11 @@ struct outbox {
         size_t n, cap;
 };
 
+/* Opens (creating it 0600, never through a link) and flock()s the lock
+ * file path: a queue's KEY.lock, or sync.lock. wait: wait for the holder
+ * to let go, else fail at once with EWOULDBLOCK. The descriptor (the lock
+ * goes when it is closed), or -1 with errno set. */
+int outbox_lock(const char *path, bool wait);
 /* Opens (creating the directory) and locks learner key's queue under
  * data_dir, and reads it (empty when there is none). false with *err (a
  * fresh string) on failure. */
