@@ -307,6 +307,28 @@ static bool private_text(const struct ctx *c, const struct screen *s)
                 (s->type == SCREEN_QUESTION && kind_ops(s->kind)->long_text));
 }
 
+/* result.extensions of a question with a right answer: tries and hints. */
+static void tries(struct json *j, const struct screen_state *st)
+{
+        json_object_begin(j, "extensions");
+        json_number(j, EXT_BASE "attempts", st->attempts);
+        json_number(j, EXT_BASE "hints-used", st->hints_used);
+        json_object_end(j);
+}
+
+/* result.extensions of a case study: the steps taken and the ending. */
+static void story(struct json *j, const struct screen_state *st)
+{
+        json_object_begin(j, "extensions");
+        json_array_begin(j, EXT_BASE "path");
+        for (size_t i = 0; i < st->npath; i++)
+                json_string(j, NULL, st->path[i]);
+        json_array_end(j);
+        if (st->ending != NULL)
+                json_string(j, EXT_BASE "ending", st->ending);
+        json_object_end(j);
+}
+
 static void screen_statement(struct ctx *c, const struct screen *s, const struct screen_state *st,
                              const struct attempt *a, time_t now)
 {
@@ -335,12 +357,8 @@ static void screen_statement(struct ctx *c, const struct screen *s, const struct
                 if (resp != NULL && !private_text(c, s))
                         json_string(&c->j, "response", resp);
                 duration(&c->j, st->seconds);
-                if (model_kind_is_checked(s->kind)) {
-                        json_object_begin(&c->j, "extensions");
-                        json_number(&c->j, EXT_BASE "attempts", st->attempts);
-                        json_number(&c->j, EXT_BASE "hints-used", st->hints_used);
-                        json_object_end(&c->j);
-                }
+                if (model_kind_is_checked(s->kind))
+                        tries(&c->j, st);
                 json_object_end(&c->j);
                 free(own);
         } else {
@@ -355,16 +373,8 @@ static void screen_statement(struct ctx *c, const struct screen *s, const struct
                 if (s->type == SCREEN_CASE_STUDY && st->text != NULL && !private_text(c, s))
                         json_string(&c->j, "response", st->text);
                 duration(&c->j, st->seconds);
-                if (s->type == SCREEN_CASE_STUDY && (st->npath > 0 || st->ending != NULL)) {
-                        json_object_begin(&c->j, "extensions");
-                        json_array_begin(&c->j, EXT_BASE "path");
-                        for (size_t i = 0; i < st->npath; i++)
-                                json_string(&c->j, NULL, st->path[i]);
-                        json_array_end(&c->j);
-                        if (st->ending != NULL)
-                                json_string(&c->j, EXT_BASE "ending", st->ending);
-                        json_object_end(&c->j);
-                }
+                if (s->type == SCREEN_CASE_STUDY && (st->npath > 0 || st->ending != NULL))
+                        story(&c->j, st);
                 json_object_end(&c->j);
         }
         finish(c, when_of(st, a, now), s->id, event);
@@ -383,9 +393,9 @@ static void bare_statement(struct ctx *c, const struct screen_state *st, const s
                            time_t now)
 {
         char iri[1024], event[48];
-        bool story = st->npath > 0 || st->ending != NULL;
-        bool question = !story && (st->attempts > 0 || st->response != NULL || st->rating >= 0 ||
-                                   st->text != NULL);
+        bool case_study = st->npath > 0 || st->ending != NULL;
+        bool question = !case_study && (st->attempts > 0 || st->response != NULL ||
+                                        st->rating >= 0 || st->text != NULL);
         bool checked = question && st->attempts > 0 && st->rating < 0 && st->text == NULL;
 
         if (question)
@@ -402,9 +412,9 @@ static void bare_statement(struct ctx *c, const struct screen_state *st, const s
         json_string(&c->j, "id", iri);
         json_object_begin(&c->j, "definition");
         json_string(&c->j, "type",
-                    question ? ACTIVITY_BASE "cmi.interaction"
-                    : story  ? ACTIVITY_BASE "simulation"
-                             : ACTIVITY_BASE "lesson");
+                    question     ? ACTIVITY_BASE "cmi.interaction"
+                    : case_study ? ACTIVITY_BASE "simulation"
+                                 : ACTIVITY_BASE "lesson");
         xapi_lang_map(&c->j, "name", st->id);
         if (question && st->rating >= 0)
                 json_string(&c->j, "interactionType", "likert");
@@ -432,21 +442,10 @@ static void bare_statement(struct ctx *c, const struct screen_state *st, const s
                 json_string(&c->j, "response", st->text);
         }
         duration(&c->j, st->seconds);
-        if (checked) {
-                json_object_begin(&c->j, "extensions");
-                json_number(&c->j, EXT_BASE "attempts", st->attempts);
-                json_number(&c->j, EXT_BASE "hints-used", st->hints_used);
-                json_object_end(&c->j);
-        } else if (story) {
-                json_object_begin(&c->j, "extensions");
-                json_array_begin(&c->j, EXT_BASE "path");
-                for (size_t i = 0; i < st->npath; i++)
-                        json_string(&c->j, NULL, st->path[i]);
-                json_array_end(&c->j);
-                if (st->ending != NULL)
-                        json_string(&c->j, EXT_BASE "ending", st->ending);
-                json_object_end(&c->j);
-        }
+        if (checked)
+                tries(&c->j, st);
+        else if (case_study)
+                story(&c->j, st);
         json_object_end(&c->j);
         finish(c, when_of(st, a, now), st->id, event);
 }
