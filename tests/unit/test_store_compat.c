@@ -91,16 +91,16 @@ static void test_lenient_records_read_the_same(void **state)
 /* A value far over the module format's 1 MiB limit: records have none. */
 static void test_long_value(void **state)
 {
-        size_t big = 3u << 20;
-        char *text = xmalloc(big + 64);
+        static const char head[] = PLAIN_A "modules:\n  - id: m\n    attempts:\n"
+                                           "      - screens:\n          - id: q\n"
+                                           "            text: ";
+        size_t big = 3u << 20, n = sizeof(head) - 1;
+        char *text = xmalloc(n + big + 2);
         char *why = NULL;
         struct learner_record *r;
-        size_t n;
 
         (void)state;
-        strcpy(text, PLAIN_A "modules:\n  - id: m\n    attempts:\n      - screens:\n"
-                             "          - id: q\n            text: ");
-        n = strlen(text);
+        memcpy(text, head, n);
         memset(text + n, 'x', big);
         memcpy(text + n + big, "\n", 2);
         r = store_yaml_parse(text, n + big + 1, &why);
