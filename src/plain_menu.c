@@ -91,16 +91,20 @@ static bool forget(struct plain *p)
         if (!plain_read_line(p))
                 return false;
         if (!store_same_name(plain_trimmed(p->line), p->name)) {
-                plain_say(p, "Your record is kept.");
+                plain_say(p, "%s",
+                          plain_trimmed(p->line)[0] != '\0' ? PRESENT_FORGET_NOT_YOU
+                                                            : PRESENT_FORGET_KEPT);
                 return false;
         }
         p->rec = NULL; /* the handle owns it and goes with it */
         if (!store_forget(&p->handle, &err)) {
-                plain_say(p, "Your record could not be deleted: %s",
-                          err != NULL ? err : "unknown error");
+                char *why = present_forget_failed(err);
+
+                plain_say(p, "%s", why);
+                free(why);
                 return true;
         }
-        plain_say(p, "Your record is deleted.");
+        plain_say(p, "%s", PRESENT_FORGOTTEN);
         return true;
 }
 
