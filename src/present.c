@@ -142,6 +142,21 @@ const char *present_screen_kind(const struct screen *sc)
         return kind_ops(sc->kind)->label;
 }
 
+char *present_summary_heading(const struct module *m)
+{
+        return xasprintf("Summary: %s", m->title);
+}
+
+char *present_contents_heading(const struct module *m)
+{
+        return xasprintf("Contents: %s", m->title);
+}
+
+char *present_case_heading(const struct screen *sc)
+{
+        return xasprintf("Case study: %s", sc->title != NULL ? sc->title : "");
+}
+
 /* ---- status ------------------------------------------------------------- */
 
 const char *present_status_word(enum module_status st)
@@ -548,6 +563,20 @@ void present_answer(const struct session *s, const char *hint_key, struct presen
                 if (sc->explanation != NULL)
                         add(out, PART_EXPLANATION, NULL, xstrdup(sc->explanation), true);
         }
+}
+
+const char *present_no_hint(const struct session *s)
+{
+        const struct screen *sc = session_screen(s);
+        const struct screen_state *st = session_state(s);
+
+        if (sc == NULL || sc->type != SCREEN_QUESTION)
+                return "There is no hint here.";
+        if (sc->nhints == 0 || !model_kind_is_checked(sc->kind))
+                return "This question has no hints.";
+        if (st != NULL && st->settled)
+                return "This question is settled: no more hints.";
+        return "There are no more hints for this question.";
 }
 
 void present_parts_free(struct present_parts *p)

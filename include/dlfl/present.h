@@ -68,6 +68,12 @@ const char *present_case_go_on(bool walked);
 #define PRESENT_REFLECTION_LABEL "Your reflection: "
 #define PRESENT_DRAFT_LABEL "Your draft, not yet saved: "
 
+/* Headings, the same in both front ends (malloc'd): "Summary: Title",
+ * "Contents: Title", "Case study: Title". */
+char *present_summary_heading(const struct module *m);
+char *present_contents_heading(const struct module *m);
+char *present_case_heading(const struct screen *sc);
+
 /* ---- status ---- */
 
 /* The status in the same words everywhere: "not started", "in progress
@@ -116,6 +122,12 @@ void present_wait(unsigned seconds, char *buf, size_t size);
 char *present_forget_failed(const char *why);
 #define PRESENT_FORGET_KEPT "Your record is kept."
 #define PRESENT_FORGET_NOT_YOU "That is not your name, so your record is kept."
+
+/* Said on opening a module whose file changed since the learner's last
+ * visit. */
+#define PRESENT_MODULE_CHANGED                                                                     \
+        "This module has changed since you last worked on it. Your progress on the screens it "    \
+        "still has is kept."
 
 /* ---- the module intro ---- */
 
@@ -194,6 +206,11 @@ struct present_parts {
  * hints asked for). hint_key names the key that gives the next hint
  * ("h", or "F1" in an answer box); NULL for no such line. */
 void present_answer(const struct session *s, const char *hint_key, struct present_parts *out);
+/* Why no hint is given when one is asked for here: "There is no hint
+ * here." (not a question), "This question has no hints.", "This question
+ * is settled: no more hints.", or "There are no more hints for this
+ * question." */
+const char *present_no_hint(const struct session *s);
 void present_parts_free(struct present_parts *p);
 
 /* ---- the module summary ---- */

@@ -16,8 +16,10 @@ plain '1\nm\nq\n' # open the module, leave at its intro
 phas "a fresh module says start" "Press Enter to start"
 plain 'q\n'
 phas "opened and left at the intro is still not started" "1. Parity Check (not started; about 5 minutes)"
-plain '1\n\n\n2\n\n2\n\n1\n3\n\n\nq\n'
+NO_HINT="There are no more hints for this question."
+plain '1\n\n\n2\n\n2\n\n1\nh\n3\n\n\nq\n'
 phas "wrong answer, a hint by itself" "Hint: Not the first."
+phas "no more hints, in the same words" "$NO_HINT"
 phas "score to one decimal, rounded down" "Score: 2 of 3 points (66.6%); the pass mark is 70%."
 phas "result" "Result: not passed."
 phas "the menu status" "1. Parity Check (not passed, 66.6%; about 5 minutes)"
@@ -58,6 +60,8 @@ send Enter
 wait_for "Third question" >/dev/null
 send 1
 check "TUI: wrong answer, a hint by itself" wait_for "Hint: Not the first."
+send h
+check "TUI: no more hints, in the same words" wait_for "$NO_HINT"
 send 3
 wait_for "Press Enter to go on." >/dev/null
 send Enter
@@ -119,6 +123,8 @@ EARNED="You earned 0.7 of 1 point."
 SCORE="Score: 0.7 of 1 point (70.0%); the pass mark is 80%."
 ENDING="A poor ending: think about what could have gone differently."
 CASE_ON="Press Enter to go on, or r to walk the case study again"
+CASE_HEAD="Case study: A case"
+SUMMARY_HEAD="Summary: Parity More"
 OFFER="a for the questions again (lessons count as read), or r for the whole module again."
 TO_SUMMARY="Press Enter for your summary, or r for the whole module again"
 AGAIN="The whole module again: every screen is fresh. Your earlier attempt stays in your record."
@@ -126,7 +132,7 @@ AGAIN="The whole module again: every screen is fresh. Your earlier attempt stays
 printf '1\n\n1\n\n1\n2\n\n1\n\n\n1\nr\nq\n' |
 	COLUMNS=200 "$DLFL" --plain -m "$more" -d "$T/more-plain" -l Ann >"$T/p.out" 2>&1
 for w in "$ROW_NEW" "$FACTS" "$SEC1_NEW" "$SEC2_NEW" "$PRACTICE" "$HEADING" "$EARNED" \
-	"$ENDING" "$CASE_ON" "$SCORE" "$ROW_DONE" "$SEC1_DONE" "$SEC2_DONE" "$TO_SUMMARY" "$AGAIN"; do
+	"$CASE_HEAD" "$ENDING" "$CASE_ON" "$SUMMARY_HEAD" "$SCORE" "$ROW_DONE" "$SEC1_DONE" "$SEC2_DONE" "$TO_SUMMARY" "$AGAIN"; do
 	phas "the shared words" "$w"
 done
 phas "the offer to start again" "Type $OFFER"
@@ -149,6 +155,7 @@ send 2
 check "TUI: the points earned" wait_for "$EARNED"
 send Enter
 wait_for "Press Enter to begin." >/dev/null
+check "TUI: the case study's heading" on_screen "$CASE_HEAD"
 send Enter
 wait_for "What now?" >/dev/null
 send 1
@@ -156,6 +163,7 @@ check "TUI: the case study's ending" wait_for "$ENDING"
 check "TUI: the way on from a case study" on_screen "$CASE_ON."
 send Enter
 check "TUI: the score" wait_for "$SCORE"
+check "TUI: the summary's heading" on_screen "$SUMMARY_HEAD"
 check "TUI: the offer to start again" on_screen_joined "Press $OFFER"
 send m
 check "TUI: the menu row after" wait_for "$ROW_DONE"

@@ -190,6 +190,19 @@ static void menu_intro_again_and_endings(void **state)
         line = present_resume_item(&m);
         assert_string_equal(line, "Resume where you left off: Parity Check");
         free(line);
+        line = present_summary_heading(&m);
+        assert_string_equal(line, "Summary: Parity Check");
+        free(line);
+        line = present_contents_heading(&m);
+        assert_string_equal(line, "Contents: Parity Check");
+        free(line);
+        {
+                struct screen sc = {.type = SCREEN_CASE_STUDY, .title = "A case"};
+
+                line = present_case_heading(&sc);
+                assert_string_equal(line, "Case study: A case");
+                free(line);
+        }
         line = present_broken("x.yaml", "bad");
         assert_string_equal(line, "Cannot be opened: x.yaml: bad");
         free(line);
@@ -362,6 +375,7 @@ static void answer_parts_in_order(void **state)
         assert_string_equal(k, "VPFRE"); /* the hints give way once settled */
         assert_string_equal(p.v[0].text, "Right.");
         assert_string_equal(p.v[1].text, "You earned 0.67 of 1 point.");
+        assert_string_equal(present_no_hint(s), "This question is settled: no more hints.");
         assert_string_equal(p.v[3].text, "B");
         assert_string_equal(p.v[3].label, "The right answer: ");
         present_parts_free(&p);
