@@ -211,6 +211,12 @@ void present_answer(const struct session *s, const char *hint_key, struct presen
  * is settled: no more hints.", or "There are no more hints for this
  * question." */
 const char *present_no_hint(const struct session *s);
+/* An answer given again to a question already answered (it counts for
+ * nothing). */
+#define PRESENT_ANSWER_ALREADY "You have already answered this question."
+/* Said on going on from a question not answered (or not settled). */
+#define PRESENT_LEFT_UNANSWERED                                                                    \
+        "Left unanswered: it is listed on the module summary to come back to."
 void present_parts_free(struct present_parts *p);
 
 /* ---- the module summary ---- */
