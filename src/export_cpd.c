@@ -376,14 +376,13 @@ static void write_module(FILE *out, size_t number, const struct module *m,
         present_duration(seconds, dur, sizeof dur);
         fprintf(out, "- Time spent: %s\n", dur);
         if (cur.possible > 0) {
-                char pc[16], e[32], p[32], pm[32];
+                char pc[16], ep[96], pm[32];
 
                 present_fraction(cur.earned, cur.possible, pc, sizeof pc);
-                present_points(cur.earned, e, sizeof e);
-                present_points(cur.possible, p, sizeof p);
+                present_points_of(cur.earned, cur.possible, ep, sizeof ep);
                 present_points(cur.pass_mark, pm, sizeof pm);
-                fprintf(out, "- Score%s: %s (%s of %s points; pass mark %s%%)\n",
-                        cur.complete ? "" : " so far", pc, e, p, pm);
+                fprintf(out, "- Score%s: %s (%s; pass mark %s%%)\n", cur.complete ? "" : " so far",
+                        pc, ep, pm);
         } else
                 fputs("- Score: not scored (no scored questions)\n", out);
         if (mr->nattempts > 1) {

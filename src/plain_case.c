@@ -3,6 +3,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "dlfl/present.h"
 #include "dlfl/session.h"
 #include "dlfl/xalloc.h"
 
@@ -20,8 +21,7 @@ static void show_step(struct plain *p, struct session *s)
         plain_md(p, "", step->text);
         if (step->ending != ENDING_NONE) {
                 plain_blank(p);
-                plain_say(p, "Ending: %s. This case study is complete.",
-                          model_ending_name(step->ending));
+                plain_say(p, "%s", present_ending(step->ending));
                 if (sc->reflection != NULL) {
                         plain_blank(p);
                         plain_md(p, "Reflection: ", sc->reflection);

@@ -59,22 +59,19 @@ static void intro_show(struct plain *p, struct session *s, const struct screen *
         plain_blank(p);
         plain_say(p, "Sections:");
         for (size_t i = 0; i < m->nsections; i++) {
-                const struct section *sec = &m->sections[i];
                 char *prefix = xasprintf("%zu. ", i + 1);
                 char *line;
 
-                line = xasprintf("%s (%zu of %zu screens done)", sec->title,
-                                 i < 64 ? in.done[i] : 0, sec->count);
+                line = present_intro_section(m, &in, i);
                 plain_wrapped(p, prefix, line);
                 free(line);
                 free(prefix);
         }
         {
-                const char *go = present_intro_go_on(&in);
+                const char *go = present_intro_go_on(&in, session_on_summary(s));
 
                 /* The engine's sentence, without its full stop, is the prompt. */
-                plain_ask(p, "%.*s%s", (int)strlen(go) - 1, go,
-                          fresh ? "" : "; or type r to start the module again");
+                plain_ask(p, "%.*s", (int)strlen(go) - 1, go);
         }
 }
 
@@ -88,6 +85,7 @@ static enum flow intro_line(struct plain *p, struct session *s, const char *t)
                 return plain_position(p);
         if (!st->fresh && (strcmp(t, "r") == 0 || strcmp(t, "R") == 0)) {
                 session_restart(s, time(NULL));
+                plain_say(p, "%s", present_again_started(false));
                 return plain_position(p);
         }
         if (plain_command(t) == 'b')

@@ -3,6 +3,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 
+#include "dlfl/present.h"
 #include "dlfl/xalloc.h"
 #include "tui.h"
 
@@ -39,20 +40,6 @@ KEYS(choose_keys, TK(TA_DIGIT), TKN(TA_UP, NULL, "Up/Down+Enter"), TKW(TA_RESTAR
 static bool at_ending(const struct step *st)
 {
         return st != NULL && st->nchoices == 0;
-}
-
-static const char *ending_words(enum ending e)
-{
-        switch (e) {
-        case ENDING_GOOD:
-                return "A good ending.";
-        case ENDING_MIXED:
-                return "A mixed ending: some of it went well.";
-        case ENDING_POOR:
-                return "A poor ending: think about what could have gone differently.";
-        default:
-                return "The end of the case study.";
-        }
 }
 
 static void case_enter(struct tui *t)
@@ -181,7 +168,7 @@ static void case_draw(struct tui *t)
                         }
                         keys = &choose_keys;
                 } else {
-                        tui_doc_text(d, ending_words(step->ending), NULL, END_ITEM,
+                        tui_doc_text(d, present_ending(step->ending), NULL, END_ITEM,
                                      step->ending == ENDING_GOOD   ? tui_attr(t, COL_RIGHT)
                                      : step->ending == ENDING_POOR ? tui_attr(t, COL_WRONG)
                                                                    : A_BOLD,

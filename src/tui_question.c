@@ -446,9 +446,7 @@ static void question_draw(struct tui *t)
         tui_content_header(t);
         tui_doc_reset(d, tui_text_width(t));
         if (!present_question_heading(sc, head, sizeof head))
-                snprintf(head, sizeof head, "%s",
-                         ops(t)->heading != NULL ? ops(t)->heading
-                                                 : "Question (practice, not scored)");
+                head[0] = '\0';
         tui_doc_text(d, head, NULL, -1, tui_attr(t, COL_HEADING), 0);
         tui_doc_md(d, sc->prompt, NULL, -1, A_BOLD, 0);
         tui_doc_blank(d);

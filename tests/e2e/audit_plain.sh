@@ -23,7 +23,7 @@ hasnt "it does not answer the next question" "Not right"
 if rec carry | sed -n '/id: q-multi/,$p' | grep -q 'attempts:'; then notok "the unseen question has no attempt"; else ok "the unseen question has no attempt"; fi
 # The same after a rating: the 1 must not pick the case study's choice.
 run '\n\n\nt\n10\n3\n1\n\nq\n' rate
-hasnt "a line after a rating does not pick on the case study" "Ending:"
+hasnt "a line after a rating does not pick on the case study" " ending"
 has "and the case study is shown unanswered" "Type the number of your choice"
 # At the intro a stray line is refused too.
 run '\nzz\n\nq\n' intro

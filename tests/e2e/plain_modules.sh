@@ -31,7 +31,7 @@ has "the menu shows a passed module" "2. Second Steps (passed)"
 
 run '1\nr\n1\n\n'
 has "starting again shows the first screen" "First Steps / Only / screen 1 of 1"
-has "the new attempt is scored afresh" "Score: 1 of 1 points (100.0%); the pass mark is 100%."
+has "the new attempt is scored afresh" "Score: 1 of 1 point (100.0%); the pass mark is 100%."
 has "and passes" "Result: passed."
 rec=$(grep -l '^name: Ann$' "$tmp/data/learners/"*.yaml 2>/dev/null)
 if [ -n "$rec" ] && [ "$(grep -c 'started:' "$rec")" -ge 3 ]; then

@@ -45,7 +45,7 @@ if [ "$rc" -eq 0 ]; then ok "end of input exits 0"; else notok "end of input exi
 run '1\n2\n'
 has "the picker lists the saved learner" "1. Zoe Smith"
 has "the menu shows progress" "1. Plain Everything (in progress"
-has "the menu has a Resume entry" "2. Resume Plain Everything where you left off"
+has "the menu has a Resume entry" "2. Resume where you left off: Plain Everything"
 has "resume goes back to the screen left" "Plain Everything / Basics / screen 2 of 12"
 has "resume shows the answer given" "Your answer: 1"
 has "resume shows the attempts left" "Try again"

@@ -91,7 +91,7 @@ has "the same wrong answer again costs no attempt" "Change it first: giving it"
 has "a reflection is saved" "Saved."
 has "a rating is recorded" "Saved: Proficient."
 has "case-study choice feedback" "A good first question."
-has "case-study ending" "Ending: good."
+has "case-study ending" "A good ending."
 has "case-study reflection offered" "Reflection: What would you do in your own branch?"
 has "summary score to one decimal, rounded down" "Score: 5.34 of 7 points (76.2%); the pass mark is 60%."
 has "summary result" "Result: passed."
@@ -108,4 +108,4 @@ fi
 
 # The menu afterwards shows the module passed with its score.
 printf 'q\n' | "$DLFL" --plain -m "$fix" -d "$tmp/data" -l ann >"$tmp/out" 2>&1
-has "the menu shows the result" "1. Plain Everything (passed, 76.2%, 10 min)"
+has "the menu shows the result" "1. Plain Everything (passed, 76.2%; about 10 minutes)"
