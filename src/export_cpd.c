@@ -146,6 +146,21 @@ static void write_safe(FILE *out, const char *s)
         free(safe);
 }
 
+/* "- LABEL: a, b" (the n items joined by sep) on a line; nothing for none. */
+static void write_joined(FILE *out, const char *label, const char **items, size_t n,
+                         const char *sep)
+{
+        if (n == 0)
+                return;
+        fprintf(out, "- %s: ", label);
+        for (size_t i = 0; i < n; i++) {
+                if (i > 0)
+                        fputs(sep, out);
+                write_safe(out, items[i]);
+        }
+        fputs("\n", out);
+}
+
 /* The learner's name: safe for a terminal and escaped for Markdown. */
 static void write_learner(FILE *out, const char *s)
 {
@@ -402,23 +417,9 @@ static void write_module(FILE *out, size_t number, const struct module *m,
                         }
                 }
         }
-        if (m != NULL && m->ntags > 0) {
-                fputs("- Topics: ", out);
-                for (size_t i = 0; i < m->ntags; i++) {
-                        if (i > 0)
-                                fputs(", ", out);
-                        write_safe(out, m->tags[i]);
-                }
-                fputs("\n", out);
-        }
-        if (m != NULL && m->npksb > 0) {
-                fputs("- PKSB areas: ", out);
-                for (size_t i = 0; i < m->npksb; i++) {
-                        if (i > 0)
-                                fputs("; ", out);
-                        write_safe(out, m->pksb[i]);
-                }
-                fputs("\n", out);
+        if (m != NULL) {
+                write_joined(out, "Topics", m->tags, m->ntags, ", ");
+                write_joined(out, "PKSB areas", m->pksb, m->npksb, "; ");
         }
         if (m != NULL && m->noutcomes > 0) {
                 fputs("\n### Learning outcomes\n\n", out);

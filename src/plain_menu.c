@@ -139,15 +139,18 @@ static enum flow forget_line(struct plain *p, struct session *s, const char *t)
 
         (void)s;
         if (!store_same_name(t, p->name)) {
-                plain_say(p, "Your record is kept.");
+                plain_say(p, "%s", t[0] != '\0' ? PRESENT_FORGET_NOT_YOU : PRESENT_FORGET_KEPT);
                 return plain_back(p);
         }
         p->rec = NULL; /* the handle owns it and goes with it */
-        if (!store_forget(&p->handle, &err))
-                plain_say(p, "Your record could not be deleted: %s",
-                          err != NULL ? err : "unknown error");
-        else
-                plain_say(p, "Your record is deleted.");
+        if (!store_forget(&p->handle, &err)) {
+                char *why = present_forget_failed(err);
+
+                plain_say(p, "%s", why);
+                free(why);
+        } else {
+                plain_say(p, "%s", PRESENT_FORGOTTEN);
+        }
         return plain_logout(p);
 }
 

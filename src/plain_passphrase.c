@@ -6,6 +6,7 @@
 #include <unistd.h>
 
 #include "dlfl/passphrase.h"
+#include "dlfl/present.h"
 #include "dlfl/signals.h"
 #include "dlfl/store.h"
 #include "dlfl/xalloc.h"
@@ -89,8 +90,10 @@ enum flow plain_login(struct plain *p, const char *name)
          * another profile nor a restart resets it. */
         wait = store_pass_wait(p->store, name);
         if (wait > 0) {
-                plain_say(p, "Please wait %u second%s before trying again.", wait,
-                          wait == 1 ? "" : "s");
+                char msg[80];
+
+                present_wait(wait, msg, sizeof msg);
+                plain_say(p, "%s", msg);
                 fflush(p->out);
                 while (wait > 0 && signals_stop == 0)
                         wait = sleep(wait);
@@ -132,7 +135,7 @@ static enum flow passphrase_line(struct plain *p, struct session *s, const char 
         if (p->cli)
                 fputs("dlfl: that passphrase is not right\n", stderr);
         else
-                plain_say(p, "That passphrase is not right.");
+                plain_say(p, "%s", PRESENT_PASS_WRONG);
         return not_opened(p);
 }
 

@@ -101,6 +101,12 @@ const char *present_ending(enum ending e)
         return "The end of the case study.";
 }
 
+const char *present_case_go_on(bool walked)
+{
+        return walked ? "Press Enter to go on, or r to walk the case study again."
+                      : "Press Enter to go on.";
+}
+
 long present_minutes(double seconds)
 {
         /* Negative or absurd values come only from a damaged record. */
@@ -252,6 +258,20 @@ char *present_resume_item(const struct module *m)
 char *present_broken(const char *file, const char *why)
 {
         return xasprintf("Cannot be opened: %s: %s", file, why);
+}
+
+/* ---- learners ----------------------------------------------------------- */
+
+void present_wait(unsigned seconds, char *buf, size_t size)
+{
+        snprintf(buf, size, "Please wait %u second%s before trying again.", seconds,
+                 seconds == 1 ? "" : "s");
+}
+
+char *present_forget_failed(const char *why)
+{
+        return xasprintf("Your record could not be deleted: %s",
+                         why != NULL ? why : "unknown error");
 }
 
 /* ---- the intro ---------------------------------------------------------- */

@@ -86,7 +86,7 @@ static const struct keys *end_block(struct tui *t, struct tui_doc *d, int *edit_
 
         if (sc->reflection != NULL) {
                 tui_doc_blank(d);
-                tui_doc_md(d, sc->reflection, "Reflect: ", END_ITEM, A_BOLD, 0);
+                tui_doc_md(d, sc->reflection, PRESENT_REFLECT_LABEL, END_ITEM, A_BOLD, 0);
                 if (cs->editing) {
                         tui_doc_blank(d);
                         *edit_rows = tui_body_rows(t) / 3;
@@ -94,10 +94,9 @@ static const struct keys *end_block(struct tui *t, struct tui_doc *d, int *edit_
                                 *edit_rows = 3;
                         tui_doc_space(d, EDIT_ITEM, *edit_rows);
                 } else if (st != NULL && st->text != NULL) {
-                        tui_doc_text(d, st->text, "Your reflection: ", END_ITEM, A_NORMAL, 0);
+                        tui_doc_text(d, st->text, PRESENT_REFLECTION_LABEL, END_ITEM, A_NORMAL, 0);
                 } else if (st != NULL && st->draft != NULL) {
-                        tui_doc_text(d, st->draft, "Your draft, not yet saved: ", END_ITEM,
-                                     A_NORMAL, 0);
+                        tui_doc_text(d, st->draft, PRESENT_DRAFT_LABEL, END_ITEM, A_NORMAL, 0);
                 }
         }
         tui_doc_blank(d);
@@ -107,10 +106,7 @@ static const struct keys *end_block(struct tui *t, struct tui_doc *d, int *edit_
                                          : "Press Enter to write your reflection.",
                              NULL, END_ITEM, A_BOLD, 0);
         } else {
-                tui_doc_text(d,
-                             walked ? "Press Enter to go on, or r to walk the case study again."
-                                    : "Press Enter to go on.",
-                             NULL, END_ITEM, A_BOLD, 0);
+                tui_doc_text(d, present_case_go_on(walked), NULL, END_ITEM, A_BOLD, 0);
         }
         if (cs->editing)
                 return &typing_keys;

@@ -58,6 +58,15 @@ bool present_question_heading(const struct screen *sc, char *buf, size_t size);
  * of it went well.", "A poor ending: think about what could have gone
  * differently." */
 const char *present_ending(enum ending e);
+/* The way on from a case study's end: "Press Enter to go on, or r to walk
+ * the case study again." (walked: it has steps), else "Press Enter to go
+ * on." */
+const char *present_case_go_on(bool walked);
+/* The labels before a case study's reflection prompt, the reflection
+ * saved, and one being written. */
+#define PRESENT_REFLECT_LABEL "Reflect: "
+#define PRESENT_REFLECTION_LABEL "Your reflection: "
+#define PRESENT_DRAFT_LABEL "Your draft, not yet saved: "
 
 /* ---- status ---- */
 
@@ -93,6 +102,20 @@ char *present_resume_item(const struct module *m);
 /* A module file that cannot be opened: "Cannot be opened: FILE: WHY"
  * (malloc'd; the caller draws it safely). */
 char *present_broken(const char *file, const char *why);
+
+/* ---- learners ---- */
+
+/* Before another try at a passphrase: "Please wait 1 second before trying
+ * again." */
+void present_wait(unsigned seconds, char *buf, size_t size);
+#define PRESENT_PASS_WRONG "That passphrase is not right."
+/* "Forget me", in both front ends: the record deleted, not deleted (with
+ * why, malloc'd), or kept (the name typed was not the learner's, or
+ * nothing was typed). */
+#define PRESENT_FORGOTTEN "Your record is deleted."
+char *present_forget_failed(const char *why);
+#define PRESENT_FORGET_KEPT "Your record is kept."
+#define PRESENT_FORGET_NOT_YOU "That is not your name, so your record is kept."
 
 /* ---- the module intro ---- */
 

@@ -118,6 +118,7 @@ HEADING="Question (1 point)"
 EARNED="You earned 0.7 of 1 point."
 SCORE="Score: 0.7 of 1 point (70.0%); the pass mark is 80%."
 ENDING="A poor ending: think about what could have gone differently."
+CASE_ON="Press Enter to go on, or r to walk the case study again"
 OFFER="a for the questions again (lessons count as read), or r for the whole module again."
 TO_SUMMARY="Press Enter for your summary, or r for the whole module again"
 AGAIN="The whole module again: every screen is fresh. Your earlier attempt stays in your record."
@@ -125,7 +126,7 @@ AGAIN="The whole module again: every screen is fresh. Your earlier attempt stays
 printf '1\n\n1\n\n1\n2\n\n1\n\n\n1\nr\nq\n' |
 	COLUMNS=200 "$DLFL" --plain -m "$more" -d "$T/more-plain" -l Ann >"$T/p.out" 2>&1
 for w in "$ROW_NEW" "$FACTS" "$SEC1_NEW" "$SEC2_NEW" "$PRACTICE" "$HEADING" "$EARNED" \
-	"$ENDING" "$SCORE" "$ROW_DONE" "$SEC1_DONE" "$SEC2_DONE" "$TO_SUMMARY" "$AGAIN"; do
+	"$ENDING" "$CASE_ON" "$SCORE" "$ROW_DONE" "$SEC1_DONE" "$SEC2_DONE" "$TO_SUMMARY" "$AGAIN"; do
 	phas "the shared words" "$w"
 done
 phas "the offer to start again" "Type $OFFER"
@@ -152,6 +153,7 @@ send Enter
 wait_for "What now?" >/dev/null
 send 1
 check "TUI: the case study's ending" wait_for "$ENDING"
+check "TUI: the way on from a case study" on_screen "$CASE_ON."
 send Enter
 check "TUI: the score" wait_for "$SCORE"
 check "TUI: the offer to start again" on_screen_joined "Press $OFFER"
@@ -165,6 +167,29 @@ send r
 wait_for "Start the whole module again?" >/dev/null
 send y
 check "TUI: what is said once started again" wait_for "$AGAIN"
+send q
+wait_for "Quit" 5 >/dev/null && send y
+wait_for "EXIT=" >/dev/null
+
+# "Forget me" in the same words: another name keeps the record, one's own
+# deletes it.
+NOT_YOU="That is not your name, so your record is kept."
+FORGOTTEN="Your record is deleted."
+printf 'f\nBob\nf\nann\n' | "$DLFL" --plain -m "$more" -d "$T/more-plain" -l Ann >"$T/p.out" 2>&1
+phas "forget me, another name" "$NOT_YOU"
+phas "forget me" "$FORGOTTEN"
+start 120 40 DLFL_DATA_DIR="$T/more-tui" "$DLFL" -m "$more" -l Ann
+wait_for "Learner: Ann" >/dev/null
+send f
+wait_for "type your name to confirm" >/dev/null
+type_text "Bob"
+send Enter
+check "TUI: forget me, another name" wait_for "$NOT_YOU"
+send f
+wait_for "type your name to confirm" >/dev/null
+type_text "ann"
+send Enter
+check "TUI: forget me" wait_for "$FORGOTTEN"
 send q
 wait_for "Quit" 5 >/dev/null && send y
 wait_for "EXIT=" >/dev/null

@@ -217,6 +217,16 @@ static void menu_intro_again_and_endings(void **state)
         assert_string_equal(present_intro_go_on(&in, true),
                             "Press Enter for your summary, or r for the whole module again.");
 
+        assert_string_equal(present_case_go_on(true),
+                            "Press Enter to go on, or r to walk the case study again.");
+        assert_string_equal(present_case_go_on(false), "Press Enter to go on.");
+        present_wait(1, buf, sizeof buf);
+        assert_string_equal(buf, "Please wait 1 second before trying again.");
+        present_wait(4, buf, sizeof buf);
+        assert_string_equal(buf, "Please wait 4 seconds before trying again.");
+        line = present_forget_failed(NULL);
+        assert_string_equal(line, "Your record could not be deleted: unknown error");
+        free(line);
         assert_string_equal(present_ending(ENDING_GOOD), "A good ending.");
         assert_string_equal(present_ending(ENDING_MIXED), "A mixed ending: some of it went well.");
         assert_string_equal(present_ending(ENDING_POOR),
