@@ -7,20 +7,10 @@
 # the TUI.
 . "$(dirname "$0")/tui_lib.sh"
 
-root=$(cd "$(dirname "$0")/../.." && pwd)
-: "${BUILD:=build}"
-case $BUILD in
-/*) objs=$BUILD BUILD=$(basename "$BUILD") ;;
-*) objs=$root/$BUILD ;;
-esac
-
 # The sources and the objects already built, so only what the new screens
 # touch compiles again.
-t=$T/tree
-mkdir -p "$t/$BUILD"
-(cd "$root" && cp -Rp Makefile src include tools modules helper scripts "$t/") || exit 1
-(cd "$objs" && find . -maxdepth 1 -type f \( -name '*.o' -o -name '*.d' -o -name '*.a' \
-	-o -name 'embed_model' -o -name 'builtin_modules.c' \) -exec cp -p {} "$t/$BUILD/" \;)
+t=$tmp/tree
+tree_copy "$t"
 
 # after FILE PATTERN LINE: LINE inserted after the first line matching PATTERN.
 after() {
@@ -72,8 +62,7 @@ after src/tui.h '^#define TUI_SCREENS\\(X\\)' '        X(about) \'
 after src/tui_keys.c '^ *GROUP\\("Everywhere"\\),' \
 	"    OPEN(about, NULL, \"v\", \"about\", \"v\", \"about this program\", CH('v')),"
 
-changed=$(cd "$T" && { diff -rq "$root/src" tree/src; diff -rq "$root/include" tree/include; } 2>&1 |
-	sed "s|$root/||; s|tree/||" | sort)
+changed=$(tree_changed "$t" | sed "s|$root/||; s|$t/||" | sort)
 want="Files src/plain.c and src/plain.c differ
 Files src/plain_impl.h and src/plain_impl.h differ
 Files src/tui.h and src/tui.h differ
@@ -93,31 +82,27 @@ for f in plain.c plain_impl.h tui.h tui_keys.c; do
 		not_ok "src/$f gains one line ($n added, $d removed)"
 done
 
-prog=dlfl
-[ "${SANITIZE:-0}" = 1 ] && prog=$BUILD/dlfl
-if (cd "$t" && make --no-print-directory -j2 BUILD="$BUILD" "$prog") >"$T/build" 2>&1; then
+if tree_make "$t"; then
 	ok "the tree with the new screens builds"
 else
 	not_ok "the tree with the new screens builds"
-	tail -20 "$T/build" | sed 's/^/# /'
 	exit 1
 fi
-DL=$t/$prog
 M=$(modules_dir tui-walk.yaml)
 
 # Line mode: the menu, the intro, the first screen; v opens the new
 # screen, Enter goes back to the first screen's prompt.
 printf '\n\nv\nx\n\n?\nq\n' | LANG=C.UTF-8 LC_ALL=C.UTF-8 COLUMNS=80 \
-	"$DL" --plain -m "$M" -d "$T/data" -l ann >"$T/out" 2>&1
-check "line mode: v opens the new screen" grep -qF "About: a screen added as one file." "$T/out"
-check "line mode: the new screen's own prompt" grep -qF "Press Enter to go back: " "$T/out"
-check "line mode: the new screen takes its lines" grep -qxF "Press Enter to go back." "$T/out"
+	"$DL" --plain -m "$M" -d "$tmp/data" -l ann >"$tmp/out" 2>&1
+check "line mode: v opens the new screen" grep -qF "About: a screen added as one file." "$tmp/out"
+check "line mode: the new screen's own prompt" grep -qF "Press Enter to go back: " "$tmp/out"
+check "line mode: the new screen takes its lines" grep -qxF "Press Enter to go back." "$tmp/out"
 check "line mode: back on the screen it came from" \
-	sh -c 'sed -n "/^Press Enter to go back: \$/,\$p" "$1" | grep -q "^Press Enter to go on"' - "$T/out"
-check "line mode: the commands list names it" grep -qF "  v  about this program" "$T/out"
+	sh -c 'sed -n "/^Press Enter to go back: \$/,\$p" "$1" | grep -q "^Press Enter to go on"' - "$tmp/out"
+check "line mode: the commands list names it" grep -qF "  v  about this program" "$tmp/out"
 
 # The TUI: v opens it over the picker; Esc closes it; the help names it.
-start 80 24 LANG=C.UTF-8 LC_ALL=C.UTF-8 TERM=screen "$DL" -m "$M" -d "$T/data2"
+start 80 24 LANG=C.UTF-8 LC_ALL=C.UTF-8 TERM=screen "$DL" -m "$M" -d "$tmp/data2"
 wait_for "Who is learning?" >/dev/null
 send v
 check "TUI: v opens the new screen" wait_for "About: a screen added as one file."
