@@ -33,9 +33,7 @@ static void intro_show(struct plain *p, struct session *s, const struct screen *
         plain_md(p, "", m->summary);
         plain_say(p, "%s", in.facts);
         if (session_module_changed(s))
-                plain_say(p,
-                          "This module has changed since you last worked on it. Your progress on "
-                          "the screens it still has is kept.");
+                plain_say(p, "%s", PRESENT_MODULE_CHANGED);
         if (m->noutcomes > 0) {
                 plain_blank(p);
                 plain_say(p, "%s", PRESENT_OUTCOMES_HEADING);

@@ -550,6 +550,20 @@ void present_answer(const struct session *s, const char *hint_key, struct presen
         }
 }
 
+const char *present_no_hint(const struct session *s)
+{
+        const struct screen *sc = session_screen(s);
+        const struct screen_state *st = session_state(s);
+
+        if (sc == NULL || sc->type != SCREEN_QUESTION)
+                return "There is no hint here.";
+        if (sc->nhints == 0 || !model_kind_is_checked(sc->kind))
+                return "This question has no hints.";
+        if (st != NULL && st->settled)
+                return "This question is settled: no more hints.";
+        return "There are no more hints for this question.";
+}
+
 void present_parts_free(struct present_parts *p)
 {
         if (p == NULL)

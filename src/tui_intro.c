@@ -50,7 +50,7 @@ static void intro_draw(struct tui *t)
         char buf[64], note[48];
         const struct present_intro *in = &v->in;
 
-        snprintf(buf, sizeof buf, "%zu screens", m->nscreens);
+        snprintf(buf, sizeof buf, "%zu screen%s", m->nscreens, m->nscreens == 1 ? "" : "s");
         tui_header(t, m->title, buf);
         tui_doc_reset(d, tui_text_width(t));
         tui_doc_text(d, m->title, NULL, -1, tui_attr(t, COL_HEADING), 0);

@@ -103,7 +103,8 @@ bool outbox_forget(const char *data_dir, const struct learner_record *r, const s
                    char **err);
 
 /* The player: with an LRS set up, every save queues, and after a module's
- * summary and at log-out a sync runs in the background. */
+ * summary and at log-out a sync runs in the background. Without one,
+ * "forget me" still empties and voids a queue a sync made earlier. */
 void outbox_watch(struct app *app);
 /* Starts a sync in a detached process that never touches the terminal and
  * holds none of this process's files or locks. */

@@ -117,6 +117,12 @@ char *present_forget_failed(const char *why);
 #define PRESENT_FORGET_KEPT "Your record is kept."
 #define PRESENT_FORGET_NOT_YOU "That is not your name, so your record is kept."
 
+/* Said on opening a module whose file changed since the learner's last
+ * visit. */
+#define PRESENT_MODULE_CHANGED                                                                     \
+        "This module has changed since you last worked on it. Your progress on the screens it "    \
+        "still has is kept."
+
 /* ---- the module intro ---- */
 
 struct present_intro {
@@ -194,6 +200,11 @@ struct present_parts {
  * hints asked for). hint_key names the key that gives the next hint
  * ("h", or "F1" in an answer box); NULL for no such line. */
 void present_answer(const struct session *s, const char *hint_key, struct present_parts *out);
+/* Why no hint is given when one is asked for here: "There is no hint
+ * here." (not a question), "This question has no hints.", "This question
+ * is settled: no more hints.", or "There are no more hints for this
+ * question." */
+const char *present_no_hint(const struct session *s);
 void present_parts_free(struct present_parts *p);
 
 /* ---- the module summary ---- */

@@ -429,4 +429,18 @@ check "and the LRS kept its own copies" \
 : >"$tmp/proxy.log"
 DLFL_DATA_DIR=$nolrs "$DLFL" sync >"$tmp/out" 2>"$tmp/err"
 check "the next sync sends nothing" sh -c '! grep -q "^POST" "$1"' sh "$tmp/proxy.log"
+
+# ---- forget me on a player with no LRS set, after a sync sent the activity ---------
+printf 'f\nNia Nolrs\n' | DLFL_DATA_DIR=$nolrs "$DLFL" -c "$tmp/nolrs.yaml" --plain -m "$away" \
+	-l "Nia Nolrs" >/dev/null 2>&1
+check "forget me deletes the record" test ! -e "$nolrs/learners/$(key "Nia Nolrs").yaml"
+check "and queues a void for each statement sent, though no LRS is set there" \
+	test "$(grep -c '^Q ' "$nolrs/outbox/$(key "Nia Nolrs").queue")" -eq 6
+DLFL_DATA_DIR=$nolrs "$DLFL" sync >"$tmp/out" 2>"$tmp/err"
+rc=$?
+in_lrs
+jq -r 'select(.actor.account.name == "Nia Nolrs") | .verb.id' "$tmp/lrs.jsonl" | sort | uniq -c >"$tmp/nia.left"
+check "the next sync sends the voids, and none of Nia's statements is left in the LRS" \
+	sh -c '[ "$1" -eq 0 ] && [ "$(cat "$2" | tr -s " ")" = " 6 http://adlnet.gov/expapi/verbs/voided" ]' \
+	sh "$rc" "$tmp/nia.left"
 exit "$((failures > 0))"

@@ -16,8 +16,10 @@ plain '1\nm\nq\n' # open the module, leave at its intro
 phas "a fresh module says start" "Press Enter to start"
 plain 'q\n'
 phas "opened and left at the intro is still not started" "1. Parity Check (not started; about 5 minutes)"
-plain '1\n\n\n2\n\n2\n\n1\n3\n\n\nq\n'
+NO_HINT="There are no more hints for this question."
+plain '1\n\n\n2\n\n2\n\n1\nh\n3\n\n\nq\n'
 phas "wrong answer, a hint by itself" "Hint: Not the first."
+phas "no more hints, in the same words" "$NO_HINT"
 phas "score to one decimal, rounded down" "Score: 2 of 3 points (66.6%); the pass mark is 70%."
 phas "result" "Result: not passed."
 phas "the menu status" "1. Parity Check (not passed, 66.6%; about 5 minutes)"
@@ -58,6 +60,8 @@ send Enter
 wait_for "Third question" >/dev/null
 send 1
 check "TUI: wrong answer, a hint by itself" wait_for "Hint: Not the first."
+send h
+check "TUI: no more hints, in the same words" wait_for "$NO_HINT"
 send 3
 wait_for "Press Enter to go on." >/dev/null
 send Enter

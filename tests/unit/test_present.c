@@ -362,6 +362,7 @@ static void answer_parts_in_order(void **state)
         assert_string_equal(k, "VPFRE"); /* the hints give way once settled */
         assert_string_equal(p.v[0].text, "Right.");
         assert_string_equal(p.v[1].text, "You earned 0.67 of 1 point.");
+        assert_string_equal(present_no_hint(s), "This question is settled: no more hints.");
         assert_string_equal(p.v[3].text, "B");
         assert_string_equal(p.v[3].label, "The right answer: ");
         present_parts_free(&p);
