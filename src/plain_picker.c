@@ -29,6 +29,9 @@ static void picker_show(struct plain *p, struct session *s, const struct screen 
 
         (void)s;
         (void)sc;
+        /* Listed afresh each time the picker is shown. */
+        store_names_free(st->names, st->n);
+        st->n = 0;
         st->names = store_list(p->store, &st->n, &err);
         plain_blank(p);
         if (st->names == NULL && err != NULL)
