@@ -58,7 +58,10 @@ static void show_step(struct plain *p, struct session *s)
 
 static void case_show(struct plain *p, struct session *s, const struct screen *sc)
 {
-        plain_wrapped(p, "", sc->title);
+        char *head = present_case_heading(sc);
+
+        plain_wrapped(p, "", head);
+        free(head);
         plain_blank(p);
         plain_md(p, "", sc->body);
         if (sc->nsteps == 0) {

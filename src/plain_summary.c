@@ -34,7 +34,12 @@ static void summary_show(struct plain *p, struct session *s, const struct screen
         present_summary(&sum, &ps);
         again = present_again_questions(&sum);
         plain_blank(p);
-        plain_say(p, "Summary: %s", m->title);
+        {
+                char *head = present_summary_heading(m);
+
+                plain_wrapped(p, "", head);
+                free(head);
+        }
         plain_say(p, "%s", ps.score);
         plain_say(p, "%s", ps.result);
         plain_say(p, "%s", ps.time);

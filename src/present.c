@@ -142,6 +142,21 @@ const char *present_screen_kind(const struct screen *sc)
         return kind_ops(sc->kind)->label;
 }
 
+char *present_summary_heading(const struct module *m)
+{
+        return xasprintf("Summary: %s", m->title);
+}
+
+char *present_contents_heading(const struct module *m)
+{
+        return xasprintf("Contents: %s", m->title);
+}
+
+char *present_case_heading(const struct screen *sc)
+{
+        return xasprintf("Case study: %s", sc->title != NULL ? sc->title : "");
+}
+
 /* ---- status ------------------------------------------------------------- */
 
 const char *present_status_word(enum module_status st)

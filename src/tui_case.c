@@ -132,7 +132,7 @@ static void case_draw(struct tui *t)
 
         tui_content_header(t);
         tui_doc_reset(d, tui_text_width(t));
-        char *title = xasprintf("Case study: %s", sc->title ? sc->title : "");
+        char *title = present_case_heading(sc);
         tui_doc_text(d, title, NULL, -1, tui_attr(t, COL_HEADING), 0);
         free(title);
         tui_doc_blank(d);

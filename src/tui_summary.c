@@ -33,8 +33,9 @@ static void summary_draw(struct tui *t)
         session_summary(t->sess, &s);
         tui_content_header(t);
         tui_doc_reset(d, tui_text_width(t));
-        tui_doc_text(d, "Module summary", NULL, -1, tui_attr(t, COL_HEADING), 0);
-        tui_doc_text(d, m->title, NULL, -1, A_BOLD, 0);
+        char *head = present_summary_heading(m);
+        tui_doc_text(d, head, NULL, -1, tui_attr(t, COL_HEADING), 0);
+        free(head);
         tui_doc_blank(d);
         struct present_summary ps;
         present_summary(&s, &ps);

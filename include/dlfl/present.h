@@ -68,6 +68,12 @@ const char *present_case_go_on(bool walked);
 #define PRESENT_REFLECTION_LABEL "Your reflection: "
 #define PRESENT_DRAFT_LABEL "Your draft, not yet saved: "
 
+/* Headings, the same in both front ends (malloc'd): "Summary: Title",
+ * "Contents: Title", "Case study: Title". */
+char *present_summary_heading(const struct module *m);
+char *present_contents_heading(const struct module *m);
+char *present_case_heading(const struct screen *sc);
+
 /* ---- status ---- */
 
 /* The status in the same words everywhere: "not started", "in progress

@@ -123,6 +123,8 @@ EARNED="You earned 0.7 of 1 point."
 SCORE="Score: 0.7 of 1 point (70.0%); the pass mark is 80%."
 ENDING="A poor ending: think about what could have gone differently."
 CASE_ON="Press Enter to go on, or r to walk the case study again"
+CASE_HEAD="Case study: A case"
+SUMMARY_HEAD="Summary: Parity More"
 OFFER="a for the questions again (lessons count as read), or r for the whole module again."
 TO_SUMMARY="Press Enter for your summary, or r for the whole module again"
 AGAIN="The whole module again: every screen is fresh. Your earlier attempt stays in your record."
@@ -130,7 +132,7 @@ AGAIN="The whole module again: every screen is fresh. Your earlier attempt stays
 printf '1\n\n1\n\n1\n2\n\n1\n\n\n1\nr\nq\n' |
 	COLUMNS=200 "$DLFL" --plain -m "$more" -d "$T/more-plain" -l Ann >"$T/p.out" 2>&1
 for w in "$ROW_NEW" "$FACTS" "$SEC1_NEW" "$SEC2_NEW" "$PRACTICE" "$HEADING" "$EARNED" \
-	"$ENDING" "$CASE_ON" "$SCORE" "$ROW_DONE" "$SEC1_DONE" "$SEC2_DONE" "$TO_SUMMARY" "$AGAIN"; do
+	"$CASE_HEAD" "$ENDING" "$CASE_ON" "$SUMMARY_HEAD" "$SCORE" "$ROW_DONE" "$SEC1_DONE" "$SEC2_DONE" "$TO_SUMMARY" "$AGAIN"; do
 	phas "the shared words" "$w"
 done
 phas "the offer to start again" "Type $OFFER"
@@ -153,6 +155,7 @@ send 2
 check "TUI: the points earned" wait_for "$EARNED"
 send Enter
 wait_for "Press Enter to begin." >/dev/null
+check "TUI: the case study's heading" on_screen "$CASE_HEAD"
 send Enter
 wait_for "What now?" >/dev/null
 send 1
@@ -160,6 +163,7 @@ check "TUI: the case study's ending" wait_for "$ENDING"
 check "TUI: the way on from a case study" on_screen "$CASE_ON."
 send Enter
 check "TUI: the score" wait_for "$SCORE"
+check "TUI: the summary's heading" on_screen "$SUMMARY_HEAD"
 check "TUI: the offer to start again" on_screen_joined "Press $OFFER"
 send m
 check "TUI: the menu row after" wait_for "$ROW_DONE"

@@ -46,7 +46,7 @@ run '2\n?\nh\nb\nt\n5\nm\nq\n' -l 'Zoe Smith'
 has "? lists the commands" "b  back to the previous screen"
 has "h gives the hint after a wrong answer" "Hint: Think about why the library exists."
 has "b goes back" "Plain Everything / Basics / screen 1 of 12"
-has "t lists the contents" "Contents of Plain Everything:"
+has "t lists the contents" "Contents: Plain Everything"
 has "the contents mark the screen done" "1. Welcome (done)"
 has "a contents number jumps there" "Plain Everything / Basics / screen 5 of 12"
 if [ "$(grep -c '^Modules for Zoe Smith:' "$tmp/out")" -eq 2 ]; then ok "m returns to the module menu"; else not_ok "m returns to the module menu"; fi

@@ -29,7 +29,7 @@ while [ "$k" -le 12 ]; do
 done
 check "n and Right reach every screen, past empty answer boxes" on_screen "Screen 12 of 12"
 send n
-check "n after the last screen shows the summary" wait_for "Module summary"
+check "n after the last screen shows the summary" wait_for "Summary: "
 send b
 check "b goes back from the summary" wait_for "Screen 12 of 12"
 send Left Left Left Left Left Left Left

@@ -190,6 +190,19 @@ static void menu_intro_again_and_endings(void **state)
         line = present_resume_item(&m);
         assert_string_equal(line, "Resume where you left off: Parity Check");
         free(line);
+        line = present_summary_heading(&m);
+        assert_string_equal(line, "Summary: Parity Check");
+        free(line);
+        line = present_contents_heading(&m);
+        assert_string_equal(line, "Contents: Parity Check");
+        free(line);
+        {
+                struct screen sc = {.type = SCREEN_CASE_STUDY, .title = "A case"};
+
+                line = present_case_heading(&sc);
+                assert_string_equal(line, "Case study: A case");
+                free(line);
+        }
         line = present_broken("x.yaml", "bad");
         assert_string_equal(line, "Cannot be opened: x.yaml: bad");
         free(line);
