@@ -323,6 +323,9 @@ static void ask_quit(struct tui *t)
 bool tui_global_key(struct tui *t, const struct tui_key *k)
 {
         switch (k->act) {
+        case TA_OPEN:
+                tui_open_overlay(t, k->opens);
+                return true;
         case TA_HELP:
                 tui_open_overlay(t, &tui_help_screen);
                 return true;
@@ -649,7 +652,7 @@ int tui_run(struct app *app)
                         session_tick(t.sess, tui_now());
                 const struct tui_screen *sc = t.overlay ? t.overlay : t.screen;
                 tui_key_bind(&k, sc);
-                bool used = sc->key(&t, &k);
+                bool used = sc->key != NULL && sc->key(&t, &k);
                 if (used)
                         continue;
                 if (t.overlay != NULL) {
