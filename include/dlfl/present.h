@@ -134,7 +134,7 @@ char *present_forget_failed(const char *why);
 struct present_intro {
         bool started;               /* the learner went past this intro before (so "continue") */
         size_t done[64], count[64]; /* per section (first 64): screens complete, screens */
-        char facts[96];             /* "About 5 minutes. Pass mark 70%." (the frozen pass mark),
+        char facts[128];            /* "About 5 minutes. Pass mark 70%." (the frozen pass mark),
                                        or "... Nothing in this module is scored." */
         char reviewed[64];          /* "Content checked on 29 November 2026.", or empty */
 };
