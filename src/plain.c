@@ -633,8 +633,7 @@ static enum flow module_line(struct plain *p, const char *t)
                 if (sc == NULL)
                         return FLOW_NEXT;
                 if (sc->type == SCREEN_QUESTION && !session_state(s)->complete)
-                        plain_say(p, "Left unanswered: it is listed on the module summary to come "
-                                     "back to.");
+                        plain_say(p, "%s", PRESENT_LEFT_UNANSWERED);
                 session_next(s, time(NULL));
                 return FLOW_SHOW;
         }

@@ -264,7 +264,7 @@ static void after_answer(struct plain *p, struct session *s, enum answer_result 
                 plain_say(p, "%s", session_problem(s));
                 return;
         case ANSWER_ALREADY:
-                plain_say(p, "You have already answered this question.");
+                plain_say(p, "%s", PRESENT_ANSWER_ALREADY);
                 plain_ask(p, "Press Enter to go on");
                 return;
         case ANSWER_RECORDED:

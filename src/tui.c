@@ -348,16 +348,23 @@ bool tui_global_key(struct tui *t, const struct tui_key *k)
                 tui_question_keep_draft(t);
                 tui_open_overlay(t, &tui_contents_screen);
                 return true;
-        case TA_NEXT:
+        case TA_NEXT: {
                 if (!on_content(t))
                         return false;
+                const struct screen *sc = session_screen(t->sess);
+                bool left =
+                    sc != NULL && sc->type == SCREEN_QUESTION && !session_state(t->sess)->complete;
+
                 tui_question_keep_draft(t);
                 session_tick(t->sess, tui_now());
-                if (session_next(t->sess, tui_now()))
+                if (session_next(t->sess, tui_now())) {
                         tui_show_position(t);
-                else
+                        if (left)
+                                tui_message(t, false, "%s", PRESENT_LEFT_UNANSWERED);
+                } else
                         tui_message(t, false, "This is the module summary: m for the menu.");
                 return true;
+        }
         case TA_BACK:
                 if (!on_content(t))
                         return false;
