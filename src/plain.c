@@ -421,12 +421,14 @@ enum flow plain_common(struct plain *p, struct session *s, int cmd, bool *handle
 
 static void header(struct plain *p, struct session *s)
 {
-        const struct module *m = session_module(s);
-        const struct section *sec = session_section(s);
+        struct present_position at;
 
+        present_position(session_module(s), session_position(s), &at);
         plain_blank(p);
-        plain_say(p, "%s / %s / screen %zu of %zu", m->title, sec != NULL ? sec->title : "",
-                  session_position(s) + 1, session_count(s));
+        if (at.section != NULL)
+                plain_say(p, "%s / %s / %s", at.module, at.section, at.where);
+        else
+                plain_say(p, "%s / %s", at.module, at.where);
 }
 
 /* Cuts s to at most max bytes on a character boundary; true when it did. */

@@ -111,7 +111,7 @@ enum flow plain_login_guest(struct plain *p)
         p->handle = NULL;
         p->rec = record_new("Guest");
         p->name = xstrdup("Guest");
-        plain_say(p, "You are a guest: nothing you do is saved.");
+        plain_say(p, "%s", PRESENT_GUEST_STARTED);
         return plain_go(p, &plain_menu_screen);
 }
 

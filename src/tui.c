@@ -268,7 +268,7 @@ void tui_login_guest(struct tui *t)
         free(t->name);
         t->name = xstrdup("Guest");
         t->last_input = tui_mono_now();
-        tui_message(t, false, "You are a guest: nothing you do is kept.");
+        tui_message(t, false, "%s", PRESENT_GUEST_STARTED);
         tui_switch(t, &tui_menu_screen);
 }
 

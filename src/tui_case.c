@@ -26,16 +26,16 @@ struct keys {
         static const struct keys name = {name##_h, sizeof name##_h / sizeof name##_h[0]}
 
 KEYS(typing_keys, TKN(TA_NONE, "", "Type"), TK(TA_SUBMIT), TKW(TA_ESC, "other keys"), TK(TA_PGUP));
-KEYS(reflect_keys, TKW(TA_ENTER, "write reflection"), TKW(TA_RESTART, "start over"), TK(TA_NEXT),
-     TK(TA_BACK), TK(TA_HELP), TK(TA_QUIT));
+KEYS(reflect_keys, TKW(TA_ENTER, "write reflection"), TKW(TA_RESTART, PRESENT_CASE_AGAIN_KEY),
+     TK(TA_NEXT), TK(TA_BACK), TK(TA_HELP), TK(TA_QUIT));
 KEYS(reflected_keys, TKW(TA_ENTER, "go on"), TKW(TA_EDIT, "edit reflection"),
-     TKW(TA_RESTART, "start over"), TK(TA_BACK), TK(TA_HELP), TK(TA_QUIT));
-KEYS(end_keys, TKW(TA_ENTER, "go on"), TKW(TA_RESTART, "start over"), TK(TA_BACK), TK(TA_TOC),
-     TK(TA_HELP), TK(TA_QUIT));
+     TKW(TA_RESTART, PRESENT_CASE_AGAIN_KEY), TK(TA_BACK), TK(TA_HELP), TK(TA_QUIT));
+KEYS(end_keys, TKW(TA_ENTER, "go on"), TKW(TA_RESTART, PRESENT_CASE_AGAIN_KEY), TK(TA_BACK),
+     TK(TA_TOC), TK(TA_HELP), TK(TA_QUIT));
 KEYS(begin_keys, TKW(TA_ENTER, "begin"), TKW(TA_UP, "scroll"), TK(TA_NEXT), TK(TA_BACK), TK(TA_TOC),
      TK(TA_HELP), TK(TA_QUIT));
-KEYS(choose_keys, TK(TA_DIGIT), TKN(TA_UP, NULL, "Up/Down+Enter"), TKW(TA_RESTART, "start over"),
-     TK(TA_BACK), TK(TA_HELP));
+KEYS(choose_keys, TK(TA_DIGIT), TKN(TA_UP, NULL, "Up/Down+Enter"),
+     TKW(TA_RESTART, PRESENT_CASE_AGAIN_KEY), TK(TA_BACK), TK(TA_HELP));
 
 static bool at_ending(const struct step *st)
 {
