@@ -134,7 +134,7 @@ char *present_forget_failed(const char *why);
 struct present_intro {
         bool started;               /* the learner went past this intro before (so "continue") */
         size_t done[64], count[64]; /* per section (first 64): screens complete, screens */
-        char facts[96];             /* "About 5 minutes. Pass mark 70%." (the frozen pass mark),
+        char facts[128];            /* "About 5 minutes. Pass mark 70%." (the frozen pass mark),
                                        or "... Nothing in this module is scored." */
         char reviewed[64];          /* "Content checked on 29 November 2026.", or empty */
 };
@@ -211,6 +211,12 @@ void present_answer(const struct session *s, const char *hint_key, struct presen
  * is settled: no more hints.", or "There are no more hints for this
  * question." */
 const char *present_no_hint(const struct session *s);
+/* An answer given again to a question already answered (it counts for
+ * nothing). */
+#define PRESENT_ANSWER_ALREADY "You have already answered this question."
+/* Said on going on from a question not answered (or not settled). */
+#define PRESENT_LEFT_UNANSWERED                                                                    \
+        "Left unanswered: it is listed on the module summary to come back to."
 void present_parts_free(struct present_parts *p);
 
 /* ---- the module summary ---- */
