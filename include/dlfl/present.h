@@ -80,8 +80,6 @@ char *present_case_heading(const struct screen *sc);
  * 40.0%" (of screens done), "not passed, 66.6%", "passed, 80.0%" ("passed"
  * alone when nothing is scored). */
 void present_status(const struct summary *s, char *buf, size_t size);
-/* A score as a number for a table cell (CSV): one decimal, rounded down,
- * without "%" ("75.0"); empty when nothing is scored. */
 /* Why a screen is on the summary's list to revisit: "not right", "not
  * answered", "not finished" (a case study), "not read" (a lesson). */
 const char *present_revisit_why(const struct screen *sc, const struct screen_state *st);
@@ -91,6 +89,8 @@ const char *present_revisit_label(const struct screen *sc);
  * from 0). */
 void present_revisit_note(const struct screen *sc, const struct screen_state *st, size_t pos,
                           char *buf, size_t size);
+/* A score as a number for a table cell (CSV): one decimal, rounded down,
+ * without "%" ("75.0"); empty when nothing is scored. */
 void present_score_cell(const struct summary *s, char *buf, size_t size);
 /* The bare status word: "not started", "in progress", "not passed", "passed". */
 const char *present_status_word(enum module_status st);
