@@ -179,15 +179,19 @@ void tui_header(struct tui *t, const char *left, const char *right)
         tui_put(t, 0, 1, t->cols - rw - 3, left, bar | A_BOLD);
 }
 
-/* The group that goes on from here: "n next", or Enter that goes on. */
+/* The group that goes on from here: "n next", or Enter (alone or beside
+ * other keys: "1-9/Enter pick"), which answers or goes on. */
 static bool is_go_on(const char *g, size_t len)
 {
-        if (len >= 2 && g[0] == 'n' && g[1] == ' ')
+        const char *sp = memchr(g, ' ', len);
+        size_t klen = sp != NULL ? (size_t)(sp - g) : len;
+
+        if (klen == 1 && g[0] == 'n')
                 return true;
-        if (len < 6 || strncmp(g, "Enter ", 6) != 0)
-                return false;
-        return strncmp(g + 6, "go", 2) == 0 || strncmp(g + 6, "start", 5) == 0 ||
-               strncmp(g + 6, "continue", 8) == 0 || strncmp(g + 6, "next", 4) == 0;
+        for (size_t i = 0; i + 5 <= klen; i++)
+                if (strncmp(g + i, "Enter", 5) == 0)
+                        return true;
+        return false;
 }
 
 static bool is_key(const char *g, size_t len, const char *key)
@@ -266,35 +270,37 @@ static bool fill_rows(struct keys_layout *L, int width, int rw, int nrows)
 }
 
 /* Lays the keys out on as few rows as hold them all, up to max. When max
- * rows cannot: the note gives way first, then whole groups from the
- * middle, right to left, then the screen's own first key; the key that
- * goes on (Enter or n), b, ? and q stay, in that order, to the last, and on
- * a very narrow line they are shown by their keys alone. Returns whether
- * the note is shown. */
+ * rows cannot: whole groups give way from the middle, right to left, then
+ * the screen's own first key; the key that goes on (Enter or n), b, ? and
+ * q stay, in that order, to the last. The note (which lines are shown)
+ * stays unless those alone leave it no room; on a very narrow line they
+ * are shown by their keys alone. Returns whether the note is shown. */
 static bool lay_out(struct keys_layout *L, int width, int rw, int max)
 {
         size_t order[MAX_GROUPS], no = 0;
 
-        for (int n = 1; n <= max; n++)
-                if (fill_rows(L, width, rw, n))
-                        return true;
-        for (int n = 1; n <= max; n++)
-                if (fill_rows(L, width, 0, n))
-                        return false;
         for (size_t i = L->ng; i-- > 1;)
                 if (!L->must[i])
                         order[no++] = i;
         if (L->ng > 0 && !L->must[0])
                 order[no++] = 0;
-        for (size_t k = 0; k < no; k++) {
-                L->keep[order[k]] = false;
-                if (fill_rows(L, width, 0, max))
-                        return false;
+        for (int with_note = rw > 0; with_note >= 0; with_note--) {
+                for (size_t i = 0; i < L->ng; i++)
+                        L->keep[i] = true;
+                for (int n = 1; n <= max; n++)
+                        if (fill_rows(L, width, with_note ? rw : 0, n))
+                                return with_note;
+                for (size_t k = 0; k < no; k++) {
+                        L->keep[order[k]] = false;
+                        if (fill_rows(L, width, with_note ? rw : 0, max))
+                                return with_note;
+                }
         }
         /* Still too wide: keep the four and drop their words. */
         for (size_t i = 0; i < L->ng; i++)
                 if (L->keep[i] && memchr(L->g[i], ' ', L->len[i]) != NULL)
-                        L->len[i] = (size_t)((const char *)memchr(L->g[i], ' ', L->len[i]) - L->g[i]);
+                        L->len[i] =
+                            (size_t)((const char *)memchr(L->g[i], ' ', L->len[i]) - L->g[i]);
         if (!fill_rows(L, width, 0, max)) {
                 /* Nothing fits: what fits of the first row is shown. */
                 for (size_t i = 0; i < L->ng; i++)
@@ -305,15 +311,11 @@ static bool lay_out(struct keys_layout *L, int width, int rw, int max)
 }
 
 /* Rows the status area may take: two hold every screen's keys at 80
- * columns; a narrower terminal may give a third, never more than a
- * quarter of its height. */
+ * columns; a narrower terminal gives a third when it has 18 rows or more
+ * (on a shorter one, the text needs them more). */
 static int status_max_rows(const struct tui *t)
 {
-        int max = t->cols >= 80 ? 2 : 3;
-
-        if (max > t->rows / 4)
-                max = t->rows / 4;
-        return max < 1 ? 1 : max;
+        return t->cols < 80 && t->rows >= 18 ? 3 : 2;
 }
 
 int tui_status_rows(const struct tui *t)
@@ -325,7 +327,7 @@ int tui_status_rows(const struct tui *t)
 
 void tui_status(struct tui *t, const char *keys, const char *right)
 {
-        char kbuf[256];
+        char kbuf[512];
         const char *q = t->app->kiosk ? strstr(keys, "q quit") : NULL;
         struct keys_layout L;
 
