@@ -269,12 +269,13 @@ static bool fill_rows(struct keys_layout *L, int width, int rw, int nrows)
         return true;
 }
 
-/* Lays the keys out on as few rows as hold them all, up to max. When max
- * rows cannot: whole groups give way from the middle, right to left, then
- * the screen's own first key; the key that goes on (Enter or n), b, ? and
- * q stay, in that order, to the last. The note (which lines are shown)
- * stays unless those alone leave it no room; on a very narrow line they
- * are shown by their keys alone. Returns whether the note is shown. */
+/* Lays the keys out on as few rows as hold them all, up to max, with the
+ * note (which lines are shown) when there is room, else without. When max
+ * rows cannot hold every key: whole groups give way from the middle, right
+ * to left, then the screen's own first key; the key that goes on (Enter or
+ * n), b, ? and q stay, in that order, to the last. The note then stays
+ * unless those alone leave it no room; on a very narrow line they are
+ * shown by their keys alone. Returns whether the note is shown. */
 static bool lay_out(struct keys_layout *L, int width, int rw, int max)
 {
         size_t order[MAX_GROUPS], no = 0;
@@ -284,12 +285,13 @@ static bool lay_out(struct keys_layout *L, int width, int rw, int max)
                         order[no++] = i;
         if (L->ng > 0 && !L->must[0])
                 order[no++] = 0;
-        for (int with_note = rw > 0; with_note >= 0; with_note--) {
-                for (size_t i = 0; i < L->ng; i++)
-                        L->keep[i] = true;
+        for (int with_note = rw > 0; with_note >= 0; with_note--)
                 for (int n = 1; n <= max; n++)
                         if (fill_rows(L, width, with_note ? rw : 0, n))
                                 return with_note;
+        for (int with_note = rw > 0; with_note >= 0; with_note--) {
+                for (size_t i = 0; i < L->ng; i++)
+                        L->keep[i] = true;
                 for (size_t k = 0; k < no; k++) {
                         L->keep[order[k]] = false;
                         if (fill_rows(L, width, with_note ? rw : 0, max))
@@ -311,11 +313,13 @@ static bool lay_out(struct keys_layout *L, int width, int rw, int max)
 }
 
 /* Rows the status area may take: two hold every screen's keys at 80
- * columns; a narrower terminal gives a third when it has 18 rows or more
- * (on a shorter one, the text needs them more). */
+ * columns (the question fit rule of the loader counts on it); a screen
+ * that scrolls, with its note and scroll keys, or a narrower terminal may
+ * take a third when there are 18 rows or more (on a shorter one, the
+ * text needs them more). */
 static int status_max_rows(const struct tui *t)
 {
-        return t->cols < 80 && t->rows >= 18 ? 3 : 2;
+        return t->rows >= 18 ? 3 : 2;
 }
 
 int tui_status_rows(const struct tui *t)

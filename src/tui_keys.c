@@ -163,12 +163,12 @@ void tui_status_keys(struct tui *t, const struct tui_hint *hints, size_t nh, con
         /* A screen whose text is longer than the body (it says which lines
          * are shown) names the keys that scroll it, before ? and q. */
         bool scrolls = right != NULL && right[0] != '\0' && !has_act(hints, nh, TA_PGUP);
-        for (size_t i = 0; i <= nh && n + 2 < sizeof h / sizeof h[0]; i++) {
+        for (size_t i = 0; i <= nh && n + 1 < sizeof h / sizeof h[0]; i++) {
                 if (scrolls && (i == nh || hints[i].act == TA_HELP || hints[i].act == TA_QUIT)) {
-                        h[n++] = (struct tui_hint)TKN(
-                            TA_PGUP, "scroll",
-                            has_act(hints, nh, TA_UP) ? "PgUp/PgDn" : "Up/Down/PgUp/PgDn");
-                        h[n++] = (struct tui_hint)TK(TA_HOME);
+                        h[n++] = (struct tui_hint)TKN(TA_PGUP, "scroll",
+                                                      has_act(hints, nh, TA_UP)
+                                                          ? "PgUp/PgDn/Home/End"
+                                                          : "Up/Down/PgUp/PgDn/Home/End");
                         scrolls = false;
                 }
                 if (i < nh)
