@@ -27,7 +27,8 @@ fi
 if [ -z "$only" ] || [ "$only" = record ]; then
 	# shellcheck disable=SC2086
 	clang $flags $cflags -o "$out/fuzz_record" tests/fuzz/fuzz_record.c \
-		src/store_yaml.c src/record.c src/text.c src/xalloc.c $libs
+		src/store_yaml.c src/yaml_tree.c src/diag.c src/arena.c src/record.c src/text.c \
+		src/xalloc.c $libs
 	cp tests/fuzz/records/* "$out/corpus-record/" 2>/dev/null || true
 	"$out/fuzz_record" -max_total_time="$seconds" -max_len=16384 -timeout=10 \
 		-artifact_prefix="$out/record-" "$out/corpus-record"

@@ -94,12 +94,11 @@ static void print_module(const struct module *m, const struct module_record *mr)
         putchar('\n');
         present_fraction(sum.earned, sum.possible, pc, sizeof pc);
         if (sum.possible > 0) {
-                char e[32], p[32], pm[32];
+                char ep[96], pm[32];
 
-                present_points(sum.earned, e, sizeof e);
-                present_points(sum.possible, p, sizeof p);
+                present_points_of(sum.earned, sum.possible, ep, sizeof ep);
                 present_points(sum.pass_mark, pm, sizeof pm);
-                printf("  score:  %s of %s points (%s), pass mark %s%%\n", e, p, pc, pm);
+                printf("  score:  %s (%s), pass mark %s%%\n", ep, pc, pm);
         } else {
                 puts("  score:  no scored questions");
         }
@@ -126,11 +125,10 @@ static void print_retired(const struct module_record *mr)
         present_fraction(a->earned, a->possible, pc, sizeof pc);
         printf("  status: %s\n", a->passed ? "passed" : a->complete ? "not passed" : "in progress");
         if (a->possible > 0) {
-                char e[32], p[32];
+                char ep[96];
 
-                present_points(a->earned, e, sizeof e);
-                present_points(a->possible, p, sizeof p);
-                printf("  score:  %s of %s points (%s)\n", e, p, pc);
+                present_points_of(a->earned, a->possible, ep, sizeof ep);
+                printf("  score:  %s (%s)\n", ep, pc);
         }
         print_time(a->seconds);
         print_where(NULL, a);

@@ -247,6 +247,22 @@ size_t diag_distance(const char *a, const char *b)
         return edit_distance(a, b, false);
 }
 
+const char *diag_near_key(const char *key, const char *const *allowed)
+{
+        const char *best = NULL;
+        size_t best_d = 99;
+
+        for (; allowed != NULL && *allowed != NULL; allowed++) {
+                size_t d = diag_distance(key, *allowed);
+
+                if (d < best_d) {
+                        best_d = d;
+                        best = *allowed;
+                }
+        }
+        return best != NULL && best_d <= 3 && best_d * 2 <= strlen(best) ? best : NULL;
+}
+
 size_t diag_distance_nocase(const char *a, const char *b)
 {
         /* A difference of case alone still counts, so that it is named. */

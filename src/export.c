@@ -6,34 +6,47 @@
 #include "dlfl/export.h"
 #include "dlfl/xalloc.h"
 
+/* The registry, one row a format: its --format name, its writer, a few
+ * words for the usage text, the extension of the file it is usually saved
+ * as, and whether the writer's text is drawn into a PDF (pdf.h). The order
+ * is the order of --help. The row also declares its writer, so a new
+ * format is its writer in src/export_NAME.c (the Makefile builds every C
+ * file in src/) and one row here: no header, list or usage text to edit. */
+#define EXPORT_FORMATS(X)                                                                          \
+        X("cpd", export_cpd_write, "CPD log (Markdown)", "md", false)                              \
+        X("xapi", export_xapi_with, "xAPI statements (JSON)", "json", false)                       \
+        X("csv", export_csv_write, "one row per module attempt (CSV)", "csv", false)               \
+        X("certificate", export_certificate_write, "certificate of passed modules (PDF)", "pdf",   \
+          true)
+
+#define EXPORT_DECLARE(name, write, description, extension, pdf) export_write_fn write;
+EXPORT_FORMATS(EXPORT_DECLARE)
+
 /* The writers that need no settings, in the registry's shape. */
-static bool write_cpd(FILE *out, const struct catalog *c, const struct learner_record *r,
+bool export_cpd_write(FILE *out, const struct catalog *c, const struct learner_record *r,
                       const struct settings *settings, time_t now, const char **err)
 {
         (void)settings;
         return export_cpd(out, c, r, now, err);
 }
 
-static bool write_csv(FILE *out, const struct catalog *c, const struct learner_record *r,
+bool export_csv_write(FILE *out, const struct catalog *c, const struct learner_record *r,
                       const struct settings *settings, time_t now, const char **err)
 {
         (void)settings;
         return export_csv(out, c, r, now, err);
 }
 
-static bool write_certificate(FILE *out, const struct catalog *c, const struct learner_record *r,
+bool export_certificate_write(FILE *out, const struct catalog *c, const struct learner_record *r,
                               const struct settings *settings, time_t now, const char **err)
 {
         (void)settings;
         return export_certificate(out, c, r, now, err);
 }
 
-const struct export_format export_formats[] = {
-    {"cpd", "CPD log (Markdown)", "md", false, write_cpd},
-    {"xapi", "xAPI statements (JSON)", "json", false, export_xapi_with},
-    {"csv", "one row per module attempt (CSV)", "csv", false, write_csv},
-    {"certificate", "certificate of passed modules (PDF)", "pdf", true, write_certificate},
-};
+#define EXPORT_ROW(name, write, description, extension, pdf)                                       \
+        {name, description, extension, pdf, write},
+const struct export_format export_formats[] = {EXPORT_FORMATS(EXPORT_ROW)};
 const size_t export_nformats = sizeof(export_formats) / sizeof(export_formats[0]);
 
 const struct export_format *export_find(const char *name)

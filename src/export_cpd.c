@@ -146,6 +146,21 @@ static void write_safe(FILE *out, const char *s)
         free(safe);
 }
 
+/* "- LABEL: a, b" (the n items joined by sep) on a line; nothing for none. */
+static void write_joined(FILE *out, const char *label, const char **items, size_t n,
+                         const char *sep)
+{
+        if (n == 0)
+                return;
+        fprintf(out, "- %s: ", label);
+        for (size_t i = 0; i < n; i++) {
+                if (i > 0)
+                        fputs(sep, out);
+                write_safe(out, items[i]);
+        }
+        fputs("\n", out);
+}
+
 /* The learner's name: safe for a terminal and escaped for Markdown. */
 static void write_learner(FILE *out, const char *s)
 {
@@ -376,14 +391,13 @@ static void write_module(FILE *out, size_t number, const struct module *m,
         present_duration(seconds, dur, sizeof dur);
         fprintf(out, "- Time spent: %s\n", dur);
         if (cur.possible > 0) {
-                char pc[16], e[32], p[32], pm[32];
+                char pc[16], ep[96], pm[32];
 
                 present_fraction(cur.earned, cur.possible, pc, sizeof pc);
-                present_points(cur.earned, e, sizeof e);
-                present_points(cur.possible, p, sizeof p);
+                present_points_of(cur.earned, cur.possible, ep, sizeof ep);
                 present_points(cur.pass_mark, pm, sizeof pm);
-                fprintf(out, "- Score%s: %s (%s of %s points; pass mark %s%%)\n",
-                        cur.complete ? "" : " so far", pc, e, p, pm);
+                fprintf(out, "- Score%s: %s (%s; pass mark %s%%)\n", cur.complete ? "" : " so far",
+                        pc, ep, pm);
         } else
                 fputs("- Score: not scored (no scored questions)\n", out);
         if (mr->nattempts > 1) {
@@ -403,23 +417,9 @@ static void write_module(FILE *out, size_t number, const struct module *m,
                         }
                 }
         }
-        if (m != NULL && m->ntags > 0) {
-                fputs("- Topics: ", out);
-                for (size_t i = 0; i < m->ntags; i++) {
-                        if (i > 0)
-                                fputs(", ", out);
-                        write_safe(out, m->tags[i]);
-                }
-                fputs("\n", out);
-        }
-        if (m != NULL && m->npksb > 0) {
-                fputs("- PKSB areas: ", out);
-                for (size_t i = 0; i < m->npksb; i++) {
-                        if (i > 0)
-                                fputs("; ", out);
-                        write_safe(out, m->pksb[i]);
-                }
-                fputs("\n", out);
+        if (m != NULL) {
+                write_joined(out, "Topics", m->tags, m->ntags, ", ");
+                write_joined(out, "PKSB areas", m->pksb, m->npksb, "; ");
         }
         if (m != NULL && m->noutcomes > 0) {
                 fputs("\n### Learning outcomes\n\n", out);

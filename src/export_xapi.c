@@ -16,7 +16,12 @@
  * or sending again after more progress gives the same id to the same
  * event and an LRS keeps one copy. Each attempt's registration is derived
  * the same way. Every statement's context has the module file's digest as
- * its revision and the programme as a grouping activity. */
+ * its revision and the programme as a grouping activity.
+ *
+ * A module the record holds but the catalog does not (retired, or not
+ * among the modules given) still gets every statement, from the record
+ * alone (bare_statement), so `dlfl sync` run without the player's modules
+ * sends everything a learner did. */
 #include <sodium.h>
 #include <stdlib.h>
 #include <string.h>
@@ -302,6 +307,28 @@ static bool private_text(const struct ctx *c, const struct screen *s)
                 (s->type == SCREEN_QUESTION && kind_ops(s->kind)->long_text));
 }
 
+/* result.extensions of a question with a right answer: tries and hints. */
+static void tries(struct json *j, const struct screen_state *st)
+{
+        json_object_begin(j, "extensions");
+        json_number(j, EXT_BASE "attempts", st->attempts);
+        json_number(j, EXT_BASE "hints-used", st->hints_used);
+        json_object_end(j);
+}
+
+/* result.extensions of a case study: the steps taken and the ending. */
+static void story(struct json *j, const struct screen_state *st)
+{
+        json_object_begin(j, "extensions");
+        json_array_begin(j, EXT_BASE "path");
+        for (size_t i = 0; i < st->npath; i++)
+                json_string(j, NULL, st->path[i]);
+        json_array_end(j);
+        if (st->ending != NULL)
+                json_string(j, EXT_BASE "ending", st->ending);
+        json_object_end(j);
+}
+
 static void screen_statement(struct ctx *c, const struct screen *s, const struct screen_state *st,
                              const struct attempt *a, time_t now)
 {
@@ -330,12 +357,8 @@ static void screen_statement(struct ctx *c, const struct screen *s, const struct
                 if (resp != NULL && !private_text(c, s))
                         json_string(&c->j, "response", resp);
                 duration(&c->j, st->seconds);
-                if (model_kind_is_checked(s->kind)) {
-                        json_object_begin(&c->j, "extensions");
-                        json_number(&c->j, EXT_BASE "attempts", st->attempts);
-                        json_number(&c->j, EXT_BASE "hints-used", st->hints_used);
-                        json_object_end(&c->j);
-                }
+                if (model_kind_is_checked(s->kind))
+                        tries(&c->j, st);
                 json_object_end(&c->j);
                 free(own);
         } else {
@@ -350,19 +373,81 @@ static void screen_statement(struct ctx *c, const struct screen *s, const struct
                 if (s->type == SCREEN_CASE_STUDY && st->text != NULL && !private_text(c, s))
                         json_string(&c->j, "response", st->text);
                 duration(&c->j, st->seconds);
-                if (s->type == SCREEN_CASE_STUDY && (st->npath > 0 || st->ending != NULL)) {
-                        json_object_begin(&c->j, "extensions");
-                        json_array_begin(&c->j, EXT_BASE "path");
-                        for (size_t i = 0; i < st->npath; i++)
-                                json_string(&c->j, NULL, st->path[i]);
-                        json_array_end(&c->j);
-                        if (st->ending != NULL)
-                                json_string(&c->j, EXT_BASE "ending", st->ending);
-                        json_object_end(&c->j);
-                }
+                if (s->type == SCREEN_CASE_STUDY && (st->npath > 0 || st->ending != NULL))
+                        story(&c->j, st);
                 json_object_end(&c->j);
         }
         finish(c, when_of(st, a, now), s->id, event);
+}
+
+/* A screen of a module that is not loaded (retired, or not among the
+ * modules this run was given): its statement made from the record alone.
+ * The event, and so the id, is the one the module would give, so the same
+ * answer is never sent twice; what only the module knows (the question's
+ * text, its kind and points) is left out, and the screen id stands for its
+ * name. A case study is told by its path or ending, a question by an
+ * answer, rating or reflection (a rating is likert, a reflection
+ * long-fill-in; a question tried is one with a right answer); anything
+ * else is a lesson. */
+static void bare_statement(struct ctx *c, const struct screen_state *st, const struct attempt *a,
+                           time_t now)
+{
+        char iri[1024], event[48];
+        bool case_study = st->npath > 0 || st->ending != NULL;
+        bool question = !case_study && (st->attempts > 0 || st->response != NULL ||
+                                        st->rating >= 0 || st->text != NULL);
+        bool checked = question && st->attempts > 0 && st->rating < 0 && st->text == NULL;
+
+        if (question)
+                snprintf(event, sizeof(event), "answered %d", st->attempts > 0 ? st->attempts : 1);
+        else if (st->complete)
+                snprintf(event, sizeof(event), "experienced");
+        else
+                return;
+        begin(c, question ? "answered" : "experienced");
+        snprintf(iri, sizeof(iri), "%s/screens/", c->module_iri);
+        iri_append(iri, sizeof(iri), st->id);
+        json_object_begin(&c->j, "object");
+        json_string(&c->j, "objectType", "Activity");
+        json_string(&c->j, "id", iri);
+        json_object_begin(&c->j, "definition");
+        json_string(&c->j, "type",
+                    question     ? ACTIVITY_BASE "cmi.interaction"
+                    : case_study ? ACTIVITY_BASE "simulation"
+                                 : ACTIVITY_BASE "lesson");
+        xapi_lang_map(&c->j, "name", st->id);
+        if (question && st->rating >= 0)
+                json_string(&c->j, "interactionType", "likert");
+        else if (question && st->text != NULL)
+                json_string(&c->j, "interactionType", "long-fill-in");
+        json_object_end(&c->j);
+        json_object_end(&c->j);
+        json_object_begin(&c->j, "result");
+        if (checked) {
+                json_object_begin(&c->j, "score");
+                json_number(&c->j, "raw", st->points > 0 ? st->points : 0);
+                json_object_end(&c->j);
+                json_bool(&c->j, "success", st->correct);
+        }
+        json_bool(&c->j, "completion", st->complete);
+        /* A rating and the learner's own words (only when the settings say
+         * so) are sent as they are; any other answer's xAPI form needs its
+         * kind. */
+        if (question && st->rating >= 0) {
+                char level[16];
+
+                snprintf(level, sizeof(level), "%d", st->rating);
+                json_string(&c->j, "response", level);
+        } else if (st->text != NULL && c->set->send_reflections) {
+                json_string(&c->j, "response", st->text);
+        }
+        duration(&c->j, st->seconds);
+        if (checked)
+                tries(&c->j, st);
+        else if (case_study)
+                story(&c->j, st);
+        json_object_end(&c->j);
+        finish(c, when_of(st, a, now), st->id, event);
 }
 
 static void object_module(struct ctx *c, const struct module *m, const struct module_record *mr)
@@ -444,6 +529,9 @@ static void attempt_statements(struct ctx *c, const struct module *m,
                         if (st != NULL)
                                 screen_statement(c, &m->screens[k], st, a, now);
                 }
+        } else {
+                for (size_t k = 0; k < a->nscreens; k++)
+                        bare_statement(c, &a->screens[k], a, now);
         }
         if (!s.complete)
                 return;

@@ -49,12 +49,7 @@ static void load_choices(struct lctx *c, const struct ynode *map, struct screen 
                 out->feedback = lx_text(c, ch, "feedback", false, NULL);
                 lx_bool(c, ch, "correct", &out->correct, NULL);
                 ncorrect += out->correct;
-                for (size_t j = 0; out->text && j < s->nchoices; j++) {
-                        if (s->choices[j].text && strcmp(s->choices[j].text, out->text) == 0) {
-                                lx_report(c, ch, W_DUP_CHOICE, out->text);
-                                break;
-                        }
-                }
+                lx_check_dup_choice(c, ch, s->choices, s->nchoices, out->text);
                 s->nchoices++;
         }
         /* A broken choice may be the correct one: say nothing more then. */

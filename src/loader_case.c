@@ -10,20 +10,17 @@
 static const char *const step_keys[] = {"id", "text", "choices", "ending", NULL};
 static const char *const case_choice_keys[] = {"text", "next", "feedback", NULL};
 
+/* The endings' names are the model's (model_ending_name). */
 static enum ending parse_ending(struct lctx *c, const struct ynode *map)
 {
+        static const enum ending endings[] = {ENDING_GOOD, ENDING_MIXED, ENDING_POOR};
         const struct ynode *v = ytree_get(map, "ending");
 
         if (v == NULL)
                 return ENDING_NONE;
-        if (v->kind == YNODE_SCALAR) {
-                if (strcmp(v->text, "good") == 0)
-                        return ENDING_GOOD;
-                if (strcmp(v->text, "mixed") == 0)
-                        return ENDING_MIXED;
-                if (strcmp(v->text, "poor") == 0)
-                        return ENDING_POOR;
-        }
+        for (size_t i = 0; v->kind == YNODE_SCALAR && i < sizeof endings / sizeof *endings; i++)
+                if (strcmp(v->text, model_ending_name(endings[i])) == 0)
+                        return endings[i];
         lx_report(c, v, E_BAD_ENDING, v->kind == YNODE_SCALAR ? v->text : "(a list or mapping)");
         return ENDING_NONE;
 }
@@ -44,6 +41,7 @@ static void read_choices(struct lctx *c, const struct ynode *list, struct step *
                               E_CORRECT_IN_CASE, NULL);
                 out->text = lx_text(c, ch, "text", true, "a case-study choice");
                 out->feedback = lx_text(c, ch, "feedback", false, NULL);
+                lx_check_dup_choice(c, ch, st->choices, st->nchoices, out->text);
                 const struct ynode *next = ytree_get(ch, "next");
                 if (next == NULL) {
                         lx_report(c, ch, E_NEXT_MISSING);

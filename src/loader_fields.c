@@ -1,6 +1,5 @@
 /* Typed access to YAML nodes for the schema pass, with the diagnostics an
  * author needs: which key, what it must be, and a near miss suggested. */
-#include <math.h>
 #include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -8,6 +7,7 @@
 #include <string.h>
 
 #include "dlfl/xalloc.h"
+#include "dlfl/yaml_value.h"
 #include "loader_internal.h"
 
 void lx_report(struct lctx *c, const struct ynode *at, enum diag_code code, ...)
@@ -33,8 +33,7 @@ void lx_check_keys(struct lctx *c, const struct ynode *map, const char *where,
 {
         for (size_t i = 0; i + 1 < map->count; i += 2) {
                 const struct ynode *k = map->items[i];
-                const char *best = NULL;
-                size_t best_d = 99;
+                const char *best;
 
                 if (k->kind != YNODE_SCALAR || in_list(allowed, k->text))
                         continue;
@@ -42,18 +41,22 @@ void lx_check_keys(struct lctx *c, const struct ynode *map, const char *where,
                         lx_report(c, k, code_other, k->text, what);
                         continue;
                 }
-                for (const char *const *a = allowed; *a; a++) {
-                        size_t d = diag_distance(k->text, *a);
-                        if (d < best_d) {
-                                best_d = d;
-                                best = *a;
-                        }
-                }
-                /* A near miss: one or two edits, and not most of the word. */
-                if (best != NULL && best_d <= 2 && best_d * 2 < strlen(best))
+                best = diag_near_key(k->text, allowed);
+                if (best != NULL)
                         lx_report(c, k, E_UNKNOWN_KEY_HINT, k->text, where, best);
                 else
                         lx_report(c, k, E_UNKNOWN_KEY, k->text, where);
+        }
+}
+
+void lx_check_dup_choice(struct lctx *c, const struct ynode *at, const struct choice *before,
+                         size_t n, const char *text)
+{
+        for (size_t j = 0; text != NULL && j < n; j++) {
+                if (before[j].text != NULL && strcmp(before[j].text, text) == 0) {
+                        lx_report(c, at, W_DUP_CHOICE, text);
+                        return;
+                }
         }
 }
 
@@ -161,41 +164,6 @@ const char *lx_id(struct lctx *c, const struct ynode *map, const char *key, cons
         return id;
 }
 
-/* The core schema's integers and floats, decimal only: 12, -3, 0.5, 1e3. */
-static bool parse_number(const char *s, double *out, bool *integral)
-{
-        const char *p = s;
-        bool digits = false, frac = false;
-
-        if (*p == '+' || *p == '-')
-                p++;
-        while (*p >= '0' && *p <= '9')
-                p++, digits = true;
-        if (*p == '.') {
-                frac = true;
-                p++;
-                while (*p >= '0' && *p <= '9')
-                        p++, digits = true;
-        }
-        if (!digits)
-                return false;
-        if (*p == 'e' || *p == 'E') {
-                frac = true;
-                p++;
-                if (*p == '+' || *p == '-')
-                        p++;
-                if (!(*p >= '0' && *p <= '9'))
-                        return false;
-                while (*p >= '0' && *p <= '9')
-                        p++;
-        }
-        if (*p != '\0')
-                return false;
-        *out = strtod(s, NULL);
-        *integral = !frac;
-        return isfinite(*out);
-}
-
 /* A key's value that must be a single value: 1 when present and a scalar
  * (in *out), 0 when absent, -1 after reporting a list or mapping. */
 static int scalar_value(struct lctx *c, const struct ynode *map, const char *key,
@@ -215,22 +183,22 @@ static int scalar_value(struct lctx *c, const struct ynode *map, const char *key
         return 1;
 }
 
+/* The end of a typed read: ok says the scalar v was of the type; when not,
+ * code names it. */
+static bool typed(struct lctx *c, const struct ynode *v, bool ok, enum diag_code code,
+                  const char *key)
+{
+        if (!ok)
+                lx_report(c, v, code, key, v->text);
+        return ok;
+}
+
 bool lx_int(struct lctx *c, const struct ynode *map, const char *key, long *out, bool *present)
 {
         const struct ynode *v;
         int got = scalar_value(c, map, key, &v, present);
-        double d;
-        bool integral;
 
-        if (got <= 0)
-                return got == 0;
-        if (!(v->plain || v->tag == YTAG_INT) || !parse_number(v->text, &d, &integral) ||
-            !integral || fabs(d) > 1e9) {
-                lx_report(c, v, E_EXPECT_INT, key, v->text);
-                return false;
-        }
-        *out = (long)d;
-        return true;
+        return got <= 0 ? got == 0 : typed(c, v, yvalue_int(v, out), E_EXPECT_INT, key);
 }
 
 bool lx_number(struct lctx *c, const struct ynode *map, const char *key, double *out, bool *present)
@@ -239,37 +207,16 @@ bool lx_number(struct lctx *c, const struct ynode *map, const char *key, double 
         int got = scalar_value(c, map, key, &v, present);
         bool integral;
 
-        if (got <= 0)
-                return got == 0;
-        if (!(v->plain || v->tag == YTAG_INT || v->tag == YTAG_FLOAT) ||
-            !parse_number(v->text, out, &integral)) {
-                lx_report(c, v, E_EXPECT_NUMBER, key, v->text);
-                return false;
-        }
-        return true;
+        return got <= 0 ? got == 0
+                        : typed(c, v, yvalue_number(v, out, &integral), E_EXPECT_NUMBER, key);
 }
 
 bool lx_bool(struct lctx *c, const struct ynode *map, const char *key, bool *out, bool *present)
 {
         const struct ynode *v;
         int got = scalar_value(c, map, key, &v, present);
-        const char *t;
 
-        if (got <= 0)
-                return got == 0;
-        t = v->text;
-        if (v->plain || v->tag == YTAG_BOOL) {
-                if (!strcmp(t, "true") || !strcmp(t, "True") || !strcmp(t, "TRUE")) {
-                        *out = true;
-                        return true;
-                }
-                if (!strcmp(t, "false") || !strcmp(t, "False") || !strcmp(t, "FALSE")) {
-                        *out = false;
-                        return true;
-                }
-        }
-        lx_report(c, v, E_EXPECT_BOOL, key, t);
-        return false;
+        return got <= 0 ? got == 0 : typed(c, v, yvalue_bool(v, out), E_EXPECT_BOOL, key);
 }
 
 const struct ynode *lx_list(struct lctx *c, const struct ynode *map, const char *key, bool required,

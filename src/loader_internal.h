@@ -49,6 +49,12 @@ const struct ynode *lx_list(struct lctx *c, const struct ynode *map, const char 
                             const char *where);
 void lx_check_text(struct lctx *c, const struct ynode *n, const char *key);
 
+/* Warns at the choice node at when text is already the text of one of the
+ * n choices before it (a question's or a case-study step's): the learner
+ * could not tell the two apart. */
+void lx_check_dup_choice(struct lctx *c, const struct ynode *at, const struct choice *before,
+                         size_t n, const char *text);
+
 /* Sorts entries by id and reports duplicates with code (id, first line). */
 void lx_check_unique(struct lctx *c, struct id_entry *e, size_t n, enum diag_code code);
 const struct id_entry *lx_find(const struct id_entry *e, size_t n, const char *id);

@@ -275,9 +275,29 @@ static void remove_leftovers(const struct outbox *ob)
         closedir(d);
 }
 
+int outbox_lock(const char *path, bool wait)
+{
+        int fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0600);
+        int rc;
+
+        if (fd < 0)
+                return -1;
+        do
+                rc = flock(fd, wait ? LOCK_EX : LOCK_EX | LOCK_NB);
+        while (rc != 0 && errno == EINTR);
+        if (rc != 0) {
+                int e = errno;
+
+                close(fd);
+                errno = e;
+                return -1;
+        }
+        return fd;
+}
+
 bool outbox_open(const char *data_dir, const char *key, struct outbox *ob, char **err)
 {
-        int e, rc;
+        int e;
 
         memset(ob, 0, sizeof(*ob));
         ob->lock_fd = -1;
@@ -293,19 +313,15 @@ bool outbox_open(const char *data_dir, const char *key, struct outbox *ob, char 
                 outbox_close(ob);
                 return false;
         }
-        ob->lock_fd = open(ob->lock_path, O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0600);
+        ob->lock_fd = outbox_lock(ob->lock_path, true);
         if (ob->lock_fd < 0) {
                 *err = xasprintf("%s: %s", ob->lock_path, strerror(errno));
                 outbox_close(ob);
                 return false;
         }
-        do
-                rc = flock(ob->lock_fd, LOCK_EX);
-        while (rc != 0 && errno == EINTR);
-        if (rc == 0)
-                remove_leftovers(ob);
-        if (rc != 0 || (e = read_queue(ob)) != 0) {
-                *err = xasprintf("%s: %s", ob->path, strerror(rc != 0 ? errno : e));
+        remove_leftovers(ob);
+        if ((e = read_queue(ob)) != 0) {
+                *err = xasprintf("%s: %s", ob->path, strerror(e));
                 outbox_close(ob);
                 return false;
         }

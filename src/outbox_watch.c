@@ -6,6 +6,7 @@
 #include <fcntl.h>
 #include <signal.h>
 #include <stdlib.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -103,12 +104,31 @@ static void forgetting(void *ctx, const char *dir, const struct learner_record *
                 free(err);
 }
 
+/* No LRS set up here, but a `dlfl sync` run with one may have queued or
+ * sent this learner's statements (activity from before): "forget me"
+ * still drops what was not sent and queues the voiding of what was, for
+ * that sync to send. Only an outbox already there is touched. */
+static void forgetting_offline(void *ctx, const char *dir, const struct learner_record *r)
+{
+        char *key = store_name_key(r->name);
+        char *queue = xasprintf("%s/outbox/%s.queue", dir, key);
+        struct stat sb;
+
+        free(key);
+        if (lstat(queue, &sb) == 0)
+                forgetting(ctx, dir, r);
+        free(queue);
+}
+
 static struct store_observer observer;
 
 void outbox_watch(struct app *app)
 {
-        if (!settings_lrs(&app->settings))
+        if (!settings_lrs(&app->settings)) {
+                observer = (struct store_observer){.forgetting = forgetting_offline, .ctx = app};
+                store_set_observer(&observer);
                 return;
+        }
         watched = app;
         observer = (struct store_observer){
             .saved = saved, .closed = closed, .forgetting = forgetting, .ctx = app};

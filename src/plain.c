@@ -380,23 +380,13 @@ void plain_refuse(struct plain *p)
 
 static void give_hint(struct plain *p, struct session *s)
 {
-        const struct screen *sc = session_screen(s);
-        const char *h;
+        const char *h = session_hint(s, time(NULL));
 
-        if (sc == NULL || sc->type != SCREEN_QUESTION || sc->nhints == 0) {
-                plain_say(p, "There is no hint here.");
-                return;
-        }
-        h = session_hint(s, time(NULL));
         if (h != NULL) {
                 plain_md(p, "Hint: ", h);
                 p->hints_said++;
-        } else if (session_state(s)->settled) {
-                plain_say(p, "This question is settled; there are no more hints.");
-        } else if ((size_t)session_state(s)->hints_used >= sc->nhints) {
-                plain_say(p, "There are no more hints.");
         } else {
-                plain_say(p, "A hint is offered after a wrong answer.");
+                plain_say(p, "%s", present_no_hint(s));
         }
 }
 
@@ -595,9 +585,7 @@ enum flow plain_run_module(struct plain *p, const struct module *m, bool resume)
         if (!resume)
                 f = plain_intro(p, s);
         else if (session_module_changed(s))
-                plain_say(p,
-                          "This module has changed since you last worked on it. Your progress on "
-                          "the screens it still has is kept.");
+                plain_say(p, "%s", PRESENT_MODULE_CHANGED);
         if (f == FLOW_SHOW)
                 session_arrive(s, time(NULL));
         while (f == FLOW_SHOW) {

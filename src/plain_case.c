@@ -3,10 +3,17 @@
 #include <string.h>
 #include <time.h>
 
+#include "dlfl/present.h"
 #include "dlfl/session.h"
 #include "dlfl/xalloc.h"
 
 #include "plain_impl.h"
+
+/* The engine's sentence, without its full stop, is the prompt. */
+static void ask_sentence(struct plain *p, const char *sentence)
+{
+        plain_ask(p, "%.*s", (int)strlen(sentence) - 1, sentence);
+}
 
 static void show_step(struct plain *p, struct session *s)
 {
@@ -20,16 +27,15 @@ static void show_step(struct plain *p, struct session *s)
         plain_md(p, "", step->text);
         if (step->ending != ENDING_NONE) {
                 plain_blank(p);
-                plain_say(p, "Ending: %s. This case study is complete.",
-                          model_ending_name(step->ending));
+                plain_say(p, "%s", present_ending(step->ending));
                 if (sc->reflection != NULL) {
                         plain_blank(p);
-                        plain_md(p, "Reflection: ", sc->reflection);
+                        plain_md(p, PRESENT_REFLECT_LABEL, sc->reflection);
                         if (st->text != NULL) {
-                                plain_wrapped(p, "Your reflection: ", st->text);
+                                plain_wrapped(p, PRESENT_REFLECTION_LABEL, st->text);
                         } else {
                                 if (st->draft != NULL)
-                                        plain_wrapped(p, "Your draft, not yet saved: ", st->draft);
+                                        plain_wrapped(p, PRESENT_DRAFT_LABEL, st->draft);
                                 plain_ask(p,
                                           "Write as many lines as you like, then a line holding "
                                           "only a full stop (.); or press Enter to go on without "
@@ -37,7 +43,7 @@ static void show_step(struct plain *p, struct session *s)
                                 return;
                         }
                 }
-                plain_ask(p, "Press Enter to go on, or type r to walk through the case again");
+                ask_sentence(p, present_case_go_on(true));
                 return;
         }
         plain_blank(p);
@@ -52,18 +58,21 @@ static void show_step(struct plain *p, struct session *s)
 
 void plain_case_show(struct plain *p, struct session *s, const struct screen *sc)
 {
-        plain_wrapped(p, "", sc->title);
+        char *head = present_case_heading(sc);
+
+        plain_wrapped(p, "", head);
+        free(head);
         plain_blank(p);
         plain_md(p, "", sc->body);
         if (sc->nsteps == 0) {
                 if (sc->reflection != NULL) {
                         plain_blank(p);
-                        plain_md(p, "Reflection: ", sc->reflection);
+                        plain_md(p, PRESENT_REFLECT_LABEL, sc->reflection);
                         if (session_state(s)->text != NULL) {
-                                plain_wrapped(p, "Your reflection: ", session_state(s)->text);
+                                plain_wrapped(p, PRESENT_REFLECTION_LABEL, session_state(s)->text);
                         } else {
                                 if (session_state(s)->draft != NULL)
-                                        plain_wrapped(p, "Your draft, not yet saved: ",
+                                        plain_wrapped(p, PRESENT_DRAFT_LABEL,
                                                       session_state(s)->draft);
                                 plain_ask(p,
                                           "Write as many lines as you like, then a line holding "
@@ -72,7 +81,7 @@ void plain_case_show(struct plain *p, struct session *s, const struct screen *sc
                                 return;
                         }
                 }
-                plain_ask(p, "Press Enter to go on");
+                ask_sentence(p, present_case_go_on(false));
                 return;
         }
         session_case_begin(s, time(NULL));
@@ -121,7 +130,7 @@ enum flow plain_case_line(struct plain *p, struct session *s, const char *t)
                 }
                 if (sc->reflection != NULL && session_state(s)->text == NULL)
                         return case_reflect(p, s, t);
-                plain_say(p, "Type r to walk through the case again, or press Enter to go on.");
+                plain_say(p, "%s", present_case_go_on(true));
                 return FLOW_STAY;
         }
         if (step == NULL && session_case_needs_reflection(s))

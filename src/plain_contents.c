@@ -60,7 +60,12 @@ enum flow plain_contents(struct plain *p, struct session *s)
         const struct module *m = session_module(s);
 
         plain_blank(p);
-        plain_say(p, "Contents of %s:", m->title);
+        {
+                char *head = present_contents_heading(m);
+
+                plain_wrapped(p, "", head);
+                free(head);
+        }
         for (size_t i = 0; i < m->nsections; i++) {
                 const struct section *sec = &m->sections[i];
 

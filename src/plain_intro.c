@@ -32,9 +32,7 @@ enum flow plain_intro(struct plain *p, struct session *s)
         plain_md(p, "", m->summary);
         plain_say(p, "%s", in.facts);
         if (session_module_changed(s))
-                plain_say(p,
-                          "This module has changed since you last worked on it. Your progress on "
-                          "the screens it still has is kept.");
+                plain_say(p, "%s", PRESENT_MODULE_CHANGED);
         if (m->noutcomes > 0) {
                 plain_blank(p);
                 plain_say(p, "%s", PRESENT_OUTCOMES_HEADING);
@@ -58,22 +56,19 @@ enum flow plain_intro(struct plain *p, struct session *s)
         plain_blank(p);
         plain_say(p, "Sections:");
         for (size_t i = 0; i < m->nsections; i++) {
-                const struct section *sec = &m->sections[i];
                 char *prefix = xasprintf("%zu. ", i + 1);
                 char *line;
 
-                line = xasprintf("%s (%zu of %zu screens done)", sec->title,
-                                 i < 64 ? in.done[i] : 0, sec->count);
+                line = present_intro_section(m, &in, i);
                 plain_wrapped(p, prefix, line);
                 free(line);
                 free(prefix);
         }
         {
-                const char *go = present_intro_go_on(&in);
+                const char *go = present_intro_go_on(&in, session_on_summary(s));
 
                 /* The engine's sentence, without its full stop, is the prompt. */
-                plain_ask(p, "%.*s%s", (int)strlen(go) - 1, go,
-                          fresh ? "" : "; or type r to start the module again");
+                plain_ask(p, "%.*s", (int)strlen(go) - 1, go);
         }
         for (;;) {
                 const char *t;
@@ -87,6 +82,7 @@ enum flow plain_intro(struct plain *p, struct session *s)
                         return FLOW_SHOW;
                 if (!fresh && (strcmp(t, "r") == 0 || strcmp(t, "R") == 0)) {
                         session_restart(s, time(NULL));
+                        plain_say(p, "%s", present_again_started(false));
                         return FLOW_SHOW;
                 }
                 if (plain_command(t) == 'b')

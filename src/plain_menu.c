@@ -29,15 +29,13 @@ static void show_menu(struct plain *p, const struct module *resume)
         for (size_t i = 0; i < c->count; i++) {
                 const struct module *m = c->modules[i];
                 struct summary sum;
-                char status[96], minutes[32] = "";
+                char info[160];
                 char *prefix = xasprintf("%zu. ", i + 1);
                 char *line;
 
                 session_status(m, record_find_module(p->rec, m->id), &sum);
-                present_status(&sum, status, sizeof(status));
-                if (m->minutes > 0)
-                        snprintf(minutes, sizeof(minutes), ", %d min", m->minutes);
-                line = xasprintf("%s (%s%s)", m->title, status, minutes);
+                present_menu_info(m, &sum, info, sizeof(info));
+                line = xasprintf("%s (%s)", m->title, info);
                 plain_wrapped(p, prefix, line);
                 plain_md(p, "   ", m->summary);
                 free(line);
@@ -50,7 +48,7 @@ static void show_menu(struct plain *p, const struct module *resume)
                 for (size_t i = 0; i < nb; i++) {
                         char *file = text_sanitize_line(b[i].file);
                         char *why = text_sanitize_line(b[i].error);
-                        char *line = xasprintf("Cannot be opened: %s: %s", file, why);
+                        char *line = present_broken(file, why);
 
                         plain_wrapped(p, "-  ", line);
                         free(line);
@@ -60,7 +58,7 @@ static void show_menu(struct plain *p, const struct module *resume)
         }
         if (resume != NULL) {
                 char *prefix = xasprintf("%zu. ", c->count + 1);
-                char *line = xasprintf("Resume %s where you left off", resume->title);
+                char *line = present_resume_item(resume);
 
                 plain_wrapped(p, prefix, line);
                 free(line);
@@ -93,16 +91,20 @@ static bool forget(struct plain *p)
         if (!plain_read_line(p))
                 return false;
         if (!store_same_name(plain_trimmed(p->line), p->name)) {
-                plain_say(p, "Your record is kept.");
+                plain_say(p, "%s",
+                          plain_trimmed(p->line)[0] != '\0' ? PRESENT_FORGET_NOT_YOU
+                                                            : PRESENT_FORGET_KEPT);
                 return false;
         }
         p->rec = NULL; /* the handle owns it and goes with it */
         if (!store_forget(&p->handle, &err)) {
-                plain_say(p, "Your record could not be deleted: %s",
-                          err != NULL ? err : "unknown error");
+                char *why = present_forget_failed(err);
+
+                plain_say(p, "%s", why);
+                free(why);
                 return true;
         }
-        plain_say(p, "Your record is deleted.");
+        plain_say(p, "%s", PRESENT_FORGOTTEN);
         return true;
 }
 

@@ -6,6 +6,7 @@
 
 #include "dlfl/lineread.h"
 #include "dlfl/passphrase.h"
+#include "dlfl/present.h"
 #include "dlfl/signals.h"
 #include "dlfl/store.h"
 #include "dlfl/xalloc.h"
@@ -33,8 +34,10 @@ static bool ask_passphrase(struct plain *p, const char *name)
         bool ok, got;
 
         if (wait > 0) {
-                plain_say(p, "Please wait %u second%s before trying again.", wait,
-                          wait == 1 ? "" : "s");
+                char msg[80];
+
+                present_wait(wait, msg, sizeof msg);
+                plain_say(p, "%s", msg);
                 fflush(p->out);
                 while (wait > 0 && signals_stop == 0)
                         wait = sleep(wait);
@@ -57,7 +60,7 @@ static bool ask_passphrase(struct plain *p, const char *name)
         if (p->cli)
                 fputs("dlfl: that passphrase is not right\n", stderr);
         else
-                plain_say(p, "That passphrase is not right.");
+                plain_say(p, "%s", PRESENT_PASS_WRONG);
         return false;
 }
 

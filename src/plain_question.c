@@ -234,9 +234,10 @@ static void show_given(struct plain *p, struct session *s, const struct screen *
 void plain_question_show(struct plain *p, struct session *s, const struct screen *sc)
 {
         const struct screen_state *st = session_state(s);
+        char head[96];
 
-        if (sc->points <= 0 && model_kind_is_checked(sc->kind))
-                plain_say(p, "Practice question (not scored)");
+        if (present_question_heading(sc, head, sizeof head))
+                plain_say(p, "%s", head);
         plain_md(p, "", sc->prompt);
         plain_blank(p);
         if (kind_ops(sc->kind)->widget == WIDGET_MATCH)

@@ -26,14 +26,20 @@ void plain_summary_show(struct plain *p, struct session *s, const struct screen 
         const struct module *next = plain_next_module(p, m);
         struct summary sum;
         struct present_summary ps;
+        char offer[160];
         bool again;
 
         (void)sc; /* NULL: the summary is no screen of the module */
         session_summary(s, &sum);
         present_summary(&sum, &ps);
-        again = sum.complete && !sum.passed;
+        again = present_again_questions(&sum);
         plain_blank(p);
-        plain_say(p, "Summary: %s", m->title);
+        {
+                char *head = present_summary_heading(m);
+
+                plain_wrapped(p, "", head);
+                free(head);
+        }
         plain_say(p, "%s", ps.score);
         plain_say(p, "%s", ps.result);
         plain_say(p, "%s", ps.time);
@@ -44,8 +50,11 @@ void plain_summary_show(struct plain *p, struct session *s, const struct screen 
                         const struct screen *rs = &m->screens[sum.revisit[i]];
                         char *label = plain_first_line(p, present_revisit_label(rs), p->width - 30);
                         char *prefix = xasprintf("%zu. ", i + 1);
-                        char *line = xasprintf("%s (screen %zu, %s)", label, sum.revisit[i] + 1,
-                                               present_revisit_why(rs, st));
+                        char note[64];
+                        char *line;
+
+                        present_revisit_note(rs, st, sum.revisit[i], note, sizeof note);
+                        line = xasprintf("%s (%s)", label, note);
 
                         plain_wrapped(p, prefix, line);
                         free(line);
@@ -55,9 +64,8 @@ void plain_summary_show(struct plain *p, struct session *s, const struct screen 
         } else {
                 plain_say(p, "Nothing to revisit.");
         }
-        if (again)
-                plain_say(p, "Type a for the questions again (lessons count as read), or r for the "
-                             "whole module again.");
+        present_again_offer(&sum, "Type", offer, sizeof offer);
+        plain_say(p, "%s", offer);
         if (next != NULL)
                 plain_wrapped(p, "Next module: ", next->title);
         plain_ask(p, "%s%s; or press Enter to go on%s",
@@ -74,14 +82,12 @@ enum flow plain_summary_line(struct plain *p, struct session *s, const char *t)
         session_summary(s, &sum);
         if (strcmp(t, "r") == 0 || strcmp(t, "R") == 0) {
                 session_restart(s, time(NULL));
-                plain_say(p, "Starting the whole module again. Your earlier attempt stays in your "
-                             "record.");
+                plain_say(p, "%s", present_again_started(false));
                 return FLOW_SHOW;
         }
-        if ((strcmp(t, "a") == 0 || strcmp(t, "A") == 0) && sum.complete && !sum.passed) {
+        if ((strcmp(t, "a") == 0 || strcmp(t, "A") == 0) && present_again_questions(&sum)) {
                 session_restart_questions(s, time(NULL));
-                plain_say(p, "The questions again: the lessons count as read. Your earlier attempt "
-                             "stays in your record.");
+                plain_say(p, "%s", present_again_started(true));
                 return FLOW_SHOW;
         }
         v = plain_number(t);

@@ -48,16 +48,63 @@ void present_points(double points, char *buf, size_t size)
                 buf[--n] = '\0';
 }
 
+void present_points_noun(double points, char *buf, size_t size)
+{
+        char p[32];
+
+        present_points(points, p, sizeof p);
+        snprintf(buf, size, "%s point%s", p, strcmp(p, "1") == 0 ? "" : "s");
+}
+
+void present_points_of(double earned, double possible, char *buf, size_t size)
+{
+        char e[32], p[48];
+
+        present_points(earned, e, sizeof e);
+        present_points_noun(possible, p, sizeof p);
+        snprintf(buf, size, "%s of %s", e, p);
+}
+
 bool present_question_heading(const struct screen *sc, char *buf, size_t size)
 {
         double pts = model_screen_points(sc);
-        char p[32];
+        const char *own;
+        char p[48];
 
-        if (!(pts > 0))
+        if (sc->type != SCREEN_QUESTION)
                 return false;
-        present_points(pts, p, sizeof p);
-        snprintf(buf, size, "Question (%s point%s)", p, strcmp(p, "1") == 0 ? "" : "s");
+        if (pts > 0) {
+                present_points_noun(pts, p, sizeof p);
+                snprintf(buf, size, "Question (%s)", p);
+                return true;
+        }
+        own = kind_ops(sc->kind)->heading;
+        if (!model_kind_is_checked(sc->kind) && own != NULL)
+                snprintf(buf, size, "%s", own);
+        else
+                snprintf(buf, size, "Practice question (not scored)");
         return true;
+}
+
+const char *present_ending(enum ending e)
+{
+        switch (e) {
+        case ENDING_GOOD:
+                return "A good ending.";
+        case ENDING_MIXED:
+                return "A mixed ending: some of it went well.";
+        case ENDING_POOR:
+                return "A poor ending: think about what could have gone differently.";
+        case ENDING_NONE:
+                break;
+        }
+        return "The end of the case study.";
+}
+
+const char *present_case_go_on(bool walked)
+{
+        return walked ? "Press Enter to go on, or r to walk the case study again."
+                      : "Press Enter to go on.";
 }
 
 long present_minutes(double seconds)
@@ -93,6 +140,21 @@ const char *present_screen_kind(const struct screen *sc)
         if (sc->type == SCREEN_CASE_STUDY)
                 return "Case study";
         return kind_ops(sc->kind)->label;
+}
+
+char *present_summary_heading(const struct module *m)
+{
+        return xasprintf("Summary: %s", m->title);
+}
+
+char *present_contents_heading(const struct module *m)
+{
+        return xasprintf("Contents: %s", m->title);
+}
+
+char *present_case_heading(const struct screen *sc)
+{
+        return xasprintf("Case study: %s", sc->title != NULL ? sc->title : "");
 }
 
 /* ---- status ------------------------------------------------------------- */
@@ -136,6 +198,12 @@ const char *present_revisit_why(const struct screen *sc, const struct screen_sta
         return st == NULL || st->attempts == 0 ? "not answered" : "not right";
 }
 
+void present_revisit_note(const struct screen *sc, const struct screen_state *st, size_t pos,
+                          char *buf, size_t size)
+{
+        snprintf(buf, size, "screen %zu, %s", pos + 1, present_revisit_why(sc, st));
+}
+
 const char *present_revisit_label(const struct screen *sc)
 {
         if (sc->type == SCREEN_QUESTION && sc->prompt != NULL)
@@ -177,6 +245,50 @@ int present_resume(const struct catalog *c, const struct learner_record *rec)
         return best;
 }
 
+/* ---- the module menu ---------------------------------------------------- */
+
+/* "about 5 minutes", or empty when the author gave none. */
+static void about_minutes(const struct module *m, char *buf, size_t size)
+{
+        if (m->minutes > 0)
+                snprintf(buf, size, "about %d minute%s", m->minutes, m->minutes == 1 ? "" : "s");
+        else if (size > 0)
+                buf[0] = '\0';
+}
+
+void present_menu_info(const struct module *m, const struct summary *s, char *buf, size_t size)
+{
+        char st[96], mins[48];
+
+        present_status(s, st, sizeof st);
+        about_minutes(m, mins, sizeof mins);
+        snprintf(buf, size, "%s%s%s", st, mins[0] != '\0' ? "; " : "", mins);
+}
+
+char *present_resume_item(const struct module *m)
+{
+        return xasprintf("Resume where you left off: %s", m->title);
+}
+
+char *present_broken(const char *file, const char *why)
+{
+        return xasprintf("Cannot be opened: %s: %s", file, why);
+}
+
+/* ---- learners ----------------------------------------------------------- */
+
+void present_wait(unsigned seconds, char *buf, size_t size)
+{
+        snprintf(buf, size, "Please wait %u second%s before trying again.", seconds,
+                 seconds == 1 ? "" : "s");
+}
+
+char *present_forget_failed(const char *why)
+{
+        return xasprintf("Your record could not be deleted: %s",
+                         why != NULL ? why : "unknown error");
+}
+
 /* ---- the intro ---------------------------------------------------------- */
 
 static const char *const month_names[12] = {"January",   "February", "March",    "April",
@@ -188,18 +300,24 @@ void present_intro(const struct module *m, const struct module_record *mr,
 {
         const struct attempt *a = NULL;
         struct summary sum;
-        char pm[32];
+        char pm[32], pass[48], mins[48];
 
         memset(out, 0, sizeof(*out));
         session_status(m, mr, &sum);
         out->started = sum.started;
-        /* The pass mark in the same figures as the summary's (present_points). */
-        present_points(sum.pass_mark, pm, sizeof pm);
-        if (m->minutes > 0)
-                snprintf(out->facts, sizeof out->facts, "About %d minutes. Pass mark %s%%.",
-                         m->minutes, pm);
-        else
-                snprintf(out->facts, sizeof out->facts, "Pass mark %s%%.", pm);
+        /* The pass mark in the same figures as the summary's (present_points);
+         * a module with nothing scored passes on completion, so none is
+         * named, in the summary's words. */
+        if (sum.possible > 0) {
+                present_points(sum.pass_mark, pm, sizeof pm);
+                snprintf(pass, sizeof pass, "Pass mark %s%%.", pm);
+        } else {
+                snprintf(pass, sizeof pass, "Nothing in this module is scored.");
+        }
+        about_minutes(m, mins, sizeof mins);
+        if (mins[0] != '\0')
+                mins[0] = 'A';
+        snprintf(out->facts, sizeof out->facts, "%s%s%s", mins, mins[0] != '\0' ? ". " : "", pass);
         int y, mo, d;
         if (m->reviewed != NULL && model_parse_date(m->reviewed, &y, &mo, &d))
                 snprintf(out->reviewed, sizeof out->reviewed, "Content checked on %d %s %d.", d,
@@ -218,10 +336,48 @@ void present_intro(const struct module *m, const struct module_record *mr,
         }
 }
 
-const char *present_intro_go_on(const struct present_intro *in)
+char *present_intro_section(const struct module *m, const struct present_intro *in, size_t i)
 {
-        return in->started ? "Press Enter to continue where you left off."
-                           : "Press Enter to start.";
+        const struct section *sec = &m->sections[i];
+
+        return xasprintf("%s (%zu of %zu screen%s done)", sec->title, i < 64 ? in->done[i] : 0,
+                         sec->count, sec->count == 1 ? "" : "s");
+}
+
+const char *present_intro_go_on(const struct present_intro *in, bool at_summary)
+{
+        if (!in->started)
+                return "Press Enter to start.";
+        return at_summary
+                   ? "Press Enter for your summary, or r for " PRESENT_AGAIN_MODULE "."
+                   : "Press Enter to continue where you left off, or r for " PRESENT_AGAIN_MODULE
+                     ".";
+}
+
+/* ---- starting again ----------------------------------------------------- */
+
+bool present_again_questions(const struct summary *s)
+{
+        return s->complete && !s->passed;
+}
+
+void present_again_offer(const struct summary *s, const char *verb, char *buf, size_t size)
+{
+        if (present_again_questions(s))
+                snprintf(buf, size,
+                         "%s a for " PRESENT_AGAIN_QUESTIONS
+                         " (lessons count as read), or r for " PRESENT_AGAIN_MODULE ".",
+                         verb);
+        else
+                snprintf(buf, size, "%s r for " PRESENT_AGAIN_MODULE ".", verb);
+}
+
+const char *present_again_started(bool questions)
+{
+        return questions ? "The questions again: lessons count as read. Your earlier attempt "
+                           "stays in your record."
+                         : "The whole module again: every screen is fresh. Your earlier attempt "
+                           "stays in your record.";
 }
 
 /* ---- after an answer ---------------------------------------------------- */
@@ -339,7 +495,7 @@ void present_answer(const struct session *s, const char *hint_key, struct presen
         size_t nh, nf;
         bool checked;
         int left;
-        char got[32], of[32];
+        char got[96];
 
         memset(out, 0, sizeof(*out));
         if (sc == NULL || sc->type != SCREEN_QUESTION)
@@ -384,10 +540,8 @@ void present_answer(const struct session *s, const char *hint_key, struct presen
                 addf(out, PART_VERDICT, NULL, "Not right. Try again.")->bad = true;
         }
         if (st->settled && sc->points > 0) {
-                present_points(st->correct ? st->points : 0, got, sizeof got);
-                present_points(sc->points, of, sizeof of);
-                addf(out, PART_POINTS, NULL, "You earned %s of %s point%s.", got, of,
-                     sc->points == 1 ? "" : "s");
+                present_points_of(st->correct ? st->points : 0, sc->points, got, sizeof got);
+                addf(out, PART_POINTS, NULL, "You earned %s.", got);
         }
         nf = session_feedback(s, fb, 16);
         for (size_t i = 0; i < nf; i++) {
@@ -411,6 +565,20 @@ void present_answer(const struct session *s, const char *hint_key, struct presen
         }
 }
 
+const char *present_no_hint(const struct session *s)
+{
+        const struct screen *sc = session_screen(s);
+        const struct screen_state *st = session_state(s);
+
+        if (sc == NULL || sc->type != SCREEN_QUESTION)
+                return "There is no hint here.";
+        if (sc->nhints == 0 || !model_kind_is_checked(sc->kind))
+                return "This question has no hints.";
+        if (st != NULL && st->settled)
+                return "This question is settled: no more hints.";
+        return "There are no more hints for this question.";
+}
+
 void present_parts_free(struct present_parts *p)
 {
         if (p == NULL)
@@ -425,18 +593,17 @@ void present_parts_free(struct present_parts *p)
 
 void present_summary(const struct summary *s, struct present_summary *out)
 {
-        char pc[16], e[24], p[24], pm[24], t[64];
+        char pc[16], ep[96], pm[24], t[64];
 
         memset(out, 0, sizeof(*out));
         out->passed = s->passed;
         out->complete = s->complete;
         if (s->possible > 0) {
                 present_fraction(s->earned, s->possible, pc, sizeof pc);
-                present_points(s->earned, e, sizeof e);
-                present_points(s->possible, p, sizeof p);
+                present_points_of(s->earned, s->possible, ep, sizeof ep);
                 present_points(s->pass_mark, pm, sizeof pm);
-                snprintf(out->score, sizeof out->score,
-                         "Score: %s of %s points (%s); the pass mark is %s%%.", e, p, pc, pm);
+                snprintf(out->score, sizeof out->score, "Score: %s (%s); the pass mark is %s%%.",
+                         ep, pc, pm);
         } else {
                 snprintf(out->score, sizeof out->score, "Nothing in this module is scored.");
         }
@@ -446,7 +613,8 @@ void present_summary(const struct summary *s, struct present_summary *out)
                 snprintf(out->result, sizeof out->result, "Result: not passed.");
         else
                 snprintf(out->result, sizeof out->result,
-                         "Result: not complete yet: %zu of %zu screens done.", s->done, s->total);
+                         "Result: not complete yet: %zu of %zu screen%s done.", s->done, s->total,
+                         s->total == 1 ? "" : "s");
         present_duration(s->seconds, t, sizeof t);
         snprintf(out->time, sizeof out->time, "Time spent: %s.", t);
 }

@@ -59,24 +59,35 @@ void record_free(struct learner_record **rp)
         *rp = NULL;
 }
 
+/* Where module_id's entry is in r->modules; r->nmodules for none. */
+static size_t module_index(const struct learner_record *r, const char *module_id)
+{
+        size_t i = 0;
+
+        while (i < r->nmodules &&
+               (r->modules[i].module == NULL || strcmp(r->modules[i].module, module_id) != 0))
+                i++;
+        return i;
+}
+
 const struct module_record *record_find_module(const struct learner_record *r,
                                                const char *module_id)
 {
+        size_t i;
+
         if (r == NULL || module_id == NULL)
                 return NULL;
-        for (size_t i = 0; i < r->nmodules; i++)
-                if (r->modules[i].module != NULL && strcmp(r->modules[i].module, module_id) == 0)
-                        return &r->modules[i];
-        return NULL;
+        i = module_index(r, module_id);
+        return i < r->nmodules ? &r->modules[i] : NULL;
 }
 
 struct module_record *record_module(struct learner_record *r, const char *module_id)
 {
         struct module_record *mr;
+        size_t i = module_index(r, module_id);
 
-        for (size_t i = 0; i < r->nmodules; i++)
-                if (r->modules[i].module != NULL && strcmp(r->modules[i].module, module_id) == 0)
-                        return &r->modules[i];
+        if (i < r->nmodules)
+                return &r->modules[i];
         r->modules = xrealloc(r->modules, (r->nmodules + 1) * sizeof(*r->modules));
         mr = &r->modules[r->nmodules++];
         memset(mr, 0, sizeof(*mr));
@@ -104,23 +115,34 @@ struct attempt *record_new_attempt(struct module_record *mr, double pass_mark, t
         return a;
 }
 
+/* Where screen_id's state is in a->screens; a->nscreens for none. */
+static size_t screen_index(const struct attempt *a, const char *screen_id)
+{
+        size_t i = 0;
+
+        while (i < a->nscreens &&
+               (a->screens[i].id == NULL || strcmp(a->screens[i].id, screen_id) != 0))
+                i++;
+        return i;
+}
+
 const struct screen_state *record_find_screen(const struct attempt *a, const char *screen_id)
 {
+        size_t i;
+
         if (a == NULL || screen_id == NULL)
                 return NULL;
-        for (size_t i = 0; i < a->nscreens; i++)
-                if (a->screens[i].id != NULL && strcmp(a->screens[i].id, screen_id) == 0)
-                        return &a->screens[i];
-        return NULL;
+        i = screen_index(a, screen_id);
+        return i < a->nscreens ? &a->screens[i] : NULL;
 }
 
 struct screen_state *record_screen(struct attempt *a, const char *screen_id)
 {
         struct screen_state *st;
+        size_t i = screen_index(a, screen_id);
 
-        for (size_t i = 0; i < a->nscreens; i++)
-                if (a->screens[i].id != NULL && strcmp(a->screens[i].id, screen_id) == 0)
-                        return &a->screens[i];
+        if (i < a->nscreens)
+                return &a->screens[i];
         a->screens = xrealloc(a->screens, (a->nscreens + 1) * sizeof(*a->screens));
         st = &a->screens[a->nscreens++];
         memset(st, 0, sizeof(*st));

@@ -13,6 +13,7 @@
 #include "dlfl/settings.h"
 #include "dlfl/xalloc.h"
 #include "dlfl/yaml_tree.h"
+#include "dlfl/yaml_value.h"
 
 #define SETTINGS_MAX_FILE (1024 * 1024)
 
@@ -65,24 +66,17 @@ static void check_keys(struct sctx *c, const struct ynode *map, const char *wher
 {
         for (size_t i = 0; i + 1 < map->count; i += 2) {
                 const struct ynode *k = map->items[i];
-                const char *best = NULL;
-                size_t best_d = 99;
-                bool known = false;
+                const char *const *a = allowed;
+                const char *best;
 
                 if (k->kind != YNODE_SCALAR)
                         continue;
-                for (const char *const *a = allowed; *a != NULL; a++) {
-                        size_t d = diag_distance(k->text, *a);
-
-                        known |= d == 0;
-                        if (d < best_d) {
-                                best_d = d;
-                                best = *a;
-                        }
-                }
-                if (known)
+                while (*a != NULL && strcmp(*a, k->text) != 0)
+                        a++;
+                if (*a != NULL)
                         continue;
-                if (best != NULL && best_d <= 3 && best_d * 2 <= strlen(best))
+                best = diag_near_key(k->text, allowed);
+                if (best != NULL)
                         report(c, k, E_UNKNOWN_KEY_HINT, k->text, where, best);
                 else
                         report(c, k, E_UNKNOWN_KEY, k->text, where);
@@ -115,32 +109,29 @@ static char *text(struct sctx *c, const struct ynode *map, const char *key, cons
         return xstrdup(v->text);
 }
 
+/* true or false, read as a module's are (yaml_value.h); absent or empty:
+ * dflt. */
 static bool flag(struct sctx *c, const struct ynode *map, const char *key, const char *name,
                  bool dflt)
 {
         const struct ynode *v = ytree_get(map, key);
-        static const char *const yes[] = {"true", "True", "TRUE", NULL};
-        static const char *const no[] = {"false", "False", "FALSE", NULL};
+        bool b;
 
         if (v == NULL || ytree_is_null(v))
                 return dflt;
-        if (v->kind == YNODE_SCALAR && v->tag != YTAG_STR) {
-                for (size_t i = 0; yes[i] != NULL; i++)
-                        if (strcmp(v->text, yes[i]) == 0)
-                                return true;
-                for (size_t i = 0; no[i] != NULL; i++)
-                        if (strcmp(v->text, no[i]) == 0)
-                                return false;
-        }
+        if (yvalue_bool(v, &b))
+                return b;
         report(c, v, E_EXPECT_BOOL, name, v->kind == YNODE_SCALAR ? v->text : "a list or mapping");
         return dflt;
 }
 
+/* A whole number from lo to hi, read as a module's are; absent or empty:
+ * dflt. */
 static long whole(struct sctx *c, const struct ynode *map, const char *key, const char *name,
                   long lo, long hi, long dflt)
 {
         const struct ynode *v = ytree_get(map, key);
-        char *end, range[64];
+        char range[64];
         long n;
 
         if (v == NULL || ytree_is_null(v))
@@ -149,9 +140,7 @@ static long whole(struct sctx *c, const struct ynode *map, const char *key, cons
                 report(c, v, E_EXPECT_SCALAR, name);
                 return dflt;
         }
-        errno = 0;
-        n = strtol(v->text, &end, 10);
-        if (errno != 0 || end == v->text || *end != '\0') {
+        if (!yvalue_int(v, &n)) {
                 report(c, v, E_EXPECT_INT, name, v->text);
                 return dflt;
         }

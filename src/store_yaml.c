@@ -6,6 +6,7 @@
  * ("2026-11-29T08:05:02Z"); fields at their default (false, 0, none) are
  * left out. */
 #include <errno.h>
+#include <limits.h>
 #include <locale.h>
 #include <math.h> /* isfinite(), a macro: no -lm */
 #include <stdbool.h>
@@ -17,10 +18,14 @@
 
 #include <yaml.h>
 
+#include "dlfl/arena.h"
+#include "dlfl/diag.h"
 #include "dlfl/store.h"
 #include "dlfl/text.h"
 #include "dlfl/xalloc.h"
+#include "dlfl/yaml_tree.h"
 
+/* Records nest four levels; anything much deeper is not a record. */
 #define MAX_DEPTH 32
 
 /* ---- emitting ---------------------------------------------------------- */
@@ -403,209 +408,98 @@ char *store_yaml_emit(const struct learner_record *r, size_t *len, const char **
 
 /* ---- parsing ----------------------------------------------------------- */
 
-enum node_type { NODE_SCALAR, NODE_MAP, NODE_SEQ };
-
-/* The document as a small tree: records are small, and a tree makes
- * skipping unknown keys of any shape trivial. */
-struct node {
-        enum node_type type;
-        char *value;        /* scalars */
-        bool plain;         /* an unquoted scalar: ~ and the empty string mean none */
-        struct node **kids; /* maps: key, value, key, value... */
-        size_t nkids, cap;
-        size_t line;
-};
-
 struct parse {
         char *why;
 };
 
-static void node_free(struct node *n);
-static struct node *load_node(yaml_parser_t *p, yaml_event_t *ev, int depth, char **why);
-static struct node *load(const char *buf, size_t len, char **why);
-static const struct node *map_get(const struct node *map, const char *key);
-static bool fail(struct parse *ps, const struct node *n, const char *what);
-static bool get_string(struct parse *ps, const struct node *map, const char *key, char **out,
+static bool fail(struct parse *ps, const struct ynode *n, const char *what);
+static bool get_string(struct parse *ps, const struct ynode *map, const char *key, char **out,
                        bool required);
-static bool get_bool(struct parse *ps, const struct node *map, const char *key, bool *out);
-static bool out_of_range(struct parse *ps, const struct node *v, const char *key, double lo,
+static bool get_bool(struct parse *ps, const struct ynode *map, const char *key, bool *out);
+static bool out_of_range(struct parse *ps, const struct ynode *v, const char *key, double lo,
                          double hi);
-static bool get_int(struct parse *ps, const struct node *map, const char *key, int *out, int lo,
+static bool get_int(struct parse *ps, const struct ynode *map, const char *key, int *out, int lo,
                     int hi);
-static bool get_double(struct parse *ps, const struct node *map, const char *key, double *out,
+static bool get_double(struct parse *ps, const struct ynode *map, const char *key, double *out,
                        double lo, double hi);
-static bool get_time(struct parse *ps, const struct node *map, const char *key, time_t *out);
-static bool get_seq(struct parse *ps, const struct node *map, const char *key,
-                    const struct node **out);
-static bool read_screen(struct parse *ps, const struct node *n, struct screen_state *st);
-static bool read_attempt(struct parse *ps, const struct node *n, struct attempt *a);
-static bool read_module(struct parse *ps, const struct node *n, struct module_record *m);
+static bool get_time(struct parse *ps, const struct ynode *map, const char *key, time_t *out);
+static bool get_seq(struct parse *ps, const struct ynode *map, const char *key,
+                    const struct ynode **out);
+static bool read_screen(struct parse *ps, const struct ynode *n, struct screen_state *st);
+static bool read_attempt(struct parse *ps, const struct ynode *n, struct attempt *a);
+static bool read_module(struct parse *ps, const struct ynode *n, struct module_record *m);
 static bool parse_time(const char *s, time_t *out);
-static bool is_null(const struct node *v);
 static long long days_from_civil(long long y, int m, int d);
 
-static void node_free(struct node *n)
+/* The module loader's reader, made lenient: a record written by hand or by
+ * an older dlfl keeps loading as it always did (yaml_tree.h says how). */
+static const struct ytree_options record_reading = {
+    .lenient = true, .max_depth = MAX_DEPTH, .max_scalar = UINT_MAX};
+
+/* A value holding a NUL would be cut short where it is used and written
+ * back different from what was read: refused, wherever it is. */
+static const struct ynode *find_nul(const struct ynode *n)
 {
-        if (n == NULL)
-                return;
-        for (size_t i = 0; i < n->nkids; i++)
-                node_free(n->kids[i]);
-        free(n->kids);
-        free(n->value);
-        free(n);
-}
+        if (n->kind == YNODE_SCALAR)
+                return strlen(n->text) != n->count ? n : NULL;
+        for (size_t i = 0; i < n->count; i++) {
+                const struct ynode *found = find_nul(n->items[i]);
 
-/* Builds the node that starts with *ev (which it consumes). */
-static struct node *load_node(yaml_parser_t *p, yaml_event_t *ev, int depth, char **why)
-{
-        struct node *n = xcalloc(1, sizeof(*n));
-
-        n->line = ev->start_mark.line + 1;
-        switch (ev->type) {
-        case YAML_SCALAR_EVENT:
-                n->type = NODE_SCALAR;
-                if (memchr(ev->data.scalar.value, '\0', ev->data.scalar.length) != NULL) {
-                        *why = xasprintf("line %zu: a NUL character in a value", n->line);
-                        break; /* the event is deleted below, with its value */
-                }
-                n->value = xstrndup((const char *)ev->data.scalar.value, ev->data.scalar.length);
-                n->plain = ev->data.scalar.style == YAML_PLAIN_SCALAR_STYLE;
-                yaml_event_delete(ev);
-                return n;
-        case YAML_MAPPING_START_EVENT:
-        case YAML_SEQUENCE_START_EVENT: {
-                yaml_event_type_t end = ev->type == YAML_MAPPING_START_EVENT
-                                            ? YAML_MAPPING_END_EVENT
-                                            : YAML_SEQUENCE_END_EVENT;
-
-                n->type = ev->type == YAML_MAPPING_START_EVENT ? NODE_MAP : NODE_SEQ;
-                yaml_event_delete(ev);
-                if (depth >= MAX_DEPTH) {
-                        *why = xasprintf("line %zu: nested too deeply", n->line);
-                        goto fail;
-                }
-                for (;;) {
-                        yaml_event_t kid;
-                        struct node *k;
-
-                        if (!yaml_parser_parse(p, &kid)) {
-                                *why = xasprintf("line %zu: %s", p->problem_mark.line + 1,
-                                                 p->problem != NULL ? p->problem : "bad YAML");
-                                goto fail;
-                        }
-                        if (kid.type == end) {
-                                yaml_event_delete(&kid);
-                                break;
-                        }
-                        k = load_node(p, &kid, depth + 1, why);
-                        if (k == NULL)
-                                goto fail;
-                        n->kids = xgrow(n->kids, &n->cap, n->nkids + 1, sizeof(*n->kids));
-                        n->kids[n->nkids++] = k;
-                }
-                return n;
+                if (found != NULL)
+                        return found;
         }
-        case YAML_ALIAS_EVENT:
-                *why = xasprintf("line %zu: aliases are not used in records", n->line);
-                break;
-        default:
-                *why = xasprintf("line %zu: unexpected YAML", n->line);
-                break;
-        }
-        yaml_event_delete(ev);
-fail:
-        node_free(n);
         return NULL;
 }
 
-static struct node *load(const char *buf, size_t len, char **why)
+/* The tree of buf, or NULL with *why saying what is wrong in the words
+ * records have always used ("line N: ..."). */
+static const struct ynode *load(const char *buf, size_t len, struct arena *nodes,
+                                struct arena *text, char **why)
 {
-        yaml_parser_t p;
-        yaml_event_t ev;
-        struct node *root = NULL;
-        bool in_doc = false;
+        struct diag_list diags = {0};
+        struct ybuffer in = {.buf = buf, .len = len};
+        struct ysource src;
+        const struct ynode *root, *nul;
 
-        if (!yaml_parser_initialize(&p)) {
-                *why = xstrdup("the YAML reader did not start");
-                return NULL;
-        }
-        yaml_parser_set_input_string(&p, (const unsigned char *)buf, len);
-        /* The first document is the record; anything after it is ignored. */
-        while (root == NULL && *why == NULL) {
-                if (!yaml_parser_parse(&p, &ev)) {
-                        *why = xasprintf("line %zu: %s", p.problem_mark.line + 1,
-                                         p.problem != NULL ? p.problem : "bad YAML");
-                        break;
-                }
-                switch (ev.type) {
-                case YAML_STREAM_END_EVENT:
-                        *why = xstrdup(in_doc ? "the record is empty" : "the file is empty");
-                        yaml_event_delete(&ev);
-                        break;
-                case YAML_DOCUMENT_START_EVENT:
-                        in_doc = true;
-                        yaml_event_delete(&ev);
-                        break;
-                case YAML_STREAM_START_EVENT:
-                case YAML_DOCUMENT_END_EVENT:
-                        yaml_event_delete(&ev);
-                        break;
-                default:
-                        root = load_node(&p, &ev, 0, why);
-                        break;
-                }
-        }
-        /* The rest of the document must still be well formed: a record cut off
-         * part way is damaged, even if what came before parsed. */
-        if (root != NULL) {
-                for (;;) {
-                        if (!yaml_parser_parse(&p, &ev)) {
-                                *why = xasprintf("line %zu: %s", p.problem_mark.line + 1,
-                                                 p.problem != NULL ? p.problem : "bad YAML");
-                                node_free(root);
-                                root = NULL;
-                                break;
-                        }
-                        yaml_event_type_t t = ev.type;
+        ytree_buffer(&in, &src);
+        root = ytree_parse_with("record", &src, &record_reading, nodes, text, &diags);
+        if (root == NULL) {
+                const struct diag *d = NULL;
 
-                        yaml_event_delete(&ev);
-                        if (t == YAML_DOCUMENT_END_EVENT || t == YAML_STREAM_END_EVENT)
-                                break;
-                }
+                for (size_t i = 0; i < diags.count && d == NULL; i++)
+                        if (diags.items[i].level == DIAG_ERROR)
+                                d = &diags.items[i];
+                if (d == NULL)
+                        *why = xstrdup("the record could not be read");
+                else if (d->code == E_YAML_EMPTY)
+                        *why = xstrdup("the file is empty");
+                else if (d->code == E_YAML_ALIAS)
+                        *why = xasprintf("line %u: aliases are not used in records", d->line);
+                else if (d->code == E_YAML_DEPTH)
+                        *why = xasprintf("line %u: nested too deeply", d->line);
+                else
+                        *why = xasprintf("line %u: %s", d->line, d->message);
+        } else if ((nul = find_nul(root)) != NULL) {
+                *why = xasprintf("line %u: a NUL character in a value", nul->line);
+                root = NULL;
         }
-        yaml_parser_delete(&p);
+        diag_free(&diags);
         return root;
 }
 
-static const struct node *map_get(const struct node *map, const char *key)
-{
-        for (size_t i = 0; i + 1 < map->nkids; i += 2)
-                if (map->kids[i]->type == NODE_SCALAR && strcmp(map->kids[i]->value, key) == 0)
-                        return map->kids[i + 1];
-        return NULL;
-}
-
-static bool fail(struct parse *ps, const struct node *n, const char *what)
+static bool fail(struct parse *ps, const struct ynode *n, const char *what)
 {
         if (ps->why == NULL)
-                ps->why = xasprintf("line %zu: %s", n->line, what);
+                ps->why = xasprintf("line %u: %s", n->line, what);
         return false;
 }
 
-static bool is_null(const struct node *v)
-{
-        return v->type == NODE_SCALAR && v->plain &&
-               (v->value[0] == '\0' || strcmp(v->value, "~") == 0 ||
-                strcmp(v->value, "null") == 0 || strcmp(v->value, "Null") == 0 ||
-                strcmp(v->value, "NULL") == 0);
-}
-
-static bool get_string(struct parse *ps, const struct node *map, const char *key, char **out,
+static bool get_string(struct parse *ps, const struct ynode *map, const char *key, char **out,
                        bool required)
 {
-        const struct node *v = map_get(map, key);
+        const struct ynode *v = ytree_get(map, key);
 
-        if (v == NULL || is_null(v)) {
+        if (v == NULL || ytree_is_null(v)) {
                 if (required) {
                         char *msg = xasprintf("'%s' is missing", key);
 
@@ -615,28 +509,28 @@ static bool get_string(struct parse *ps, const struct node *map, const char *key
                 }
                 return true;
         }
-        if (v->type != NODE_SCALAR)
+        if (v->kind != YNODE_SCALAR)
                 return fail(ps, v, "expected text");
         free(*out);
-        *out = xstrdup(v->value);
+        *out = xstrdup(v->text);
         return true;
 }
 
-static bool get_bool(struct parse *ps, const struct node *map, const char *key, bool *out)
+static bool get_bool(struct parse *ps, const struct ynode *map, const char *key, bool *out)
 {
         static const char *const yes[] = {"true", "True", "TRUE", "yes", "Yes", "YES"};
         static const char *const no[] = {"false", "False", "FALSE", "no", "No", "NO"};
-        const struct node *v = map_get(map, key);
+        const struct ynode *v = ytree_get(map, key);
 
-        if (v == NULL || is_null(v))
+        if (v == NULL || ytree_is_null(v))
                 return true;
-        if (v->type == NODE_SCALAR) {
+        if (v->kind == YNODE_SCALAR) {
                 for (size_t i = 0; i < sizeof(yes) / sizeof(yes[0]); i++) {
-                        if (strcmp(v->value, yes[i]) == 0) {
+                        if (strcmp(v->text, yes[i]) == 0) {
                                 *out = true;
                                 return true;
                         }
-                        if (strcmp(v->value, no[i]) == 0) {
+                        if (strcmp(v->text, no[i]) == 0) {
                                 *out = false;
                                 return true;
                         }
@@ -648,7 +542,7 @@ static bool get_bool(struct parse *ps, const struct node *map, const char *key, 
 /* Every number is range-checked here, so nothing later casts a value it
  * cannot hold and nothing shown is absurd: a record holding one outside
  * [lo, hi] is refused with the key and the range. */
-static bool out_of_range(struct parse *ps, const struct node *v, const char *key, double lo,
+static bool out_of_range(struct parse *ps, const struct ynode *v, const char *key, double lo,
                          double hi)
 {
         char *msg = xasprintf("'%s' must be from %.15g to %.15g", key, lo, hi);
@@ -658,21 +552,21 @@ static bool out_of_range(struct parse *ps, const struct node *v, const char *key
         return false;
 }
 
-static bool get_int(struct parse *ps, const struct node *map, const char *key, int *out, int lo,
+static bool get_int(struct parse *ps, const struct ynode *map, const char *key, int *out, int lo,
                     int hi)
 {
-        const struct node *v = map_get(map, key);
+        const struct ynode *v = ytree_get(map, key);
         char *end;
         long n;
 
-        if (v == NULL || is_null(v))
+        if (v == NULL || ytree_is_null(v))
                 return true;
-        if (v->type != NODE_SCALAR)
+        if (v->kind != YNODE_SCALAR)
                 return fail(ps, v, "expected a whole number");
         errno = 0;
-        n = strtol(v->value, &end, 10);
-        if (end == v->value || *end != '\0' ||
-            (v->value[0] != '-' && (v->value[0] < '0' || v->value[0] > '9')))
+        n = strtol(v->text, &end, 10);
+        if (end == v->text || *end != '\0' ||
+            (v->text[0] != '-' && (v->text[0] < '0' || v->text[0] > '9')))
                 return fail(ps, v, "expected a whole number");
         if (errno != 0 || n < lo || n > hi)
                 return out_of_range(ps, v, key, lo, hi);
@@ -682,27 +576,27 @@ static bool get_int(struct parse *ps, const struct node *map, const char *key, i
 
 /* Decimal numbers only: strtod() would also take hexadecimal, "inf" and
  * "nan", which the emitter never writes. */
-static bool get_double(struct parse *ps, const struct node *map, const char *key, double *out,
+static bool get_double(struct parse *ps, const struct ynode *map, const char *key, double *out,
                        double lo, double hi)
 {
-        const struct node *v = map_get(map, key);
+        const struct ynode *v = ytree_get(map, key);
         const char *s;
         char *end;
         double d;
 
-        if (v == NULL || is_null(v))
+        if (v == NULL || ytree_is_null(v))
                 return true;
-        if (v->type != NODE_SCALAR)
+        if (v->kind != YNODE_SCALAR)
                 return fail(ps, v, "expected a number");
-        s = v->value;
+        s = v->text;
         if (*s == '-' || *s == '+')
                 s++;
         if (!((*s >= '0' && *s <= '9') || (*s == '.' && s[1] >= '0' && s[1] <= '9')) ||
             strpbrk(s, "xXnN") != NULL)
                 return fail(ps, v, "expected a number");
         errno = 0;
-        d = strtod(v->value, &end);
-        if (end == v->value || *end != '\0')
+        d = strtod(v->text, &end);
+        if (end == v->text || *end != '\0')
                 return fail(ps, v, "expected a number");
         if (!isfinite(d) || d < lo || d > hi)
                 return out_of_range(ps, v, key, lo, hi);
@@ -786,38 +680,38 @@ static bool parse_time(const char *s, time_t *out)
         return true;
 }
 
-static bool get_time(struct parse *ps, const struct node *map, const char *key, time_t *out)
+static bool get_time(struct parse *ps, const struct ynode *map, const char *key, time_t *out)
 {
-        const struct node *v = map_get(map, key);
+        const struct ynode *v = ytree_get(map, key);
 
-        if (v == NULL || is_null(v))
+        if (v == NULL || ytree_is_null(v))
                 return true;
-        if (v->type != NODE_SCALAR || !parse_time(v->value, out))
+        if (v->kind != YNODE_SCALAR || !parse_time(v->text, out))
                 return fail(ps, v,
                             "expected a time from 1970 to 9999 such as 2026-01-31T09:30:00Z");
         return true;
 }
 
-static bool get_seq(struct parse *ps, const struct node *map, const char *key,
-                    const struct node **out)
+static bool get_seq(struct parse *ps, const struct ynode *map, const char *key,
+                    const struct ynode **out)
 {
-        const struct node *v = map_get(map, key);
+        const struct ynode *v = ytree_get(map, key);
 
         *out = NULL;
-        if (v == NULL || is_null(v))
+        if (v == NULL || ytree_is_null(v))
                 return true;
-        if (v->type != NODE_SEQ)
+        if (v->kind != YNODE_SEQUENCE)
                 return fail(ps, v, "expected a list");
         *out = v;
         return true;
 }
 
-static bool read_screen(struct parse *ps, const struct node *n, struct screen_state *st)
+static bool read_screen(struct parse *ps, const struct ynode *n, struct screen_state *st)
 {
-        const struct node *path;
+        const struct ynode *path;
 
         st->rating = -1;
-        if (n->type != NODE_MAP)
+        if (n->kind != YNODE_MAPPING)
                 return fail(ps, n, "a screen's state must be a mapping");
         if (!get_string(ps, n, "id", &st->id, true) || !get_bool(ps, n, "seen", &st->seen) ||
             !get_bool(ps, n, "complete", &st->complete) ||
@@ -835,22 +729,22 @@ static bool read_screen(struct parse *ps, const struct node *n, struct screen_st
             !get_double(ps, n, "seconds", &st->seconds, 0, RECORD_MAX_SECONDS) ||
             !get_time(ps, n, "when", &st->when) || !get_seq(ps, n, "path", &path))
                 return false;
-        if (path != NULL && path->nkids > 0) {
-                st->path = xcalloc(path->nkids, sizeof(*st->path));
-                for (size_t i = 0; i < path->nkids; i++) {
-                        if (path->kids[i]->type != NODE_SCALAR)
-                                return fail(ps, path->kids[i], "a case-study step must be an id");
-                        st->path[st->npath++] = xstrdup(path->kids[i]->value);
+        if (path != NULL && path->count > 0) {
+                st->path = xcalloc(path->count, sizeof(*st->path));
+                for (size_t i = 0; i < path->count; i++) {
+                        if (path->items[i]->kind != YNODE_SCALAR)
+                                return fail(ps, path->items[i], "a case-study step must be an id");
+                        st->path[st->npath++] = xstrdup(path->items[i]->text);
                 }
         }
         return true;
 }
 
-static bool read_attempt(struct parse *ps, const struct node *n, struct attempt *a)
+static bool read_attempt(struct parse *ps, const struct ynode *n, struct attempt *a)
 {
-        const struct node *pos, *screens;
+        const struct ynode *pos, *screens;
 
-        if (n->type != NODE_MAP)
+        if (n->kind != YNODE_MAPPING)
                 return fail(ps, n, "an attempt must be a mapping");
         if (!get_time(ps, n, "started", &a->started) ||
             !get_time(ps, n, "completed", &a->completed) ||
@@ -863,36 +757,36 @@ static bool read_attempt(struct parse *ps, const struct node *n, struct attempt 
             !get_double(ps, n, "seconds", &a->seconds, 0, RECORD_MAX_SECONDS) ||
             !get_string(ps, n, "digest", &a->digest, false) || !get_seq(ps, n, "screens", &screens))
                 return false;
-        pos = map_get(n, "position");
-        if (pos != NULL && !is_null(pos)) {
-                if (pos->type != NODE_MAP)
+        pos = ytree_get(n, "position");
+        if (pos != NULL && !ytree_is_null(pos)) {
+                if (pos->kind != YNODE_MAPPING)
                         return fail(ps, pos, "the position must be a mapping");
                 if (!get_string(ps, pos, "section", &a->section, false) ||
                     !get_string(ps, pos, "screen", &a->screen, false))
                         return false;
         }
-        if (screens != NULL && screens->nkids > 0) {
-                a->screens = xcalloc(screens->nkids, sizeof(*a->screens));
-                for (size_t i = 0; i < screens->nkids; i++)
-                        if (!read_screen(ps, screens->kids[i], &a->screens[a->nscreens++]))
+        if (screens != NULL && screens->count > 0) {
+                a->screens = xcalloc(screens->count, sizeof(*a->screens));
+                for (size_t i = 0; i < screens->count; i++)
+                        if (!read_screen(ps, screens->items[i], &a->screens[a->nscreens++]))
                                 return false;
         }
         return true;
 }
 
-static bool read_module(struct parse *ps, const struct node *n, struct module_record *m)
+static bool read_module(struct parse *ps, const struct ynode *n, struct module_record *m)
 {
-        const struct node *attempts;
+        const struct ynode *attempts;
 
-        if (n->type != NODE_MAP)
+        if (n->kind != YNODE_MAPPING)
                 return fail(ps, n, "a module's progress must be a mapping");
         if (!get_string(ps, n, "id", &m->module, true) ||
             !get_string(ps, n, "title", &m->title, false) || !get_seq(ps, n, "attempts", &attempts))
                 return false;
-        if (attempts != NULL && attempts->nkids > 0) {
-                m->attempts = xcalloc(attempts->nkids, sizeof(*m->attempts));
-                for (size_t i = 0; i < attempts->nkids; i++)
-                        if (!read_attempt(ps, attempts->kids[i], &m->attempts[m->nattempts++]))
+        if (attempts != NULL && attempts->count > 0) {
+                m->attempts = xcalloc(attempts->count, sizeof(*m->attempts));
+                for (size_t i = 0; i < attempts->count; i++)
+                        if (!read_attempt(ps, attempts->items[i], &m->attempts[m->nattempts++]))
                                 return false;
         }
         return true;
@@ -901,22 +795,23 @@ static bool read_module(struct parse *ps, const struct node *n, struct module_re
 struct learner_record *store_yaml_parse(const char *buf, size_t len, char **why)
 {
         struct parse ps = {0};
-        struct node *root;
+        struct arena nodes = {0}, text = {0};
+        const struct ynode *root;
         struct learner_record *r = NULL;
-        const struct node *modules;
+        const struct ynode *modules;
         int version = 0;
         locale_t c = c_locale(), old = (locale_t)0;
 
         *why = NULL;
-        root = load(buf, len, &ps.why);
+        root = load(buf, len, &nodes, &text, &ps.why);
         if (root == NULL)
                 goto done;
         if (c != (locale_t)0)
                 old = uselocale(c);
         r = xcalloc(1, sizeof(*r));
-        if (root->type != NODE_MAP) {
+        if (root->kind != YNODE_MAPPING) {
                 fail(&ps, root, "a record must be a mapping");
-        } else if (map_get(root, "dlfl-record") == NULL) {
+        } else if (ytree_get(root, "dlfl-record") == NULL) {
                 fail(&ps, root, "not a dlfl record (no 'dlfl-record' key)");
         } else if (!get_int(&ps, root, "dlfl-record", &version, 1, RECORD_MAX_TRIES)) {
                 /* ps.why says why */
@@ -924,16 +819,17 @@ struct learner_record *store_yaml_parse(const char *buf, size_t len, char **why)
                    get_string(&ps, root, "passphrase", &r->passphrase, false) &&
                    get_time(&ps, root, "created", &r->created) &&
                    get_seq(&ps, root, "modules", &modules) && modules != NULL &&
-                   modules->nkids > 0) {
-                r->modules = xcalloc(modules->nkids, sizeof(*r->modules));
-                for (size_t i = 0; i < modules->nkids; i++)
-                        if (!read_module(&ps, modules->kids[i], &r->modules[r->nmodules++]))
+                   modules->count > 0) {
+                r->modules = xcalloc(modules->count, sizeof(*r->modules));
+                for (size_t i = 0; i < modules->count; i++)
+                        if (!read_module(&ps, modules->items[i], &r->modules[r->nmodules++]))
                                 break;
         }
         if (c != (locale_t)0)
                 uselocale(old);
 done:
-        node_free(root);
+        arena_free(&nodes);
+        arena_free(&text);
         if (ps.why != NULL) {
                 record_free(&r);
                 *why = ps.why;

@@ -1,11 +1,8 @@
 /* dlfl sync (sync.h): the outbox sent to the LRS, batch by batch. */
-#define _DEFAULT_SOURCE /* flock() */
 #include <dirent.h>
 #include <errno.h>
-#include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/file.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -22,6 +19,7 @@
 /* What became of one request. */
 enum outcome {
         SENT,    /* 2xx */
+        HELD,    /* 409: the LRS holds a statement of this id, with other content */
         REFUSED, /* a 4xx about the statements themselves */
         STOP,    /* the LRS cannot be used now: down, busy, wrong address or credentials */
 };
@@ -85,6 +83,13 @@ static enum outcome post(const struct settings *s, const struct batch *b, long *
                 if (reply.status >= 200 && reply.status < 300) {
                         lrs_reply_free(&reply);
                         return SENT;
+                }
+                /* xAPI 1.0.3: an id the LRS has with the same content is no
+                 * conflict; with other content the LRS keeps its own, so
+                 * sending ours again can never change it. */
+                if (reply.status == 409) {
+                        lrs_reply_free(&reply);
+                        return HELD;
                 }
                 if (!retryable(reply.status)) {
                         if (reply.status == 401 || reply.status == 403) {
@@ -204,17 +209,34 @@ static bool mark(const char *data_dir, const char *key, const struct settings *s
         return ok;
 }
 
-static void report_refused(FILE *report, const char *id, long status)
+/* Counts and reports what the LRS answered for one statement that did
+ * not simply go: refused (set aside), or already held with other
+ * content. */
+static void report_one(FILE *report, struct sync_result *res, enum outcome o, const char *id,
+                       long status)
 {
-        if (report != NULL)
-                fprintf(report,
-                        "dlfl: the LRS refused statement %s (HTTP %ld); it is set aside in the "
-                        "outbox and will not be sent again\n",
-                        id, status);
+        if (o == HELD) {
+                res->held++;
+                if (report != NULL)
+                        fprintf(report,
+                                "dlfl: the LRS already holds a statement with id %s, with other "
+                                "content (HTTP 409); it keeps its own, so this one is counted as "
+                                "delivered and not sent again\n",
+                                id);
+        } else {
+                res->refused++;
+                if (report != NULL)
+                        fprintf(report,
+                                "dlfl: the LRS refused statement %s (HTTP %ld); it is set aside in "
+                                "the outbox and will not be sent again\n",
+                                id, status);
+        }
 }
 
-/* A batch the LRS refused: each statement alone, so one bad statement is
- * set aside and the rest still go. */
+/* A batch the LRS refused, or answered 409 (xAPI: a batch is stored whole
+ * or not at all, and the answer need not say which statement was at
+ * fault): each statement alone, so a bad one is set aside, one the LRS
+ * already holds is known as such, and the rest still go. */
 static bool one_by_one(const char *data_dir, const char *key, const struct settings *s,
                        const struct batch *b, FILE *report, struct sync_result *res)
 {
@@ -249,16 +271,14 @@ static bool one_by_one(const char *data_dir, const char *key, const struct setti
                         batch_free(&one);
                         return false;
                 }
-                if (!mark(data_dir, key, s, &one, o == SENT ? 'S' : 'R', status, res)) {
+                if (!mark(data_dir, key, s, &one, o == REFUSED ? 'R' : 'S', status, res)) {
                         batch_free(&one);
                         return false;
                 }
-                if (o == SENT) {
+                if (o == SENT)
                         res->sent++;
-                } else {
-                        res->refused++;
-                        report_refused(report, one.ids[0], status);
-                }
+                else
+                        report_one(report, res, o, one.ids[0], status);
                 batch_free(&one);
         }
         return true;
@@ -305,12 +325,13 @@ static bool sync_queue(const char *data_dir, const char *key, const struct setti
                 if (o == SENT) {
                         ok = mark(data_dir, key, s, &b, 'S', status, res);
                         res->sent += ok ? b.n : 0;
-                } else if (o == REFUSED && b.n == 1) {
-                        ok = mark(data_dir, key, s, &b, 'R', status, res);
-                        res->refused += ok;
+                } else if ((o == REFUSED || o == HELD) && b.n == 1) {
+                        /* One the LRS holds is as good as sent: "forget
+                         * me" voids it like the rest. */
+                        ok = mark(data_dir, key, s, &b, o == HELD ? 'S' : 'R', status, res);
                         if (ok)
-                                report_refused(report, b.ids[0], status);
-                } else if (o == REFUSED) {
+                                report_one(report, res, o, b.ids[0], status);
+                } else if (o == REFUSED || o == HELD) {
                         ok = one_by_one(data_dir, key, s, &b, report, res);
                 } else {
                         ok = false;
@@ -370,24 +391,16 @@ void sync_run(const char *data_dir, const struct settings *s, bool wait, FILE *r
         char *lock = xasprintf("%s/sync.lock", dir);
         char **keys;
         size_t n = 0;
-        int fd, rc;
+        int fd;
 
         memset(res, 0, sizeof(*res));
         keys = queue_keys(dir, &n);
         if (n == 0)
                 goto out;
-        fd = open(lock, O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0600);
+        fd = outbox_lock(lock, wait);
         if (fd < 0) {
-                set_reason(res, xasprintf("%s: %s", lock, strerror(errno)));
-                res->left = count_left(data_dir, keys, n);
-                goto out;
-        }
-        do
-                rc = flock(fd, wait ? LOCK_EX : LOCK_EX | LOCK_NB);
-        while (rc != 0 && errno == EINTR);
-        if (rc != 0) {
-                set_reason(res, xstrdup("another dlfl sync is running"));
-                close(fd);
+                set_reason(res, errno == EWOULDBLOCK ? xstrdup("another dlfl sync is running")
+                                                     : xasprintf("%s: %s", lock, strerror(errno)));
                 res->left = count_left(data_dir, keys, n);
                 goto out;
         }
@@ -407,56 +420,14 @@ out:
         free(dir);
 }
 
-/* Queues what every learner's record holds and the queue does not: records
- * made before the LRS was set up, or saved when the queue could not be
- * written. Ids never change, so nothing already queued or sent is added. */
-static bool queue_records(struct app *app, struct store *st)
-{
-        const char *err = NULL;
-        size_t n;
-        char **names = store_list(st, &n, &err);
-        bool ok = true;
-
-        if (names == NULL) {
-                fprintf(stderr, "dlfl: %s\n", err != NULL ? err : "the data dir cannot be read");
-                return false;
-        }
-        if (n > 0 && !app_load_modules(app)) {
-                store_names_free(names, n);
-                return false;
-        }
-        for (size_t i = 0; i < n; i++) {
-                struct learner_record *r = store_read(st, names[i], &err);
-                char *why = NULL;
-                bool completed;
-
-                if (r == NULL) {
-                        char *safe = one_line(err != NULL ? err : "a record cannot be read", 300);
-
-                        fprintf(stderr, "dlfl: %s\n", safe);
-                        free(safe);
-                        continue;
-                }
-                if (outbox_queue_record(store_dir(st), &app->catalog, r, &app->settings, &completed,
-                                        &why) < 0) {
-                        char *safe = one_line(why, 300);
-
-                        fprintf(stderr, "dlfl: cannot queue statements: %s\n", safe);
-                        free(safe);
-                        free(why);
-                        ok = false;
-                }
-                record_free(&r);
-        }
-        store_names_free(names, n);
-        return ok;
-}
-
 int cmd_sync(struct app *app, int argc, char **argv)
 {
         struct sync_result res;
         struct store *st;
         const char *err = NULL;
+        char **names;
+        size_t n, queued = 0;
+        bool queued_all;
         int status;
 
         (void)argv;
@@ -476,16 +447,33 @@ int cmd_sync(struct app *app, int argc, char **argv)
                 fprintf(stderr, "dlfl: %s\n", err != NULL ? err : "no data directory");
                 return 1;
         }
-        if (!queue_records(app, st)) {
+        names = store_list(st, &n, &err);
+        if (names == NULL) {
+                fprintf(stderr, "dlfl: %s\n", err != NULL ? err : "the data dir cannot be read");
                 store_close(&st);
                 return 1;
         }
+        if (n > 0 && !app_load_modules(app)) {
+                store_names_free(names, n);
+                store_close(&st);
+                return 1;
+        }
+        /* A queue that cannot be written keeps no one else's back. */
+        queued_all =
+            outbox_queue_learners(st, names, n, &app->catalog, &app->settings, stderr, &queued);
+        store_names_free(names, n);
         sync_run(store_dir(st), &app->settings, true, stderr, &res);
-        if (res.sent > 0 || res.refused > 0)
-                printf("%zu statement%s sent to the LRS%s\n", res.sent, res.sent == 1 ? "" : "s",
-                       res.refused > 0 ? "; some were set aside" : "");
+        if (res.sent > 0 || res.refused > 0 || res.held > 0) {
+                printf("%zu statement%s sent to the LRS", res.sent, res.sent == 1 ? "" : "s");
+                if (res.held > 0)
+                        printf("; %zu it already held with other content", res.held);
+                if (res.refused > 0)
+                        printf("; %zu refused and set aside", res.refused);
+                putchar('\n');
+        }
         if (res.left == 0) {
-                status = 0;
+                /* A queue that could not be written was reported above. */
+                status = queued_all ? 0 : 1;
         } else {
                 char *why = one_line(res.reason != NULL ? res.reason : "unknown error", 300);
 

@@ -50,8 +50,8 @@ static size_t utf8_expect(unsigned char c);
 static size_t utf8_decode(const unsigned char *s, size_t n, unsigned long *cp);
 static size_t invalid_len(const unsigned char *s, size_t n);
 static void cell_escape_cp(struct cell *c, unsigned long cp);
-static void cell_replacement(struct cell *c);
-static size_t cell_next(const char *s, size_t n, struct cell *c);
+static void cell_replacement(struct cell *c, bool utf8);
+static size_t cell_next(const char *s, size_t n, struct cell *c, bool file);
 static void flow_push(struct flow *f, const char *s, size_t n, int width, unsigned style,
                       unsigned char kind);
 static void flow_push_cell(struct flow *f, const struct cell *c, unsigned style);
@@ -65,7 +65,7 @@ static size_t prefix_from(const struct flow *p, int maxw, int *pw);
 static bool is_space(const struct unit *u);
 static int wrap_hard(const struct flow *f, int width, const struct flow *first,
                      const struct flow *cont, struct text_lines *out);
-static char *sanitize(const char *s, bool one_line);
+static char *escape(const char *s, unsigned flags);
 
 void text_init(void)
 {
@@ -208,9 +208,9 @@ static void cell_escape_cp(struct cell *c, unsigned long cp)
         c->escaped = true;
 }
 
-static void cell_replacement(struct cell *c)
+static void cell_replacement(struct cell *c, bool utf8)
 {
-        if (utf8_mode) {
+        if (utf8) {
                 memcpy(c->out, "\xef\xbf\xbd", 3);
                 c->len = 3;
         } else {
@@ -232,54 +232,10 @@ bool text_is_control(unsigned long cp)
         return cp < 0x20 || (cp >= 0x7f && cp <= 0x9f) || is_bidi_control(cp);
 }
 
-char *text_escape_controls(const char *s, bool keep_newlines)
-{
-        size_t n, i = 0, len = 0, cap;
-        char *out;
-
-        if (s == NULL)
-                s = "";
-        n = strlen(s);
-        cap = n + 16;
-        out = xmalloc(cap);
-        while (i < n) {
-                unsigned long cp;
-                size_t k = text_utf8_decode(s + i, n - i, &cp);
-                char esc[16];
-                const char *put = esc;
-                size_t plen;
-
-                if (k == 0) {
-                        put = "\xef\xbf\xbd"; /* invalid UTF-8: U+FFFD */
-                        plen = 3;
-                        k = invalid_len((const unsigned char *)s + i, n - i);
-                } else if (cp == '\t' || ((cp == '\n' || cp == '\r') && keep_newlines) ||
-                           !text_is_control(cp)) {
-                        put = s + i;
-                        plen = k;
-                } else if (cp < 0x20 || cp == 0x7f) {
-                        esc[0] = '^';
-                        /* cppcheck-suppress unreadVariable ; read through put */
-                        esc[1] = cp == 0x7f ? '?' : (char)(cp + 0x40);
-                        plen = 2;
-                } else {
-                        plen = (size_t)snprintf(esc, sizeof esc, "^<U+%04lX>", cp);
-                }
-                if (len + plen + 1 > cap) {
-                        cap = (len + plen + 1) * 2;
-                        out = xrealloc(out, cap);
-                }
-                memcpy(out + len, put, plen);
-                len += plen;
-                i += k;
-        }
-        out[len] = '\0';
-        return out;
-}
-
 /* Decodes the character at s (n > 0 bytes left) into how it is shown and
- * returns how many bytes it took. */
-static size_t cell_next(const char *s, size_t n, struct cell *c)
+ * returns how many bytes it took. For a file (file true) the text is UTF-8
+ * whatever the terminal's locale, and only controls are escaped. */
+static size_t cell_next(const char *s, size_t n, struct cell *c, bool file)
 {
         const unsigned char *u = (const unsigned char *)s;
         unsigned long cp;
@@ -308,7 +264,7 @@ static size_t cell_next(const char *s, size_t n, struct cell *c)
                 }
                 return 1;
         }
-        if (utf8_mode) {
+        if (utf8_mode && !file) {
                 mbstate_t st;
                 wchar_t wc;
 
@@ -316,14 +272,14 @@ static size_t cell_next(const char *s, size_t n, struct cell *c)
                 k = mbrtowc(&wc, s, n, &st);
                 /* glibc decodes up to 0x1FFFFF; Unicode stops at U+10FFFF. */
                 if (k == (size_t)-1 || k == (size_t)-2 || k == 0 || (unsigned long)wc > 0x10ffff) {
-                        cell_replacement(c);
+                        cell_replacement(c, true);
                         return invalid_len(u, n);
                 }
                 cp = (unsigned long)wc;
         } else {
                 k = utf8_decode(u, n, &cp);
                 if (k == 0) {
-                        cell_replacement(c);
+                        cell_replacement(c, utf8_mode || file);
                         return invalid_len(u, n);
                 }
         }
@@ -331,17 +287,20 @@ static size_t cell_next(const char *s, size_t n, struct cell *c)
                 cell_escape_cp(c, cp);
                 return k;
         }
-        if (!utf8_mode) {
+        if (file) {
+                c->width = 1; /* no terminal: only the bytes matter */
+        } else if (!utf8_mode) {
                 c->out[0] = '?';
                 c->len = 1;
                 c->width = 1;
                 return k;
-        }
-        c->width = wcwidth((wchar_t)cp);
-        if (c->width < 0) {
-                /* Not printable in this locale (unassigned, separators, ...). */
-                cell_escape_cp(c, cp);
-                return k;
+        } else {
+                c->width = wcwidth((wchar_t)cp);
+                if (c->width < 0) {
+                        /* Not printable in this locale (unassigned, separators, ...). */
+                        cell_escape_cp(c, cp);
+                        return k;
+                }
         }
         memcpy(c->out, s, k);
         c->len = (unsigned char)k;
@@ -358,7 +317,7 @@ int text_width(const char *s, size_t len)
         if (s == NULL)
                 return 0;
         while (i < len) {
-                i += cell_next(s + i, len - i, &c);
+                i += cell_next(s + i, len - i, &c, false);
                 if (c.kind == CELL_NEWLINE) {
                         col = 0;
                         continue;
@@ -370,7 +329,17 @@ int text_width(const char *s, size_t len)
         return max;
 }
 
-static char *sanitize(const char *s, bool one_line)
+/* What escape() lets through besides printable text, spaces and tabs. */
+enum {
+        ESC_ONE_LINE = 1, /* spaces, tabs and line ends become one space each */
+        ESC_KEEP_LF = 2,
+        ESC_KEEP_CR = 4,
+        ESC_FILE = 8, /* UTF-8 whatever the locale (see cell_next) */
+};
+
+/* The one escaping loop: text_sanitize(), text_sanitize_line() and
+ * text_escape_controls() differ only in their flags. */
+static char *escape(const char *s, unsigned flags)
 {
         size_t n, i = 0, len = 0, cap;
         char *out;
@@ -384,17 +353,25 @@ static char *sanitize(const char *s, bool one_line)
         cap = n + 16;
         out = xmalloc(cap);
         while (i < n) {
-                i += cell_next(s + i, n - i, &c);
-                if (len + sizeof c.out + 1 > cap) {
-                        cap *= 2;
-                        out = xrealloc(out, cap);
+                size_t k = cell_next(s + i, n - i, &c, (flags & ESC_FILE) != 0);
+                const char *put = c.out;
+                size_t plen = c.len;
+
+                if ((flags & ESC_ONE_LINE) && c.kind != CELL_CHAR) {
+                        put = " ";
+                        plen = 1;
+                } else if (c.kind == CELL_NEWLINE && !(flags & ESC_KEEP_LF)) {
+                        put = "^J";
+                        plen = 2;
+                } else if (s[i] == '\r' && (flags & ESC_KEEP_CR)) {
+                        put = "\r";
+                        plen = 1;
                 }
-                if (one_line && c.kind != CELL_CHAR) {
-                        out[len++] = ' ';
-                        continue;
-                }
-                memcpy(out + len, c.out, c.len);
-                len += c.len;
+                if (len + plen + 1 > cap)
+                        out = xgrow(out, &cap, len + plen + 1, 1);
+                memcpy(out + len, put, plen);
+                len += plen;
+                i += k;
         }
         out[len] = '\0';
         return out;
@@ -406,7 +383,7 @@ size_t text_clean_input(char *s, size_t len, bool keep_newlines)
         size_t i = 0, out = 0;
 
         while (i < len) {
-                size_t k = cell_next(s + i, len - i, &c);
+                size_t k = cell_next(s + i, len - i, &c, false);
 
                 if (c.kind == CELL_TAB || (c.kind == CELL_NEWLINE && !keep_newlines)) {
                         s[out++] = ' ';
@@ -423,12 +400,17 @@ size_t text_clean_input(char *s, size_t len, bool keep_newlines)
 
 char *text_sanitize(const char *s)
 {
-        return sanitize(s, false);
+        return escape(s, ESC_KEEP_LF);
 }
 
 char *text_sanitize_line(const char *s)
 {
-        return sanitize(s, true);
+        return escape(s, ESC_ONE_LINE);
+}
+
+char *text_escape_controls(const char *s, bool keep_newlines)
+{
+        return escape(s, ESC_FILE | (keep_newlines ? ESC_KEEP_LF | ESC_KEEP_CR : 0));
 }
 
 static void flow_push(struct flow *f, const char *s, size_t n, int width, unsigned style,
@@ -503,7 +485,7 @@ void flow_add(struct flow *f, const char *s, size_t n, unsigned style)
         size_t i = 0;
 
         while (i < n) {
-                i += cell_next(s + i, n - i, &c);
+                i += cell_next(s + i, n - i, &c, false);
                 flow_push_cell(f, &c, style);
         }
 }

@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include "dlfl/passphrase.h"
+#include "dlfl/present.h"
 #include "dlfl/signals.h"
 #include "dlfl/xalloc.h"
 #include "tui.h"
@@ -177,9 +178,7 @@ bool tui_open_module(struct tui *t, size_t index)
         t->sess = session_open(t->app->catalog.modules[index], t->rec, t->name, tui_now());
         session_set_save_hook(t->sess, save_hook, t);
         if (session_module_changed(t->sess))
-                tui_message(t, false,
-                            "This module has changed since you last worked on it; "
-                            "your progress on the screens it still has is kept.");
+                tui_message(t, false, "%s", PRESENT_MODULE_CHANGED);
         tui_save(t);
         return true;
 }

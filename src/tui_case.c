@@ -3,6 +3,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 
+#include "dlfl/present.h"
 #include "dlfl/xalloc.h"
 #include "tui.h"
 
@@ -62,20 +63,6 @@ static bool at_ending(const struct step *st)
         return st != NULL && st->nchoices == 0;
 }
 
-static const char *ending_words(enum ending e)
-{
-        switch (e) {
-        case ENDING_GOOD:
-                return "A good ending.";
-        case ENDING_MIXED:
-                return "A mixed ending: some of it went well.";
-        case ENDING_POOR:
-                return "A poor ending: think about what could have gone differently.";
-        default:
-                return "The end of the case study.";
-        }
-}
-
 static void case_enter(struct tui *t)
 {
         struct case_study *cs = tui_state(t, &tui_case_screen);
@@ -120,7 +107,7 @@ static const struct keys *end_block(struct tui *t, struct tui_doc *d, int *edit_
 
         if (sc->reflection != NULL) {
                 tui_doc_blank(d);
-                tui_doc_md(d, sc->reflection, "Reflect: ", END_ITEM, A_BOLD, 0);
+                tui_doc_md(d, sc->reflection, PRESENT_REFLECT_LABEL, END_ITEM, A_BOLD, 0);
                 if (cs->editing) {
                         tui_doc_blank(d);
                         *edit_rows = tui_body_rows(t) / 3;
@@ -128,10 +115,9 @@ static const struct keys *end_block(struct tui *t, struct tui_doc *d, int *edit_
                                 *edit_rows = 3;
                         tui_doc_space(d, EDIT_ITEM, *edit_rows);
                 } else if (st != NULL && st->text != NULL) {
-                        tui_doc_text(d, st->text, "Your reflection: ", END_ITEM, A_NORMAL, 0);
+                        tui_doc_text(d, st->text, PRESENT_REFLECTION_LABEL, END_ITEM, A_NORMAL, 0);
                 } else if (st != NULL && st->draft != NULL) {
-                        tui_doc_text(d, st->draft, "Your draft, not yet saved: ", END_ITEM,
-                                     A_NORMAL, 0);
+                        tui_doc_text(d, st->draft, PRESENT_DRAFT_LABEL, END_ITEM, A_NORMAL, 0);
                 }
         }
         tui_doc_blank(d);
@@ -141,10 +127,7 @@ static const struct keys *end_block(struct tui *t, struct tui_doc *d, int *edit_
                                          : "Press Enter to write your reflection.",
                              NULL, END_ITEM, A_BOLD, 0);
         } else {
-                tui_doc_text(d,
-                             walked ? "Press Enter to go on, or r to walk the case study again."
-                                    : "Press Enter to go on.",
-                             NULL, END_ITEM, A_BOLD, 0);
+                tui_doc_text(d, present_case_go_on(walked), NULL, END_ITEM, A_BOLD, 0);
         }
         if (cs->editing)
                 return &typing_keys;
@@ -170,7 +153,7 @@ static void case_draw(struct tui *t)
 
         tui_content_header(t);
         tui_doc_reset(d, tui_text_width(t));
-        char *title = xasprintf("Case study: %s", sc->title ? sc->title : "");
+        char *title = present_case_heading(sc);
         tui_doc_text(d, title, NULL, -1, tui_attr(t, COL_HEADING), 0);
         free(title);
         tui_doc_blank(d);
@@ -202,7 +185,7 @@ static void case_draw(struct tui *t)
                         }
                         keys = &choose_keys;
                 } else {
-                        tui_doc_text(d, ending_words(step->ending), NULL, END_ITEM,
+                        tui_doc_text(d, present_ending(step->ending), NULL, END_ITEM,
                                      step->ending == ENDING_GOOD   ? tui_attr(t, COL_RIGHT)
                                      : step->ending == ENDING_POOR ? tui_attr(t, COL_WRONG)
                                                                    : A_BOLD,

@@ -3,6 +3,7 @@
 #include <stdlib.h>
 
 #include "dlfl/xalloc.h"
+#include "dlfl/present.h"
 #include "tui.h"
 
 struct confirm {
@@ -67,6 +68,7 @@ static void confirmed(struct tui *t)
                 if (t->sess != NULL) {
                         session_restart(t->sess, tui_now());
                         tui_show_position(t);
+                        tui_message(t, false, "%s", present_again_started(false));
                 }
                 break;
         }

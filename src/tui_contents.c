@@ -34,7 +34,7 @@ static void contents_draw(struct tui *t)
         const char *mark = tui_sym(t, "\u203a ", "> ");
 
         erase();
-        char *head = xasprintf("Contents: %s", m->title);
+        char *head = present_contents_heading(m);
         tui_header(t, head, NULL);
         free(head);
         tui_doc_reset(d, tui_text_width(t));

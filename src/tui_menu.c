@@ -9,16 +9,55 @@
 #include "dlfl/xalloc.h"
 #include "tui.h"
 
-/* The module to resume, as the presentation layer decides, or -1. */
-static int resume_index(const struct tui *t)
+/* What the menu says, worked out when it is entered or the record it
+ * shows changes (another learner), not on every key and draw. */
+struct menu {
+        const struct learner_record *rec; /* what these were worked out from */
+        bool ready;
+        int resume;  /* the module to resume, as the presentation layer decides, or -1 */
+        char **info; /* each module's status and minutes */
+        size_t n;
+};
+
+static void menu_forget(struct menu *v)
 {
-        return present_resume(&t->app->catalog, t->rec);
+        for (size_t i = 0; i < v->n; i++)
+                free(v->info[i]);
+        free(v->info);
+        v->info = NULL;
+        v->n = 0;
+        v->ready = false;
+}
+
+static struct menu *menu_view(const struct tui *t)
+{
+        struct menu *v = tui_state(t, &tui_menu_screen);
+        const struct catalog *c = &t->app->catalog;
+
+        if (v->ready && v->rec == t->rec)
+                return v;
+        menu_forget(v);
+        v->rec = t->rec;
+        v->resume = present_resume(c, t->rec);
+        v->info = xcalloc(c->count > 0 ? c->count : 1, sizeof *v->info);
+        for (size_t i = 0; i < c->count; i++) {
+                const struct module *m = c->modules[i];
+                struct summary s;
+                char buf[160];
+
+                session_status(m, t->rec ? record_find_module(t->rec, m->id) : NULL, &s);
+                present_menu_info(m, &s, buf, sizeof buf);
+                v->info[i] = xstrdup(buf);
+        }
+        v->n = c->count;
+        v->ready = true;
+        return v;
 }
 
 /* Items: 0 is Resume when there is one; then the modules. */
 static int first_module_item(const struct tui *t)
 {
-        return resume_index(t) >= 0 ? 1 : 0;
+        return menu_view(t)->resume >= 0 ? 1 : 0;
 }
 
 static int item_count(const struct tui *t)
@@ -26,18 +65,19 @@ static int item_count(const struct tui *t)
         return first_module_item(t) + (int)t->app->catalog.count;
 }
 
-static void status_words(const struct module *m, const struct module_record *mr, char *buf,
-                         size_t n)
-{
-        struct summary s;
-
-        session_status(m, mr, &s);
-        present_status(&s, buf, n);
-}
-
 static void menu_enter(struct tui *t)
 {
         t->cursor = 0;
+        menu_forget(tui_state(t, &tui_menu_screen));
+        menu_view(t);
+}
+
+static void menu_leave(struct tui *t)
+{
+        struct menu *v = tui_state(t, &tui_menu_screen);
+
+        if (v != NULL)
+                menu_forget(v);
 }
 
 /* Every module is listed in two lines (title; minutes and status), so all
@@ -47,8 +87,9 @@ static void menu_draw(struct tui *t)
 {
         const struct catalog *c = &t->app->catalog;
         struct tui_doc *d = &t->doc;
-        int first = first_module_item(t), resume = resume_index(t);
-        char prefix[32], words[96];
+        const struct menu *v = menu_view(t);
+        int first = first_module_item(t), resume = v->resume;
+        char prefix[32];
         const char *mark = tui_sym(t, "\u203a ", "> ");
         const struct module *chosen = NULL;
 
@@ -59,7 +100,7 @@ static void menu_draw(struct tui *t)
         if (c->count == 0)
                 tui_doc_text(d, "No modules were found.", NULL, -1, A_BOLD, 0);
         if (resume >= 0) {
-                char *line = xasprintf("Resume: %s", c->modules[resume]->title);
+                char *line = present_resume_item(c->modules[resume]);
                 snprintf(prefix, sizeof prefix, "%s", t->cursor == 0 ? mark : "  ");
                 tui_doc_text(d, line, prefix, 0, A_BOLD, 0);
                 free(line);
@@ -72,12 +113,7 @@ static void menu_draw(struct tui *t)
                 int item = first + (int)i;
                 snprintf(prefix, sizeof prefix, "%s%zu. ", t->cursor == item ? mark : "  ", i + 1);
                 tui_doc_text(d, m->title, prefix, item, A_BOLD, 0);
-                status_words(m, t->rec ? record_find_module(t->rec, m->id) : NULL, words,
-                             sizeof words);
-                char *info = m->minutes > 0 ? xasprintf("%d min, %s", m->minutes, words)
-                                            : xasprintf("%s", words);
-                tui_doc_text(d, info, "     ", item, tui_attr(t, COL_NOTE), 0);
-                free(info);
+                tui_doc_text(d, v->info[i], "     ", item, tui_attr(t, COL_NOTE), 0);
                 if (t->cursor == item)
                         chosen = m;
         }
@@ -85,7 +121,7 @@ static void menu_draw(struct tui *t)
         const struct app_broken *b = app_broken(&nb);
         for (size_t i = 0; i < nb; i++) {
                 /* Listed, not a menu item: it cannot be opened. */
-                char *line = xasprintf("Cannot be opened: %s: %s", b[i].file, b[i].error);
+                char *line = present_broken(b[i].file, b[i].error);
                 tui_doc_text(d, line, "  - ", -1, tui_attr(t, COL_WRONG), 0);
                 free(line);
         }
@@ -124,7 +160,7 @@ static void open_item(struct tui *t, int item)
         int first = first_module_item(t);
 
         if (item < first) {
-                int r = resume_index(t);
+                int r = menu_view(t)->resume;
                 if (r >= 0 && tui_open_module(t, (size_t)r))
                         tui_show_position(t);
                 return;
@@ -181,7 +217,9 @@ static bool menu_key(struct tui *t, const struct tui_key *k)
 
 const struct tui_screen tui_menu_screen = {
     .name = "menu",
+    .state_size = sizeof(struct menu),
     .enter = menu_enter,
     .draw = menu_draw,
     .key = menu_key,
+    .leave = menu_leave,
 };

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "dlfl/passphrase.h"
+#include "dlfl/present.h"
 #include "dlfl/xalloc.h"
 #include "tui.h"
 
@@ -136,8 +137,10 @@ static bool attempt(struct tui *t, const struct learner_record *rec, const char 
         bool ok;
 
         if (left > 0) {
-                tui_message(t, true, "Please wait %u second%s before trying again.", left,
-                            left == 1 ? "" : "s");
+                char wait[80];
+
+                present_wait(left, wait, sizeof wait);
+                tui_message(t, true, "%s", wait);
                 return false;
         }
         ok = passphrase_check(rec, pass);
@@ -146,8 +149,12 @@ static bool attempt(struct tui *t, const struct learner_record *rec, const char 
         if (ok)
                 return true;
         left = t->store != NULL ? store_pass_wait(t->store, name) : 0;
-        tui_message(t, true, "That passphrase is not right. Wait %u second%s before trying again.",
-                    left, left == 1 ? "" : "s");
+        {
+                char wait[80];
+
+                present_wait(left, wait, sizeof wait);
+                tui_message(t, true, "%s %s", PRESENT_PASS_WRONG, wait);
+        }
         return false;
 }
 
@@ -185,11 +192,14 @@ static void submit(struct tui *t)
                         char *name = t->pending_name;
                         t->pending_name = NULL;
                         tui_close_overlay(t);
-                        if (store_forget(&t->pending, &err))
-                                tui_message(t, false, "%s has been forgotten.", name);
-                        else
-                                tui_message(t, true, "Could not forget %s: %s", name,
-                                            err ? err : "unknown error");
+                        if (store_forget(&t->pending, &err)) {
+                                tui_message(t, false, "%s", PRESENT_FORGOTTEN);
+                        } else {
+                                char *why = present_forget_failed(err);
+
+                                tui_message(t, true, "%s", why);
+                                free(why);
+                        }
                         t->pending = NULL;
                         free(name);
                         tui_switch(t, &tui_picker_screen);

@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "dlfl/present.h"
 #include "dlfl/store.h"
 #include "dlfl/xalloc.h"
 #include "tui.h"
@@ -45,17 +46,21 @@ static void forget_me(struct tui *t, const char *typed)
 
         if (!store_same_name(typed, t->name)) {
                 tui_close_overlay(t);
-                tui_message(t, false, "That is not your name, so your record is kept.");
+                tui_message(t, false, "%s", PRESENT_FORGET_NOT_YOU);
                 return;
         }
         tui_close_overlay(t);
         name = xstrdup(t->name);
         tui_close_module(t);
         t->rec = NULL; /* the handle owns it and goes with it */
-        if (store_forget(&t->handle, &err))
-                tui_message(t, false, "%s has been forgotten.", name);
-        else
-                tui_message(t, true, "Could not forget %s: %s", name, err ? err : "unknown error");
+        if (store_forget(&t->handle, &err)) {
+                tui_message(t, false, "%s", PRESENT_FORGOTTEN);
+        } else {
+                char *why = present_forget_failed(err);
+
+                tui_message(t, true, "%s", why);
+                free(why);
+        }
         free(name);
         tui_logout(t);
 }

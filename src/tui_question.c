@@ -451,9 +451,7 @@ static void question_draw(struct tui *t)
         tui_content_header(t);
         tui_doc_reset(d, tui_text_width(t));
         if (!present_question_heading(sc, head, sizeof head))
-                snprintf(head, sizeof head, "%s",
-                         ops(t)->heading != NULL ? ops(t)->heading
-                                                 : "Question (practice, not scored)");
+                head[0] = '\0';
         tui_doc_text(d, head, NULL, -1, tui_attr(t, COL_HEADING), 0);
         tui_doc_md(d, sc->prompt, NULL, -1, A_BOLD, 0);
         tui_doc_blank(d);
@@ -549,22 +547,12 @@ static void submit_text(struct tui *t)
 static void give_hint(struct tui *t)
 {
         struct question_view *q = qv(t);
-        const struct screen_state *st = session_state(t->sess);
 
-        if (!ops(t)->checked) {
-                tui_message(t, false, "This question has no hints.");
-                return;
-        }
         if (session_hint(t->sess, tui_now()) != NULL) {
                 q->answered_now = true;
                 return;
         }
-        if (st != NULL && st->settled)
-                tui_message(t, false, "This question is settled: no more hints.");
-        else if (cur(t)->nhints == 0)
-                tui_message(t, false, "This question has no hints.");
-        else
-                tui_message(t, false, "There are no more hints for this question.");
+        tui_message(t, false, "%s", present_no_hint(t->sess));
 }
 
 static void move_cursor(struct tui *t, int to, size_t n)

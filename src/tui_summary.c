@@ -2,6 +2,7 @@
  * revisit, and the way on to the next module. */
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "dlfl/present.h"
 #include "dlfl/xalloc.h"
@@ -20,40 +21,29 @@ static int next_module(const struct tui *t)
         return t->mod + 1 < t->app->catalog.count ? (int)t->mod + 1 : -1;
 }
 
-static const char *screen_label(const struct screen *sc)
-{
-        if (sc->title != NULL)
-                return sc->title;
-        if (sc->prompt != NULL)
-                return sc->prompt;
-        return sc->id;
-}
-
 static void summary_draw(struct tui *t)
 {
         const struct module *m = session_module(t->sess);
         struct summary s;
         struct tui_doc *d = &t->doc;
-        char prefix[32], note[48];
+        char prefix[32], note[48], offer[160], why[64];
         const char *mark = tui_sym(t, "\u203a ", "> ");
         int nitems = 0;
 
         session_summary(t->sess, &s);
         tui_content_header(t);
         tui_doc_reset(d, tui_text_width(t));
-        tui_doc_text(d, "Module summary", NULL, -1, tui_attr(t, COL_HEADING), 0);
-        tui_doc_text(d, m->title, NULL, -1, A_BOLD, 0);
+        char *head = present_summary_heading(m);
+        tui_doc_text(d, head, NULL, -1, tui_attr(t, COL_HEADING), 0);
+        free(head);
         tui_doc_blank(d);
         struct present_summary ps;
         present_summary(&s, &ps);
         tui_doc_text(d, ps.score, NULL, -1, A_NORMAL, 0);
         tui_doc_text(d, ps.result, NULL, -1, tui_attr(t, s.passed ? COL_RIGHT : COL_WRONG), 0);
         tui_doc_text(d, ps.time, NULL, -1, A_NORMAL, 0);
-        if (s.complete && !s.passed)
-                tui_doc_text(d,
-                             "a: the questions again (lessons count as read); r: the whole "
-                             "module again.",
-                             NULL, -1, A_BOLD, 0);
+        present_again_offer(&s, "Press", offer, sizeof offer);
+        tui_doc_text(d, offer, NULL, -1, A_BOLD, 0);
         tui_doc_blank(d);
         if (s.nrevisit > 0) {
                 tui_doc_text(d, "To revisit (Enter goes there):", NULL, -1, A_BOLD, 0);
@@ -63,9 +53,11 @@ static void summary_draw(struct tui *t)
                                 continue;
                         snprintf(prefix, sizeof prefix, "%s%zu. ",
                                  t->cursor == nitems ? mark : "  ", i + 1);
-                        char *label = xasprintf(
-                            "%s (%s)", screen_label(&m->screens[pos]),
-                            present_revisit_why(&m->screens[pos], session_state_at(t->sess, pos)));
+                        present_revisit_note(&m->screens[pos], session_state_at(t->sess, pos), pos,
+                                             why, sizeof why);
+                        const char *name = present_revisit_label(&m->screens[pos]);
+                        /* A prompt's first line names it; the list stays a list. */
+                        char *label = xasprintf("%.*s (%s)", (int)strcspn(name, "\n"), name, why);
                         tui_doc_text(d, label, prefix, nitems, A_NORMAL, 0);
                         free(label);
                         nitems++;
@@ -98,7 +90,7 @@ static void summary_draw(struct tui *t)
                 if (nitems > 1)
                         h[n++] = (struct tui_hint)TK(TA_UP);
                 h[n++] = (struct tui_hint)TK(TA_ENTER);
-                if (s.complete && !s.passed)
+                if (present_again_questions(&s))
                         h[n++] = (struct tui_hint)TK(TA_AGAIN);
                 h[n++] = (struct tui_hint)TK(TA_RESTART);
                 h[n++] = (struct tui_hint)TKW(TA_NEXT, nm >= 0 ? "next module" : "menu");
@@ -120,16 +112,13 @@ static bool summary_key(struct tui *t, const struct tui_key *k)
         nrev = (int)(s.nrevisit < 64 ? s.nrevisit : 64);
         int nitems = nrev + (nm >= 0 ? 1 : 0);
         if (k->act == TA_RESTART) {
-                tui_ask(t, CONFIRM_RESTART,
-                        "Start this module again? Your earlier attempt stays in your record.");
+                tui_ask(t, CONFIRM_RESTART, PRESENT_AGAIN_CONFIRM);
                 return true;
         }
-        if (k->act == TA_AGAIN && s.complete && !s.passed) {
+        if (k->act == TA_AGAIN && present_again_questions(&s)) {
                 session_restart_questions(t->sess, tui_now());
                 tui_show_position(t);
-                tui_message(t, false,
-                            "The questions again: lessons count as read. Your earlier attempt "
-                            "stays in your record.");
+                tui_message(t, false, "%s", present_again_started(true));
                 return true;
         }
         if (tui_list_key(&t->cursor, k, nitems, false, 0))

@@ -19,6 +19,7 @@ struct frame {
 struct reader {
         const char *file;
         const struct ysource *src;
+        const struct ytree_options *opt;
         struct arena *nodes, *text;
         struct diag_list *diags;
         struct frame *stack;
@@ -92,6 +93,8 @@ static struct ynode *new_node(struct reader *r, enum ynode_kind kind, const yaml
 
         n->kind = kind;
         mark_at(mark, &n->line, &n->column);
+        if (r->opt->lenient)
+                return n;
         n->tag = classify_tag((const char *)tag);
         if (n->tag == YTAG_OTHER)
                 diag_add(r->diags, r->file, n->line, n->column, E_YAML_TAG, (const char *)tag);
@@ -102,7 +105,7 @@ static void check_anchor(struct reader *r, const yaml_char_t *anchor, const yaml
 {
         unsigned line, column;
 
-        if (anchor == NULL)
+        if (anchor == NULL || r->opt->lenient)
                 return;
         mark_at(mark, &line, &column);
         diag_add(r->diags, r->file, line, column, E_YAML_ANCHOR, (const char *)anchor);
@@ -167,8 +170,9 @@ static void attach(struct reader *r, struct ynode *n)
 
 static bool push(struct reader *r, struct ynode *n)
 {
-        if (r->depth >= MODEL_MAX_DEPTH) {
-                diag_add(r->diags, r->file, n->line, n->column, E_YAML_DEPTH, MODEL_MAX_DEPTH);
+        if (r->depth >= r->opt->max_depth) {
+                diag_add(r->diags, r->file, n->line, n->column, E_YAML_DEPTH,
+                         (int)r->opt->max_depth);
                 return false;
         }
         if (r->depth == r->cap) {
@@ -194,7 +198,7 @@ static void pop(struct reader *r)
         n->items = arena_alloc(r->nodes, (f->count ? f->count : 1) * sizeof(*n->items));
         if (f->count)
                 memcpy(n->items, f->items, f->count * sizeof(*n->items));
-        if (n->kind == YNODE_MAPPING)
+        if (n->kind == YNODE_MAPPING && !r->opt->lenient)
                 check_keys(r, n);
         attach(r, n);
 }
@@ -243,6 +247,9 @@ static bool handle(struct reader *r, yaml_event_t *ev, int *docs)
                         return false;
                 }
                 return true;
+        case YAML_DOCUMENT_END_EVENT:
+                /* A lenient reader stops here: what follows is not read. */
+                return !r->opt->lenient;
         case YAML_ALIAS_EVENT:
                 mark_at(&ev->start_mark, &line, &column);
                 diag_add(r->diags, r->file, line, column, E_YAML_ALIAS,
@@ -255,7 +262,8 @@ static bool handle(struct reader *r, yaml_event_t *ev, int *docs)
         case YAML_SCALAR_EVENT:
                 check_anchor(r, ev->data.scalar.anchor, &ev->start_mark);
                 n = new_node(r, YNODE_SCALAR, &ev->start_mark, ev->data.scalar.tag);
-                if (ev->data.scalar.length > MODEL_MAX_SCALAR) {
+                if (ev->data.scalar.length > r->opt->max_scalar ||
+                    ev->data.scalar.length > UINT_MAX) {
                         diag_add(r->diags, r->file, n->line, n->column, E_YAML_SCALAR_BIG,
                                  ev->data.scalar.length);
                         n->text = "";
@@ -287,7 +295,18 @@ static bool handle(struct reader *r, yaml_event_t *ev, int *docs)
 struct ynode *ytree_parse(const char *file, const struct ysource *src, struct arena *nodes,
                           struct arena *text, struct diag_list *diags)
 {
-        struct reader r = {.file = file, .src = src, .nodes = nodes, .text = text, .diags = diags};
+        static const struct ytree_options module = {.max_depth = MODEL_MAX_DEPTH,
+                                                    .max_scalar = MODEL_MAX_SCALAR};
+
+        return ytree_parse_with(file, src, &module, nodes, text, diags);
+}
+
+struct ynode *ytree_parse_with(const char *file, const struct ysource *src,
+                               const struct ytree_options *opt, struct arena *nodes,
+                               struct arena *text, struct diag_list *diags)
+{
+        struct reader r = {
+            .file = file, .src = src, .opt = opt, .nodes = nodes, .text = text, .diags = diags};
         yaml_parser_t parser;
         yaml_event_t ev;
         size_t errors_before = diags->errors;
@@ -314,7 +333,7 @@ struct ynode *ytree_parse(const char *file, const struct ysource *src, struct ar
         free(r.stack);
         if (diags->errors > errors_before + r.soft)
                 return NULL;
-        if (r.root == NULL || ytree_is_null(r.root)) {
+        if (r.root == NULL || (!opt->lenient && ytree_is_null(r.root))) {
                 diag_add(diags, file, 1, 1, E_YAML_EMPTY);
                 return NULL;
         }
@@ -344,4 +363,30 @@ bool ytree_is_null(const struct ynode *n)
         return n->plain &&
                (n->count == 0 || strcmp(n->text, "~") == 0 || strcmp(n->text, "null") == 0 ||
                 strcmp(n->text, "Null") == 0 || strcmp(n->text, "NULL") == 0);
+}
+
+static int buffer_read(void *data, unsigned char *out, size_t size, size_t *n)
+{
+        struct ybuffer *b = data;
+        size_t k = b->len - b->pos < size ? b->len - b->pos : size;
+
+        memcpy(out, b->buf + b->pos, k);
+        b->pos += k;
+        *n = k;
+        return 1;
+}
+
+static void buffer_locate(void *data, size_t offset, unsigned *line, unsigned *column)
+{
+        const struct ybuffer *b = data;
+
+        ytree_locate(b->buf, b->len, offset, line, column);
+}
+
+void ytree_buffer(struct ybuffer *b, struct ysource *src)
+{
+        b->pos = 0;
+        src->read = buffer_read;
+        src->data = b;
+        src->locate = buffer_locate;
 }

@@ -134,5 +134,8 @@ size_t diag_distance(const char *a, const char *b);
 /* The same ignoring ASCII case, except that a difference of case alone
  * counts 1 (so that the right spelling is suggested). */
 size_t diag_distance_nocase(const char *a, const char *b);
+/* The allowed key (a NULL-terminated list) that key was likely meant to be:
+ * one or two edits away, and not most of the word; NULL when none is. */
+const char *diag_near_key(const char *key, const char *const *allowed);
 
 #endif

@@ -29,9 +29,16 @@
 
 struct settings;
 
+/* A writer as the registry calls it. settings: the xAPI actor, language
+ * and reflections (NULL: defaults). A writer in a file of its own declares
+ * itself with this type ("export_write_fn export_NAME_write;") just above
+ * its definition, so that no header has to name it. */
+typedef bool export_write_fn(FILE *out, const struct catalog *c, const struct learner_record *r,
+                             const struct settings *settings, time_t now, const char **err);
+
 /* One export format: a row of the registry in export.c, which option
  * parsing, dispatch and the usage text all read. A new format is one
- * writer file and one row there. */
+ * writer file (src/export_NAME.c) and one row there. */
 struct export_format {
         const char *name;        /* --format NAME */
         const char *description; /* a few words for the usage text */
@@ -40,10 +47,7 @@ struct export_format {
          * dlfl-certificate, which draws the PDF that is saved (pdf.h); a
          * PDF is never written to a terminal. */
         bool pdf;
-        /* settings: the xAPI actor, language and reflections (NULL:
-         * defaults). */
-        bool (*write)(FILE *out, const struct catalog *c, const struct learner_record *r,
-                      const struct settings *settings, time_t now, const char **err);
+        export_write_fn *write;
 };
 
 extern const struct export_format export_formats[];

@@ -26,6 +26,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdio.h>
 #include <time.h>
 
 #include "dlfl/model.h"
@@ -33,6 +34,7 @@
 #include "dlfl/settings.h"
 
 struct app;
+struct store;
 
 struct outbox_entry {
         char state; /* 'Q', 'S' or 'R' */
@@ -53,6 +55,11 @@ struct outbox {
         size_t n, cap;
 };
 
+/* Opens (creating it 0600, never through a link) and flock()s the lock
+ * file path: a queue's KEY.lock, or sync.lock. wait: wait for the holder
+ * to let go, else fail at once with EWOULDBLOCK. The descriptor (the lock
+ * goes when it is closed), or -1 with errno set. */
+int outbox_lock(const char *path, bool wait);
 /* Opens (creating the directory) and locks learner key's queue under
  * data_dir, and reads it (empty when there is none). false with *err (a
  * fresh string) on failure. */
@@ -76,6 +83,16 @@ void outbox_drop(struct outbox *ob, struct outbox_entry *e);
 int outbox_queue_record(const char *data_dir, const struct catalog *c,
                         const struct learner_record *r, const struct settings *set, bool *completed,
                         char **err);
+/* `dlfl sync`'s first step: queues, for each learner of names (from
+ * store_list), what outbox_queue_record() would. Records are only read,
+ * never locked, moved or written: a learner in a session is not kept out,
+ * and one that cannot be read is reported on report (NULL: nowhere) and
+ * left as it is, the others still queued. A module the catalog lacks is
+ * named on report once, as its statements then come from the record
+ * alone. *queued: how many were added. false when a queue could not be
+ * written (reported). */
+bool outbox_queue_learners(struct store *st, char **names, size_t n, const struct catalog *c,
+                           const struct settings *set, FILE *report, size_t *queued);
 /* Queues the voiding of every accepted statement not voided yet; voiding
  * statements are never voided. */
 void outbox_void_sent(struct outbox *ob, const struct settings *set);
@@ -86,7 +103,8 @@ bool outbox_forget(const char *data_dir, const struct learner_record *r, const s
                    char **err);
 
 /* The player: with an LRS set up, every save queues, and after a module's
- * summary and at log-out a sync runs in the background. */
+ * summary and at log-out a sync runs in the background. Without one,
+ * "forget me" still empties and voids a queue a sync made earlier. */
 void outbox_watch(struct app *app);
 /* Starts a sync in a detached process that never touches the terminal and
  * holds none of this process's files or locks. */

@@ -40,10 +40,39 @@ void present_duration(double seconds, char *buf, size_t size);
  * "Reflection", "Rating" or "Case study". */
 const char *present_screen_kind(const struct screen *sc);
 
-/* A scored question's heading with its points, "Question (1 point)" or
- * "Question (0.5 points)" (present_points); false, and buf left alone,
- * when the screen carries no points. */
+/* A figure of points with its noun, one rule everywhere: singular only
+ * when the figure shown is exactly "1" ("1 point", "0.67 points",
+ * "2 points"). */
+void present_points_noun(double points, char *buf, size_t size);
+/* earned of possible, the noun agreeing with the figure it follows:
+ * "0.7 of 1 point", "2 of 3 points". */
+void present_points_of(double earned, double possible, char *buf, size_t size);
+
+/* A question's heading, the same in both front ends: "Question (1 point)",
+ * "Question (0.5 points)", "Practice question (not scored)" for a checked
+ * question worth 0 points, else its kind's own ("Reflection (not
+ * scored)"). False, and buf left alone, for a screen that is no question. */
 bool present_question_heading(const struct screen *sc, char *buf, size_t size);
+
+/* What a case study's ending says: "A good ending.", "A mixed ending: some
+ * of it went well.", "A poor ending: think about what could have gone
+ * differently." */
+const char *present_ending(enum ending e);
+/* The way on from a case study's end: "Press Enter to go on, or r to walk
+ * the case study again." (walked: it has steps), else "Press Enter to go
+ * on." */
+const char *present_case_go_on(bool walked);
+/* The labels before a case study's reflection prompt, the reflection
+ * saved, and one being written. */
+#define PRESENT_REFLECT_LABEL "Reflect: "
+#define PRESENT_REFLECTION_LABEL "Your reflection: "
+#define PRESENT_DRAFT_LABEL "Your draft, not yet saved: "
+
+/* Headings, the same in both front ends (malloc'd): "Summary: Title",
+ * "Contents: Title", "Case study: Title". */
+char *present_summary_heading(const struct module *m);
+char *present_contents_heading(const struct module *m);
+char *present_case_heading(const struct screen *sc);
 
 /* ---- status ---- */
 
@@ -58,6 +87,10 @@ void present_status(const struct summary *s, char *buf, size_t size);
 const char *present_revisit_why(const struct screen *sc, const struct screen_state *st);
 /* What names it there: a question's prompt, else its title. */
 const char *present_revisit_label(const struct screen *sc);
+/* What follows the label, in brackets: "screen 3, not right" (pos counts
+ * from 0). */
+void present_revisit_note(const struct screen *sc, const struct screen_state *st, size_t pos,
+                          char *buf, size_t size);
 void present_score_cell(const struct summary *s, char *buf, size_t size);
 /* The bare status word: "not started", "in progress", "not passed", "passed". */
 const char *present_status_word(enum module_status st);
@@ -65,12 +98,44 @@ const char *present_status_word(enum module_status st);
  * (ties to the one listed first), or -1. rec may be NULL. */
 int present_resume(const struct catalog *c, const struct learner_record *rec);
 
+/* ---- the module menu ---- */
+
+/* A module's row under its title: its status, then its minutes when the
+ * author gave them: "not started; about 5 minutes", "passed, 80.0%". */
+void present_menu_info(const struct module *m, const struct summary *s, char *buf, size_t size);
+/* The menu item that resumes: "Resume where you left off: Title" (malloc'd). */
+char *present_resume_item(const struct module *m);
+/* A module file that cannot be opened: "Cannot be opened: FILE: WHY"
+ * (malloc'd; the caller draws it safely). */
+char *present_broken(const char *file, const char *why);
+
+/* ---- learners ---- */
+
+/* Before another try at a passphrase: "Please wait 1 second before trying
+ * again." */
+void present_wait(unsigned seconds, char *buf, size_t size);
+#define PRESENT_PASS_WRONG "That passphrase is not right."
+/* "Forget me", in both front ends: the record deleted, not deleted (with
+ * why, malloc'd), or kept (the name typed was not the learner's, or
+ * nothing was typed). */
+#define PRESENT_FORGOTTEN "Your record is deleted."
+char *present_forget_failed(const char *why);
+#define PRESENT_FORGET_KEPT "Your record is kept."
+#define PRESENT_FORGET_NOT_YOU "That is not your name, so your record is kept."
+
+/* Said on opening a module whose file changed since the learner's last
+ * visit. */
+#define PRESENT_MODULE_CHANGED                                                                     \
+        "This module has changed since you last worked on it. Your progress on the screens it "    \
+        "still has is kept."
+
 /* ---- the module intro ---- */
 
 struct present_intro {
         bool started;               /* the learner went past this intro before (so "continue") */
         size_t done[64], count[64]; /* per section (first 64): screens complete, screens */
-        char facts[96];             /* "About 5 minutes. Pass mark 70%." (the frozen pass mark) */
+        char facts[96];             /* "About 5 minutes. Pass mark 70%." (the frozen pass mark),
+                                       or "... Nothing in this module is scored." */
         char reviewed[64];          /* "Content checked on 29 November 2026.", or empty */
 };
 /* The intro's headings, the same in both front ends. */
@@ -78,8 +143,36 @@ struct present_intro {
 #define PRESENT_PKSB_HEADING "Areas of CILIP's Professional Knowledge and Skills Base (PKSB):"
 void present_intro(const struct module *m, const struct module_record *mr,
                    struct present_intro *out);
-/* "Press Enter to start." or "Press Enter to continue where you left off." */
-const char *present_intro_go_on(const struct present_intro *in);
+/* A section's line: "Title (1 of 4 screens done)" (malloc'd); i counts
+ * from 0 in m->sections. */
+char *present_intro_section(const struct module *m, const struct present_intro *in, size_t i);
+/* The way on from the intro: "Press Enter to start.", "Press Enter to
+ * continue where you left off, or r for the whole module again.", or (an
+ * attempt finished, standing at its summary) "Press Enter for your
+ * summary, or r for the whole module again." */
+const char *present_intro_go_on(const struct present_intro *in, bool at_summary);
+
+/* ---- starting again (module-format.md, Scoring) ---- */
+
+/* A learner who completed a module without passing is offered "the
+ * questions again" (lessons count as read; every other screen fresh)
+ * before "the whole module again"; anyone may take the whole module
+ * again. The keys are a and r in both front ends. */
+#define PRESENT_AGAIN_QUESTIONS "the questions again"
+#define PRESENT_AGAIN_MODULE "the whole module again"
+/* True when "the questions again" is offered after this result. */
+bool present_again_questions(const struct summary *s);
+/* The offer on the summary, after the front end's verb ("Press", "Type"):
+ * "Press a for the questions again (lessons count as read), or r for the
+ * whole module again." or "Press r for the whole module again." */
+void present_again_offer(const struct summary *s, const char *verb, char *buf, size_t size);
+/* Asked before the whole module again is started (where a key alone does it). */
+#define PRESENT_AGAIN_CONFIRM                                                                      \
+        "Start the whole module again? Your earlier attempt stays in your record."
+/* Said once started again: "The questions again: lessons count as read.
+ * Your earlier attempt stays in your record." or "The whole module again:
+ * ...". */
+const char *present_again_started(bool questions);
 
 /* ---- after an answer ---- */
 
@@ -113,6 +206,11 @@ struct present_parts {
  * hints asked for). hint_key names the key that gives the next hint
  * ("h", or "F1" in an answer box); NULL for no such line. */
 void present_answer(const struct session *s, const char *hint_key, struct present_parts *out);
+/* Why no hint is given when one is asked for here: "There is no hint
+ * here." (not a question), "This question has no hints.", "This question
+ * is settled: no more hints.", or "There are no more hints for this
+ * question." */
+const char *present_no_hint(const struct session *s);
 void present_parts_free(struct present_parts *p);
 
 /* ---- the module summary ---- */

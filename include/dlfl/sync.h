@@ -13,6 +13,7 @@
 struct sync_result {
         size_t sent;    /* accepted by the LRS this time */
         size_t refused; /* set aside this time (the LRS refused them: 4xx) */
+        size_t held;    /* the LRS had their ids with other content (409): kept as sent */
         size_t left;    /* still queued afterwards */
         char *reason;   /* why some are left: one line, fresh; NULL */
 };

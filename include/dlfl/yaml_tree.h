@@ -42,10 +42,35 @@ struct ysource {
         void (*locate)(void *data, size_t offset, unsigned *line, unsigned *column);
 };
 
+/* How strictly to read. Modules are read with every limit of the module
+ * format (ytree_parse). Learners' records are read leniently, so that a
+ * record written by hand or by an older dlfl keeps loading: only the first
+ * document is read (anything after its end is not looked at), duplicate keys
+ * are not errors (ytree_get finds the first), anchors and tags are ignored
+ * (every node gets YTAG_NONE), keys may be any node, and a root that is null
+ * is returned for the caller to refuse in its own words. Aliases, syntax
+ * errors and the limits below are errors in both. */
+struct ytree_options {
+        bool lenient;
+        unsigned max_depth; /* collections nested deeper are refused */
+        size_t max_scalar;  /* bytes in one value, at most UINT_MAX */
+};
+
 /* Parses buf into a tree. Returns the root (NULL on any error, every one of
  * which is in diags under file). */
 struct ynode *ytree_parse(const char *file, const struct ysource *src, struct arena *nodes,
                           struct arena *text, struct diag_list *diags);
+/* The same, read as opt says. */
+struct ynode *ytree_parse_with(const char *file, const struct ysource *src,
+                               const struct ytree_options *opt, struct arena *nodes,
+                               struct arena *text, struct diag_list *diags);
+
+/* Bytes in memory as a ysource: ytree_buffer() fills src to read b. */
+struct ybuffer {
+        const char *buf;
+        size_t len, pos;
+};
+void ytree_buffer(struct ybuffer *b, struct ysource *src);
 /* Counts lines and characters up to offset in buf, for ysource.locate. */
 void ytree_locate(const char *buf, size_t len, size_t offset, unsigned *line, unsigned *column);
 /* The value for key in a mapping node, or NULL. */

@@ -4,15 +4,8 @@
 # only what the status words call started; the player with a data
 # directory it cannot read exits 1 naming it.
 set -u
-root=$(cd "$(dirname "$0")/../.." && pwd)
-: "${DLFL:=$root/dlfl}"
+. "$(dirname "$0")/lib.sh"
 fix=$root/tests/fixtures/audit-edit
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT INT TERM
-ok() { echo "ok - $1"; }
-notok() { echo "not ok - $1"; }
-has() { if grep -qF -- "$2" "$tmp/out"; then ok "$1"; else notok "$1 (no '$2')"; fi; }
-hasnt() { if grep -qF -- "$2" "$tmp/out"; then notok "$1 ('$2' is there)"; else ok "$1"; fi; }
 
 # Zoe passes with 1 of 2 (50.0%, pass mark 50); then a question is added.
 printf '1\n\n1\n\n1\n\n' | "$DLFL" --plain -d "$tmp/d" -l Zoe -m "$fix/before" >"$tmp/out" 2>&1
@@ -35,7 +28,7 @@ if grep -E '^Ann +Edited Module +not started' "$tmp/out" >/dev/null &&
 	grep -E '^Edited Module +2 +1 +1 +1$' "$tmp/out" >/dev/null; then
 	ok "an intro left is not started, and not counted as started"
 else
-	notok "an intro left is not started, and not counted as started"
+	not_ok "an intro left is not started, and not counted as started"
 	cat "$tmp/out"
 fi
 
@@ -43,7 +36,7 @@ fi
 echo x >"$tmp/afile"
 printf 'q\n' | "$DLFL" --plain -d "$tmp/afile" -m "$fix/before" >"$tmp/out" 2>&1
 rc=$?
-if [ "$rc" -eq 1 ]; then ok "an unusable data directory exits 1"; else notok "an unusable data directory exits 1 (got $rc)"; fi
+if [ "$rc" -eq 1 ]; then ok "an unusable data directory exits 1"; else not_ok "an unusable data directory exits 1 (got $rc)"; fi
 has "and names it" "$tmp/afile/learners cannot be read"
 hasnt "no guest-only picker" "Who is learning?"
 

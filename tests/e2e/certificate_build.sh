@@ -5,14 +5,7 @@
 # The second case hides cairo and pango from pkg-config and links a dlfl
 # of its own from the objects already built (no recompiling).
 set -u
-cd "$(dirname "$0")/../.." || exit 1
-root=$PWD
-: "${DLFL:=$root/dlfl}" "${BUILD:=build}"
-tmp=$(mktemp -d) || exit 1
-trap 'rm -rf "$tmp"' EXIT INT TERM
-failures=0
-ok() { echo "ok - $*"; }
-not_ok() { echo "not ok - $*"; failures=$((failures + 1)); }
+. "$(dirname "$0")/lib.sh"
 
 if ! pkg-config --exists pangocairo cairo-pdf 2>/dev/null; then
 	ok "the helper is built by make # SKIP cairo and pango are not installed"

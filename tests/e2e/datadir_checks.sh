@@ -5,16 +5,7 @@
 # reports may still read it; a FIFO named *.yaml among the modules or the
 # records never blocks.
 set -u
-cd "$(dirname "$0")/../.."
-: "${DLFL:=$PWD/dlfl}"
-tmp=$(mktemp -d) || exit 1
-trap 'rm -rf "$tmp"' EXIT INT TERM
-failures=0
-ok() { echo "ok - $*"; }
-not_ok() {
-	echo "not ok - $*"
-	failures=$((failures + 1))
-}
+. "$(dirname "$0")/lib.sh"
 export LANG=C.UTF-8 LC_ALL=C.UTF-8
 mkdir "$tmp/mods" && cp tests/fixtures/tui-walk.yaml "$tmp/mods/"
 
@@ -71,4 +62,4 @@ if [ "$(id -u)" -eq 0 ] && chown 65534:65534 "$tmp/data"; then
 		ok "but report may read it" || not_ok "report of another user's data: $(cat "$tmp/out")"
 fi
 
-[ "$failures" -eq 0 ]
+finish

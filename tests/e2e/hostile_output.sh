@@ -6,16 +6,7 @@
 # None may write a C0 control (other than tab, newline and CSV's CR), DEL,
 # a C1 control or a bidi control raw.
 set -u
-cd "$(dirname "$0")/../.."
-: "${DLFL:=$PWD/dlfl}"
-tmp=$(mktemp -d) || exit 1
-trap 'rm -rf "$tmp"' EXIT INT TERM
-failures=0
-ok() { echo "ok - $*"; }
-not_ok() {
-	echo "not ok - $*"
-	failures=$((failures + 1))
-}
+. "$(dirname "$0")/lib.sh"
 export LANG=C.UTF-8 LC_ALL=C.UTF-8
 M=tests/fixtures/hostile
 D=$tmp/data
@@ -108,4 +99,4 @@ clean "report" "$tmp/report.out"
 "$DLFL" report --csv -m "$M" -d "$D" >"$tmp/report.csv" 2>&1
 clean "report --csv" "$tmp/report.csv"
 
-[ "$failures" -eq 0 ]
+finish

@@ -4,24 +4,12 @@
 # nothing else changed) builds, passes `dlfl check`, is named in the
 # unknown-kind message, plays in line mode and goes out as xAPI.
 set -u
-root=$(cd "$(dirname "$0")/../.." && pwd)
-: "${BUILD:=build}"
-case $BUILD in
-/*) objs=$BUILD BUILD=$(basename "$BUILD") ;;
-*) objs=$root/$BUILD ;;
-esac
-tmp=$(mktemp -d) || exit 1
-trap 'rm -rf "$tmp"' EXIT INT TERM
-ok() { echo "ok - $1"; }
-nok() { echo "not ok - $1"; }
+. "$(dirname "$0")/lib.sh"
 
 # The sources and the objects already built, so only kinds.c (and what is
 # made from it) compiles again.
 t=$tmp/tree
-mkdir -p "$t/$BUILD"
-(cd "$root" && cp -Rp Makefile src include tools modules helper scripts "$t/") || exit 1
-(cd "$objs" && find . -maxdepth 1 -type f \( -name '*.o' -o -name '*.d' -o -name '*.a' \
-	-o -name 'embed_model' -o -name 'builtin_modules.c' \) -exec cp -p {} "$t/$BUILD/" \;)
+tree_copy "$t"
 
 awk '
 { lines[NR] = $0 }
@@ -56,20 +44,14 @@ END {
 		print lines[i]
 	}
 }' "$root/src/kinds.c" >"$t/src/kinds.c.new" && mv "$t/src/kinds.c.new" "$t/src/kinds.c"
-changed=$(cd "$tmp" && { diff -rq "$root/src" tree/src; diff -rq "$root/include" tree/include; } 2>&1)
-[ "$changed" = "Files $root/src/kinds.c and tree/src/kinds.c differ" ] &&
-	ok "the new kind changes src/kinds.c alone" || { nok "the new kind changes src/kinds.c alone"; echo "$changed"; }
+changed=$(tree_changed "$t")
+[ "$changed" = "Files $root/src/kinds.c and $t/src/kinds.c differ" ] &&
+	ok "the new kind changes src/kinds.c alone" || { not_ok "the new kind changes src/kinds.c alone"; echo "$changed"; }
 
-prog=dlfl
-[ "${SANITIZE:-0}" = 1 ] && prog=$BUILD/dlfl
-if (cd "$t" && make --no-print-directory -j2 BUILD="$BUILD" "$prog") >"$tmp/build" 2>&1; then
-	ok "the tree with the new row builds"
-else
-	nok "the tree with the new row builds"
-	tail -20 "$tmp/build"
+if tree_make "$t"; then ok "the tree with the new row builds"; else
+	not_ok "the tree with the new row builds"
 	exit 0
 fi
-DL=$t/$prog
 
 mkdir "$tmp/m"
 cat >"$tmp/m/yn.yaml" <<'EOF'
@@ -89,16 +71,16 @@ sections:
         explanation: Joining a public library is free in most places.
 EOF
 "$DL" check "$tmp/m/yn.yaml" >"$tmp/out" 2>&1 && ok "dlfl check takes the new kind" ||
-	{ nok "dlfl check takes the new kind"; cat "$tmp/out"; }
+	{ not_ok "dlfl check takes the new kind"; cat "$tmp/out"; }
 sed 's/kind: yes-no/kind: maybe/' "$tmp/m/yn.yaml" >"$tmp/bad.yaml"
 "$DL" check "$tmp/bad.yaml" >"$tmp/out" 2>&1
 grep -q "numeric, rating or yes-no" "$tmp/out" && ok "the unknown-kind message names it" ||
-	{ nok "the unknown-kind message names it"; cat "$tmp/out"; }
+	{ not_ok "the unknown-kind message names it"; cat "$tmp/out"; }
 
 printf '1\n\nyes\n\nq\n' | "$DL" --plain -m "$tmp/m" -d "$tmp/data" -l ann >"$tmp/out" 2>&1
 for want in "1. Yes" "2. No" "Type 1 for Yes or 2 for No" "Right"; do
-	grep -qF -- "$want" "$tmp/out" && ok "line mode shows '$want'" || nok "line mode shows '$want'"
+	grep -qF -- "$want" "$tmp/out" && ok "line mode shows '$want'" || not_ok "line mode shows '$want'"
 done
 "$DL" -m "$tmp/m" -d "$tmp/data" export ann --format xapi >"$tmp/x.json" 2>&1
 grep -q '"interactionType":"true-false"' "$tmp/x.json" && ok "xAPI describes the new kind" ||
-	{ nok "xAPI describes the new kind"; head -c 600 "$tmp/x.json"; }
+	{ not_ok "xAPI describes the new kind"; head -c 600 "$tmp/x.json"; }

@@ -317,4 +317,130 @@ check "with an LRS that takes anything, forget me posts one void per statement s
 check "and the syncs after it end and exit 0" test "$rc" -eq 0
 check "and the forgotten learner's outbox is gone" test ! -e "$tmp/data/outbox/$(key "Val Voided").queue"
 echo pass >"$tmp/mode"
+
+# ---- activity while no LRS was set, then dlfl sync with one ----------------------
+# A player with no LRS set queues nothing; dlfl sync, run later with the LRS
+# set and without the player's module directory, must still send all of it.
+away=$tmp/away
+nolrs=$tmp/nolrs
+mkdir -p "$away"
+cat >"$away/away.yaml" <<'YAML'
+format: 1
+id: e2e-away
+title: Away from the LRS
+summary: Done while no LRS was set.
+sections:
+  - id: s
+    title: S
+    screens:
+      - {type: lesson, id: intro, title: Introduction, body: Hello.}
+      - type: question
+        id: q-single
+        kind: single
+        shuffle: false
+        prompt: Lawful basis for lending?
+        choices: [{text: Consent}, {text: Public task, correct: true}, {text: Contract}]
+      - type: question
+        id: q-multi
+        kind: multiple
+        shuffle: false
+        prompt: Which are principles?
+        choices: [{text: Accuracy, correct: true}, {text: Speed}, {text: Storage limitation, correct: true}]
+YAML
+printf 'xapi:\n  home_page: https://library.example.org/branch-7\n' >"$tmp/nolrs.yaml"
+printf 'n\nNia Nolrs\n\n\n\n2\n\n1 3\n\n' |
+	DLFL_DATA_DIR=$nolrs "$DLFL" -c "$tmp/nolrs.yaml" --plain -m "$away" >"$tmp/nia.out" 2>&1
+check "with no LRS set, the player queues nothing" test ! -e "$nolrs/outbox"
+DLFL_DATA_DIR=$nolrs "$DLFL" -m "$away" export "Nia Nolrs" --format xapi >"$tmp/nia.json"
+jq -r '.[].id' "$tmp/nia.json" | sort >"$tmp/nia.ids"
+check "the record holds six statements" test "$(grep -c . "$tmp/nia.ids")" -eq 6
+: >"$tmp/proxy.log"
+DLFL_DATA_DIR=$nolrs "$DLFL" sync >"$tmp/out" 2>"$tmp/err"
+rc=$?
+if [ "$rc" -eq 0 ]; then ok "dlfl sync with the LRS set exits 0"; else
+	not_ok "dlfl sync with the LRS set exits 0 ($rc)"; cat "$tmp/err"; fi
+check "it says all six were sent" grep -q "^6 statements sent to the LRS$" "$tmp/out"
+check "it says the module was not given, so the questions' text is not sent" \
+	grep -q "module e2e-away is not among the modules loaded" "$tmp/err"
+in_lrs
+grep '"name":"Nia Nolrs"' "$tmp/lrs.jsonl" >"$tmp/nia.jsonl"
+jq -r '[.verb.id, .object.id] | @tsv' "$tmp/nia.jsonl" |
+	sed 's|http://adlnet.gov/expapi/verbs/||; s|https://dlfl.invalid/modules/||' | sort >"$tmp/nia.got"
+printf '%s\t%s\n' attempted e2e-away experienced e2e-away/screens/intro \
+	answered e2e-away/screens/q-single answered e2e-away/screens/q-multi \
+	completed e2e-away passed e2e-away | sort >"$tmp/nia.want"
+if cmp -s "$tmp/nia.want" "$tmp/nia.got"; then
+	ok "the LRS holds the attempt, the lesson, both answers, the completion and the pass"
+else
+	not_ok "the LRS holds every statement of the activity"; diff "$tmp/nia.want" "$tmp/nia.got"
+fi
+check "with the ids the player's own export gives them" \
+	sh -c 'jq -r .id "$1" | sort | cmp -s - "$2"' sh "$tmp/nia.jsonl" "$tmp/nia.ids"
+check "the answers carry their results" \
+	jq -e -s 'map(select(.object.id | endswith("/q-single"))) | length == 1 and
+		.[0].result.success == true and .[0].result.score.raw == 1' "$tmp/nia.jsonl"
+if node "$root/tests/lrs/validate.js" -l "$tmp/nia.jsonl" >"$tmp/v.out" 2>&1; then
+	ok "xapi-validation passes them"; else not_ok "xapi-validation: statements made from a record"; cat "$tmp/v.out"; fi
+: >"$tmp/proxy.log"
+DLFL_DATA_DIR=$nolrs "$DLFL" sync >"$tmp/out" 2>"$tmp/err"
+rc=$?
+check "a second sync exits 0 and sends nothing" \
+	sh -c '[ "$1" -eq 0 ] && ! grep -q "^POST" "$2" && ! grep -q . "$3"' sh "$rc" "$tmp/proxy.log" "$tmp/out"
+# The learner comes back to a player with the LRS set and the module: it
+# makes the same ids, so nothing goes twice.
+printf '1\nq\n' | DLFL_DATA_DIR=$nolrs "$DLFL" --plain -m "$away" -l "Nia Nolrs" >/dev/null 2>&1
+sleep 2
+DLFL_DATA_DIR=$nolrs "$DLFL" sync >"$tmp/out" 2>"$tmp/err"
+check "nor does the player, when the learner comes back with the LRS set" \
+	sh -c '! grep -q "^POST" "$1" && ! grep -q "^Q " "$2"/*.queue' sh "$tmp/proxy.log" "$nolrs/outbox"
+
+# ---- the LRS already holds an id with other content (409) ---------------------------
+# xAPI: the LRS keeps its own statement and answers 409 to the whole batch.
+# Two of Nia's statements, changed, are queued for Hana before Hana's own.
+hq=$nolrs/outbox/$(key "Hana Held").queue
+jq -c '.[1], .[2] | .timestamp = "2020-01-01T00:00:00Z"' "$tmp/nia.json" >"$tmp/changed.jsonl"
+held1=$(sed -n 1p "$tmp/changed.jsonl" | jq -r .id)
+held2=$(sed -n 2p "$tmp/changed.jsonl" | jq -r .id)
+{
+	echo "dlfl-outbox 1"
+	while read -r line; do echo "Q $(echo "$line" | jq -r .id) $line"; done <"$tmp/changed.jsonl"
+} >"$hq"
+chmod 600 "$hq"
+sed 's/^name: .*/name: "Hana Held"/' "$nolrs/learners/$(key "Nia Nolrs").yaml" \
+	>"$nolrs/learners/$(key "Hana Held").yaml"
+chmod 600 "$nolrs/learners/$(key "Hana Held").yaml"
+: >"$tmp/proxy.log"
+DLFL_DATA_DIR=$nolrs "$DLFL" sync >"$tmp/out" 2>"$tmp/err"
+rc=$?
+check "a batch answered 409 does not fail the sync" test "$rc" -eq 0
+check "the batch the LRS refused whole went again one statement at a time" \
+	sh -c 'awk "\$1 == \"POST\" && \$5 > 1 { big = 1 } \$1 == \"POST\" && \$5 == 1 && big { n++ } END { exit !(n >= 2) }" "$1"' \
+	sh "$tmp/proxy.log"
+check "each statement the LRS already holds is named as held, not as refused" \
+	sh -c 'for id in "$2" "$3"; do grep -q "already holds a statement with id $id, with other content (HTTP 409)" "$1" || exit 1; done
+		! grep -q "refused" "$1"' sh "$tmp/err" "$held1" "$held2"
+check "the summary says so" grep -q "^6 statements sent to the LRS; 2 it already held with other content$" "$tmp/out"
+check "they count as delivered (so forget me voids them), not set aside" \
+	sh -c 'grep -qx "S $2" "$1" && grep -qx "S $3" "$1" && ! grep -q "^[QR] " "$1"' sh "$hq" "$held1" "$held2"
+in_lrs
+check "Hana's own statements reached the LRS" test "$(grep -c '"name":"Hana Held"' "$tmp/lrs.jsonl")" -eq 6
+check "and the LRS kept its own copies" \
+	sh -c '! jq -e "select(.timestamp | startswith(\"2020-\"))" "$1" | grep -q .' sh "$tmp/lrs.jsonl"
+: >"$tmp/proxy.log"
+DLFL_DATA_DIR=$nolrs "$DLFL" sync >"$tmp/out" 2>"$tmp/err"
+check "the next sync sends nothing" sh -c '! grep -q "^POST" "$1"' sh "$tmp/proxy.log"
+
+# ---- forget me on a player with no LRS set, after a sync sent the activity ---------
+printf 'f\nNia Nolrs\n' | DLFL_DATA_DIR=$nolrs "$DLFL" -c "$tmp/nolrs.yaml" --plain -m "$away" \
+	-l "Nia Nolrs" >/dev/null 2>&1
+check "forget me deletes the record" test ! -e "$nolrs/learners/$(key "Nia Nolrs").yaml"
+check "and queues a void for each statement sent, though no LRS is set there" \
+	test "$(grep -c '^Q ' "$nolrs/outbox/$(key "Nia Nolrs").queue")" -eq 6
+DLFL_DATA_DIR=$nolrs "$DLFL" sync >"$tmp/out" 2>"$tmp/err"
+rc=$?
+in_lrs
+jq -r 'select(.actor.account.name == "Nia Nolrs") | .verb.id' "$tmp/lrs.jsonl" | sort | uniq -c >"$tmp/nia.left"
+check "the next sync sends the voids, and none of Nia's statements is left in the LRS" \
+	sh -c '[ "$1" -eq 0 ] && [ "$(cat "$2" | tr -s " ")" = " 6 http://adlnet.gov/expapi/verbs/voided" ]' \
+	sh "$rc" "$tmp/nia.left"
 exit "$((failures > 0))"

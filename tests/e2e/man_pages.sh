@@ -4,13 +4,11 @@
 # printed dlfl-module(5)'s YAML tags as `!!str, `!!int ... '''').
 # (col is not in a minimal Debian: sed strips the overstrikes.)
 set -u
-cd "$(dirname "$0")/../.." || exit 1
-ok() { echo "ok - $1"; }
-nok() { echo "not ok - $1"; }
+. "$(dirname "$0")/lib.sh"
 for m in man/dlfl.1 man/dlfl-module.5; do
 	out=$(mandoc -Tascii "$m" | sed 's/.\x08//g')
 	if printf '%s\n' "$out" | grep -q "'''"; then
-		nok "$m: no run of closing quotes"
+		not_ok "$m: no run of closing quotes"
 		printf '%s\n' "$out" | grep -n "'''" | head -3
 	else
 		ok "$m: no run of closing quotes"
@@ -18,4 +16,4 @@ for m in man/dlfl.1 man/dlfl-module.5; do
 done
 mandoc -Tascii man/dlfl-module.5 | sed 's/.\x08//g' | grep -q "(\`!!str', \`!!int'," &&
 	ok "dlfl-module(5): each YAML tag quoted on its own" ||
-	nok "dlfl-module(5): each YAML tag quoted on its own"
+	not_ok "dlfl-module(5): each YAML tag quoted on its own"

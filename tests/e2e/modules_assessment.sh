@@ -3,15 +3,11 @@
 # guessed from its length or a pattern, and each module is mapped, dated and
 # of a sensible length.
 set -u
-root=$(cd "$(dirname "$0")/../.." && pwd)
+. "$(dirname "$0")/lib.sh"
 stats_bin=$root/${BUILD:-build}/tools/assess_stats
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT INT TERM
-ok() { echo "ok - $1"; }
-notok() { echo "not ok - $1"; }
 
 if ! "$stats_bin" "$root"/modules/*.yaml >"$tmp/stats"; then
-	notok "every shipped module loads"
+	not_ok "every shipped module loads"
 	exit 1
 fi
 ok "every shipped module loads"
@@ -41,27 +37,27 @@ while read -r line; do
 	all_text=$((all_text + $(val "$line" text)))
 
 	if [ "$minutes" -ge 25 ] && [ "$minutes" -le 45 ]; then ok "$id: takes 25 to 45 minutes"; else
-		notok "$id: takes 25 to 45 minutes (says $minutes)"; fi
-	if [ "$pksb" -ge 1 ]; then ok "$id: names its PKSB areas"; else notok "$id: names its PKSB areas"; fi
+		not_ok "$id: takes 25 to 45 minutes (says $minutes)"; fi
+	if [ "$pksb" -ge 1 ]; then ok "$id: names its PKSB areas"; else not_ok "$id: names its PKSB areas"; fi
 	if [ "$reviewed" != none ]; then ok "$id: says when it was checked"; else
-		notok "$id: says when it was checked"; fi
+		not_ok "$id: says when it was checked"; fi
 	# Two or more true-false questions must not all have the same answer.
 	if [ $((t + f)) -lt 2 ] || { [ "$t" -gt 0 ] && [ "$f" -gt 0 ]; }; then
 		ok "$id: true-false answers are not all the same"
 	else
-		notok "$id: true-false answers are not all the same ($t true, $f false)"
+		not_ok "$id: true-false answers are not all the same ($t true, $f false)"
 	fi
 	# The right answer is the longest choice in at most a third of the
 	# choice questions (rounded up).
 	if [ $((longest * 3)) -le $((choice + 2)) ]; then
 		ok "$id: the right answer is rarely the longest choice"
 	else
-		notok "$id: the right answer is rarely the longest choice ($longest of $choice)"
+		not_ok "$id: the right answer is rarely the longest choice ($longest of $choice)"
 	fi
 	if [ $((shortest * 3)) -le $((choice + 2)) ]; then
 		ok "$id: the right answer is rarely the shortest choice"
 	else
-		notok "$id: the right answer is rarely the shortest choice ($shortest of $choice)"
+		not_ok "$id: the right answer is rarely the shortest choice ($shortest of $choice)"
 	fi
 done <"$tmp/stats"
 
@@ -69,10 +65,10 @@ total=$((all_true + all_false))
 if [ "$total" -gt 0 ] && [ $((all_true * 3)) -ge "$total" ] && [ $((all_false * 3)) -ge "$total" ]; then
 	ok "true-false answers are a real mix across the modules"
 else
-	notok "true-false answers are a real mix across the modules ($all_true true, $all_false false)"
+	not_ok "true-false answers are a real mix across the modules ($all_true true, $all_false false)"
 fi
 if [ "$all_typos" -ge 1 ] && [ "$all_typos" -eq "$all_text" ]; then
 	ok "text questions allow typos where spelling is not the point"
 else
-	notok "text questions allow typos where spelling is not the point ($all_typos of $all_text)"
+	not_ok "text questions allow typos where spelling is not the point ($all_typos of $all_text)"
 fi

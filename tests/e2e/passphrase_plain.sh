@@ -7,7 +7,6 @@
 # names are refused or are one learner.
 . "$(dirname "$0")/tui_lib.sh"
 
-DRV=$(cd "$(dirname "$0")/../.." && pwd)/${BUILD:-build}/tools/store_driver
 M=$(modules_dir tui-walk.yaml)
 ENV="LANG=C.UTF-8 LC_ALL=C.UTF-8"
 "$DRV" passphrase "$T/data" Pat "open sesame" || not_ok "a protected learner is made"
@@ -59,7 +58,7 @@ check "the right passphrase then clears the count" sh -c '! ls "$1"/data/learner
 
 # --- forget me ------------------------------------------------------------
 run_plain '1\nf\nyes\nq\n'
-check "a stray yes does not forget" grep -q "Your record is kept" "$T/out"
+check "a stray yes does not forget" grep -q "That is not your name, so your record is kept." "$T/out"
 run_plain '1\nf\nBOB\nq\n'
 check "the learner's own name (any case) forgets them" grep -q "Your record is deleted" "$T/out"
 check "and their record is gone" sh -c '! grep -l "^name: Bob$" "$1"/data/learners/*.yaml 2>/dev/null' - "$T"

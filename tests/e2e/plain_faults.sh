@@ -4,23 +4,9 @@
 # message, and dlfl exits 1 so a script knows progress was not kept; a
 # closed output (SIGPIPE) ends it cleanly.
 set -u
-cd "$(dirname "$0")/../.."
-: "${DLFL:=$PWD/dlfl}"
-tmp=$(mktemp -d) || exit 1
-trap 'rm -rf "$tmp"' EXIT INT TERM
-failures=0
-ok() { echo "ok - $*"; }
-not_ok() {
-	echo "not ok - $*"
-	failures=$((failures + 1))
-}
+. "$(dirname "$0")/lib.sh"
 
-if ! cc -shared -fPIC -o "$tmp/inject.so" tests/inject/inject.c -ldl; then
-	not_ok "the fault-injection shim builds"
-	exit 1
-fi
-ASAN_OPTIONS=${ASAN_OPTIONS:+$ASAN_OPTIONS:}verify_asan_link_order=0
-export ASAN_OPTIONS
+inject_shim
 M=tests/fixtures/tui-walk.yaml
 mkdir "$tmp/mods" && cp "$M" "$tmp/mods/"
 
@@ -53,4 +39,4 @@ if [ "$rc" -lt 128 ] && [ ! -s "$tmp/err" ]; then ok "a closed output ends line 
 fi
 if grep -q "^name: Pip" "$tmp"/data3/learners/*.yaml 2>/dev/null; then ok "after saving"; else not_ok "nothing saved"; fi
 
-[ "$failures" -eq 0 ]
+finish

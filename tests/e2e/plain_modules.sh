@@ -2,15 +2,9 @@
 # Plain mode across modules: the summary's way on to the next module, a
 # failed module started again (the earlier attempt kept), the menu status.
 set -u
-root=$(cd "$(dirname "$0")/../.." && pwd)
-: "${DLFL:=$root/dlfl}"
+. "$(dirname "$0")/lib.sh"
 fix=$root/tests/fixtures/plain-two
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT INT TERM
 
-ok() { echo "ok - $1"; }
-notok() { echo "not ok - $1"; }
-has() { if grep -qF -- "$2" "$tmp/out"; then ok "$1"; else notok "$1 (no '$2')"; fi; }
 run() {
 	printf '%b' "$1" | "$DLFL" --plain -m "$fix" -d "$tmp/data" -l Ann >"$tmp/out" 2>"$tmp/err"
 	rc=$?
@@ -23,7 +17,7 @@ has "the summary offers the next module" "Next module: Second Steps"
 has "Enter goes on to the next module's intro" "Press Enter to start: "
 has "a module with no scored points passes on completion" "Result: passed."
 has "the score with nothing scored" "Nothing in this module is scored."
-if [ "$rc" -eq 0 ]; then ok "end of input exits 0"; else notok "end of input exits 0 (got $rc)"; fi
+if [ "$rc" -eq 0 ]; then ok "end of input exits 0"; else not_ok "end of input exits 0 (got $rc)"; fi
 
 run 'q\n'
 has "the menu says not passed, with the score" "1. First Steps (not passed, 0.0%)"
@@ -31,11 +25,11 @@ has "the menu shows a passed module" "2. Second Steps (passed)"
 
 run '1\nr\n1\n\n'
 has "starting again shows the first screen" "First Steps / Only / screen 1 of 1"
-has "the new attempt is scored afresh" "Score: 1 of 1 points (100.0%); the pass mark is 100%."
+has "the new attempt is scored afresh" "Score: 1 of 1 point (100.0%); the pass mark is 100%."
 has "and passes" "Result: passed."
 rec=$(grep -l '^name: Ann$' "$tmp/data/learners/"*.yaml 2>/dev/null)
 if [ -n "$rec" ] && [ "$(grep -c 'started:' "$rec")" -ge 3 ]; then
 	ok "the earlier attempt stays in the record"
 else
-	notok "the earlier attempt stays in the record"
+	not_ok "the earlier attempt stays in the record"
 fi

@@ -8,15 +8,8 @@
 # revisited question going back to the summary, and prompts that say what
 # may be typed, each line said once.
 set -u
-root=$(cd "$(dirname "$0")/../.." && pwd)
-: "${DLFL:=$root/dlfl}"
+. "$(dirname "$0")/lib.sh"
 fix=$root/tests/fixtures/rules
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT INT TERM
-ok() { echo "ok - $1"; }
-notok() { echo "not ok - $1"; }
-has() { if grep -qF -- "$2" "$tmp/out"; then ok "$1"; else notok "$1 (no '$2')"; fi; }
-hasnt() { if grep -qF -- "$2" "$tmp/out"; then notok "$1 ('$2' is there)"; else ok "$1"; fi; }
 run() { printf '%b' "$1" | "$DLFL" --plain -m "$fix" -d "$tmp/$2" -l Ann >"$tmp/out" 2>&1; }
 
 run '1\n\n\ninput\n input. \nOutput.\n\neffciient\n\nA1 B2 C3\n\nhalf a thought\n' a
@@ -25,23 +18,23 @@ has "the same answer again costs nothing" "Change it first: giving it"
 if [ "$(grep -c 'Try again: 2 attempts left' "$tmp/out")" -eq 1 ] && grep -q 'You earned 0.67 of 1 point' "$tmp/out"; then
 	ok "and is not counted"
 else
-	notok "and is not counted"
+	not_ok "and is not counted"
 fi
 has "Output. matches output" "Right."
-if [ "$(grep -c '^Right\.$' "$tmp/out")" -eq 1 ]; then ok "Right. said once"; else notok "Right. said once"; fi
+if [ "$(grep -c '^Right\.$' "$tmp/out")" -eq 1 ]; then ok "Right. said once"; else not_ok "Right. said once"; fi
 has "a typo allowed, with the spelling" "Right: efficient"
 has "match items lettered" "A. one"
 has "the prompt says how to answer a match" "A2 B1 C3"
-if grep -q 'Type the number of each item' "$tmp/out"; then notok "A2 B1 C3 accepted"; else ok "A2 B1 C3 accepted"; fi
-if grep -qE 'Not a pair: |The right pairs:' "$tmp/out"; then ok "the match is answered"; else notok "the match is answered"; fi
-if grep -q '^> ' "$tmp/out"; then notok "no bare > prompt"; else ok "no bare > prompt"; fi
+if grep -q 'Type the number of each item' "$tmp/out"; then not_ok "A2 B1 C3 accepted"; else ok "A2 B1 C3 accepted"; fi
+if grep -qE 'Not a pair: |The right pairs:' "$tmp/out"; then ok "the match is answered"; else not_ok "the match is answered"; fi
+if grep -q '^> ' "$tmp/out"; then not_ok "no bare > prompt"; else ok "no bare > prompt"; fi
 has "prompts say what may be typed" "Press Enter to go on: "
 has "and what to type" "Type your answer: "
 rec=$(ls "$tmp/a/learners/"*.yaml 2>/dev/null | head -1)
 if [ -n "$rec" ] && grep -q 'draft: half a thought' "$rec"; then
 	ok "a reflection cut off by the end of input is kept as a draft"
 else
-	notok "a reflection cut off by the end of input is kept as a draft"
+	not_ok "a reflection cut off by the end of input is kept as a draft"
 fi
 run '\nt\n\nq\n' a
 has "resuming shows the draft" "Your draft, not yet submitted: half a thought"
@@ -57,6 +50,6 @@ if [ "$(grep -c '^Summary: Answering Rules' "$tmp/out")" -eq 2 ] &&
 	awk '/What comes out of a process/ { q = 1 } q && /^Summary: Answering Rules/ { s = 1 } END { exit !s }' "$tmp/out"; then
 	ok "from a revisited question, Enter returns to the summary"
 else
-	notok "from a revisited question, Enter returns to the summary"
+	not_ok "from a revisited question, Enter returns to the summary"
 fi
 hasnt "and not to the next screen" "Answering Rules / Only / screen 3 of 6"

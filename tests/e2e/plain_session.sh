@@ -3,21 +3,11 @@
 # the commands at a prompt, end of input saving, resume, a locked record,
 # wrapping to $COLUMNS and control characters from a module shown as ^X.
 set -u
-root=$(cd "$(dirname "$0")/../.." && pwd)
-: "${DLFL:=$root/dlfl}"
+. "$(dirname "$0")/lib.sh"
 fix=$root/tests/fixtures/plain
-tmp=$(mktemp -d)
 holder=
-cleanup() {
-	[ -n "$holder" ] && kill "$holder" 2>/dev/null
-	rm -rf "$tmp"
-}
-trap cleanup EXIT INT TERM
+on_exit() { [ -z "$holder" ] || kill "$holder" 2>/dev/null; }
 
-ok() { echo "ok - $1"; }
-notok() { echo "not ok - $1"; }
-has() { if grep -qF -- "$2" "$tmp/out"; then ok "$1"; else notok "$1 (no '$2')"; fi; }
-hasnt() { if grep -qF -- "$2" "$tmp/out"; then notok "$1 ('$2' found)"; else ok "$1"; fi; }
 run() { # INPUT ARGS...: runs dlfl --plain with INPUT, output in $tmp/out, status in $rc
 	input=$1
 	shift
@@ -30,7 +20,7 @@ run '1\n1\n\n\nq\n'
 has "the picker offers Guest" "1. Guest (nothing is saved)"
 has "the picker offers a new learner" "n for a new learner"
 has "a guest is told nothing is saved" "nothing you do is saved"
-if [ -z "$(ls "$tmp/data/learners" 2>/dev/null | grep yaml)" ]; then ok "a guest stores nothing"; else notok "a guest stores nothing"; fi
+if [ -z "$(ls "$tmp/data/learners" 2>/dev/null | grep yaml)" ]; then ok "a guest stores nothing"; else not_ok "a guest stores nothing"; fi
 
 # A new learner through the picker; their name is asked for.
 run 'n\nZoe Smith\n1\n\n\n1\n'
@@ -38,14 +28,14 @@ has "the new learner's name is asked for" "Type your name: "
 has "the module menu names the learner" "Modules for Zoe Smith:"
 has "the intro names the PKSB areas" "- Literacies and learning"
 has "the intro says when the content was checked" "Content checked on 29 November 2026."
-if [ "$rc" -eq 0 ]; then ok "end of input exits 0"; else notok "end of input exits 0 (got $rc)"; fi
+if [ "$rc" -eq 0 ]; then ok "end of input exits 0"; else not_ok "end of input exits 0 (got $rc)"; fi
 
 # End of input saved the wrong answer: the picker lists Zoe, the menu
 # shows the module in progress with a Resume entry that goes back there.
 run '1\n2\n'
 has "the picker lists the saved learner" "1. Zoe Smith"
 has "the menu shows progress" "1. Plain Everything (in progress"
-has "the menu has a Resume entry" "2. Resume Plain Everything where you left off"
+has "the menu has a Resume entry" "2. Resume where you left off: Plain Everything"
 has "resume goes back to the screen left" "Plain Everything / Basics / screen 2 of 12"
 has "resume shows the answer given" "Your answer: 1"
 has "resume shows the attempts left" "Try again"
@@ -56,11 +46,11 @@ run '2\n?\nh\nb\nt\n5\nm\nq\n' -l 'Zoe Smith'
 has "? lists the commands" "b  back to the previous screen"
 has "h gives the hint after a wrong answer" "Hint: Think about why the library exists."
 has "b goes back" "Plain Everything / Basics / screen 1 of 12"
-has "t lists the contents" "Contents of Plain Everything:"
+has "t lists the contents" "Contents: Plain Everything"
 has "the contents mark the screen done" "1. Welcome (done)"
 has "a contents number jumps there" "Plain Everything / Basics / screen 5 of 12"
-if [ "$(grep -c '^Modules for Zoe Smith:' "$tmp/out")" -eq 2 ]; then ok "m returns to the module menu"; else notok "m returns to the module menu"; fi
-if [ "$rc" -eq 0 ]; then ok "q exits 0"; else notok "q exits 0 (got $rc)"; fi
+if [ "$(grep -c '^Modules for Zoe Smith:' "$tmp/out")" -eq 2 ]; then ok "m returns to the module menu"; else not_ok "m returns to the module menu"; fi
+if [ "$rc" -eq 0 ]; then ok "q exits 0"; else not_ok "q exits 0 (got $rc)"; fi
 
 # An empty line goes on; a line typed on a settled question is taken by
 # the next screen (a script may leave out the empty line).
@@ -84,22 +74,22 @@ while ! grep -q 'Modules for Kim' "$tmp/holder.out" 2>/dev/null && [ $i -lt 100 
 	sleep 0.1
 done
 run 'q\n' -l Kim
-if [ "$rc" -eq 1 ]; then ok "a locked record exits 1"; else notok "a locked record exits 1 (got $rc)"; fi
-if [ -s "$tmp/out" ] || [ -s "$tmp/err" ]; then ok "a locked record is explained"; else notok "a locked record is explained"; fi
+if [ "$rc" -eq 1 ]; then ok "a locked record exits 1"; else not_ok "a locked record exits 1 (got $rc)"; fi
+if [ -s "$tmp/out" ] || [ -s "$tmp/err" ]; then ok "a locked record is explained"; else not_ok "a locked record is explained"; fi
 exec 3>&-
 wait "$holder"
 holder=
 
 # Wrapping to $COLUMNS.
 printf '1\n\n' | COLUMNS=40 "$DLFL" --plain -m "$fix" -d "$tmp/data" -l Lee >"$tmp/out" 2>&1
-if awk 'length($0) > 40 { bad = 1 } END { exit bad }' "$tmp/out"; then ok "lines fit \$COLUMNS=40"; else notok "lines fit \$COLUMNS=40"; fi
+if awk 'length($0) > 40 { bad = 1 } END { exit bad }' "$tmp/out"; then ok "lines fit \$COLUMNS=40"; else not_ok "lines fit \$COLUMNS=40"; fi
 has "the text is still all there" "Plain Everything"
 
 # Control characters from a module are shown as ^X, never sent raw.
 printf '1\n\n\n' | "$DLFL" --plain -m "$root/tests/fixtures/plain-escape" -d "$tmp/data" -l Lee >"$tmp/out" 2>&1
 has "ESC from a module is shown as ^[" "Esc ^[[31mred"
 has "bidi controls are shown as code points" "<U+202E>"
-if grep -q "$(printf '\033')" "$tmp/out"; then notok "no escape byte in the output"; else ok "no escape byte in the output"; fi
+if grep -q "$(printf '\033')" "$tmp/out"; then not_ok "no escape byte in the output"; else ok "no escape byte in the output"; fi
 
 # poll FILE TEXT: waits (up to 10 s) until TEXT appears in FILE.
 poll() {
@@ -123,9 +113,9 @@ wait "$holder"
 rc=$?
 holder=
 exec 3>&-
-if [ "$rc" -eq 0 ]; then ok "SIGTERM exits 0"; else notok "SIGTERM exits 0 (got $rc)"; fi
+if [ "$rc" -eq 0 ]; then ok "SIGTERM exits 0"; else not_ok "SIGTERM exits 0 (got $rc)"; fi
 tomrec=$(grep -l '^name: Tom$' "$tmp/data/learners/"*.yaml 2>/dev/null)
-if [ -n "$tomrec" ] && grep -q 'q-single' "$tomrec"; then ok "the answer before SIGTERM is saved"; else notok "the answer before SIGTERM is saved"; fi
+if [ -n "$tomrec" ] && grep -q 'q-single' "$tomrec"; then ok "the answer before SIGTERM is saved"; else not_ok "the answer before SIGTERM is saved"; fi
 
 # An idle learner is saved and logged out to the picker.
 rm -f "$tmp/fifo"
@@ -144,13 +134,13 @@ has "the picker follows an idle logout" "Who is learning?"
 # Kiosk mode: q logs out to the picker instead of quitting.
 run '1\nq\nq\n' --kiosk -l Ivy
 has "q in kiosk mode logs out" "Logged out."
-if grep -q '^Who is learning?' "$tmp/out" && grep -q 'there is nothing to quit' "$tmp/out"; then ok "kiosk q at the picker does not quit"; else notok "kiosk q at the picker does not quit"; fi
+if grep -q '^Who is learning?' "$tmp/out" && grep -q 'there is nothing to quit' "$tmp/out"; then ok "kiosk q at the picker does not quit"; else not_ok "kiosk q at the picker does not quit"; fi
 
 # A learner named with -l exists from the start; "forget me" deletes them.
 run 'q\n' -l Del
-if grep -l '^name: Del$' "$tmp/data/learners/"*.yaml >/dev/null 2>&1; then ok "-l creates the learner"; else notok "-l creates the learner"; fi
+if grep -l '^name: Del$' "$tmp/data/learners/"*.yaml >/dev/null 2>&1; then ok "-l creates the learner"; else not_ok "-l creates the learner"; fi
 run 'f\n\n' -l Del
 has "forget me can be declined" "Your record is kept."
 run 'f\nDel\n' -l Del
 has "forget me deletes the record" "Your record is deleted."
-if grep -l '^name: Del$' "$tmp/data/learners/"*.yaml >/dev/null 2>&1; then notok "the record file is gone"; else ok "the record file is gone"; fi
+if grep -l '^name: Del$' "$tmp/data/learners/"*.yaml >/dev/null 2>&1; then not_ok "the record file is gone"; else ok "the record file is gone"; fi

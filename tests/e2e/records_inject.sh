@@ -4,23 +4,10 @@
 # previous record must be intact byte for byte, no temporary file left, the
 # learner told, and the next save (the retry) must succeed.
 set -u
-cd "$(dirname "$0")/../.."
-: "${BUILD:=build}"
-DRV=$PWD/$BUILD/tools/store_driver
-tmp=$(mktemp -d) || exit 1
-trap 'rm -rf "$tmp"' EXIT INT TERM
+. "$(dirname "$0")/lib.sh"
 
-if [ ! -x "$DRV" ]; then
-	echo "not ok - $DRV is built (make unit)"
-	exit 1
-fi
-if ! cc -shared -fPIC -o "$tmp/inject.so" tests/inject/inject.c -ldl; then
-	echo "not ok - the fault-injection shim builds"
-	exit 1
-fi
-# An ASan build wants its runtime first; the shim only wraps four calls.
-ASAN_OPTIONS=${ASAN_OPTIONS:+$ASAN_OPTIONS:}verify_asan_link_order=0
-export ASAN_OPTIONS
+needs "$DRV"
+inject_shim
 
 # The reference bytes of records 1 (the old) and 2 (the new).
 "$DRV" save "$tmp/ref1" Ann 1 && cp "$tmp/ref1/learners/%41nn.yaml" "$tmp/old.yaml" &&

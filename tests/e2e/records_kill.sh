@@ -4,17 +4,12 @@
 # exactly one of the states that were saved, never older than the last one
 # seen, and saves cut short must not pile up temporary files.
 set -u
-cd "$(dirname "$0")/../.."
-: "${BUILD:=build}" "${KILL_RUNS:=200}"
-DRV=$PWD/$BUILD/tools/store_driver
-tmp=$(mktemp -d) || exit 1
+. "$(dirname "$0")/lib.sh"
+: "${KILL_RUNS:=200}"
 pid=
-trap '[ -n "$pid" ] && kill -KILL "$pid" 2>/dev/null; rm -rf "$tmp"' EXIT INT TERM
+on_exit() { [ -z "$pid" ] || kill -KILL "$pid" 2>/dev/null; }
 
-if [ ! -x "$DRV" ]; then
-	echo "not ok - $DRV is built (make unit)"
-	exit 1
-fi
+needs "$DRV"
 "$DRV" save "$tmp/data" "Zoë" 1 || { echo "not ok - first record saved"; exit 1; }
 
 random_ms() { # 0-59

@@ -4,17 +4,12 @@
 # a random moment, 200 times. After each kill the record must read back,
 # never be set aside as corrupt, and never lose the screens already seen.
 set -u
-cd "$(dirname "$0")/../.."
-: "${BUILD:=build}" "${DLFL:=$PWD/dlfl}" "${KILL_RUNS:=200}"
-DRV=$PWD/$BUILD/tools/store_driver
-tmp=$(mktemp -d) || exit 1
+. "$(dirname "$0")/lib.sh"
+: "${KILL_RUNS:=200}"
 pid=
-trap '[ -n "$pid" ] && kill -KILL "$pid" 2>/dev/null; rm -rf "$tmp"' EXIT INT TERM
+on_exit() { [ -z "$pid" ] || kill -KILL "$pid" 2>/dev/null; }
 
-if [ ! -x "$DRV" ] || [ ! -x "$DLFL" ]; then
-	echo "not ok - $DRV and $DLFL are built"
-	exit 1
-fi
+needs "$DRV" "$DLFL"
 mods=tests/fixtures/good
 [ -d "$mods" ] || { echo "not ok - $mods holds a module"; exit 1; }
 

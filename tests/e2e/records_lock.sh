@@ -4,17 +4,11 @@
 # closes, or is killed, the learner opens again. Other learners, and names
 # differing only by case, are not held up.
 set -u
-cd "$(dirname "$0")/../.."
-: "${BUILD:=build}"
-DRV=$PWD/$BUILD/tools/store_driver
-tmp=$(mktemp -d) || exit 1
+. "$(dirname "$0")/lib.sh"
 holder=
-trap '[ -n "$holder" ] && kill -KILL "$holder" 2>/dev/null; rm -rf "$tmp"' EXIT INT TERM
+on_exit() { [ -z "$holder" ] || kill -KILL "$holder" 2>/dev/null; }
 
-if [ ! -x "$DRV" ]; then
-	echo "not ok - $DRV is built (make unit)"
-	exit 1
-fi
+needs "$DRV"
 
 # Waits (up to 10 s, polling) until the holder says it holds the learner.
 wait_holding() {

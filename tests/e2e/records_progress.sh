@@ -4,16 +4,9 @@
 # score, time and position, modules no longer installed included; an
 # unknown learner is an error. The store's files keep their modes.
 set -u
-cd "$(dirname "$0")/../.."
-: "${BUILD:=build}" "${DLFL:=$PWD/dlfl}"
-DRV=$PWD/$BUILD/tools/store_driver
-tmp=$(mktemp -d) || exit 1
-trap 'rm -rf "$tmp"' EXIT INT TERM
+. "$(dirname "$0")/lib.sh"
 
-if [ ! -x "$DRV" ] || [ ! -x "$DLFL" ]; then
-	echo "not ok - $DRV and $DLFL are built"
-	exit 1
-fi
+needs "$DRV" "$DLFL"
 export LC_ALL=C.UTF-8
 d=$tmp/data
 

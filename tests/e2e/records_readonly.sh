@@ -5,16 +5,10 @@
 # writable again the next save succeeds. Run as an ordinary user (root
 # ignores permissions, so as root the driver runs as nobody via setpriv).
 set -u
-cd "$(dirname "$0")/../.."
-: "${BUILD:=build}"
-DRV=$PWD/$BUILD/tools/store_driver
-tmp=$(mktemp -d) || exit 1
-trap 'chmod -R u+w "$tmp" 2>/dev/null; rm -rf "$tmp"' EXIT INT TERM
+. "$(dirname "$0")/lib.sh"
+on_exit() { chmod -R u+w "$tmp" 2>/dev/null; }
 
-if [ ! -x "$DRV" ]; then
-	echo "not ok - $DRV is built (make unit)"
-	exit 1
-fi
+needs "$DRV"
 as_user=
 if [ "$(id -u)" -eq 0 ]; then
 	if ! command -v setpriv >/dev/null 2>&1 || ! id nobody >/dev/null 2>&1; then

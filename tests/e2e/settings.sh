@@ -3,13 +3,7 @@
 # $XDG_CONFIG_HOME/dlfl/config.yaml), unknown keys reported with
 # file:line:column and a near miss, wrong values named, and secrets refused
 # in a file others can read (the settings or lrs.credentials_file).
-cd "$(dirname "$0")/../.." || exit 1
-: "${DLFL:=$PWD/dlfl}"
-tmp=$(mktemp -d) || exit 1
-trap 'rm -rf "$tmp"' EXIT INT TERM
-failures=0
-ok() { echo "ok - $*"; }
-not_ok() { echo "not ok - $*"; failures=$((failures + 1)); }
+. "$(dirname "$0")/lib.sh"
 export LC_ALL=C.UTF-8 DLFL_DATA_DIR="$tmp/data" HOME="$tmp/home" XDG_CONFIG_HOME="$tmp/xdg"
 unset DLFL_CONFIG
 mkdir -p "$tmp/home" "$tmp/xdg/dlfl" "$tmp/data"
@@ -40,6 +34,9 @@ printf 'xapi:\n  send_reflections: maybe\nlrs:\n  timeout: soon\n  endpoint: ftp
 expect "a wrong value is named with its place" 1 "values.yaml:2:21: error: 'xapi.send_reflections' must be true or false, not 'maybe'" \
 	"$DLFL" -c values.yaml sync
 cp "$tmp/err" values.err
+printf 'xapi:\n  send_reflections: "true"\n' >quoted.yaml
+expect "a quoted true is text, as in a module" 1 \
+	"quoted.yaml:2:21: error: 'xapi.send_reflections' must be true or false, not 'true'" "$DLFL" -c quoted.yaml sync
 expect "every wrong value is reported, not only the first" 0 "" grep -q "values.yaml:4:12: error: 'lrs.timeout' must be a whole number" values.err
 expect "an endpoint must be a web address" 0 "" grep -q "values.yaml:5:13: error: 'lrs.endpoint' must be a web address" values.err
 printf 'xapi: [\n' >broken.yaml

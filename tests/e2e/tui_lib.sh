@@ -1,32 +1,18 @@
 # Shared helpers for the ncurses player's end-to-end tests (sourced by the
-# other tests/e2e/tui_*.sh; run on its own it checks nothing). Each test
-# gets a private tmux server, a temporary directory, and helpers to send
-# keys and to wait for text on the screen by polling, never by fixed sleeps.
-: "${DLFL:=$PWD/dlfl}"
-TUI_FIXTURES=$(cd "$(dirname "$0")/../fixtures" && pwd)
+# other tests/e2e/tui_*.sh after lib.sh's common start; run on its own it
+# checks nothing). Each test gets a private tmux server, the temporary
+# directory $T, and helpers to send keys and to wait for text on the
+# screen by polling, never by fixed sleeps.
+. "$(dirname "$0")/lib.sh"
+TUI_FIXTURES=$root/tests/fixtures
 SOCK=dlfl-test-$$
-T=$(mktemp -d)
-failures=0
+T=$tmp
 
 tm() { tmux -L "$SOCK" "$@"; }
 
-cleanup() {
+on_exit() {
 	tmux -L "$SOCK" kill-server >/dev/null 2>&1
 	tmux -L "$SOCK-second" kill-server >/dev/null 2>&1
-	rm -rf "$T"
-}
-trap cleanup EXIT
-trap 'exit 1' INT TERM HUP
-
-ok() { echo "ok - $*"; }
-not_ok() {
-	echo "not ok - $*"
-	failures=$((failures + 1))
-}
-check() { # check WHAT COMMAND...
-	what=$1
-	shift
-	if "$@"; then ok "$what"; else not_ok "$what"; fi
 }
 
 # start W H ENV... : runs dlfl in a fresh pane; the pane shows EXIT=N
@@ -119,8 +105,4 @@ modules_dir() { # modules_dir FIXTURE...: a directory holding these fixtures
 	mkdir -p "$T/mods"
 	for f in "$@"; do cp "$TUI_FIXTURES/$f" "$T/mods/"; done
 	echo "$T/mods"
-}
-
-finish() {
-	[ "$failures" -eq 0 ]
 }

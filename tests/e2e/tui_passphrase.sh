@@ -25,7 +25,7 @@ check "opening the profile asks for the passphrase" wait_for "This profile has a
 type_text "wrong"
 send Enter
 check "a wrong passphrase is refused" wait_for "That passphrase is not right"
-check "and slows down" on_screen "Wait 1 second"
+check "and slows down" on_screen "Please wait 1 second"
 # The next try is refused until the pause is over: keep trying.
 i=0
 while [ "$i" -lt 10 ]; do
@@ -78,7 +78,7 @@ send f
 wait_for "type your name to confirm" >/dev/null
 type_text "pat"
 send Enter
-check "the learner is forgotten" wait_for "Pat has been forgotten."
+check "the learner is forgotten" wait_for "Your record is deleted."
 check "their record is gone" sh -c '! ls "$1"/data/learners/*.yaml >/dev/null 2>&1' - "$T"
 send q y
 check "quits cleanly" wait_for "EXIT=0"

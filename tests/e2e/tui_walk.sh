@@ -12,11 +12,11 @@ send n
 check "new learner asks for a name" wait_for "type your name"
 type_text "Ann Walker"
 send Enter
-check "menu lists the module, its minutes and status" wait_for "5 min, not started"
+check "menu lists the module, its minutes and status" wait_for "not started; about 5 minutes"
 check "menu shows who is learning" on_screen "Learner: Ann Walker"
 send Enter
 check "intro shows outcomes" wait_for "Walk every screen"
-check "intro shows sections with completion" on_screen "Asking (0 of 9 done)"
+check "intro shows sections with completion" on_screen "Asking (0 of 9 screens done)"
 check "intro names the PKSB areas" on_screen "IT and communication"
 check "intro says when the content was checked" on_screen "Content checked on 29 November 2026"
 send Enter
@@ -217,7 +217,7 @@ wait_gone "Help: keys" >/dev/null
 
 # start again, then true-false right
 send r
-check "starting again asks first" wait_for "Start this module again?"
+check "starting again asks first" wait_for "Start the whole module again?"
 send y
 check "a new attempt starts at the first screen" wait_for "Screen 1 of 12"
 send n n n

@@ -2,13 +2,11 @@
 # valgrind finds no error and no leak while dlfl check reads every fixture,
 # good and broken. Skipped under the sanitizer build, which valgrind cannot run.
 set -u
-: "${DLFL:=./dlfl}"
+. "$(dirname "$0")/lib.sh"
 if [ "${SANITIZE:-}" = 1 ] || ! command -v valgrind >/dev/null 2>&1; then
 	echo "ok - valgrind check skipped (sanitizer build or no valgrind)"
 	exit 0
 fi
-tmp=$(mktemp -d) || exit 1
-trap 'rm -rf "$tmp"' EXIT INT TERM
 bad=0
 count=0
 for f in tests/fixtures/good/*.yaml tests/lint/*.yaml modules/*.yaml; do

@@ -156,6 +156,7 @@ static void test_xapi(void **state)
         jq_check(file, "all(.[] | select(.result.score); .result.score | .min == 0 and .raw <= "
                        ".max and .scaled >= 0 and .scaled <= 1)");
         jq_check(file, "[.[] | select(.verb.id | endswith(\"answered\")) | "
+                       "select(.object.id | contains(\"/mod-a/\")) | "
                        ".object.definition.interactionType] | sort == "
                        "[\"choice\",\"choice\",\"fill-in\",\"likert\",\"likert\",\"long-fill-in\","
                        "\"matching\",\"numeric\",\"sequencing\",\"true-false\"]");
@@ -196,9 +197,22 @@ static void test_xapi(void **state)
             file,
             "[.[] | select(.verb.id | endswith(\"passed\"))] | length == 1 and .[0].result.success "
             "== true and .[0].result.completion == true and .[0].result.duration == \"PT1H1M40S\"");
+        /* A module no longer installed: its statements from the record
+         * alone (the reflection is known by its text, and stays here). */
         jq_check(file,
                  "[.[] | select(.object.id == \"https://dlfl.invalid/modules/gone-module\")] | "
                  "length == 1 and .[0].verb.id == \"http://adlnet.gov/expapi/verbs/attempted\"");
+        jq_check(
+            file,
+            "[.[] | select(.object.id | "
+            "startswith(\"https://dlfl.invalid/modules/gone-module/\"))] "
+            "| length == 1 and .[0].verb.id == \"http://adlnet.gov/expapi/verbs/answered\" and "
+            ".[0].object.id == \"https://dlfl.invalid/modules/gone-module/screens/old-q\" and "
+            ".[0].object.definition.name[\"en-GB\"] == \"old-q\" and "
+            ".[0].object.definition.interactionType == \"long-fill-in\" and "
+            "(.[0].result | has(\"response\") | not) and "
+            ".[0].context.contextActivities.parent[0].id == "
+            "\"https://dlfl.invalid/modules/gone-module\"");
         jq_check(file, "all(.[]; .context.registration | test(\"^[0-9a-f-]{36}$\"))");
         unlink(file);
         free(out);
@@ -320,6 +334,23 @@ static void test_xapi_ids_survive_progress(void **state)
         record_free(&r);
 }
 
+/* Without the module (`dlfl sync` run without the player's modules) a
+ * record still gives every statement, each with the id the module would
+ * give it, so nothing goes unsent and nothing is sent twice. */
+static void test_xapi_without_module(void **state)
+{
+        struct catalog none = {0};
+        struct ids with = {0}, without = {0};
+
+        (void)state;
+        export_xapi_each(&cat, rec, NULL, T0, collect_id, &with);
+        export_xapi_each(&none, rec, NULL, T0, collect_id, &without);
+        assert_true(with.n > 10);
+        assert_int_equal(without.n, with.n);
+        for (size_t i = 0; i < with.n; i++)
+                assert_true(has_id(&without, with.id[i]));
+}
+
 int main(void)
 {
         const struct CMUnitTest tests[] = {
@@ -331,6 +362,7 @@ int main(void)
             cmocka_unit_test(test_xapi_settings),
             cmocka_unit_test(test_xapi_intro_only),
             cmocka_unit_test(test_xapi_ids_survive_progress),
+            cmocka_unit_test(test_xapi_without_module),
         };
 
         /* A UTF-8 locale, so widths and names are tested as shown. */

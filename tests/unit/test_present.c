@@ -102,6 +102,9 @@ static void points_and_durations(void **state)
                 assert_true(present_question_heading(&sc, buf, sizeof buf));
                 assert_string_equal(buf, "Question (0.67 points)");
                 sc.points = 0;
+                assert_true(present_question_heading(&sc, buf, sizeof buf));
+                assert_string_equal(buf, "Practice question (not scored)");
+                sc.type = SCREEN_LESSON;
                 assert_false(present_question_heading(&sc, buf, sizeof buf));
         }
         /* The count behind CSV, the report and the CPD log's hours agrees
@@ -129,6 +132,118 @@ static void summary_lines(void **state)
         present_summary(&s, &p);
         assert_string_equal(p.score, "Score: 2.1 of 3 points (70.0%); the pass mark is 70%.");
         assert_string_equal(p.result, "Result: passed.");
+}
+
+/* One rule for the noun after a figure of points: singular only when the
+ * figure shown is exactly 1, in the summary, the feedback and the heading. */
+static void points_grammar(void **state)
+{
+        static const struct {
+                double earned, possible;
+                const char *want;
+        } rows[] = {
+            {0.7, 1, "0.7 of 1 point"},     {1, 1, "1 of 1 point"},
+            {2, 3, "2 of 3 points"},        {0, 0.5, "0 of 0.5 points"},
+            {1.004, 1.004, "1 of 1 point"}, {0.67, 2, "0.67 of 2 points"},
+        };
+        struct summary s = {.earned = 0.7, .possible = 1, .pass_mark = 70, .complete = true};
+        struct present_summary ps;
+        char buf[96];
+
+        (void)state;
+        for (size_t i = 0; i < sizeof rows / sizeof rows[0]; i++) {
+                /* 1.004 is shown as 1: the noun follows the figure shown. */
+                present_points_of(rows[i].earned, rows[i].possible, buf, sizeof buf);
+                assert_string_equal(buf, rows[i].want);
+        }
+        present_points_noun(1, buf, sizeof buf);
+        assert_string_equal(buf, "1 point");
+        present_points_noun(0.5, buf, sizeof buf);
+        assert_string_equal(buf, "0.5 points");
+        present_summary(&s, &ps);
+        assert_string_equal(ps.score, "Score: 0.7 of 1 point (70.0%); the pass mark is 70%.");
+}
+
+/* The words both front ends draw for the menu, the intro, starting again
+ * and a case study's ending, from one function each. */
+static void menu_intro_again_and_endings(void **state)
+{
+        struct module m = {.title = "Parity Check", .minutes = 5};
+        struct summary s = {.status = STATUS_NOT_STARTED};
+        struct present_intro in = {0};
+        char buf[200];
+        char *line;
+
+        (void)state;
+        present_menu_info(&m, &s, buf, sizeof buf);
+        assert_string_equal(buf, "not started; about 5 minutes");
+        s = (struct summary){
+            .status = STATUS_COMPLETE, .earned = 2, .possible = 3, .complete = true};
+        present_menu_info(&m, &s, buf, sizeof buf);
+        assert_string_equal(buf, "not passed, 66.6%; about 5 minutes");
+        m.minutes = 1;
+        present_menu_info(&m, &s, buf, sizeof buf);
+        assert_string_equal(buf, "not passed, 66.6%; about 1 minute");
+        m.minutes = 0;
+        present_menu_info(&m, &s, buf, sizeof buf);
+        assert_string_equal(buf, "not passed, 66.6%");
+        line = present_resume_item(&m);
+        assert_string_equal(line, "Resume where you left off: Parity Check");
+        free(line);
+        line = present_summary_heading(&m);
+        assert_string_equal(line, "Summary: Parity Check");
+        free(line);
+        line = present_contents_heading(&m);
+        assert_string_equal(line, "Contents: Parity Check");
+        free(line);
+        {
+                struct screen sc = {.type = SCREEN_CASE_STUDY, .title = "A case"};
+
+                line = present_case_heading(&sc);
+                assert_string_equal(line, "Case study: A case");
+                free(line);
+        }
+        line = present_broken("x.yaml", "bad");
+        assert_string_equal(line, "Cannot be opened: x.yaml: bad");
+        free(line);
+
+        /* Starting again: the questions before the whole module, and only
+         * after a result that did not pass. */
+        assert_true(present_again_questions(&s));
+        present_again_offer(&s, "Type", buf, sizeof buf);
+        assert_string_equal(buf, "Type a for the questions again (lessons count as read), or r for "
+                                 "the whole module again.");
+        assert_true(strstr(buf, PRESENT_AGAIN_QUESTIONS) < strstr(buf, PRESENT_AGAIN_MODULE));
+        s.passed = true;
+        assert_false(present_again_questions(&s));
+        present_again_offer(&s, "Press", buf, sizeof buf);
+        assert_string_equal(buf, "Press r for the whole module again.");
+        assert_non_null(strstr(present_again_started(true), "The questions again"));
+        assert_non_null(strstr(present_again_started(false), "The whole module again"));
+        assert_non_null(strstr(PRESENT_AGAIN_CONFIRM, "the whole module again"));
+
+        assert_string_equal(present_intro_go_on(&in, false), "Press Enter to start.");
+        in.started = true;
+        assert_string_equal(present_intro_go_on(&in, false),
+                            "Press Enter to continue where you left off, or r for the whole "
+                            "module again.");
+        assert_string_equal(present_intro_go_on(&in, true),
+                            "Press Enter for your summary, or r for the whole module again.");
+
+        assert_string_equal(present_case_go_on(true),
+                            "Press Enter to go on, or r to walk the case study again.");
+        assert_string_equal(present_case_go_on(false), "Press Enter to go on.");
+        present_wait(1, buf, sizeof buf);
+        assert_string_equal(buf, "Please wait 1 second before trying again.");
+        present_wait(4, buf, sizeof buf);
+        assert_string_equal(buf, "Please wait 4 seconds before trying again.");
+        line = present_forget_failed(NULL);
+        assert_string_equal(line, "Your record could not be deleted: unknown error");
+        free(line);
+        assert_string_equal(present_ending(ENDING_GOOD), "A good ending.");
+        assert_string_equal(present_ending(ENDING_MIXED), "A mixed ending: some of it went well.");
+        assert_string_equal(present_ending(ENDING_POOR),
+                            "A poor ending: think about what could have gone differently.");
 }
 
 static void normalising(void **state)
@@ -260,6 +375,7 @@ static void answer_parts_in_order(void **state)
         assert_string_equal(k, "VPFRE"); /* the hints give way once settled */
         assert_string_equal(p.v[0].text, "Right.");
         assert_string_equal(p.v[1].text, "You earned 0.67 of 1 point.");
+        assert_string_equal(present_no_hint(s), "This question is settled: no more hints.");
         assert_string_equal(p.v[3].text, "B");
         assert_string_equal(p.v[3].label, "The right answer: ");
         present_parts_free(&p);
@@ -315,7 +431,7 @@ static void intro_and_resume(void **state)
         (void)state;
         present_intro(m, NULL, &in);
         assert_false(in.started);
-        assert_string_equal(present_intro_go_on(&in), "Press Enter to start.");
+        assert_string_equal(present_intro_go_on(&in, false), "Press Enter to start.");
         assert_int_equal(present_resume(&c, rec), -1);
         s = session_open(m, rec, "ann", T0);
         session_close(&s, T0); /* opened, left at the intro */
@@ -329,10 +445,36 @@ static void intro_and_resume(void **state)
         assert_true(in.started);
         assert_int_equal(in.done[0], 1);
         assert_int_equal(in.count[0], 2);
-        assert_string_equal(present_intro_go_on(&in),
-                            "Press Enter to continue where you left off.");
+        {
+                char *line = present_intro_section(m, &in, 0);
+
+                assert_string_equal(line, "One (1 of 2 screens done)");
+                free(line);
+        }
+        /* Nothing scored: no pass mark to name. */
+        assert_string_equal(in.facts, "Nothing in this module is scored.");
+        assert_string_equal(present_intro_go_on(&in, false),
+                            "Press Enter to continue where you left off, or r for the whole "
+                            "module again.");
         assert_int_equal(present_resume(&c, rec), 0);
         record_free(&rec);
+        model_free(&m);
+
+        /* The facts: minutes in words, and the pass mark of a scored module. */
+        m = load("format: 1\nid: t\ntitle: T\nsummary: S\nminutes: 1\npass_mark: 70\n"
+                 "sections:\n  - id: s1\n    title: One\n    screens:\n"
+                 "      - type: question\n        id: q\n        kind: true-false\n"
+                 "        prompt: P\n        answer: true\n"
+                 "      - type: question\n        id: r\n        kind: reflection\n"
+                 "        prompt: R\n");
+        present_intro(m, NULL, &in);
+        assert_string_equal(in.facts, "About 1 minute. Pass mark 70%.");
+        {
+                char head[96];
+
+                assert_true(present_question_heading(&m->screens[1], head, sizeof head));
+                assert_string_equal(head, "Reflection (not scored)");
+        }
         model_free(&m);
 }
 
@@ -343,6 +485,8 @@ int main(void)
             cmocka_unit_test(status_words),
             cmocka_unit_test(points_and_durations),
             cmocka_unit_test(summary_lines),
+            cmocka_unit_test(points_grammar),
+            cmocka_unit_test(menu_intro_again_and_endings),
             cmocka_unit_test(normalising),
             cmocka_unit_test(typo_distance),
             cmocka_unit_test(answer_parts_in_order),

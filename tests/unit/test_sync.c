@@ -1,8 +1,9 @@
 /* The outbox and sync against a stand-in LRS that accepts everything (as a
  * careless LRS would): "forget me" sends one voiding statement per
  * statement sent and never voids a voiding statement, a second forget
- * keeps the voids still on their way, and a run sends at most what was
- * queued when it began. The real LRS is in tests/e2e/lrs_sync.sh. */
+ * keeps the voids still on their way, a run sends at most what was
+ * queued when it began, and a 409 is told apart from a refusal. The real LRS is in
+ * tests/e2e/lrs_sync.sh. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -29,6 +30,8 @@ static char tmpdir[256];
 static char *dir;
 static int posts, posted, voids;
 static bool producing;
+/* The LRS holds this id with other content: 409 to any batch with it. */
+static char conflict[37];
 static unsigned next_id = 1;
 
 static void make_id(char id[37])
@@ -90,7 +93,7 @@ bool lrs_post_statements(const struct settings *s, const char *body, size_t len,
         voids += (int)count(body, VOIDED);
         if (producing)
                 with_queue("Ann", add_queued, NULL);
-        reply->status = 200;
+        reply->status = conflict[0] != '\0' && strstr(body, conflict) != NULL ? 409 : 200;
         return true;
 }
 
@@ -110,6 +113,7 @@ static int setup(void **state)
         dir = xasprintf("%s/data", tmpdir);
         posts = posted = voids = 0;
         producing = false;
+        conflict[0] = '\0';
         return 0;
 }
 
@@ -246,12 +250,49 @@ static void test_run_is_bounded(void **state)
         free(res.reason);
 }
 
+static void find_first(struct outbox *ob, void *ctx)
+{
+        memcpy(ctx, ob->e[0].id, 37);
+}
+
+/* A batch answered 409 goes again one by one: the one the LRS holds is
+ * counted as held and marked sent (so "forget me" voids it), the rest
+ * are sent, and nothing is sent again. */
+static void test_conflict(void **state)
+{
+        struct sync_result res;
+        struct outbox ob;
+        char *key = store_name_key("Ann"), *err = NULL;
+
+        (void)state;
+        for (int i = 0; i < 2; i++)
+                with_queue("Ann", add_queued, NULL);
+        with_queue("Ann", find_first, conflict);
+        sync_now(&res);
+        assert_int_equal(res.sent, 1);
+        assert_int_equal(res.held, 1);
+        assert_int_equal(res.refused, 0);
+        assert_int_equal(res.left, 0);
+        assert_int_equal(posts, 3); /* the batch of 2, then each alone */
+        free(res.reason);
+        assert_true(outbox_open(dir, key, &ob, &err));
+        assert_int_equal(outbox_find(&ob, conflict)->state, 'S');
+        assert_int_equal(outbox_count(&ob, 'S'), 2);
+        outbox_close(&ob);
+        posts = 0;
+        sync_now(&res);
+        assert_int_equal(posts, 0);
+        free(res.reason);
+        free(key);
+}
+
 int main(void)
 {
         const struct CMUnitTest tests[] = {
             cmocka_unit_test_setup_teardown(test_forget_voids_once, setup, teardown),
             cmocka_unit_test_setup_teardown(test_forget_twice, setup, teardown),
             cmocka_unit_test_setup_teardown(test_run_is_bounded, setup, teardown),
+            cmocka_unit_test_setup_teardown(test_conflict, setup, teardown),
         };
 
         return cmocka_run_group_tests(tests, NULL, NULL);
