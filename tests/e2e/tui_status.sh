@@ -121,7 +121,7 @@ check "picker: n asks a new learner's name" wait_for "New learner: type your nam
 names "name prompt" "Type your name" "Enter done" "Esc cancel"
 type_text "Ann"
 send Enter
-check "the new learner's menu" wait_for "30 min, not started"
+check "the new learner's menu" wait_for "not started; about 30 minutes"
 names menu "Up/Down choose" "Enter/1-9 open" "p passphrase" "f forget me" "l log out" "? help" "q quit"
 check "menu: ? opens the help" probe_help '?'
 check "menu: F1 opens the help" probe_help F1
@@ -130,15 +130,15 @@ send p
 check "menu: p asks for a passphrase" wait_for "passphrase"
 names passphrase "Type the passphrase" "Enter done" "Esc cancel"
 send Escape
-wait_for "30 min, not started" >/dev/null
+wait_for "not started; about 30 minutes" >/dev/null
 send f
 check "menu: f asks to type the name" wait_for "type your name"
 send Escape
-wait_for "30 min, not started" >/dev/null
+wait_for "not started; about 30 minutes" >/dev/null
 send l
 check "menu: l logs out" wait_for "Who is learning?"
 send 1
-wait_for "30 min, not started" >/dev/null
+wait_for "not started; about 30 minutes" >/dev/null
 
 send Enter
 check "intro" wait_for "Press Enter to start"
@@ -146,7 +146,7 @@ nav intro "Enter start"
 check "intro: t opens the contents" probe_t
 check "intro: q asks" probe_q
 send b
-check "intro: b goes back to the menu" wait_for "30 min, not started"
+check "intro: b goes back to the menu" wait_for "not started; about 30 minutes"
 send Enter
 wait_for "Press Enter to start" >/dev/null
 send Enter
@@ -329,20 +329,20 @@ lacks "case study without steps" "r start over"
 content_probes "case study without steps" 13
 
 send n
-check "summary" wait_for "Module summary"
-names summary "Up/Down choose" "Enter go" "r start again" "n menu" "b back" "t contents" "m menu" "? help" "q quit"
+check "summary" wait_for "Summary: Every Field"
+names summary "Up/Down choose" "Enter go" "a questions again" "r start again" "n menu" "b back" "t contents" "m menu" "? help" "q quit"
 check "summary: t opens the contents" probe_t
 check "summary: ? opens the help" probe_help '?'
 check "summary: q asks" probe_q
 send b
 check "summary: b goes back" wait_for "Screen 13 of 13"
 send n
-wait_for "Module summary" >/dev/null
+wait_for "Summary: Every Field" >/dev/null
 send r
-check "summary: r asks before starting again" wait_for "Start this module again?"
+check "summary: r asks before starting again" wait_for "module again? Your earlier attempt"
 names "yes/no: start again" "y yes" "n/q no" "Esc cancel"
 send q
-check "start again: q says no" wait_gone "Start this module again?"
+check "start again: q says no" wait_gone "module again? Your earlier attempt"
 send q
 wait_for "Quit dlfl?" >/dev/null
 names "yes/no: quit" "y/Enter/q yes" "n no" "Esc cancel"
