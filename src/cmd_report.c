@@ -39,8 +39,16 @@ static int rank(const struct summary *s)
         return s->passed ? 3 : s->complete ? 2 : 1;
 }
 
-static void best(const struct module *m, const struct module_record *mr, struct result *out)
+static const char *col_title(const struct col *col)
 {
+        return col->m != NULL ? col->m->title : col->title;
+}
+
+/* The learner r's result in the module of col. */
+static void best(const struct col *col, const struct learner_record *r, struct result *out)
+{
+        const struct module *m = col->m;
+        const struct module_record *mr = record_find_module(r, col->id);
         int best_rank = 0;
 
         memset(out, 0, sizeof(*out));
@@ -168,15 +176,13 @@ static void csv_report(FILE *out, struct learner_record **recs, size_t nrecs, st
                 if (recs[k] == NULL)
                         continue;
                 for (size_t i = 0; i < ncols; i++) {
-                        const struct module_record *mr = record_find_module(recs[k], cols[i].id);
                         struct result res;
                         char buf[64];
 
-                        best(cols[i].m, mr, &res);
+                        best(&cols[i], recs[k], &res);
                         export_csv_field(out, recs[k]->name, true);
                         export_csv_field(out, cols[i].id, false);
-                        export_csv_field(out, cols[i].m != NULL ? cols[i].m->title : cols[i].title,
-                                         false);
+                        export_csv_field(out, col_title(&cols[i]), false);
                         present_status(&res.s, buf, sizeof buf);
                         export_csv_field(out, buf, false);
                         if (res.started)
@@ -217,13 +223,11 @@ static void table_report(FILE *out, struct learner_record **recs, size_t nrecs, 
                 if (recs[k] == NULL)
                         continue;
                 for (size_t i = 0; i < ncols; i++) {
-                        const struct module_record *mr = record_find_module(recs[k], cols[i].id);
                         struct result res;
 
-                        best(cols[i].m, mr, &res);
+                        best(&cols[i], recs[k], &res);
                         cell(out, i == 0 ? recs[k]->name : "", NAME_COLS, false, false);
-                        cell(out, cols[i].m != NULL ? cols[i].m->title : cols[i].title, TITLE_COLS,
-                             false, false);
+                        cell(out, col_title(&cols[i]), TITLE_COLS, false, false);
                         status_text(&res, buf, sizeof(buf));
                         cell(out, buf, 17, false, false);
                         score_text(&res, buf, sizeof(buf));
@@ -252,8 +256,7 @@ static void table_report(FILE *out, struct learner_record **recs, size_t nrecs, 
         cell(out, "Passed", 6, true, true);
         fputs("\n", out);
         for (size_t i = 0; i < ncols; i++) {
-                cell(out, cols[i].m != NULL ? cols[i].m->title : cols[i].title, TITLE_COLS, false,
-                     false);
+                cell(out, col_title(&cols[i]), TITLE_COLS, false, false);
                 snprintf(buf, sizeof(buf), "%zu", nlearners);
                 cell(out, buf, 8, true, false);
                 snprintf(buf, sizeof(buf), "%zu", cols[i].started);

@@ -467,42 +467,22 @@ struct module *loader_load_source(const char *name, const struct ysource *src,
         return m;
 }
 
-struct buffer_input {
-        const char *buf;
-        size_t len, pos;
-        crypto_generichash_state hash;
-};
-
-static int buffer_read(void *data, unsigned char *out, size_t size, size_t *n)
-{
-        struct buffer_input *in = data;
-        size_t k = in->len - in->pos < size ? in->len - in->pos : size;
-
-        memcpy(out, in->buf + in->pos, k);
-        crypto_generichash_update(&in->hash, out, k);
-        in->pos += k;
-        *n = k;
-        return 1;
-}
-
-static void buffer_locate(void *data, size_t offset, unsigned *line, unsigned *column)
-{
-        const struct buffer_input *in = data;
-
-        ytree_locate(in->buf, in->len, offset, line, column);
-}
-
 struct module *loader_load_buffer(const char *name, const char *buf, size_t len,
                                   struct diag_list *diags)
 {
-        struct buffer_input in = {.buf = buf, .len = len};
-        struct ysource src = {.read = buffer_read, .data = &in, .locate = buffer_locate};
+        struct ybuffer in = {.buf = buf, .len = len};
+        struct ysource src;
+        crypto_generichash_state hash;
 
         if (len > MODEL_MAX_FILE) {
                 diag_add(diags, diag_file(diags, name), 0, 0, E_FILE_TOO_BIG,
                          (unsigned long long)len);
                 return NULL;
         }
-        crypto_generichash_init(&in.hash, NULL, 0, 32);
-        return loader_load_source(name, &src, &in.hash, diags);
+        /* The digest is used only when the module loads, and then every
+         * byte was read: hashing them all first is the same. */
+        crypto_generichash_init(&hash, NULL, 0, 32);
+        crypto_generichash_update(&hash, (const unsigned char *)buf, len);
+        ytree_buffer(&in, &src);
+        return loader_load_source(name, &src, &hash, diags);
 }

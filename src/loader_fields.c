@@ -131,16 +131,24 @@ static const char *scalar_text(struct lctx *c, const struct ynode *map, const st
         return v->text;
 }
 
-const char *lx_text(struct lctx *c, const struct ynode *map, const char *key, bool required,
-                    const char *where)
+/* The value of key in map; NULL when absent, said when required. */
+static const struct ynode *field(struct lctx *c, const struct ynode *map, const char *key,
+                                 bool required, const char *where)
 {
         const struct ynode *v = ytree_get(map, key);
 
-        if (v == NULL) {
-                if (required)
-                        lx_report(c, map, E_MISSING_KEY, key, where);
+        if (v == NULL && required)
+                lx_report(c, map, E_MISSING_KEY, key, where);
+        return v;
+}
+
+const char *lx_text(struct lctx *c, const struct ynode *map, const char *key, bool required,
+                    const char *where)
+{
+        const struct ynode *v = field(c, map, key, required, where);
+
+        if (v == NULL)
                 return NULL;
-        }
         return scalar_text(c, map, v, key, true);
 }
 
@@ -222,13 +230,10 @@ bool lx_bool(struct lctx *c, const struct ynode *map, const char *key, bool *out
 const struct ynode *lx_list(struct lctx *c, const struct ynode *map, const char *key, bool required,
                             const char *where)
 {
-        const struct ynode *v = ytree_get(map, key);
+        const struct ynode *v = field(c, map, key, required, where);
 
-        if (v == NULL) {
-                if (required)
-                        lx_report(c, map, E_MISSING_KEY, key, where);
+        if (v == NULL)
                 return NULL;
-        }
         if (v->kind != YNODE_SEQUENCE) {
                 if (ytree_is_null(v) && required)
                         lx_report(c, v, E_EMPTY_LIST, key);

@@ -4,11 +4,11 @@
  * everything from a module passes through text.h, so no escape sequence
  * or raw control character ever reaches the output.
  *
- * This file holds the loop and the input and output every screen uses.
- * Each screen is its own plain_*.c file: a module's screens (lesson,
- * question, case study, summary) are rows of a {show, line} table here;
- * the picker, menu, intro and contents are called in turn by the loop.
- * A new module screen is one file and one row. */
+ * This file holds the one loop and the input and output every screen
+ * uses. Each screen is its own plain_*.c file, a struct plain_screen
+ * ({show, line}) named in PLAIN_SCREENS (plain_impl.h): the loop shows
+ * the current screen, reads a line and hands it to the screen, whose
+ * answer says what comes next. A new screen is one file and one entry. */
 #include <errno.h>
 #include <signal.h>
 #include <math.h>
@@ -213,7 +213,7 @@ static void print_prompt(struct plain *p);
 /* Reads one line as typed. False at the end of input, on a terminating
  * signal, when the terminal is gone, after an idle timeout, or when the
  * learner confirms quitting after Ctrl-C; p->why says which. */
-bool plain_get_raw(struct plain *p)
+static bool get_raw(struct plain *p)
 {
         for (;;) {
                 enum line_status st;
@@ -282,11 +282,11 @@ static void print_prompt(struct plain *p)
         fflush(p->out);
 }
 
-bool plain_read_line(struct plain *p)
+static bool read_line(struct plain *p)
 {
         for (;;) {
                 print_prompt(p);
-                if (!plain_get_raw(p)) {
+                if (!get_raw(p)) {
                         plain_blank(p);
                         return false;
                 }
@@ -320,13 +320,14 @@ const char *plain_trimmed(char *s)
 static const struct {
         char key;
         const char *help, *kiosk_help;
+        const struct plain_screen *opens; /* the screen the command goes to, if any */
 } commands[] = {
-    {'b', "back to the previous screen", NULL},
-    {'t', "the contents of the module", NULL},
-    {'m', "the module menu", NULL},
-    {'h', "the next hint (before answering, or after a wrong answer)", NULL},
-    {'?', "these commands", NULL},
-    {'q', "save and quit", "save and log out"},
+    {'b', "back to the previous screen", NULL, NULL},
+    {'t', "the contents of the module", NULL, &plain_contents_screen},
+    {'m', "the module menu", NULL, NULL},
+    {'h', "the next hint (before answering, or after a wrong answer)", NULL, NULL},
+    {'?', "these commands", NULL, NULL},
+    {'q', "save and quit", "save and log out", NULL},
 };
 
 int plain_command(const char *t)
@@ -390,18 +391,18 @@ static void give_hint(struct plain *p, struct session *s)
         }
 }
 
-/* The commands every screen shares. 0 when t is not one of them. */
 enum flow plain_common(struct plain *p, struct session *s, int cmd, bool *handled)
 {
         *handled = true;
+        for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
+                if (cmd != 0 && cmd == commands[i].key && commands[i].opens != NULL)
+                        return plain_go(p, commands[i].opens);
         switch (cmd) {
         case 'b':
                 if (session_back(s, time(NULL)))
                         return FLOW_SHOW;
                 plain_say(p, "This is the first screen.");
                 return FLOW_STAY;
-        case 't':
-                return plain_contents(p, s);
         case 'm':
                 return FLOW_MENU;
         case 'h':
@@ -463,7 +464,7 @@ char *plain_read_lines(struct plain *p, const char *first, bool *eof)
                 size_t n;
 
                 fflush(p->out);
-                if (!plain_get_raw(p)) {
+                if (!get_raw(p)) {
                         *eof = true;
                         break;
                 }
@@ -490,110 +491,238 @@ char *plain_read_lines(struct plain *p, const char *first, bool *eof)
         return text;
 }
 
-/* Lessons take no answers: any line that is not a command is refused. */
-static enum flow lesson_line(struct plain *p, struct session *s, const char *t)
+/* ---- the loop -------------------------------------------------------------- */
+
+/* A module's screens, by screen type; its summary is plain_summary_screen
+ * (the TUI has the same table in tui.c). */
+static const struct plain_screen *const content_screens[] = {
+    [SCREEN_LESSON] = &plain_lesson_screen,
+    [SCREEN_QUESTION] = &plain_question_screen,
+    [SCREEN_CASE_STUDY] = &plain_case_screen,
+};
+
+enum flow plain_go(struct plain *p, const struct plain_screen *to)
 {
-        (void)s;
-        (void)t;
-        plain_say(p, "There is nothing to answer on this screen.");
+        p->next = to;
+        p->next_quiet = false;
+        return FLOW_SHOW;
+}
+
+enum flow plain_back(struct plain *p)
+{
+        if (p->from == NULL)
+                return FLOW_STAY;
+        p->next = p->from;
+        p->next_quiet = true;
         return FLOW_STAY;
 }
 
-/* A module's screens, by screen type; the summary, no screen of the
- * module, has its own row. */
-static const struct plain_screen screens[] = {
-    [SCREEN_LESSON] = {.show = plain_lesson_show, .line = lesson_line},
-    [SCREEN_QUESTION] = {.show = plain_question_show, .line = plain_question_line},
-    [SCREEN_CASE_STUDY] = {.show = plain_case_show, .line = plain_case_line},
-};
-static const struct plain_screen summary = {.show = plain_summary_show, .line = plain_summary_line};
-
-static const struct plain_screen *screen_ops(const struct screen *sc)
+void *plain_state(const struct plain *p)
 {
-        return sc == NULL ? &summary : &screens[sc->type];
+        return p->state;
 }
 
-static void show(struct plain *p, struct session *s)
+enum flow plain_position(struct plain *p)
 {
-        const struct screen *sc = session_screen(s);
+        const struct screen *sc;
 
-        p->answered_here = false;
-        p->hints_said = 0;
-        plain_ask(p, "Press Enter to go on");
-        if (sc != NULL)
-                header(p, s);
-        screen_ops(sc)->show(p, s, sc);
-}
-
-static enum flow interact(struct plain *p, struct session *s)
-{
-        for (;;) {
-                const struct screen *sc = session_screen(s);
-                const char *t;
-                int cmd;
-                bool handled;
-                enum flow f;
-
-                if (!plain_read_line(p))
-                        return FLOW_QUIT;
-                t = plain_trimmed(p->line);
-                cmd = plain_command(t);
-                if (t[0] == '\0') {
-                        if (sc == NULL)
-                                return FLOW_NEXT;
-                        if (sc->type == SCREEN_QUESTION && !session_state(s)->complete)
-                                plain_say(p, "Left unanswered: it is listed on the module summary "
-                                             "to come back to.");
-                        session_next(s, time(NULL));
-                        return FLOW_SHOW;
-                }
-                f = plain_common(p, s, cmd, &handled);
-                if (handled) {
-                        if (f != FLOW_STAY)
-                                return f;
-                        continue;
-                }
-                f = screen_ops(sc)->line(p, s, t);
-                if (f != FLOW_STAY)
-                        return f;
+        if (!p->arrived) {
+                session_arrive(p->sess, time(NULL));
+                p->arrived = true;
         }
+        sc = session_screen(p->sess);
+        return plain_go(p, sc == NULL ? &plain_summary_screen : content_screens[sc->type]);
 }
 
-enum flow plain_drive(struct plain *p, const struct plain_screen *ops)
+enum flow plain_open_module(struct plain *p, const struct module *m, bool resume)
 {
-        ops->show(p, NULL, NULL);
-        for (;;) {
-                enum flow f;
-
-                if (!plain_read_line(p))
-                        return FLOW_QUIT;
-                f = ops->line(p, NULL, plain_trimmed(p->line));
-                if (f == FLOW_SHOW)
-                        ops->show(p, NULL, NULL);
-                else if (f != FLOW_STAY)
-                        return f;
-        }
-}
-
-enum flow plain_run_module(struct plain *p, const struct module *m, bool resume)
-{
-        struct session *s = session_open(m, p->rec, p->name, time(NULL));
-        enum flow f = FLOW_SHOW;
-
-        session_set_save_hook(s, plain_save, p);
+        p->sess = session_open(m, p->rec, p->name, time(NULL));
+        p->arrived = false;
+        session_set_save_hook(p->sess, plain_save, p);
         plain_save(p);
         if (!resume)
-                f = plain_intro(p, s);
-        else if (session_module_changed(s))
+                return plain_go(p, &plain_intro_screen);
+        if (session_module_changed(p->sess))
                 plain_say(p, "%s", PRESENT_MODULE_CHANGED);
-        if (f == FLOW_SHOW)
-                session_arrive(s, time(NULL));
-        while (f == FLOW_SHOW) {
-                show(p, s);
-                f = interact(p, s);
+        return plain_position(p);
+}
+
+static void close_module(struct plain *p)
+{
+        if (p->sess != NULL)
+                session_close(&p->sess, time(NULL));
+        p->sess = NULL;
+}
+
+static enum flow to_picker(struct plain *p)
+{
+        p->why = WHY_Q;
+        p->cli = false;
+        return plain_go(p, &plain_picker_screen);
+}
+
+enum flow plain_logout(struct plain *p)
+{
+        close_module(p);
+        plain_close_learner(p);
+        /* With -l there is no picker to go back to. */
+        return p->cli ? FLOW_EXIT : to_picker(p);
+}
+
+/* A screen's state is freed once nothing can come back to it: after the
+ * screen after it is left too (plain_back returns to it as it was). */
+static void free_state(struct plain *p, const struct plain_screen *sc, void *state)
+{
+        void *keep = p->state;
+
+        if (sc != NULL && sc->leave != NULL) {
+                p->state = state;
+                sc->leave(p);
+                p->state = keep;
         }
-        session_close(&s, time(NULL));
-        return f;
+        free(state);
+}
+
+static void switch_screen(struct plain *p)
+{
+        const struct plain_screen *to = p->next;
+
+        p->next = NULL;
+        if (p->next_quiet) {
+                free_state(p, p->screen, p->state);
+                p->screen = to;
+                p->state = p->from_state;
+                memcpy(p->prompt, p->from_prompt, sizeof p->prompt);
+                p->from = NULL;
+                p->from_state = NULL;
+                return;
+        }
+        free_state(p, p->from, p->from_state);
+        p->from = p->screen;
+        p->from_state = p->state;
+        memcpy(p->from_prompt, p->prompt, sizeof p->prompt);
+        p->screen = to;
+        p->state = to->state_size > 0 ? xcalloc(1, to->state_size) : NULL;
+}
+
+static void show_screen(struct plain *p)
+{
+        const struct plain_screen *ops = p->screen;
+        const struct screen *sc = ops->module ? session_screen(p->sess) : NULL;
+
+        plain_ask(p, "Press Enter to go on");
+        if (ops->module) {
+                p->answered_here = false;
+                p->hints_said = 0;
+                if (sc != NULL)
+                        header(p, p->sess);
+        }
+        ops->show(p, p->sess, sc);
+}
+
+/* On a module's screen an empty line goes on and the shared commands work
+ * before the screen sees the line. */
+static enum flow module_line(struct plain *p, const char *t)
+{
+        struct session *s = p->sess;
+        const struct screen *sc = session_screen(s);
+        bool handled;
+        enum flow f;
+
+        if (t[0] == '\0') {
+                if (sc == NULL)
+                        return FLOW_NEXT;
+                if (sc->type == SCREEN_QUESTION && !session_state(s)->complete)
+                        plain_say(p, "%s", PRESENT_LEFT_UNANSWERED);
+                session_next(s, time(NULL));
+                return FLOW_SHOW;
+        }
+        f = plain_common(p, s, plain_command(t), &handled);
+        if (handled)
+                return f;
+        return p->screen->line(p, s, t);
+}
+
+/* Leaving: on a public terminal, or after the idle timeout, the learner
+ * is logged out and the picker comes back; else the program ends. */
+static enum flow quit(struct plain *p)
+{
+        bool had = p->rec != NULL;
+
+        close_module(p);
+        if (had)
+                plain_close_learner(p);
+        if (had && p->why == WHY_IDLE) {
+                scroll_away(p);
+                plain_say(p, "You were away for a while, so your progress was saved and you were "
+                             "logged out.");
+                return to_picker(p);
+        }
+        if (p->app->kiosk && (p->why == WHY_Q || p->why == WHY_EOF)) {
+                /* In kiosk mode q and Ctrl-D at the picker do nothing: only a
+                 * signal or a terminal gone ends the program. */
+                if (had) {
+                        scroll_away(p);
+                        plain_say(p, "Logged out. Your progress is saved.");
+                }
+                return to_picker(p);
+        }
+        return FLOW_EXIT;
+}
+
+static enum flow then(struct plain *p, enum flow f)
+{
+        switch (f) {
+        case FLOW_MENU:
+                close_module(p);
+                return plain_go(p, &plain_menu_screen);
+        case FLOW_NEXT: {
+                const struct module *next = plain_next_module(p, session_module(p->sess));
+
+                close_module(p);
+                /* The summary's way on is the next module's intro. */
+                return next != NULL ? plain_open_module(p, next, false)
+                                    : plain_go(p, &plain_menu_screen);
+        }
+        case FLOW_QUIT:
+                return quit(p);
+        default:
+                return f;
+        }
+}
+
+/* The one loop: shows the current screen when it is new (or asked to be
+ * shown again), reads a line and hands it to the screen. */
+static void run_screens(struct plain *p, enum flow f)
+{
+        while (f != FLOW_EXIT) {
+                const struct plain_screen *ops;
+                bool got;
+
+                if (f == FLOW_SHOW && p->next == NULL && p->screen->module)
+                        plain_position(p);
+                if (p->next != NULL)
+                        switch_screen(p);
+                ops = p->screen;
+                if (f == FLOW_SHOW)
+                        show_screen(p);
+                if (ops->secret)
+                        line_echo(p->in, false);
+                got = read_line(p);
+                if (ops->secret)
+                        line_echo(p->in, true);
+                if (!got)
+                        f = ops->end != NULL ? ops->end(p) : FLOW_QUIT;
+                else if (ops->secret)
+                        f = ops->line(p, p->sess, p->line);
+                else if (ops->module)
+                        f = module_line(p, plain_trimmed(p->line));
+                else
+                        f = ops->line(p, p->sess, plain_trimmed(p->line));
+                if (ops->secret && p->line != NULL)
+                        passphrase_wipe(p->line, strlen(p->line));
+                f = then(p, f);
+        }
 }
 
 static int columns(void)
@@ -616,7 +745,6 @@ static int columns(void)
 int plain_run(struct app *app)
 {
         struct plain p = {.app = app, .out = stdout, .width = columns()};
-        const char *learner = app->learner;
         const char *err = NULL;
         int status = 0;
 
@@ -634,41 +762,14 @@ int plain_run(struct app *app)
                 p.idle = 600;
         signals_install(app->kiosk);
         p.in = line_reader_new(STDIN_FILENO);
-        for (;;) {
-                enum flow f;
-
-                p.why = WHY_Q;
-                p.cli = learner != NULL;
-                if (learner != NULL) {
-                        if (!plain_open_learner(&p, learner)) {
-                                status = 1;
-                                break;
-                        }
-                } else if (!plain_pick_learner(&p)) {
-                        /* In kiosk mode q and Ctrl-D at the picker do nothing:
-                         * only a signal or a terminal gone ends the program. */
-                        if (app->kiosk && (p.why == WHY_Q || p.why == WHY_EOF))
-                                continue;
-                        break;
-                }
-                f = plain_drive(&p, &plain_menu_screen);
-                plain_close_learner(&p);
-                if (p.why == WHY_IDLE) {
-                        scroll_away(&p);
-                        plain_say(&p, "You were away for a while, so your progress was saved and "
-                                      "you were logged out.");
-                        learner = NULL;
-                        continue;
-                }
-                if (f == FLOW_QUIT && (p.why == WHY_Q || p.why == WHY_EOF) && app->kiosk) {
-                        scroll_away(&p);
-                        plain_say(&p, "Logged out. Your progress is saved.");
-                        learner = NULL;
-                        continue;
-                }
-                if (f == FLOW_QUIT || learner != NULL)
-                        break;
-        }
+        p.why = WHY_Q;
+        p.cli = app->learner != NULL;
+        run_screens(&p, p.cli ? plain_login(&p, app->learner) : plain_go(&p, &plain_picker_screen));
+        close_module(&p);
+        plain_close_learner(&p);
+        free_state(&p, p.from, p.from_state);
+        free_state(&p, p.screen, p.state);
+        status = p.status;
         store_close(&p.store);
         line_reader_free(&p.in);
         free(p.line);

@@ -56,7 +56,7 @@ static void show_step(struct plain *p, struct session *s)
         plain_ask(p, "Type the number of your choice");
 }
 
-void plain_case_show(struct plain *p, struct session *s, const struct screen *sc)
+static void case_show(struct plain *p, struct session *s, const struct screen *sc)
 {
         char *head = present_case_heading(sc);
 
@@ -111,7 +111,7 @@ static enum flow case_reflect(struct plain *p, struct session *s, const char *t)
         return FLOW_STAY;
 }
 
-enum flow plain_case_line(struct plain *p, struct session *s, const char *t)
+static enum flow case_line(struct plain *p, struct session *s, const char *t)
 {
         const struct step *step = session_case_step(s);
         const struct screen *sc = session_screen(s);
@@ -164,3 +164,9 @@ enum flow plain_case_line(struct plain *p, struct session *s, const char *t)
         show_step(p, s);
         return FLOW_STAY;
 }
+
+const struct plain_screen plain_case_screen = {
+    .show = case_show,
+    .line = case_line,
+    .module = true,
+};

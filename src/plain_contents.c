@@ -55,10 +55,11 @@ static const char *state_label(const struct screen_state *st)
 
 /* The contents: every screen numbered, under its section. A number typed
  * goes there; an empty line stays. */
-enum flow plain_contents(struct plain *p, struct session *s)
+static void contents_show(struct plain *p, struct session *s, const struct screen *sc)
 {
         const struct module *m = session_module(s);
 
+        (void)sc;
         plain_blank(p);
         {
                 char *head = present_contents_heading(m);
@@ -90,25 +91,26 @@ enum flow plain_contents(struct plain *p, struct session *s)
                 free(prefix);
         }
         plain_ask(p, "Type a screen's number to go there, or press Enter to stay");
-        for (;;) {
-                const char *t;
-                long v;
-
-                if (!plain_read_line(p))
-                        return FLOW_QUIT;
-                t = plain_trimmed(p->line);
-                if (t[0] == '\0')
-                        return FLOW_SHOW;
-                if (plain_command(t) == 'q')
-                        return FLOW_QUIT;
-                if (plain_command(t) == 'm')
-                        return FLOW_MENU;
-                v = plain_number(t);
-                if (v >= 1 && (size_t)v <= m->nscreens + 1) {
-                        session_go(s, (size_t)v - 1, time(NULL));
-                        return FLOW_SHOW;
-                }
-                plain_say(p, "Type a number from 1 to %zu, or press Enter to stay.",
-                          m->nscreens + 1);
-        }
 }
+
+static enum flow contents_line(struct plain *p, struct session *s, const char *t)
+{
+        const struct module *m = session_module(s);
+        long v;
+
+        if (t[0] == '\0')
+                return plain_position(p);
+        if (plain_command(t) == 'q')
+                return FLOW_QUIT;
+        if (plain_command(t) == 'm')
+                return FLOW_MENU;
+        v = plain_number(t);
+        if (v >= 1 && (size_t)v <= m->nscreens + 1) {
+                session_go(s, (size_t)v - 1, time(NULL));
+                return plain_position(p);
+        }
+        plain_say(p, "Type a number from 1 to %zu, or press Enter to stay.", m->nscreens + 1);
+        return FLOW_STAY;
+}
+
+const struct plain_screen plain_contents_screen = {.show = contents_show, .line = contents_line};

@@ -1,5 +1,5 @@
 /* Line mode: a module's intro (outcomes, sections, how far the learner
- * is) and its lessons. */
+ * is). */
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -10,23 +10,24 @@
 
 #include "plain_impl.h"
 
-void plain_lesson_show(struct plain *p, struct session *s, const struct screen *sc)
-{
-        (void)s;
-        plain_wrapped(p, "", sc->title);
-        plain_blank(p);
-        plain_md(p, "", sc->body);
-}
+/* Whether the module was started when the intro was shown: only then
+ * may it be started again (r). */
+struct intro {
+        bool fresh;
+};
 
 /* The intro: outcomes, sections and how far the learner is. */
-enum flow plain_intro(struct plain *p, struct session *s)
+static void intro_show(struct plain *p, struct session *s, const struct screen *sc)
 {
+        struct intro *st = plain_state(p);
         const struct module *m = session_module(s);
         struct present_intro in;
         bool fresh;
 
         present_intro(m, record_find_module(p->rec, m->id), &in);
         fresh = !in.started;
+        st->fresh = fresh;
+        (void)sc;
         plain_blank(p);
         plain_wrapped(p, "", m->title);
         plain_md(p, "", m->summary);
@@ -70,30 +71,33 @@ enum flow plain_intro(struct plain *p, struct session *s)
                 /* The engine's sentence, without its full stop, is the prompt. */
                 plain_ask(p, "%.*s", (int)strlen(go) - 1, go);
         }
-        for (;;) {
-                const char *t;
-                bool handled;
-                enum flow f;
-
-                if (!plain_read_line(p))
-                        return FLOW_QUIT;
-                t = plain_trimmed(p->line);
-                if (t[0] == '\0')
-                        return FLOW_SHOW;
-                if (!fresh && (strcmp(t, "r") == 0 || strcmp(t, "R") == 0)) {
-                        session_restart(s, time(NULL));
-                        plain_say(p, "%s", present_again_started(false));
-                        return FLOW_SHOW;
-                }
-                if (plain_command(t) == 'b')
-                        return FLOW_MENU;
-                f = plain_common(p, s, plain_command(t), &handled);
-                if (handled) {
-                        if (f != FLOW_STAY)
-                                return f;
-                        continue;
-                }
-                /* Never carried to the first screen, which is not shown yet. */
-                plain_refuse(p);
-        }
 }
+
+static enum flow intro_line(struct plain *p, struct session *s, const char *t)
+{
+        const struct intro *st = plain_state(p);
+        bool handled;
+        enum flow f;
+
+        if (t[0] == '\0')
+                return plain_position(p);
+        if (!st->fresh && (strcmp(t, "r") == 0 || strcmp(t, "R") == 0)) {
+                session_restart(s, time(NULL));
+                plain_say(p, "%s", present_again_started(false));
+                return plain_position(p);
+        }
+        if (plain_command(t) == 'b')
+                return FLOW_MENU;
+        f = plain_common(p, s, plain_command(t), &handled);
+        if (handled)
+                return f;
+        /* Never carried to the first screen, which is not shown yet. */
+        plain_refuse(p);
+        return FLOW_STAY;
+}
+
+const struct plain_screen plain_intro_screen = {
+    .show = intro_show,
+    .line = intro_line,
+    .state_size = sizeof(struct intro),
+};

@@ -75,39 +75,6 @@ static void show_menu(struct plain *p, const struct module *resume)
                           p->app->kiosk ? "logs out" : "quits");
 }
 
-/* "Forget me": deletes the learner's record once they confirm. True when
- * it is gone (the learner is then logged out). */
-static bool forget(struct plain *p)
-{
-        const char *err = NULL;
-
-        if (p->handle == NULL) {
-                plain_say(p, "Nothing is kept for a guest.");
-                return false;
-        }
-        /* Typing one's own name is a deliberate act a stray "y" is not. */
-        plain_say(p, "This deletes your record and all your progress, for good.");
-        plain_ask(p, "Type your name to go ahead, or press Enter to keep it");
-        if (!plain_read_line(p))
-                return false;
-        if (!store_same_name(plain_trimmed(p->line), p->name)) {
-                plain_say(p, "%s",
-                          plain_trimmed(p->line)[0] != '\0' ? PRESENT_FORGET_NOT_YOU
-                                                            : PRESENT_FORGET_KEPT);
-                return false;
-        }
-        p->rec = NULL; /* the handle owns it and goes with it */
-        if (!store_forget(&p->handle, &err)) {
-                char *why = present_forget_failed(err);
-
-                plain_say(p, "%s", why);
-                free(why);
-                return true;
-        }
-        plain_say(p, "%s", PRESENT_FORGOTTEN);
-        return true;
-}
-
 /* The menu, shown with the module to resume. */
 static void menu_show(struct plain *p, struct session *s, const struct screen *sc)
 {
@@ -116,21 +83,6 @@ static void menu_show(struct plain *p, struct session *s, const struct screen *s
         show_menu(p, resume_target(p));
 }
 
-/* Runs a module, then on through the next ones while the learner goes on
- * from each summary; FLOW_SHOW to show the menu again. */
-static enum flow run(struct plain *p, const struct module *chosen, bool resume)
-{
-        enum flow f = plain_run_module(p, chosen, resume);
-
-        /* The summary's way on is the next module's intro. */
-        while (f == FLOW_NEXT && plain_next_module(p, chosen) != NULL) {
-                chosen = plain_next_module(p, chosen);
-                f = plain_run_module(p, chosen, false);
-        }
-        return f == FLOW_QUIT ? FLOW_QUIT : FLOW_SHOW;
-}
-
-/* FLOW_QUIT to leave, FLOW_MENU to go back to the learner picker. */
 static enum flow menu_line(struct plain *p, struct session *s, const char *t)
 {
         const struct catalog *c = &p->app->catalog;
@@ -139,16 +91,16 @@ static enum flow menu_line(struct plain *p, struct session *s, const char *t)
 
         (void)s;
         if (t[0] == '\0' || strcmp(t, "r") == 0)
-                return run(p, r != NULL ? r : c->modules[0], r != NULL);
+                return plain_open_module(p, r != NULL ? r : c->modules[0], r != NULL);
         if (v >= 1 && (size_t)v <= c->count)
-                return run(p, c->modules[v - 1], false);
+                return plain_open_module(p, c->modules[v - 1], false);
         if (r != NULL && (size_t)v == c->count + 1)
-                return run(p, r, true);
+                return plain_open_module(p, r, true);
         switch (plain_command(t)) {
         case 'q':
                 return FLOW_QUIT;
         case 'b':
-                return FLOW_MENU;
+                return plain_logout(p);
         case '?':
                 plain_help(p);
                 return FLOW_STAY;
@@ -158,10 +110,58 @@ static enum flow menu_line(struct plain *p, struct session *s, const char *t)
         default:
                 break;
         }
-        if (strcmp(t, "f") == 0 || strcmp(t, "F") == 0)
-                return forget(p) ? FLOW_MENU : FLOW_STAY;
+        if (strcmp(t, "f") == 0 || strcmp(t, "F") == 0) {
+                if (p->handle != NULL)
+                        return plain_go(p, &plain_forget_screen);
+                plain_say(p, "Nothing is kept for a guest.");
+                return FLOW_STAY;
+        }
         plain_say(p, "Type a number from 1 to %zu, or q to quit.", c->count + (r != NULL));
         return FLOW_STAY;
 }
 
 const struct plain_screen plain_menu_screen = {.show = menu_show, .line = menu_line};
+
+/* "Forget me": deletes the learner's record once they confirm; they are
+ * then logged out. Typing one's own name is a deliberate act a stray "y"
+ * is not. */
+static void forget_show(struct plain *p, struct session *s, const struct screen *sc)
+{
+        (void)s;
+        (void)sc;
+        plain_say(p, "This deletes your record and all your progress, for good.");
+        plain_ask(p, "Type your name to go ahead, or press Enter to keep it");
+}
+
+static enum flow forget_line(struct plain *p, struct session *s, const char *t)
+{
+        const char *err = NULL;
+
+        (void)s;
+        if (!store_same_name(t, p->name)) {
+                plain_say(p, "%s", t[0] != '\0' ? PRESENT_FORGET_NOT_YOU : PRESENT_FORGET_KEPT);
+                return plain_back(p);
+        }
+        p->rec = NULL; /* the handle owns it and goes with it */
+        if (!store_forget(&p->handle, &err)) {
+                char *why = present_forget_failed(err);
+
+                plain_say(p, "%s", why);
+                free(why);
+        } else {
+                plain_say(p, "%s", PRESENT_FORGOTTEN);
+        }
+        return plain_logout(p);
+}
+
+/* Input ended at the question: the record is kept, and the menu asks again. */
+static enum flow forget_end(struct plain *p)
+{
+        return plain_back(p);
+}
+
+const struct plain_screen plain_forget_screen = {
+    .show = forget_show,
+    .line = forget_line,
+    .end = forget_end,
+};

@@ -231,7 +231,7 @@ static void show_given(struct plain *p, struct session *s, const struct screen *
         }
 }
 
-void plain_question_show(struct plain *p, struct session *s, const struct screen *sc)
+static void question_show(struct plain *p, struct session *s, const struct screen *sc)
 {
         const struct screen_state *st = session_state(s);
         char head[96];
@@ -264,7 +264,7 @@ static void after_answer(struct plain *p, struct session *s, enum answer_result 
                 plain_say(p, "%s", session_problem(s));
                 return;
         case ANSWER_ALREADY:
-                plain_say(p, "You have already answered this question.");
+                plain_say(p, "%s", PRESENT_ANSWER_ALREADY);
                 plain_ask(p, "Press Enter to go on");
                 return;
         case ANSWER_RECORDED:
@@ -309,7 +309,7 @@ static long option_named(const struct screen *sc, const char *t)
         return -1;
 }
 
-enum flow plain_question_line(struct plain *p, struct session *s, const char *t)
+static enum flow question_line(struct plain *p, struct session *s, const char *t)
 {
         const struct screen *sc = session_screen(s);
         const struct kind_ops *k = kind_ops(sc->kind);
@@ -368,3 +368,9 @@ enum flow plain_question_line(struct plain *p, struct session *s, const char *t)
         after_answer(p, s, r);
         return FLOW_STAY;
 }
+
+const struct plain_screen plain_question_screen = {
+    .show = question_show,
+    .line = question_line,
+    .module = true,
+};

@@ -20,7 +20,7 @@ const struct module *plain_next_module(struct plain *p, const struct module *m)
         return NULL;
 }
 
-void plain_summary_show(struct plain *p, struct session *s, const struct screen *sc)
+static void summary_show(struct plain *p, struct session *s, const struct screen *sc)
 {
         const struct module *m = session_module(s);
         const struct module *next = plain_next_module(p, m);
@@ -74,7 +74,7 @@ void plain_summary_show(struct plain *p, struct session *s, const struct screen 
                   next != NULL ? " to the next module" : " to the module menu");
 }
 
-enum flow plain_summary_line(struct plain *p, struct session *s, const char *t)
+static enum flow summary_line(struct plain *p, struct session *s, const char *t)
 {
         struct summary sum;
         long v;
@@ -98,3 +98,9 @@ enum flow plain_summary_line(struct plain *p, struct session *s, const char *t)
         plain_say(p, "That is not one of the choices here.");
         return FLOW_STAY;
 }
+
+const struct plain_screen plain_summary_screen = {
+    .show = summary_show,
+    .line = summary_line,
+    .module = true,
+};

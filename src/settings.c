@@ -17,29 +17,6 @@
 
 #define SETTINGS_MAX_FILE (1024 * 1024)
 
-struct input {
-        const char *buf;
-        size_t len, pos;
-};
-
-static int buffer_read(void *data, unsigned char *out, size_t size, size_t *n)
-{
-        struct input *in = data;
-        size_t k = in->len - in->pos < size ? in->len - in->pos : size;
-
-        memcpy(out, in->buf + in->pos, k);
-        in->pos += k;
-        *n = k;
-        return 1;
-}
-
-static void buffer_locate(void *data, size_t offset, unsigned *line, unsigned *column)
-{
-        const struct input *in = data;
-
-        ytree_locate(in->buf, in->len, offset, line, column);
-}
-
 /* What a reading pass needs: where, the diagnostics, and whether the file
  * may hold secrets. */
 struct sctx {
@@ -241,13 +218,14 @@ static bool parse(const char *path, struct arena *nodes, struct arena *texts,
 {
         char *buf;
         size_t len, errors;
-        struct input in = {0};
-        struct ysource src = {.read = buffer_read, .data = &in, .locate = buffer_locate};
+        struct ybuffer in;
+        struct ysource src;
 
         if (!read_file(path, &buf, &len, st, err))
                 return false;
         in.buf = buf;
         in.len = len;
+        ytree_buffer(&in, &src);
         errors = diags->errors;
         *root = ytree_parse(diag_file(diags, path), &src, nodes, texts, diags);
         free(buf);

@@ -323,6 +323,9 @@ static void ask_quit(struct tui *t)
 bool tui_global_key(struct tui *t, const struct tui_key *k)
 {
         switch (k->act) {
+        case TA_OPEN:
+                tui_open_overlay(t, k->opens);
+                return true;
         case TA_HELP:
                 tui_open_overlay(t, &tui_help_screen);
                 return true;
@@ -345,16 +348,23 @@ bool tui_global_key(struct tui *t, const struct tui_key *k)
                 tui_question_keep_draft(t);
                 tui_open_overlay(t, &tui_contents_screen);
                 return true;
-        case TA_NEXT:
+        case TA_NEXT: {
                 if (!on_content(t))
                         return false;
+                const struct screen *sc = session_screen(t->sess);
+                bool left =
+                    sc != NULL && sc->type == SCREEN_QUESTION && !session_state(t->sess)->complete;
+
                 tui_question_keep_draft(t);
                 session_tick(t->sess, tui_now());
-                if (session_next(t->sess, tui_now()))
+                if (session_next(t->sess, tui_now())) {
                         tui_show_position(t);
-                else
+                        if (left)
+                                tui_message(t, false, "%s", PRESENT_LEFT_UNANSWERED);
+                } else
                         tui_message(t, false, "This is the module summary: m for the menu.");
                 return true;
+        }
         case TA_BACK:
                 if (!on_content(t))
                         return false;
@@ -660,7 +670,7 @@ int tui_run(struct app *app)
                         session_tick(t.sess, tui_now());
                 const struct tui_screen *sc = t.overlay ? t.overlay : t.screen;
                 tui_key_bind(&k, sc);
-                bool used = sc->key(&t, &k);
+                bool used = sc->key != NULL && sc->key(&t, &k);
                 if (used)
                         continue;
                 if (t.overlay != NULL) {

@@ -56,13 +56,15 @@ enum tui_action {
         TA_LOGOUT,     /* log out (menu) */
         TA_YES,
         TA_NO,
+        TA_OPEN, /* opens the row's screen (struct tui_keydef's opens) */
 };
 
 struct tui_key {
         enum tui_action act;
-        int digit; /* 1-9 with TA_DIGIT */
-        bool fkey; /* code is a KEY_* value, not a character */
-        int code;  /* KEY_* or a wide character */
+        int digit;                      /* 1-9 with TA_DIGIT */
+        bool fkey;                      /* code is a KEY_* value, not a character */
+        int code;                       /* KEY_* or a wide character */
+        const struct tui_screen *opens; /* with TA_OPEN */
 };
 
 struct tui;
@@ -83,6 +85,8 @@ struct tui_keydef {
         } on[TUI_KEYS_PER_ROW];
         const char *key, *label, *kiosk_label;
         const char *help_keys, *help;
+        /* With TA_OPEN: the screen the keys open, over the one shown. */
+        const struct tui_screen *opens;
 };
 const struct tui_keydef *tui_keydefs(size_t *n);
 /* Sets k->act (and k->digit) for a key read on screen sc. */
@@ -123,7 +127,8 @@ struct tui_screen {
         size_t state_size;
         void (*enter)(struct tui *t);
         void (*draw)(struct tui *t);
-        /* True when the key was handled; else the global handler gets it. */
+        /* True when the key was handled; else (or when NULL) the global
+         * handler gets it. enter, leave and key may be NULL. */
         bool (*key)(struct tui *t, const struct tui_key *k);
         void (*leave)(struct tui *t);
 };
@@ -249,18 +254,27 @@ struct tui {
         char *pending_name;
 };
 
-extern const struct tui_screen tui_picker_screen;
-extern const struct tui_screen tui_menu_screen;
-extern const struct tui_screen tui_intro_screen;
-extern const struct tui_screen tui_lesson_screen;
-extern const struct tui_screen tui_question_screen;
-extern const struct tui_screen tui_case_screen;
-extern const struct tui_screen tui_summary_screen;
-extern const struct tui_screen tui_contents_screen;
-extern const struct tui_screen tui_help_screen;
-extern const struct tui_screen tui_confirm_screen;
-extern const struct tui_screen tui_prompt_screen;
-extern const struct tui_screen tui_passphrase_screen;
+/* Every screen, one entry each: X(NAME) is tui_NAME_screen, defined in
+ * src/tui_NAME.c. A screen is reached by tui_switch or tui_open_overlay,
+ * or by a key: a TA_OPEN row in tui_keys.c opens it over the screen shown
+ * (Esc or q closes it when its key() does not take them). */
+#define TUI_SCREENS(X)                                                                             \
+        X(picker)                                                                                  \
+        X(menu)                                                                                    \
+        X(intro)                                                                                   \
+        X(lesson)                                                                                  \
+        X(question)                                                                                \
+        X(case)                                                                                    \
+        X(summary)                                                                                 \
+        X(contents)                                                                                \
+        X(help)                                                                                    \
+        X(confirm)                                                                                 \
+        X(prompt)                                                                                  \
+        X(passphrase)
+
+#define TUI_SCREEN_DECLARE(name) extern const struct tui_screen tui_##name##_screen;
+TUI_SCREENS(TUI_SCREEN_DECLARE)
+#undef TUI_SCREEN_DECLARE
 
 /* tui.c: navigation between screens and the shared state. */
 void tui_switch(struct tui *t, const struct tui_screen *sc);

@@ -98,7 +98,10 @@ static void intro_draw(struct tui *t)
 
 static bool intro_key(struct tui *t, const struct tui_key *k)
 {
-        if (k->act == TA_RESTART) {
+        const struct intro *v = tui_state(t, &tui_intro_screen);
+
+        /* As in line mode: nothing to start again before a start. */
+        if (k->act == TA_RESTART && v->in.started) {
                 tui_ask(t, CONFIRM_RESTART, PRESENT_AGAIN_CONFIRM);
                 return true;
         }

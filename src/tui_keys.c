@@ -21,7 +21,11 @@
 /* KEY(action, screen or NULL, status name, status word, word on a public
  * terminal, help name, help text, the keys...) */
 #define KEY(act, screen, key, label, kiosk, help_keys, help, ...) \
-        {act, screen, {__VA_ARGS__}, key, label, kiosk, help_keys, help}
+        {act, screen, {__VA_ARGS__}, key, label, kiosk, help_keys, help, NULL}
+/* OPEN(screen it opens, screen or NULL, status name, status word, help
+ * name, help text, the keys...): a new screen's way in is one row. */
+#define OPEN(opens, screen, key, label, help_keys, help, ...) \
+        {TA_OPEN, screen, {__VA_ARGS__}, key, label, NULL, help_keys, help, &tui_##opens##_screen}
 /* clang-format on */
 
 static const struct tui_keydef keydefs[] = {
@@ -118,6 +122,7 @@ void tui_key_bind(struct tui_key *k, const struct tui_screen *sc)
         const char *scope = sc != NULL ? sc->name : NULL;
 
         k->act = TA_NONE;
+        k->opens = NULL;
         if (!k->fkey && k->code >= '1' && k->code <= '9') {
                 k->act = TA_DIGIT;
                 k->digit = k->code - '0';
@@ -132,6 +137,7 @@ void tui_key_bind(struct tui_key *k, const struct tui_screen *sc)
 
                         if ((pass == 0 ? mine : d->screen == NULL) && binds(d, k)) {
                                 k->act = d->act;
+                                k->opens = d->opens;
                                 return;
                         }
                 }

@@ -509,7 +509,7 @@ static void after_answer(struct tui *t, enum answer_result r)
                 return;
         }
         case ANSWER_ALREADY:
-                tui_message(t, false, "This question is settled: press Enter to go on.");
+                tui_message(t, false, "%s Press Enter to go on.", PRESENT_ANSWER_ALREADY);
                 q->editing = false;
                 return;
         case ANSWER_WRONG:

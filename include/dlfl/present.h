@@ -80,8 +80,6 @@ char *present_case_heading(const struct screen *sc);
  * 40.0%" (of screens done), "not passed, 66.6%", "passed, 80.0%" ("passed"
  * alone when nothing is scored). */
 void present_status(const struct summary *s, char *buf, size_t size);
-/* A score as a number for a table cell (CSV): one decimal, rounded down,
- * without "%" ("75.0"); empty when nothing is scored. */
 /* Why a screen is on the summary's list to revisit: "not right", "not
  * answered", "not finished" (a case study), "not read" (a lesson). */
 const char *present_revisit_why(const struct screen *sc, const struct screen_state *st);
@@ -91,6 +89,8 @@ const char *present_revisit_label(const struct screen *sc);
  * from 0). */
 void present_revisit_note(const struct screen *sc, const struct screen_state *st, size_t pos,
                           char *buf, size_t size);
+/* A score as a number for a table cell (CSV): one decimal, rounded down,
+ * without "%" ("75.0"); empty when nothing is scored. */
 void present_score_cell(const struct summary *s, char *buf, size_t size);
 /* The bare status word: "not started", "in progress", "not passed", "passed". */
 const char *present_status_word(enum module_status st);
@@ -134,7 +134,7 @@ char *present_forget_failed(const char *why);
 struct present_intro {
         bool started;               /* the learner went past this intro before (so "continue") */
         size_t done[64], count[64]; /* per section (first 64): screens complete, screens */
-        char facts[96];             /* "About 5 minutes. Pass mark 70%." (the frozen pass mark),
+        char facts[128];            /* "About 5 minutes. Pass mark 70%." (the frozen pass mark),
                                        or "... Nothing in this module is scored." */
         char reviewed[64];          /* "Content checked on 29 November 2026.", or empty */
 };
@@ -211,6 +211,12 @@ void present_answer(const struct session *s, const char *hint_key, struct presen
  * is settled: no more hints.", or "There are no more hints for this
  * question." */
 const char *present_no_hint(const struct session *s);
+/* An answer given again to a question already answered (it counts for
+ * nothing). */
+#define PRESENT_ANSWER_ALREADY "You have already answered this question."
+/* Said on going on from a question not answered (or not settled). */
+#define PRESENT_LEFT_UNANSWERED                                                                    \
+        "Left unanswered: it is listed on the module summary to come back to."
 void present_parts_free(struct present_parts *p);
 
 /* ---- the module summary ---- */

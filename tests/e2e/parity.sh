@@ -128,11 +128,12 @@ SUMMARY_HEAD="Summary: Parity More"
 OFFER="a for the questions again (lessons count as read), or r for the whole module again."
 TO_SUMMARY="Press Enter for your summary, or r for the whole module again"
 AGAIN="The whole module again: every screen is fresh. Your earlier attempt stays in your record."
+LEFT="Left unanswered: it is listed on the module summary to come back to."
 
-printf '1\n\n1\n\n1\n2\n\n1\n\n\n1\nr\nq\n' |
+printf '1\n\n1\n\n1\n2\n\n1\n\n\n1\nr\n\nq\n' |
 	COLUMNS=200 "$DLFL" --plain -m "$more" -d "$T/more-plain" -l Ann >"$T/p.out" 2>&1
 for w in "$ROW_NEW" "$FACTS" "$SEC1_NEW" "$SEC2_NEW" "$PRACTICE" "$HEADING" "$EARNED" \
-	"$CASE_HEAD" "$ENDING" "$CASE_ON" "$SUMMARY_HEAD" "$SCORE" "$ROW_DONE" "$SEC1_DONE" "$SEC2_DONE" "$TO_SUMMARY" "$AGAIN"; do
+	"$CASE_HEAD" "$ENDING" "$CASE_ON" "$SUMMARY_HEAD" "$SCORE" "$ROW_DONE" "$SEC1_DONE" "$SEC2_DONE" "$TO_SUMMARY" "$AGAIN" "$LEFT"; do
 	phas "the shared words" "$w"
 done
 phas "the offer to start again" "Type $OFFER"
@@ -175,6 +176,8 @@ send r
 wait_for "Start the whole module again?" >/dev/null
 send y
 check "TUI: what is said once started again" wait_for "$AGAIN"
+send n
+check "TUI: a question left unanswered is said to be" wait_for "$LEFT"
 send q
 wait_for "Quit" 5 >/dev/null && send y
 wait_for "EXIT=" >/dev/null

@@ -141,6 +141,12 @@ run 'q\n' -l Del
 if grep -l '^name: Del$' "$tmp/data/learners/"*.yaml >/dev/null 2>&1; then ok "-l creates the learner"; else not_ok "-l creates the learner"; fi
 run 'f\n\n' -l Del
 has "forget me can be declined" "Your record is kept."
+# Declined, the menu is where the learner is: its prompt, not the question's.
+if sed -n '/Your record is kept/,$p' "$tmp/out" | grep -q "^Type a module's number"; then
+	ok "after declining, the menu's prompt is asked again"
+else
+	not_ok "after declining, the menu's prompt is asked again"
+fi
 run 'f\nDel\n' -l Del
 has "forget me deletes the record" "Your record is deleted."
 if grep -l '^name: Del$' "$tmp/data/learners/"*.yaml >/dev/null 2>&1; then not_ok "the record file is gone"; else ok "the record file is gone"; fi

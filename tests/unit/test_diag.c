@@ -37,11 +37,28 @@ static void exit_status_is_worst_level(void **state)
         diag_free(&d);
 }
 
+/* The one near-miss rule of modules and the settings: up to three edits,
+ * and no more than half the word. */
+static void near_key(void **state)
+{
+        static const char *const keys[] = {"body", "title", "endpoint", "xapi", NULL};
+
+        (void)state;
+        assert_string_equal(diag_near_key("bdoy", keys), "body");
+        assert_string_equal(diag_near_key("xpai", keys), "xapi");
+        assert_string_equal(diag_near_key("endpiont", keys), "endpoint");
+        assert_string_equal(diag_near_key("titel", keys), "title");
+        assert_null(diag_near_key("colour", keys));
+        assert_null(diag_near_key("zzzz", keys));
+        assert_null(diag_near_key("body", NULL));
+}
+
 int main(void)
 {
         const struct CMUnitTest tests[] = {
             cmocka_unit_test(level_by_position),
             cmocka_unit_test(exit_status_is_worst_level),
+            cmocka_unit_test(near_key),
         };
 
         return cmocka_run_group_tests(tests, NULL, NULL);
