@@ -81,9 +81,7 @@ check "TUI: the questions again start at the first question, past the lesson" wa
 check "TUI: and say what they are" on_screen "The questions again"
 send m
 wait_for "in progress" >/dev/null
-send q
-wait_for "Quit" 5 >/dev/null && send y
-wait_for "EXIT=" >/dev/null
+quit_dlfl
 
 # ---- the same words outside the player ----
 for d in "$pd" "$T/tui-before-again"; do
@@ -178,9 +176,7 @@ send y
 check "TUI: what is said once started again" wait_for "$AGAIN"
 send n
 check "TUI: a question left unanswered is said to be" wait_for "$LEFT"
-send q
-wait_for "Quit" 5 >/dev/null && send y
-wait_for "EXIT=" >/dev/null
+quit_dlfl
 
 # "Forget me" in the same words: another name keeps the record, one's own
 # deletes it.
@@ -201,7 +197,5 @@ wait_for "type your name to confirm" >/dev/null
 type_text "ann"
 send Enter
 check "TUI: forget me" wait_for "$FORGOTTEN"
-send q
-wait_for "Quit" 5 >/dev/null && send y
-wait_for "EXIT=" >/dev/null
+quit_dlfl
 finish

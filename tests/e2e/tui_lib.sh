@@ -106,3 +106,10 @@ modules_dir() { # modules_dir FIXTURE...: a directory holding these fixtures
 	for f in "$@"; do cp "$TUI_FIXTURES/$f" "$T/mods/"; done
 	echo "$T/mods"
 }
+
+# quit_dlfl: q, yes to "Quit dlfl?", and wait until the program has ended.
+quit_dlfl() {
+	send q
+	wait_for "Quit" 5 >/dev/null && send y
+	wait_for "EXIT=" >/dev/null
+}
