@@ -12,11 +12,17 @@
 #include "dlfl/xalloc.h"
 #include "loader_internal.h"
 
-/* The question screen's room at 80x24 (see the player's layout): 76
- * columns inside the margins, 18 rows between the header and the status
- * and feedback lines. */
-#define FIT_WIDTH 76
-#define FIT_ROWS 18
+/* The question screen's room at 80x24, as the player lays it out
+ * (src/tui_question.c): text 78 columns wide inside the margins; 20 rows
+ * between the title bar and a message line above a status area of two
+ * rows (a question's keys take two at 80 columns). */
+#define FIT_WIDTH 78
+#define FIT_ROWS 20
+/* Columns of the player's prefixes: "› 1. ( ) " before a choice to pick,
+ * "› 1. ↕ " before an item to order, "› A. " and "  1. " in a match. */
+#define FIT_PICK_PREFIX 9
+#define FIT_ORDER_PREFIX 7
+#define FIT_MATCH_PREFIX 5
 
 static const char *const module_keys[] = {"format",   "id",        "title",    "summary", "order",
                                           "minutes",  "pass_mark", "outcomes", "tags",    "pksb",
@@ -95,34 +101,62 @@ static void read_numbers(struct lctx *c, const struct ynode *map, struct screen 
         }
 }
 
-/* Lines a question needs once wrapped, as the player lays it out. */
-static int question_rows(const struct screen *s)
+static int text_rows(const char *text, int width, bool md)
 {
         struct text_lines tl = {0};
         int rows;
-        const int cw = FIT_WIDTH - 6; /* "  1. [x] " style prefixes */
 
-        text_render_markdown(s->prompt, FIT_WIDTH, &tl);
-        rows = (int)tl.count + 1;
+        if (md)
+                text_render_markdown(text != NULL ? text : "", width, &tl);
+        else
+                text_wrap(text != NULL ? text : "", width, 0, 0, &tl);
+        rows = (int)tl.count;
         text_lines_free(&tl);
-        for (size_t i = 0; i < s->nchoices; i++) {
-                text_render_markdown(s->choices[i].text, cw, &tl);
-                rows += (int)tl.count;
-                text_lines_free(&tl);
-        }
-        for (size_t i = 0; i < s->nitems; i++) {
-                text_wrap(s->items[i], cw, 0, 0, &tl);
-                rows += (int)tl.count;
-                text_lines_free(&tl);
-        }
-        for (size_t i = 0; i < s->npairs; i++) {
-                text_wrap(s->pairs[i].left, cw, 0, 0, &tl);
-                text_wrap(s->pairs[i].right, cw, 0, 0, &tl);
-                rows += (int)tl.count;
-                text_lines_free(&tl);
-        }
+        return rows;
+}
+
+/* Rows a question needs before it is answered, as the player lays it
+ * out at 80x24: its heading, the prompt, a blank, the instruction, a
+ * blank, then the options (or the items to match, a blank, "Choices:"
+ * and the choices) or the answer box (a third of the body for several
+ * lines). */
+static int question_rows(const struct screen *s)
+{
         const struct kind_ops *k = kind_ops(s->kind);
-        rows += k->input_rows >= 0 ? k->input_rows : (int)k->options(s);
+        size_t n = k->options != NULL ? k->options(s) : 0;
+        char instruction[200];
+        int rows = 1 + text_rows(s->prompt, FIT_WIDTH, true) + 1;
+
+        kind_screen_instruction(s, k->widget == WIDGET_MATCH ? s->npairs : n, instruction,
+                                sizeof instruction);
+        rows += text_rows(instruction, FIT_WIDTH, false) + 1;
+        switch (k->widget) {
+        case WIDGET_PICK_ONE:
+        case WIDGET_PICK_MANY:
+        case WIDGET_ORDER: {
+                int w =
+                    FIT_WIDTH - (k->widget == WIDGET_ORDER ? FIT_ORDER_PREFIX : FIT_PICK_PREFIX);
+                for (size_t i = 0; i < n; i++)
+                        rows += text_rows(k->option(s, i), w, k->options_md);
+                break;
+        }
+        case WIDGET_MATCH:
+                for (size_t i = 0; i < s->npairs; i++) {
+                        char *line = xasprintf("%s  ->  ?", s->pairs[i].left);
+                        rows += text_rows(line, FIT_WIDTH - FIT_MATCH_PREFIX, false);
+                        free(line);
+                }
+                rows += 2;
+                for (size_t i = 0; i < s->npairs; i++)
+                        rows += text_rows(s->pairs[i].right, FIT_WIDTH - FIT_MATCH_PREFIX, false);
+                break;
+        case WIDGET_TYPE_TEXT:
+        case WIDGET_TYPE_NUMBER:
+                rows += k->long_text ? (FIT_ROWS / 3 > 3 ? FIT_ROWS / 3 : 3) : 1;
+                break;
+        default:
+                break;
+        }
         return rows;
 }
 

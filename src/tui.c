@@ -409,14 +409,25 @@ static void draw_small(struct tui *t)
 
 static void draw(struct tui *t)
 {
-        t->show_cursor = false;
-        erase();
-        if (t->too_small) {
-                draw_small(t);
-        } else {
+        /* The status area takes the rows its keys need (the top screen's,
+         * an overlay's when one is open); the body is laid out around it,
+         * so when they change the screen is painted again, at most twice
+         * more (a scroll note that changes with the body could otherwise
+         * go back and forth). */
+        for (int pass = 0; pass < 3; pass++) {
+                t->show_cursor = false;
+                erase();
+                if (t->too_small) {
+                        draw_small(t);
+                        break;
+                }
+                t->status_need = tui_status_rows(t);
                 t->screen->draw(t);
                 if (t->overlay != NULL)
                         t->overlay->draw(t);
+                if (t->status_need == tui_status_rows(t))
+                        break;
+                t->status_rows = t->status_need;
         }
         if (t->show_cursor) {
                 curs_set(1);

@@ -222,6 +222,10 @@ struct tui {
         bool color, utf8;
         int rows, cols;
         bool too_small;
+        /* Rows of the status area (1 to 3) the body was laid out for, and
+         * the rows the last status line asked for: when they differ the
+         * screen is painted again (tui.c). */
+        int status_rows, status_need;
 
         /* Where the terminal cursor goes after painting (an editor's caret). */
         bool show_cursor;
@@ -333,9 +337,13 @@ attr_t tui_attr(const struct tui *t, enum tui_color c);
 void tui_put(struct tui *t, int y, int x, int w, const char *s, attr_t attr);
 /* Title bar: left text and right text (e.g. "screen 3 of 12"). */
 void tui_header(struct tui *t, const char *left, const char *right);
-/* Status line: the keys of this screen (right: e.g. a scroll position, or
- * NULL), and any message on the line above it. */
+/* Status area: the keys of this screen (right: e.g. a scroll position, or
+ * NULL) on one row, or on more when one cannot hold them, and any message
+ * on the line above it. */
 void tui_status(struct tui *t, const char *keys, const char *right);
+/* Rows the status area takes on this draw (1 until a status line asked
+ * for more). */
+int tui_status_rows(const struct tui *t);
 /* The body area: rows between the header and the status line. */
 int tui_body_top(const struct tui *t);
 int tui_body_rows(const struct tui *t);

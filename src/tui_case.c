@@ -25,17 +25,38 @@ struct keys {
         static const struct tui_hint name##_h[] = {__VA_ARGS__};                                   \
         static const struct keys name = {name##_h, sizeof name##_h / sizeof name##_h[0]}
 
-KEYS(typing_keys, TKN(TA_NONE, "", "Type"), TK(TA_SUBMIT), TKW(TA_ESC, "other keys"), TK(TA_PGUP));
-KEYS(reflect_keys, TKW(TA_ENTER, "write reflection"), TKW(TA_RESTART, PRESENT_CASE_AGAIN_KEY),
-     TK(TA_NEXT), TK(TA_BACK), TK(TA_HELP), TK(TA_QUIT));
-KEYS(reflected_keys, TKW(TA_ENTER, "go on"), TKW(TA_EDIT, "edit reflection"),
-     TKW(TA_RESTART, PRESENT_CASE_AGAIN_KEY), TK(TA_BACK), TK(TA_HELP), TK(TA_QUIT));
-KEYS(end_keys, TKW(TA_ENTER, "go on"), TKW(TA_RESTART, PRESENT_CASE_AGAIN_KEY), TK(TA_BACK),
-     TK(TA_TOC), TK(TA_HELP), TK(TA_QUIT));
-KEYS(begin_keys, TKW(TA_ENTER, "begin"), TKW(TA_UP, "scroll"), TK(TA_NEXT), TK(TA_BACK), TK(TA_TOC),
+/* Every part of a case study goes on with n, back with b, and has t, m,
+ * ? and q; while a reflection is typed only the keys that are not typed
+ * work. r walks it again once it has begun (there is a step to undo). */
+KEYS(typing_keys, TKN(TA_NONE, "", "Type"), TK(TA_SUBMIT), TKW(TA_ESC, "other keys"),
+     TKN(TA_HELP, NULL, "F1"), TK(TA_INTERRUPT));
+KEYS(reflect_keys, TKN(TA_ENTER, "write reflection", "Enter/e"), TK(TA_NEXT), TK(TA_BACK),
+     TK(TA_TOC), TK(TA_MENU), TK(TA_HELP), TK(TA_QUIT));
+KEYS(reflected_keys, TKW(TA_ENTER, "go on"), TKW(TA_EDIT, "edit reflection"), TK(TA_NEXT),
+     TK(TA_BACK), TK(TA_TOC), TK(TA_MENU), TK(TA_HELP), TK(TA_QUIT));
+KEYS(end_keys, TKW(TA_ENTER, "go on"), TK(TA_NEXT), TK(TA_BACK), TK(TA_TOC), TK(TA_MENU),
      TK(TA_HELP), TK(TA_QUIT));
-KEYS(choose_keys, TK(TA_DIGIT), TKN(TA_UP, NULL, "Up/Down+Enter"),
-     TKW(TA_RESTART, PRESENT_CASE_AGAIN_KEY), TK(TA_BACK), TK(TA_HELP));
+KEYS(begin_keys, TKN(TA_ENTER, "begin", "Enter/Space"), TK(TA_NEXT), TK(TA_BACK), TK(TA_TOC),
+     TK(TA_MENU), TK(TA_HELP), TK(TA_QUIT));
+KEYS(choose_keys, TK(TA_UP), TKN(TA_DIGIT, "pick", "1-9/Enter"), TK(TA_NEXT), TK(TA_BACK),
+     TK(TA_TOC), TK(TA_MENU), TK(TA_HELP), TK(TA_QUIT));
+
+/* The keys, with "r walk again" before n once the walk has begun. */
+static void show_keys(struct tui *t, const struct keys *k, bool restart, const char *note)
+{
+        struct tui_hint h[16];
+        size_t n = 0;
+
+        for (size_t i = 0; i < k->n && n + 1 < sizeof h / sizeof h[0]; i++) {
+                if (k->h[i].act == TA_NEXT && restart)
+                        h[n++] = (struct tui_hint)TKW(TA_RESTART, PRESENT_CASE_AGAIN_KEY);
+                h[n++] = k->h[i];
+                /* Up/Down and Home/End move in the text: only PgUp/PgDn scroll. */
+                if (i == 2 && k == &typing_keys && note[0] != '\0')
+                        h[n++] = (struct tui_hint)TK(TA_PGUP);
+        }
+        tui_status_keys(t, h, n, note);
+}
 
 static bool at_ending(const struct step *st)
 {
@@ -196,7 +217,7 @@ static void case_draw(struct tui *t)
                 }
         }
         tui_scroll_note(t, d, t->scroll, note, sizeof note);
-        tui_status_keys(t, keys->h, keys->n, note);
+        show_keys(t, keys, step != NULL, note);
 }
 
 static void choose(struct tui *t, size_t i)

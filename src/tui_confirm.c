@@ -44,8 +44,12 @@ static void confirm_draw(struct tui *t)
         tui_put(t, y + h - 1, x, w, enter_yes ? "y or Enter yes    n no" : "y yes    n no",
                 A_NORMAL);
         text_lines_free(&tl);
-        tui_status_of(t, NULL, TKN(TA_YES, NULL, enter_yes ? "y/Enter" : NULL), TK(TA_NO),
-                      TK(TA_ESC));
+        /* q says yes to "Quit?" (q twice quits) and no to the others. */
+        if (c->what == CONFIRM_QUIT)
+                tui_status_of(t, NULL, TKN(TA_YES, NULL, "y/Enter/q"), TK(TA_NO), TK(TA_ESC));
+        else
+                tui_status_of(t, NULL, TKN(TA_YES, NULL, enter_yes ? "y/Enter" : NULL),
+                              TKN(TA_NO, NULL, "n/q"), TK(TA_ESC));
 }
 
 static void confirmed(struct tui *t)

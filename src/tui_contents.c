@@ -54,8 +54,8 @@ static void contents_draw(struct tui *t)
         tui_doc_reveal(d, t->ov_cursor, tui_body_rows(t), &t->ov_scroll);
         tui_doc_paint(t, d, &t->ov_scroll, t->ov_cursor);
         tui_scroll_note(t, d, t->ov_scroll, note, sizeof note);
-        tui_status_of(t, note, TK(TA_UP), TKW(TA_ENTER, "go there"), TKN(TA_ESC, "close", "Esc/t"),
-                      TK(TA_HELP));
+        tui_status_of(t, note, TK(TA_UP), TKW(TA_ENTER, "go there"),
+                      TKN(TA_ESC, "close", "Esc/t/b"), TK(TA_MENU), TK(TA_HELP), TK(TA_QUIT));
 }
 
 static bool contents_key(struct tui *t, const struct tui_key *k)
@@ -82,7 +82,9 @@ static bool contents_key(struct tui *t, const struct tui_key *k)
                 tui_close_overlay(t);
                 return true;
         case TA_HELP:
-                return false;
+                /* One overlay at a time: the help takes the contents' place. */
+                tui_open_overlay(t, &tui_help_screen);
+                return true;
         case TA_MENU:
                 tui_close_overlay(t);
                 return tui_global_key(t, k);

@@ -78,7 +78,7 @@ static int message_rows(const struct tui *t)
 
 int tui_body_rows(const struct tui *t)
 {
-        int n = t->rows - 2 - message_rows(t);
+        int n = t->rows - 1 - tui_status_rows(t) - message_rows(t);
 
         return n < 1 ? 1 : n;
 }
@@ -179,15 +179,19 @@ void tui_header(struct tui *t, const char *left, const char *right)
         tui_put(t, 0, 1, t->cols - rw - 3, left, bar | A_BOLD);
 }
 
-/* The group that goes on from here: "n next", or Enter that goes on. */
+/* The group that goes on from here: "n next", or Enter (alone or beside
+ * other keys: "1-9/Enter pick"), which answers or goes on. */
 static bool is_go_on(const char *g, size_t len)
 {
-        if (len >= 2 && g[0] == 'n' && g[1] == ' ')
+        const char *sp = memchr(g, ' ', len);
+        size_t klen = sp != NULL ? (size_t)(sp - g) : len;
+
+        if (klen == 1 && g[0] == 'n')
                 return true;
-        if (len < 6 || strncmp(g, "Enter ", 6) != 0)
-                return false;
-        return strncmp(g + 6, "go", 2) == 0 || strncmp(g + 6, "start", 5) == 0 ||
-               strncmp(g + 6, "continue", 8) == 0 || strncmp(g + 6, "next", 4) == 0;
+        for (size_t i = 0; i + 5 <= klen; i++)
+                if (strncmp(g + i, "Enter", 5) == 0)
+                        return true;
+        return false;
 }
 
 static bool is_key(const char *g, size_t len, const char *key)
@@ -197,76 +201,139 @@ static bool is_key(const char *g, size_t len, const char *key)
         return len > k && strncmp(g, key, k) == 0 && g[k] == ' ';
 }
 
-/* Fits "key what  key what  ..." into width columns. Whole groups give way
- * from the middle, right to left, then the screen's own first key; the key
- * that goes on (Enter or n), b, ? and q stay, in that order, to the last,
- * and on a very narrow line they are shown by their keys alone. */
-static const char *fit_keys(const char *keys, int width, char *buf, size_t n)
-{
-        const char *g[24];
-        size_t len[24], ng = 0;
-        bool keep[24], must[24], go_seen = false;
-        const char *p = keys;
+/* The status area's groups ("key what"), as they are laid out on rows. */
+#define MAX_GROUPS 32
+struct keys_layout {
+        const char *g[MAX_GROUPS];
+        size_t len[MAX_GROUPS];
+        bool keep[MAX_GROUPS], must[MAX_GROUPS];
+        int row[MAX_GROUPS]; /* the row each kept group is on */
+        size_t ng;
+        int rows; /* rows used */
+};
 
-        if (width <= 0 || text_width(keys, strlen(keys)) <= width)
-                return keys;
-        while (*p != '\0' && ng < 24) {
+static void split_groups(const char *keys, struct keys_layout *L)
+{
+        const char *p = keys;
+        bool go_seen = false;
+
+        L->ng = 0;
+        while (*p == ' ')
+                p++;
+        while (*p != '\0' && L->ng < MAX_GROUPS) {
                 const char *e = strstr(p, "  ");
-                size_t l = e ? (size_t)(e - p) : strlen(p);
-                g[ng] = p;
-                len[ng] = l;
-                keep[ng] = true;
-                must[ng] = is_key(p, l, "b") || is_key(p, l, "?") || is_key(p, l, "q");
+                size_t l = e ? (size_t)(e - p) : strlen(p), i = L->ng++;
+                L->g[i] = p;
+                L->len[i] = l;
+                L->keep[i] = true;
+                L->must[i] = is_key(p, l, "b") || is_key(p, l, "?") || is_key(p, l, "q");
                 if (!go_seen && is_go_on(p, l))
-                        must[ng] = go_seen = true;
-                ng++;
+                        L->must[i] = go_seen = true;
                 if (e == NULL)
                         break;
                 p = e;
                 while (*p == ' ')
                         p++;
         }
-        size_t order[24], no = 0;
-        for (size_t i = ng; i-- > 1;)
-                if (!must[i])
-                        order[no++] = i;
-        if (ng > 0 && !must[0])
-                order[no++] = 0;
-        for (int pass = 0; pass < 2; pass++) {
-                for (size_t k = 0;; k++) {
-                        size_t w = 0, used = 0;
-                        for (size_t i = 0; i < ng; i++)
-                                if (keep[i])
-                                        w += (used++ ? 2 : 0) + (size_t)text_width(g[i], len[i]);
-                        if ((int)w <= width)
-                                goto done;
-                        if (k >= no)
-                                break;
-                        keep[order[k]] = false;
-                }
-                /* Still too wide: keep the four and drop their words. */
-                for (size_t i = 0; i < ng; i++)
-                        if (keep[i] && memchr(g[i], ' ', len[i]) != NULL)
-                                len[i] = (size_t)((const char *)memchr(g[i], ' ', len[i]) - g[i]);
-        }
-done:;
-        size_t o = 0;
-        buf[0] = '\0';
-        for (size_t i = 0; i < ng; i++) {
-                if (!keep[i])
+}
+
+/* Puts the kept groups on rows of width columns, in order, a group never
+ * split; the last row also holds the note (rw columns and a gap). True
+ * when they fit on nrows rows. */
+static bool fill_rows(struct keys_layout *L, int width, int rw, int nrows)
+{
+        int r = 0, used = 0;
+
+        for (size_t i = 0; i < L->ng; i++) {
+                if (!L->keep[i])
                         continue;
-                int k = snprintf(buf + o, n - o, "%s%.*s", o ? "  " : "", (int)len[i], g[i]);
-                if (k < 0 || (size_t)k >= n - o)
-                        break;
-                o += (size_t)k;
+                int w = text_width(L->g[i], L->len[i]);
+                if (used > 0 && used + 2 + w > width) {
+                        r++;
+                        used = 0;
+                }
+                if (w > width)
+                        return false;
+                used += (used > 0 ? 2 : 0) + w;
+                L->row[i] = r;
         }
-        return buf;
+        if (r >= nrows)
+                return false;
+        /* The note needs room at the end of the last row, or a row to itself. */
+        if (rw > 0 && used + (used > 0 ? 3 : 0) + rw > width) {
+                if (r + 1 >= nrows)
+                        return false;
+                r++;
+        }
+        L->rows = r + 1;
+        return true;
+}
+
+/* Lays the keys out on as few rows as hold them all, up to max, with the
+ * note (which lines are shown) when there is room, else without. When max
+ * rows cannot hold every key: whole groups give way from the middle, right
+ * to left, then the screen's own first key; the key that goes on (Enter or
+ * n), b, ? and q stay, in that order, to the last. The note then stays
+ * unless those alone leave it no room; on a very narrow line they are
+ * shown by their keys alone. Returns whether the note is shown. */
+static bool lay_out(struct keys_layout *L, int width, int rw, int max)
+{
+        size_t order[MAX_GROUPS], no = 0;
+
+        for (size_t i = L->ng; i-- > 1;)
+                if (!L->must[i])
+                        order[no++] = i;
+        if (L->ng > 0 && !L->must[0])
+                order[no++] = 0;
+        for (int with_note = rw > 0; with_note >= 0; with_note--)
+                for (int n = 1; n <= max; n++)
+                        if (fill_rows(L, width, with_note ? rw : 0, n))
+                                return with_note;
+        for (int with_note = rw > 0; with_note >= 0; with_note--) {
+                for (size_t i = 0; i < L->ng; i++)
+                        L->keep[i] = true;
+                for (size_t k = 0; k < no; k++) {
+                        L->keep[order[k]] = false;
+                        if (fill_rows(L, width, with_note ? rw : 0, max))
+                                return with_note;
+                }
+        }
+        /* Still too wide: keep the four and drop their words. */
+        for (size_t i = 0; i < L->ng; i++)
+                if (L->keep[i] && memchr(L->g[i], ' ', L->len[i]) != NULL)
+                        L->len[i] =
+                            (size_t)((const char *)memchr(L->g[i], ' ', L->len[i]) - L->g[i]);
+        if (!fill_rows(L, width, 0, max)) {
+                /* Nothing fits: what fits of the first row is shown. */
+                for (size_t i = 0; i < L->ng; i++)
+                        L->row[i] = 0;
+                L->rows = 1;
+        }
+        return false;
+}
+
+/* Rows the status area may take: two hold every screen's keys at 80
+ * columns (the question fit rule of the loader counts on it); a screen
+ * that scrolls, with its note and scroll keys, or a narrower terminal may
+ * take a third when there are 18 rows or more (on a shorter one, the
+ * text needs them more). */
+static int status_max_rows(const struct tui *t)
+{
+        return t->rows >= 18 ? 3 : 2;
+}
+
+int tui_status_rows(const struct tui *t)
+{
+        int n = t->status_rows;
+
+        return n < 1 ? 1 : n;
 }
 
 void tui_status(struct tui *t, const char *keys, const char *right)
 {
-        char kbuf[160], fbuf[160];
+        char kbuf[512];
         const char *q = t->app->kiosk ? strstr(keys, "q quit") : NULL;
+        struct keys_layout L;
 
         if (q != NULL) {
                 /* On a public terminal q logs out instead. */
@@ -275,7 +342,9 @@ void tui_status(struct tui *t, const char *keys, const char *right)
         }
         attr_t bar = tui_attr(t, COL_BAR);
         int rw = right ? text_width(right, strlen(right)) : 0;
-        int y = t->rows - 1;
+        int width = t->cols - 2;
+        int rows = tui_status_rows(t);
+        int top = t->rows - rows;
 
         char *m = message_text(t);
         if (m != NULL) {
@@ -284,24 +353,37 @@ void tui_status(struct tui *t, const char *keys, const char *right)
                 attr_t a = t->save_error != NULL || t->msg_error ? tui_attr(t, COL_ERROR) : A_BOLD;
                 text_wrap(m, t->cols - 2 > 1 ? t->cols - 2 : 1, 0, 0, &tl);
                 for (int i = 0; i < n && (size_t)i < tl.count; i++)
-                        tui_put(t, y - n + i, 1, t->cols - 2, tl.lines[i].text, a);
+                        tui_put(t, top - n + i, 1, t->cols - 2, tl.lines[i].text, a);
                 text_lines_free(&tl);
                 free(m);
         }
-        const char *fitted = fit_keys(keys, t->cols - (rw > 0 ? rw + 3 : 0) - 2, fbuf, sizeof fbuf);
-        /* The keys matter more than the scroll note: it gives way first. */
-        if (rw > 0 && text_width(fitted, strlen(fitted)) > t->cols - rw - 5) {
-                right = NULL;
-                rw = 0;
-                fitted = fit_keys(keys, t->cols - 2, fbuf, sizeof fbuf);
+        /* How many rows the keys want; the screen is painted again with
+         * that many when the body was laid out for another number. */
+        split_groups(keys, &L);
+        lay_out(&L, width, rw, status_max_rows(t));
+        t->status_need = L.rows;
+        split_groups(keys, &L);
+        bool note = lay_out(&L, width, rw, rows);
+        for (int r = 0; r < rows; r++)
+                fill_row(t, top + r, bar);
+        int x = 1, r0 = -1;
+        for (size_t i = 0; i < L.ng; i++) {
+                if (!L.keep[i] || L.row[i] >= rows)
+                        continue;
+                if (L.row[i] != r0) {
+                        x = 1;
+                        r0 = L.row[i];
+                } else {
+                        x += 2;
+                }
+                int w = text_width(L.g[i], L.len[i]);
+                char *g = xasprintf("%.*s", (int)L.len[i], L.g[i]);
+                tui_put(t, top + L.row[i], x, t->cols - 1 - x, g, bar);
+                free(g);
+                x += w;
         }
-        keys = fitted;
-        fill_row(t, y, bar);
-        if (rw > 0 && rw + 2 < t->cols)
-                tui_put(t, y, t->cols - rw - 1, rw, right, bar);
-        else
-                rw = -1;
-        tui_put(t, y, 1, t->cols - rw - 3, keys, bar);
+        if (note && rw > 0 && rw + 2 < t->cols)
+                tui_put(t, top + L.rows - 1, t->cols - rw - 1, rw, right, bar);
 }
 
 void tui_doc_reset(struct tui_doc *d, int width)
@@ -572,9 +654,11 @@ void tui_box(struct tui *t, int h, int w, int *y, int *x, int *ih, int *iw)
 {
         if (w > t->cols)
                 w = t->cols;
-        if (h > t->rows - 2)
-                h = t->rows - 2;
-        int top = (t->rows - h) / 2, left = (t->cols - w) / 2;
+        /* Between the title bar and the status area. */
+        int room = t->rows - 1 - tui_status_rows(t);
+        if (h > room)
+                h = room;
+        int top = 1 + (room - h) / 2, left = (t->cols - w) / 2;
         attrset(A_NORMAL);
         for (int i = 0; i < h; i++)
                 mvhline(top + i, left, ' ', w);

@@ -26,7 +26,8 @@ static void help_draw(struct tui *t)
         }
         tui_doc_paint(t, d, &t->ov_scroll, -1);
         tui_scroll_note(t, d, t->ov_scroll, note, sizeof note);
-        tui_status_of(t, note, TKN(TA_ESC, "close", "Esc, q or ?"), TKW(TA_UP, "scroll"));
+        tui_status_of(t, note, TKN(TA_ESC, "close", "Esc/Enter/q/?"),
+                      TKN(TA_PGUP, "scroll", "Up/Down/PgUp/PgDn/Home/End"));
 }
 
 static bool help_key(struct tui *t, const struct tui_key *k)

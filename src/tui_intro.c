@@ -89,11 +89,11 @@ static void intro_draw(struct tui *t)
         tui_doc_paint(t, d, &t->scroll, -1);
         tui_scroll_note(t, d, t->scroll, note, sizeof note);
         if (in->started)
-                tui_status_of(t, note, TKW(TA_ENTER, "continue"), TK(TA_RESTART), TK(TA_TOC),
-                              TK(TA_MENU), TK(TA_HELP), TK(TA_QUIT));
+                tui_status_of(t, note, TKW(TA_ENTER, "continue"), TK(TA_RESTART), TK(TA_NEXT),
+                              TK(TA_BACK), TK(TA_TOC), TK(TA_MENU), TK(TA_HELP), TK(TA_QUIT));
         else
-                tui_status_of(t, note, TKW(TA_ENTER, "start"), TK(TA_TOC), TK(TA_MENU), TK(TA_HELP),
-                              TK(TA_QUIT));
+                tui_status_of(t, note, TKW(TA_ENTER, "start"), TK(TA_NEXT), TK(TA_BACK), TK(TA_TOC),
+                              TK(TA_MENU), TK(TA_HELP), TK(TA_QUIT));
 }
 
 static bool intro_key(struct tui *t, const struct tui_key *k)

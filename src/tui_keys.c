@@ -152,11 +152,35 @@ static const struct tui_keydef *row_of(enum tui_action act)
         return NULL;
 }
 
-void tui_status_keys(struct tui *t, const struct tui_hint *h, size_t n, const char *right)
+static bool has_act(const struct tui_hint *h, size_t n, enum tui_action act)
 {
-        char buf[256];
+        for (size_t i = 0; i < n; i++)
+                if (h[i].act == act)
+                        return true;
+        return false;
+}
+
+void tui_status_keys(struct tui *t, const struct tui_hint *hints, size_t nh, const char *right)
+{
+        struct tui_hint h[40];
+        size_t n = 0;
+        char buf[512];
         size_t len = 0;
 
+        /* A screen whose text is longer than the body (it says which lines
+         * are shown) names the keys that scroll it, before ? and q. */
+        bool scrolls = right != NULL && right[0] != '\0' && !has_act(hints, nh, TA_PGUP);
+        for (size_t i = 0; i <= nh && n + 1 < sizeof h / sizeof h[0]; i++) {
+                if (scrolls && (i == nh || hints[i].act == TA_HELP || hints[i].act == TA_QUIT)) {
+                        h[n++] = (struct tui_hint)TKN(TA_PGUP, "scroll",
+                                                      has_act(hints, nh, TA_UP)
+                                                          ? "PgUp/PgDn/Home/End"
+                                                          : "Up/Down/PgUp/PgDn/Home/End");
+                        scrolls = false;
+                }
+                if (i < nh)
+                        h[n++] = hints[i];
+        }
         buf[0] = '\0';
         for (size_t i = 0; i < n && len < sizeof buf; i++) {
                 const struct tui_keydef *d = row_of(h[i].act);

@@ -357,12 +357,14 @@ static void add_feedback(struct tui *t, struct tui_doc *d)
  * would not say what the key does here. "h hint" only while a hint can be
  * had (a rating, or a question before any wrong answer, has none). The
  * keys that work on every question, answered or not (t and m work before
- * an answer too), come last, so on a narrow terminal they give way first. */
+ * an answer too), come last. In an answer box only the keys that are not
+ * typed are named: Tab for the hint, F1 for the help, Ctrl-C to quit;
+ * in a number box the letter keys stay commands, so they are named too. */
 static void show_status(struct tui *t, const char *note)
 {
         struct question_view *q = qv(t);
         bool hint = session_hint_available(t->sess);
-        struct tui_hint h[16];
+        struct tui_hint h[20];
         size_t n = 0;
 
 #define ADD(hint) (h[n++] = (struct tui_hint)hint)
@@ -370,59 +372,62 @@ static void show_status(struct tui *t, const char *note)
                 ADD(TKN(TA_NONE, NULL, "Type"));
                 if (long_text(t)) {
                         ADD(TK(TA_SUBMIT));
-                        ADD(TKW(TA_ESC, "other keys"));
-                        ADD(TK(TA_PGUP));
                 } else {
                         ADD(TKW(TA_ENTER, "submit"));
-                        if (hint)
+                        if (hint && widget(t) != WIDGET_TYPE_NUMBER)
                                 ADD(TKW(TA_TAB, "hint"));
-                        ADD(TKW(TA_ESC, "other keys"));
-                        ADD(TKN(TA_NONE, "clear", "Ctrl-U"));
                 }
-                tui_status_keys(t, h, n, note);
-                return;
-        }
-        if (settled(t)) {
+                ADD(TKW(TA_ESC, "other keys"));
+                if (!long_text(t))
+                        ADD(TKN(TA_NONE, "clear", "Ctrl-U"));
+                /* Up/Down and Home/End move in the text: only PgUp/PgDn scroll. */
+                if (note[0] != '\0')
+                        ADD(TK(TA_PGUP));
+                if (widget(t) != WIDGET_TYPE_NUMBER) {
+                        ADD(TKN(TA_HELP, NULL, "F1"));
+                        ADD(TK(TA_INTERRUPT));
+                        tui_status_keys(t, h, n, note);
+                        return;
+                }
+        } else if (settled(t)) {
                 ADD(TKW(TA_ENTER, "go on"));
                 if (long_text(t))
                         ADD(TK(TA_EDIT));
-                else
-                        ADD(TK(TA_NEXT));
         } else {
                 switch (widget(t)) {
                 case WIDGET_PICK_MANY:
+                        ADD(TK(TA_UP));
                         ADD(TKN(TA_SPACE, "tick", "Space/1-9"));
                         break;
                 case WIDGET_ORDER:
                         if (q->grabbed >= 0) {
                                 ADD(TKW(TA_UP, "move the item"));
-                                ADD(TKW(TA_SPACE, "put down"));
-                                ADD(TKW(TA_ENTER, "submit"));
-                                tui_status_keys(t, h, n, note);
-                                return;
+                                ADD(TKN(TA_SPACE, "put down", "Space/Esc"));
+                        } else {
+                                ADD(TKN(TA_UP, NULL, "Up/Down/1-9"));
+                                ADD(TKW(TA_SPACE, "pick up"));
                         }
-                        ADD(TK(TA_UP));
-                        ADD(TKW(TA_SPACE, "pick up"));
                         break;
                 case WIDGET_MATCH:
                         ADD(TKW(TA_UP, "item"));
-                        ADD(TKW(TA_DIGIT, "its match"));
+                        ADD(TKN(TA_DIGIT, "its match", "1-9/Space"));
                         break;
                 case WIDGET_TYPE_TEXT:
                 case WIDGET_TYPE_NUMBER:
                         ADD(TKN(TA_EDIT, "answer", "Enter/e"));
                         break;
                 default:
-                        ADD(TKN(TA_DIGIT, "pick", "1-9/Up/Down"));
+                        ADD(TK(TA_UP));
+                        ADD(TKN(TA_DIGIT, "pick", "1-9/Enter"));
                         break;
                 }
                 if (widget(t) == WIDGET_PICK_MANY || widget(t) == WIDGET_ORDER ||
                     widget(t) == WIDGET_MATCH)
                         ADD(TKW(TA_ENTER, "submit"));
-                if (hint)
-                        ADD(TK(TA_HINT));
-                ADD(TK(TA_NEXT));
         }
+        if (hint && !settled(t))
+                ADD(TK(TA_HINT));
+        ADD(TK(TA_NEXT));
         ADD(TK(TA_BACK));
         ADD(TK(TA_TOC));
         ADD(TK(TA_MENU));

@@ -142,12 +142,27 @@ static void summary_draw(struct tui *t)
         tui_doc_reveal(d, t->cursor, tui_body_rows(t), &t->scroll);
         tui_doc_paint(t, d, &t->scroll, t->cursor);
         tui_scroll_note(t, d, t->scroll, note, sizeof note);
-        if (present_again_questions(&v->s))
-                tui_status_of(t, note, TK(TA_ENTER), TK(TA_AGAIN), TK(TA_RESTART), TK(TA_BACK),
-                              TK(TA_MENU), TK(TA_HELP), TK(TA_QUIT));
-        else
-                tui_status_of(t, note, TK(TA_ENTER), TK(TA_RESTART), TK(TA_BACK), TK(TA_TOC),
-                              TK(TA_MENU), TK(TA_HELP), TK(TA_QUIT));
+        /* Up/Down only with more than one line to choose; n goes on to
+         * the next module, or to the menu after the last one. */
+        {
+                struct tui_hint h[12];
+                size_t n = 0;
+
+                if (nitems > 1)
+                        h[n++] = (struct tui_hint)TK(TA_UP);
+                h[n++] = (struct tui_hint)TK(TA_ENTER);
+                if (present_again_questions(&v->s))
+                        h[n++] = (struct tui_hint)TK(TA_AGAIN);
+                h[n++] = (struct tui_hint)TK(TA_RESTART);
+                h[n++] =
+                    (struct tui_hint)TKW(TA_NEXT, next_module(t) >= 0 ? "next module" : "menu");
+                h[n++] = (struct tui_hint)TK(TA_BACK);
+                h[n++] = (struct tui_hint)TK(TA_TOC);
+                h[n++] = (struct tui_hint)TK(TA_MENU);
+                h[n++] = (struct tui_hint)TK(TA_HELP);
+                h[n++] = (struct tui_hint)TK(TA_QUIT);
+                tui_status_keys(t, h, n, note);
+        }
 }
 
 static bool summary_key(struct tui *t, const struct tui_key *k)

@@ -14,7 +14,7 @@ send Escape
 wait_gone "New learner: type your name" >/dev/null
 send q
 check "q asks before quitting" wait_for "Quit dlfl?"
-check "the question's status line comes from the table" on_screen "y/Enter yes  n no  Esc cancel"
+check "the question's status line comes from the table" on_screen "y/Enter/q yes  n no  Esc cancel"
 send N
 check "N in a yes/no question is no" wait_gone "Quit dlfl?"
 check "and the picker is still there" on_screen "n new  g guest"
@@ -33,10 +33,10 @@ send Enter Enter
 wait_for "screen 1 of 12" >/dev/null
 send n
 wait_for "screen 2 of 12" >/dev/null
-check "a question's status line comes from the table" on_screen "1-9/Up/Down pick  h hint  n next  b back  t contents  m menu  ? help  q quit"
+check "a question's status line comes from the table" on_screen "Up/Down choose  1-9/Enter pick  h hint  n next  b back  t contents  m menu  ? help  q quit"
 send 1
 wait_for "Hint: Look up on a clear day." >/dev/null
-check "once its only hint is shown, h leaves the status line" on_screen "1-9/Up/Down pick  n next  b back  t contents  m menu  ? help  q quit"
+check "once its only hint is shown, h leaves the status line" on_screen "Up/Down choose  1-9/Enter pick  n next  b back  t contents  m menu  ? help  q quit"
 send q y
 check "quits" wait_for "EXIT=0"
 

@@ -9,9 +9,11 @@ set -u
 cd "$(dirname "$0")/../.." || exit 1
 . tests/e2e/tui_lib.sh
 fix=$PWD/tests/fixtures/small
-last_line() { screen | tail -n 1; }
-in_order() { # the status line holds go-on, b, ?, q in this order
-	last_line | grep -qE '(Enter|n)[^ ]*( [a-z]+)*  b( [a-z]+)?  \?( [a-z]+)?  q( [a-z]+)?'
+# The status area: its rows (two at most on a terminal this short) as one
+# line, the way a screen reader goes on from one to the next.
+status_rows() { screen | tail -n 2 | sed 's/^ *//; s/ *$//' | awk 'NR > 1 { printf "  " } { printf "%s", $0 } END { print "" }'; }
+in_order() { # the status area holds go-on, b, ?, q in this order
+	status_rows | grep -qE '(Enter|n)[^ ]*( [a-z]+)*  (.*  )?b( [a-z]+)?  (.*  )?\?( [a-z]+)?  q( [a-z]+)?'
 }
 
 start 40 12 DLFL_DATA_DIR="$T/d1" "$DLFL" -m "$fix" -l Ann

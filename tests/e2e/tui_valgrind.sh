@@ -78,7 +78,7 @@ resize 80 24
 send Escape m l
 check "valgrind: back at the picker" wait_for "Guest (nothing is stored)" $W
 send g
-wait_for "nothing you do is kept" $W >/dev/null
+wait_for "nothing you do is stored" $W >/dev/null
 send q y
 check "valgrind: exits 0 (no errors, no definite leaks)" wait_for "EXIT=0" $W
 grep -E "ERROR SUMMARY|definitely lost" "$T/vg.log" | sed 's/^/# /'
