@@ -656,8 +656,7 @@ static enum flow quit(struct plain *p)
                 plain_close_learner(p);
         if (had && p->why == WHY_IDLE) {
                 scroll_away(p);
-                plain_say(p, "You were away for a while, so your progress was saved and you were "
-                             "logged out.");
+                plain_say(p, "%s", PRESENT_IDLE_LOGGED_OUT);
                 return to_picker(p);
         }
         if (p->app->kiosk && (p->why == WHY_Q || p->why == WHY_EOF)) {
@@ -665,7 +664,7 @@ static enum flow quit(struct plain *p)
                  * signal or a terminal gone ends the program. */
                 if (had) {
                         scroll_away(p);
-                        plain_say(p, "Logged out. Your progress is saved.");
+                        plain_say(p, "%s", PRESENT_LOGGED_OUT);
                 }
                 return to_picker(p);
         }

@@ -245,7 +245,7 @@ static void submit_reflection(struct tui *t)
         }
         session_case_reflect(t->sess, cs->edit.buf, tui_now());
         cs->editing = false;
-        tui_message(t, false, "Your reflection is saved.");
+        tui_message(t, false, "%s", PRESENT_REFLECTION_SAVED);
 }
 
 static bool case_key(struct tui *t, const struct tui_key *k)

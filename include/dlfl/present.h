@@ -67,6 +67,7 @@ const char *present_case_go_on(bool walked);
 #define PRESENT_REFLECT_LABEL "Reflect: "
 #define PRESENT_REFLECTION_LABEL "Your reflection: "
 #define PRESENT_DRAFT_LABEL "Your draft, not yet saved: "
+#define PRESENT_REFLECTION_SAVED "Your reflection is saved."
 
 /* Headings, the same in both front ends (malloc'd): "Summary: Title",
  * "Contents: Title", "Case study: Title". */
@@ -148,8 +149,15 @@ char *present_broken(const char *file, const char *why);
  * picks them. */
 #define PRESENT_NEW_LEARNER "New learner"
 #define PRESENT_GUEST "Guest (nothing is stored)"
-/* Said once a guest starts. */
+/* Said once a guest starts, and when a guest asks to be forgotten. */
 #define PRESENT_GUEST_STARTED "You are a guest: nothing you do is stored."
+#define PRESENT_GUEST_NOTHING "Nothing is stored for a guest."
+/* A learner's record that cannot be opened, when the store gives no why. */
+#define PRESENT_CANNOT_OPEN "That learner's record cannot be opened."
+/* Logging out on a public terminal (q), and after the idle timeout. */
+#define PRESENT_LOGGED_OUT "Logged out. Your progress is saved."
+#define PRESENT_IDLE_LOGGED_OUT                                                                    \
+        "You were away for a while, so your progress was saved and you were logged out."
 
 /* Before another try at a passphrase: "Please wait 1 second before trying
  * again." */
@@ -180,6 +188,7 @@ struct present_intro {
 };
 /* The intro's headings, the same in both front ends. */
 #define PRESENT_OUTCOMES_HEADING "By the end you will be able to:"
+#define PRESENT_SECTIONS_HEADING "Sections:"
 #define PRESENT_PKSB_HEADING "Areas of CILIP's Professional Knowledge and Skills Base (PKSB):"
 void present_intro(const struct module *m, const struct module_record *mr,
                    struct present_intro *out);

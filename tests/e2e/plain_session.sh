@@ -128,7 +128,7 @@ poll "$tmp/out" "Who is learning?"
 exec 3>&-
 wait "$holder"
 holder=
-has "an idle learner is logged out" "you were logged out"
+has "an idle learner is logged out" "You were away for a while, so your progress was saved and you were logged out."
 has "the picker follows an idle logout" "Who is learning?"
 
 # Kiosk mode: q logs out to the picker instead of quitting.

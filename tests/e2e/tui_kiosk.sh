@@ -33,6 +33,8 @@ check "kiosk: nobody's work is left on screen" not_on_screen "Which colour"
 send 1
 check "kiosk: the learner can log in again" wait_for "Learner: Kim"
 check "kiosk: an idle learner is logged out to the picker" wait_for "Guest (nothing is stored)" 30
+check "kiosk: and told so in line mode's words" \
+	on_screen "You were away for a while, so your progress was saved and you were logged out."
 check "kiosk: the idle learner's progress was saved" \
 	grep -q "q-single" "$T"/data/learners/*.yaml
 send 1

@@ -80,13 +80,13 @@ probe_q() { send q && wait_for "Quit dlfl?" 5 >/dev/null && send n && wait_gone 
 # Coming back to an answer box goes into it: Esc leaves it, as it was.
 back_out() { if status_groups | grep -Fxq "Esc other keys"; then send Escape; fi; }
 probe_b() { # probe_b N [TEXT]: b goes to screen N-1 (or TEXT), n comes back
-	send b && wait_for "${2:-Screen $(($1 - 1)) of}" 5 >/dev/null && send n &&
-		wait_for "Screen $1 of" 5 && sleep 0.15 && back_out
+	send b && wait_for "${2:-screen $(($1 - 1)) of}" 5 >/dev/null && send n &&
+		wait_for "screen $1 of" 5 && sleep 0.15 && back_out
 }
 probe_m() { # m goes to the menu; Enter there (and on the intro) back to screen N
 	send m && wait_for "Enter/1-9 open" 5 >/dev/null && send Enter && sleep 0.3 &&
 		{ if on_screen "Press Enter to continue"; then send Enter; fi; } &&
-		wait_for "Screen $1 of" 5 && sleep 0.15 && back_out
+		wait_for "screen $1 of" 5 && sleep 0.15 && back_out
 }
 content_probes() { # content_probes LABEL N: t, ?, q, b, m on screen N
 	check "$1: t opens the contents" probe_t
@@ -353,9 +353,9 @@ send t
 check "contents" wait_for "Contents: Every Field"
 names contents "Up/Down choose" "Enter go there" "Esc/t/b close" "m menu" "? help" "q quit"
 send Home
-check "contents: Home moves the cursor to the top" wait_for "› [x] Lesson: Welcome"
+check "contents: Home moves the cursor to the top" wait_for "› Lesson: Welcome (done)"
 send Down
-check "contents: Down moves it on" wait_for "› [x] Question: Pick the second."
+check "contents: Down moves it on" wait_for "› Question: Pick the second. (done)"
 send q
 check "contents: q asks" wait_for "Quit dlfl?"
 send n
