@@ -67,6 +67,8 @@ const char *present_case_go_on(bool walked);
 #define PRESENT_REFLECT_LABEL "Reflect: "
 #define PRESENT_REFLECTION_LABEL "Your reflection: "
 #define PRESENT_DRAFT_LABEL "Your draft, not yet saved: "
+/* A match question's right-hand items, numbered under this heading. */
+#define PRESENT_MATCHES_HEADING "Matches:"
 #define PRESENT_REFLECTION_SAVED "Your reflection is saved."
 
 /* Headings, the same in both front ends (malloc'd): "Summary: Title",
