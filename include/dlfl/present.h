@@ -165,6 +165,8 @@ char *present_broken(const char *file, const char *why);
  * again." */
 void present_wait(unsigned seconds, char *buf, size_t size);
 #define PRESENT_PASS_WRONG "That passphrase is not right."
+/* Said before a protected profile's passphrase is asked for. */
+#define PRESENT_PASS_ASKED "This profile has a passphrase."
 /* "Forget me", in both front ends: the record deleted, not deleted (with
  * why, malloc'd), or kept (the name typed was not the learner's, or
  * nothing was typed). */
