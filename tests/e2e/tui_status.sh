@@ -36,7 +36,8 @@ status_rows() {
 	}
 	END {
 		s = NR + 1
-		while (s > 2 && rev[s - 1]) s--
+		# A blank line prints no SGR at all: it is never a row of keys.
+		while (s > 2 && rev[s - 1] && l[s - 1] ~ /[^ ]/) s--
 		for (i = s; i <= NR; i++) print l[i]
 	}' | sed 's/\x1b\[[0-9;]*m//g; s/ *$//'
 }
@@ -64,6 +65,11 @@ names() {
 	else
 		not_ok "$_label: the status area lacks$_missing"
 		status_rows | sed 's/^/# | /' >&2
+	fi
+	# At 80 columns two rows hold the keys of a screen whose text fits
+	# (the loader's fit rule counts on it).
+	if [ "$W" -ge 80 ] && ! status_rows | grep -qE '[0-9]+-[0-9]+/[0-9]+$'; then
+		[ "$(status_rows | wc -l)" -le 2 ] || not_ok "$_label: more than two status rows at $W columns"
 	fi
 	# Nothing painted past the last column: each row ends before it.
 	_wide=$(status_rows | awk -v w="$W" 'length($0) >= w' | wc -l)
