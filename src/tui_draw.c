@@ -329,17 +329,34 @@ int tui_status_rows(const struct tui *t)
         return n < 1 ? 1 : n;
 }
 
+/* The keys as shown: on a public terminal q logs out instead. */
+static const char *shown_keys(const struct tui *t, const char *keys, char *kbuf, size_t size)
+{
+        const char *q = t->app->kiosk ? strstr(keys, "q quit") : NULL;
+
+        if (q == NULL)
+                return keys;
+        snprintf(kbuf, size, "%.*sq log out%s", (int)(q - keys), keys, q + 6);
+        return kbuf;
+}
+
+int tui_status_need(const struct tui *t, const char *keys, const char *right)
+{
+        char kbuf[512];
+        struct keys_layout L;
+
+        keys = shown_keys(t, keys, kbuf, sizeof kbuf);
+        split_groups(keys, &L);
+        lay_out(&L, t->cols - 2, right ? text_width(right, strlen(right)) : 0, status_max_rows(t));
+        return L.rows;
+}
+
 void tui_status(struct tui *t, const char *keys, const char *right)
 {
         char kbuf[512];
-        const char *q = t->app->kiosk ? strstr(keys, "q quit") : NULL;
         struct keys_layout L;
 
-        if (q != NULL) {
-                /* On a public terminal q logs out instead. */
-                snprintf(kbuf, sizeof kbuf, "%.*sq log out%s", (int)(q - keys), keys, q + 6);
-                keys = kbuf;
-        }
+        keys = shown_keys(t, keys, kbuf, sizeof kbuf);
         attr_t bar = tui_attr(t, COL_BAR);
         int rw = right ? text_width(right, strlen(right)) : 0;
         int width = t->cols - 2;
@@ -359,9 +376,7 @@ void tui_status(struct tui *t, const char *keys, const char *right)
         }
         /* How many rows the keys want; the screen is painted again with
          * that many when the body was laid out for another number. */
-        split_groups(keys, &L);
-        lay_out(&L, width, rw, status_max_rows(t));
-        t->status_need = L.rows;
+        t->status_need = tui_status_need(t, keys, right);
         split_groups(keys, &L);
         bool note = lay_out(&L, width, rw, rows);
         for (int r = 0; r < rows; r++)
