@@ -421,12 +421,14 @@ enum flow plain_common(struct plain *p, struct session *s, int cmd, bool *handle
 
 static void header(struct plain *p, struct session *s)
 {
-        const struct module *m = session_module(s);
-        const struct section *sec = session_section(s);
+        struct present_position at;
 
+        present_position(session_module(s), session_position(s), &at);
         plain_blank(p);
-        plain_say(p, "%s / %s / screen %zu of %zu", m->title, sec != NULL ? sec->title : "",
-                  session_position(s) + 1, session_count(s));
+        if (at.section != NULL)
+                plain_say(p, "%s / %s / %s", at.module, at.section, at.where);
+        else
+                plain_say(p, "%s / %s", at.module, at.where);
 }
 
 /* Cuts s to at most max bytes on a character boundary; true when it did. */
@@ -654,8 +656,7 @@ static enum flow quit(struct plain *p)
                 plain_close_learner(p);
         if (had && p->why == WHY_IDLE) {
                 scroll_away(p);
-                plain_say(p, "You were away for a while, so your progress was saved and you were "
-                             "logged out.");
+                plain_say(p, "%s", PRESENT_IDLE_LOGGED_OUT);
                 return to_picker(p);
         }
         if (p->app->kiosk && (p->why == WHY_Q || p->why == WHY_EOF)) {
@@ -663,7 +664,7 @@ static enum flow quit(struct plain *p)
                  * signal or a terminal gone ends the program. */
                 if (had) {
                         scroll_away(p);
-                        plain_say(p, "Logged out. Your progress is saved.");
+                        plain_say(p, "%s", PRESENT_LOGGED_OUT);
                 }
                 return to_picker(p);
         }

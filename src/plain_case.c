@@ -104,7 +104,7 @@ static enum flow case_reflect(struct plain *p, struct session *s, const char *t)
         free(text);
         if (session_state(s)->text != NULL) {
                 session_set_draft(s, NULL, time(NULL));
-                plain_say(p, "Saved.");
+                plain_say(p, "%s", PRESENT_REFLECTION_SAVED);
                 p->answered_here = true;
         }
         plain_ask(p, "Press Enter to go on");

@@ -10,49 +10,6 @@
 
 #include "plain_impl.h"
 
-char *plain_first_line(struct plain *p, const char *text, int width)
-{
-        char *r = text_render_plain(text != NULL ? text : "", width > 10 ? width : 10);
-        char *s = r, *nl, *out;
-        bool more;
-
-        while (*s == '\n')
-                s++;
-        nl = strchr(s, '\n');
-        more = nl != NULL && nl[1] != '\0';
-        out = nl != NULL ? xstrndup(s, (size_t)(nl - s)) : xstrdup(s);
-        if (more) {
-                char *t = xasprintf("%s ...", out);
-
-                free(out);
-                out = t;
-        }
-        free(r);
-        (void)p;
-        return out;
-}
-
-static char *screen_label(struct plain *p, const struct screen *sc)
-{
-        if (sc->type == SCREEN_QUESTION) {
-                char *f = plain_first_line(p, sc->prompt, p->width - 30);
-                char *s = xasprintf("%s: %s", present_screen_kind(sc), f);
-
-                free(f);
-                return s;
-        }
-        return xstrdup(sc->title != NULL ? sc->title : sc->id);
-}
-
-static const char *state_label(const struct screen_state *st)
-{
-        if (st->complete)
-                return " (done)";
-        if (st->seen)
-                return " (seen)";
-        return "";
-}
-
 /* The contents: every screen numbered, under its section. A number typed
  * goes there; an empty line stays. */
 static void contents_show(struct plain *p, struct session *s, const struct screen *sc)
@@ -72,10 +29,13 @@ static void contents_show(struct plain *p, struct session *s, const struct scree
 
                 plain_wrapped(p, "", sec->title);
                 for (size_t j = sec->first; j < sec->first + sec->count; j++) {
-                        char *label = screen_label(p, &m->screens[j]);
+                        /* A question's prompt may be long: its first line is enough. */
+                        char *label = present_first_line(present_contents_label(&m->screens[j]),
+                                                         p->width - 30);
                         char *prefix = xasprintf("  %zu. ", j + 1);
-                        char *line = xasprintf("%s%s%s", label, state_label(session_state_at(s, j)),
-                                               j == session_position(s) ? " (you are here)" : "");
+                        char *line =
+                            present_contents_entry(&m->screens[j], label, session_state_at(s, j),
+                                                   j == session_position(s));
 
                         plain_wrapped(p, prefix, line);
                         free(line);
@@ -86,8 +46,10 @@ static void contents_show(struct plain *p, struct session *s, const struct scree
         {
                 char *prefix = xasprintf("  %zu. ", m->nscreens + 1);
 
-                plain_wrapped(p, prefix,
-                              session_on_summary(s) ? "Summary (you are here)" : "Summary");
+                char *sum = present_contents_summary(session_on_summary(s));
+
+                plain_wrapped(p, prefix, sum);
+                free(sum);
                 free(prefix);
         }
         plain_ask(p, "Type a screen's number to go there, or press Enter to stay");

@@ -101,7 +101,6 @@ void plain_save(void *ctx);
 enum flow plain_common(struct plain *p, struct session *s, int cmd, bool *handled);
 /* The first rendered line of Markdown, with " ..." when there is more; the
  * caller frees it. */
-char *plain_first_line(struct plain *p, const char *text, int width);
 const struct module *plain_next_module(struct plain *p, const struct module *m);
 
 /* A screen: one file src/plain_NAME.c defining plain_NAME_screen, and one

@@ -55,7 +55,7 @@ static void intro_show(struct plain *p, struct session *s, const struct screen *
                 plain_say(p, "%s", in.reviewed);
         }
         plain_blank(p);
-        plain_say(p, "Sections:");
+        plain_say(p, "%s", PRESENT_SECTIONS_HEADING);
         for (size_t i = 0; i < m->nsections; i++) {
                 char *prefix = xasprintf("%zu. ", i + 1);
                 char *line;

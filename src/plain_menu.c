@@ -113,7 +113,7 @@ static enum flow menu_line(struct plain *p, struct session *s, const char *t)
         if (strcmp(t, "f") == 0 || strcmp(t, "F") == 0) {
                 if (p->handle != NULL)
                         return plain_go(p, &plain_forget_screen);
-                plain_say(p, "Nothing is kept for a guest.");
+                plain_say(p, "%s", PRESENT_GUEST_NOTHING);
                 return FLOW_STAY;
         }
         plain_say(p, "Type a number from 1 to %zu, or q to quit.", c->count + (r != NULL));

@@ -53,7 +53,7 @@ static enum flow finish(struct plain *p)
         const char *err = NULL;
 
         if (!store_lock_learner(p->handle, &err)) {
-                refuse(p, err != NULL ? err : "That learner's record cannot be opened.");
+                refuse(p, err != NULL ? err : PRESENT_CANNOT_OPEN);
                 return not_opened(p);
         }
         p->rec = store_record(p->handle);
@@ -80,7 +80,7 @@ enum flow plain_login(struct plain *p, const char *name)
                 free(notice);
         }
         if (p->handle == NULL) {
-                refuse(p, err != NULL ? err : "That learner's record cannot be opened.");
+                refuse(p, err != NULL ? err : PRESENT_CANNOT_OPEN);
                 return not_opened(p);
         }
         if (!passphrase_is_set(store_record(p->handle)))
@@ -111,7 +111,7 @@ enum flow plain_login_guest(struct plain *p)
         p->handle = NULL;
         p->rec = record_new("Guest");
         p->name = xstrdup("Guest");
-        plain_say(p, "You are a guest: nothing you do is saved.");
+        plain_say(p, "%s", PRESENT_GUEST_STARTED);
         return plain_go(p, &plain_menu_screen);
 }
 

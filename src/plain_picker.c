@@ -2,6 +2,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "dlfl/present.h"
 #include "dlfl/store.h"
 #include "dlfl/xalloc.h"
 
@@ -46,7 +47,7 @@ static void picker_show(struct plain *p, struct session *s, const struct screen 
         {
                 char *prefix = xasprintf("%zu. ", st->n + 1);
 
-                plain_wrapped(p, prefix, "Guest (nothing is saved)");
+                plain_wrapped(p, prefix, PRESENT_GUEST);
                 free(prefix);
         }
         /* In kiosk mode q does nothing here, so it is not offered. */

@@ -44,11 +44,11 @@ static void summary_show(struct plain *p, struct session *s, const struct screen
         plain_say(p, "%s", ps.result);
         plain_say(p, "%s", ps.time);
         if (sum.nrevisit > 0) {
-                plain_say(p, "To revisit:");
+                plain_say(p, "%s", PRESENT_REVISIT_HEADING);
                 for (size_t i = 0; i < sum.nrevisit; i++) {
                         const struct screen_state *st = session_state_at(s, sum.revisit[i]);
                         const struct screen *rs = &m->screens[sum.revisit[i]];
-                        char *label = plain_first_line(p, present_revisit_label(rs), p->width - 30);
+                        char *label = present_first_line(present_revisit_label(rs), p->width - 30);
                         char *prefix = xasprintf("%zu. ", i + 1);
                         char note[64];
                         char *line;
@@ -62,15 +62,20 @@ static void summary_show(struct plain *p, struct session *s, const struct screen
                         free(label);
                 }
         } else {
-                plain_say(p, "Nothing to revisit.");
+                plain_say(p, "%s", PRESENT_REVISIT_NONE);
         }
         present_again_offer(&sum, "Type", offer, sizeof offer);
         plain_say(p, "%s", offer);
-        if (next != NULL)
-                plain_wrapped(p, "Next module: ", next->title);
+        {
+                char *way = present_summary_next(next);
+
+                plain_wrapped(p, "", way);
+                free(way);
+        }
         plain_ask(p, "%s%s; or press Enter to go on%s",
                   sum.nrevisit > 0 ? "Type a number to revisit it, " : "Type ",
-                  again ? "a or r to try again" : "r to start again",
+                  again ? "a for " PRESENT_AGAIN_QUESTIONS " or r for " PRESENT_AGAIN_MODULE
+                        : "r for " PRESENT_AGAIN_MODULE,
                   next != NULL ? " to the next module" : " to the module menu");
 }
 

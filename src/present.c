@@ -7,6 +7,7 @@
 
 #include "dlfl/kinds.h"
 #include "dlfl/present.h"
+#include "dlfl/text.h"
 #include "dlfl/xalloc.h"
 
 /* ---- numbers ------------------------------------------------------------ */
@@ -165,6 +166,60 @@ char *present_contents_heading(const struct module *m)
 char *present_case_heading(const struct screen *sc)
 {
         return xasprintf("Case study: %s", sc->title != NULL ? sc->title : "");
+}
+
+/* ---- where the learner is ----------------------------------------------- */
+
+void present_position(const struct module *m, size_t pos, struct present_position *out)
+{
+        memset(out, 0, sizeof(*out));
+        out->module = m->title;
+        if (pos >= m->nscreens) {
+                snprintf(out->where, sizeof out->where, "%s", PRESENT_SUMMARY_ENTRY);
+                return;
+        }
+        if (m->screens[pos].section < m->nsections)
+                out->section = m->sections[m->screens[pos].section].title;
+        snprintf(out->where, sizeof out->where, "screen %zu of %zu", pos + 1, m->nscreens);
+}
+
+char *present_first_line(const char *text, int width)
+{
+        char *r = text_render_plain(text != NULL ? text : "", width > 10 ? width : 10);
+        char *s = r, *nl, *out;
+
+        while (*s == '\n')
+                s++;
+        nl = strchr(s, '\n');
+        if (nl != NULL && nl[1] != '\0')
+                out = xasprintf("%.*s ...", (int)(nl - s), s);
+        else
+                out = nl != NULL ? xstrndup(s, (size_t)(nl - s)) : xstrdup(s);
+        free(r);
+        return out;
+}
+
+const char *present_contents_label(const struct screen *sc)
+{
+        return present_revisit_label(sc);
+}
+
+char *present_contents_entry(const struct screen *sc, const char *shown,
+                             const struct screen_state *st, bool here)
+{
+        const char *state = "";
+
+        if (st != NULL && st->complete)
+                state = " (done)";
+        else if (st != NULL && st->seen)
+                state = " (seen)";
+        return xasprintf("%s: %s%s%s", present_screen_kind(sc), shown, state,
+                         here ? " (you are here)" : "");
+}
+
+char *present_contents_summary(bool here)
+{
+        return xasprintf("%s%s", PRESENT_SUMMARY_ENTRY, here ? " (you are here)" : "");
 }
 
 /* ---- status ------------------------------------------------------------- */
@@ -627,4 +682,11 @@ void present_summary(const struct summary *s, struct present_summary *out)
                          s->total == 1 ? "" : "s");
         present_duration(s->seconds, t, sizeof t);
         snprintf(out->time, sizeof out->time, "Time spent: %s.", t);
+}
+
+char *present_summary_next(const struct module *next)
+{
+        if (next != NULL)
+                return xasprintf("Next module: %s", next->title);
+        return xstrdup("This is the last module: Enter or m returns to the module menu.");
 }

@@ -210,7 +210,7 @@ bool tui_login(struct tui *t, const char *name, bool create)
          * not hold the learner's record (tui_login_finish locks it). */
         h = store_peek_learner(t->store, name, &err, &notice);
         if (h == NULL) {
-                tui_message(t, true, "%s", err ? err : "That learner cannot be opened.");
+                tui_message(t, true, "%s", err ? err : PRESENT_CANNOT_OPEN);
                 return false;
         }
         if (notice != NULL) {
@@ -243,7 +243,7 @@ void tui_login_finish(struct tui *t)
         if (t->pending == NULL)
                 return;
         if (!store_lock_learner(t->pending, &err)) {
-                tui_message(t, true, "%s", err ? err : "That learner cannot be opened.");
+                tui_message(t, true, "%s", err ? err : PRESENT_CANNOT_OPEN);
                 tui_pending_drop(t);
                 return;
         }
@@ -268,7 +268,7 @@ void tui_login_guest(struct tui *t)
         free(t->name);
         t->name = xstrdup("Guest");
         t->last_input = tui_mono_now();
-        tui_message(t, false, "You are a guest: nothing you do is kept.");
+        tui_message(t, false, "%s", PRESENT_GUEST_STARTED);
         tui_switch(t, &tui_menu_screen);
 }
 
@@ -313,7 +313,7 @@ static void ask_quit(struct tui *t)
                  * person at once; progress is already saved. */
                 if (t->rec != NULL) {
                         tui_logout(t);
-                        tui_message(t, false, "Logged out. Your progress is saved.");
+                        tui_message(t, false, "%s", PRESENT_LOGGED_OUT);
                 }
                 return;
         }
@@ -565,7 +565,7 @@ static void idle_logout(struct tui *t)
         tui_logout(t);
         t->last_input = tui_mono_now();
         clearok(curscr, TRUE);
-        tui_message(t, false, "The last session was saved and closed after a time without use.");
+        tui_message(t, false, "%s", PRESENT_IDLE_LOGGED_OUT);
 }
 
 static void free_tui(struct tui *t)

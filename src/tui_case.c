@@ -41,7 +41,7 @@ KEYS(begin_keys, TKN(TA_ENTER, "begin", "Enter/Space"), TK(TA_NEXT), TK(TA_BACK)
 KEYS(choose_keys, TK(TA_UP), TKN(TA_DIGIT, "pick", "1-9/Enter"), TK(TA_NEXT), TK(TA_BACK),
      TK(TA_TOC), TK(TA_MENU), TK(TA_HELP), TK(TA_QUIT));
 
-/* The keys, with "r start over" before n once the walk has begun. */
+/* The keys, with "r walk again" before n once the walk has begun. */
 static void show_keys(struct tui *t, const struct keys *k, bool restart, const char *note)
 {
         struct tui_hint h[16];
@@ -49,7 +49,7 @@ static void show_keys(struct tui *t, const struct keys *k, bool restart, const c
 
         for (size_t i = 0; i < k->n && n + 1 < sizeof h / sizeof h[0]; i++) {
                 if (k->h[i].act == TA_NEXT && restart)
-                        h[n++] = (struct tui_hint)TKW(TA_RESTART, "start over");
+                        h[n++] = (struct tui_hint)TKW(TA_RESTART, PRESENT_CASE_AGAIN_KEY);
                 h[n++] = k->h[i];
                 /* Up/Down and Home/End move in the text: only PgUp/PgDn scroll. */
                 if (i == 2 && k == &typing_keys && note[0] != '\0')
@@ -245,7 +245,7 @@ static void submit_reflection(struct tui *t)
         }
         session_case_reflect(t->sess, cs->edit.buf, tui_now());
         cs->editing = false;
-        tui_message(t, false, "Your reflection is saved.");
+        tui_message(t, false, "%s", PRESENT_REFLECTION_SAVED);
 }
 
 static bool case_key(struct tui *t, const struct tui_key *k)

@@ -16,15 +16,6 @@ static void contents_enter(struct tui *t)
         t->ov_scroll = 0;
 }
 
-static const char *label(const struct screen *sc)
-{
-        if (sc->title != NULL)
-                return sc->title;
-        if (sc->prompt != NULL)
-                return sc->prompt;
-        return sc->id;
-}
-
 static void contents_draw(struct tui *t)
 {
         const struct module *m = session_module(t->sess);
@@ -44,24 +35,22 @@ static void contents_draw(struct tui *t)
                 for (size_t j = 0; j < sec->count; j++) {
                         size_t pos = sec->first + j;
                         const struct screen *sc = &m->screens[pos];
-                        snprintf(prefix, sizeof prefix, "%s[%s] %s",
-                                 (int)pos == t->ov_cursor ? mark : "  ",
-                                 session_screen_complete(t->sess, pos) ? "x" : " ",
-                                 pos == here ? "(here) " : "");
+                        snprintf(prefix, sizeof prefix, "%s",
+                                 (int)pos == t->ov_cursor ? mark : "  ");
                         /* A question's prompt may be long: its first line is enough. */
-                        struct text_lines tl = {0};
-                        text_wrap(label(sc), d->width - 16 > 8 ? d->width - 16 : 8, 0, 0, &tl);
-                        char *line =
-                            xasprintf("%s: %s%s", present_screen_kind(sc),
-                                      tl.count ? tl.lines[0].text : "", tl.count > 1 ? "..." : "");
-                        text_lines_free(&tl);
+                        char *shown = present_first_line(present_contents_label(sc), d->width - 30);
+                        char *line = present_contents_entry(
+                            sc, shown, session_state_at(t->sess, pos), pos == here);
                         tui_doc_text(d, line, prefix, (int)pos, A_NORMAL, 0);
                         free(line);
+                        free(shown);
                 }
                 tui_doc_blank(d);
         }
         snprintf(prefix, sizeof prefix, "%s", t->ov_cursor == (int)m->nscreens ? mark : "  ");
-        tui_doc_text(d, "Module summary", prefix, (int)m->nscreens, A_BOLD, 0);
+        char *sum = present_contents_summary(session_on_summary(t->sess));
+        tui_doc_text(d, sum, prefix, (int)m->nscreens, A_BOLD, 0);
+        free(sum);
         tui_doc_reveal(d, t->ov_cursor, tui_body_rows(t), &t->ov_scroll);
         tui_doc_paint(t, d, &t->ov_scroll, t->ov_cursor);
         tui_scroll_note(t, d, t->ov_scroll, note, sizeof note);

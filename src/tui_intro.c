@@ -76,7 +76,7 @@ static void intro_draw(struct tui *t)
                 tui_doc_text(d, in->reviewed, NULL, -1, tui_attr(t, COL_NOTE), 0);
         }
         tui_doc_blank(d);
-        tui_doc_text(d, "Sections:", NULL, -1, A_BOLD, 0);
+        tui_doc_text(d, PRESENT_SECTIONS_HEADING, NULL, -1, A_BOLD, 0);
         for (size_t i = 0; i < m->nsections; i++) {
                 const struct section *sec = &m->sections[i];
                 size_t done = i < 64 ? in->done[i] : 0;

@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "dlfl/present.h"
 #include "tui.h"
 
 #define CTRL(c) ((c)&0x1f)
@@ -74,9 +75,9 @@ static const struct tui_keydef keydefs[] = {
 
     GROUP("Case studies"),
     NOTE("1-9, Enter", "choose what to do"),
-    KEY(TA_RESTART, NULL, "r", "start again", NULL, "r",
-        "walk the case study again; on a module's intro and summary, start the module again "
-        "(the earlier attempt is kept)",
+    KEY(TA_RESTART, NULL, "r", PRESENT_AGAIN_MODULE_KEY, NULL, "r",
+        "walk the case study again; on a module's intro and summary, " PRESENT_AGAIN_MODULE
+        " (the earlier attempt is kept)",
         CH('r'), CH('R')),
     KEY(TA_EDIT, NULL, "e", "edit", NULL, "e, i",
         "write or edit the reflection (or a typed answer); Ctrl-D or F2 saves a reflection",
@@ -85,16 +86,16 @@ static const struct tui_keydef keydefs[] = {
     GROUP("Menus"),
     NOTE("Enter, 1-9", "open the learner or the module under the cursor"),
     KEY(TA_NEW, "picker", "n", "new", NULL, "n", "learner picker: a new learner", CH('n'), CH('N')),
-    KEY(TA_GUEST, NULL, "g", "guest", NULL, "g", "learner picker: try it as a guest (nothing kept)",
-        CH('g'), CH('G')),
+    KEY(TA_GUEST, NULL, "g", "guest", NULL, "g", "learner picker: " PRESENT_GUEST, CH('g'),
+        CH('G')),
     KEY(TA_PASSPHRASE, NULL, "p", "passphrase", NULL, "p",
         "module menu: set, change or remove your passphrase", CH('p'), CH('P')),
     KEY(TA_FORGET, NULL, "f", "forget me", NULL, "f",
         "module menu: forget me (type your name to confirm)", CH('f'), CH('F')),
     KEY(TA_LOGOUT, NULL, "l", "log out", NULL, "l", "module menu: log out", CH('l'), CH('L')),
-    KEY(TA_AGAIN, NULL, "a", "questions again", NULL, "a",
-        "summary of a module not passed: the questions again (lessons count as read)", CH('a'),
-        CH('A')),
+    KEY(TA_AGAIN, NULL, "a", PRESENT_AGAIN_QUESTIONS_KEY, NULL, "a",
+        "summary of a module not passed: " PRESENT_AGAIN_QUESTIONS " (lessons count as read)",
+        CH('a'), CH('A')),
 
     GROUP("Questions asked before going on"),
     KEY(TA_YES, NULL, "y", "yes", NULL, "y", "yes", CH('y'), CH('Y')),

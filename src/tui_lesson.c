@@ -3,26 +3,21 @@
 #include <stdio.h>
 #include <stdlib.h>
 
+#include "dlfl/present.h"
 #include "dlfl/xalloc.h"
 #include "tui.h"
 
 void tui_content_header(struct tui *t)
 {
-        const struct module *m = session_module(t->sess);
-        const struct section *sec = session_section(t->sess);
-        char right[48];
+        struct present_position at;
         char *left;
 
-        if (session_on_summary(t->sess))
-                snprintf(right, sizeof right, "Summary");
+        present_position(session_module(t->sess), session_position(t->sess), &at);
+        if (at.section != NULL)
+                left = xasprintf("%s %s %s", at.module, tui_sym(t, "\u00b7", "-"), at.section);
         else
-                snprintf(right, sizeof right, "Screen %zu of %zu", session_position(t->sess) + 1,
-                         session_count(t->sess));
-        if (sec != NULL && !session_on_summary(t->sess))
-                left = xasprintf("%s %s %s", m->title, tui_sym(t, "\u00b7", "-"), sec->title);
-        else
-                left = xasprintf("%s", m->title);
-        tui_header(t, left, right);
+                left = xasprintf("%s", at.module);
+        tui_header(t, left, at.where);
         free(left);
 }
 

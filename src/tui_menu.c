@@ -189,7 +189,7 @@ static bool menu_key(struct tui *t, const struct tui_key *k)
         }
         if (k->act == TA_FORGET) {
                 if (t->guest || t->handle == NULL) {
-                        tui_message(t, false, "Nothing is kept for a guest.");
+                        tui_message(t, false, "%s", PRESENT_GUEST_NOTHING);
                         return true;
                 }
                 tui_prompt_open(t, true);

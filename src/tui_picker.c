@@ -7,6 +7,7 @@
 #include <strings.h>
 
 #include "dlfl/passphrase.h"
+#include "dlfl/present.h"
 #include "dlfl/xalloc.h"
 #include "tui.h"
 
@@ -84,13 +85,13 @@ static void picker_draw(struct tui *t)
         }
         if (ps->nnames > 0)
                 tui_doc_blank(d);
-        snprintf(prefix, sizeof prefix, "%s",
+        /* Picked by a letter, where the names have numbers. */
+        snprintf(prefix, sizeof prefix, "%s n. ",
                  t->cursor == (int)ps->nnames ? tui_sym(t, "\u203a ", "> ") : "  ");
-        tui_doc_text(d, "New learner (n)", prefix, (int)ps->nnames, A_NORMAL, 0);
-        snprintf(prefix, sizeof prefix, "%s",
+        tui_doc_text(d, PRESENT_NEW_LEARNER, prefix, (int)ps->nnames, A_NORMAL, 0);
+        snprintf(prefix, sizeof prefix, "%s g. ",
                  t->cursor == (int)ps->nnames + 1 ? tui_sym(t, "\u203a ", "> ") : "  ");
-        tui_doc_text(d, "Guest: try it, nothing is kept (g)", prefix, (int)ps->nnames + 1, A_NORMAL,
-                     0);
+        tui_doc_text(d, PRESENT_GUEST, prefix, (int)ps->nnames + 1, A_NORMAL, 0);
         tui_doc_reveal(d, t->cursor, tui_body_rows(t), &t->scroll);
         tui_doc_paint(t, d, &t->scroll, t->cursor);
         tui_status_keys(t, keys, nkeys, NULL);

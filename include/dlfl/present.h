@@ -67,12 +67,45 @@ const char *present_case_go_on(bool walked);
 #define PRESENT_REFLECT_LABEL "Reflect: "
 #define PRESENT_REFLECTION_LABEL "Your reflection: "
 #define PRESENT_DRAFT_LABEL "Your draft, not yet saved: "
+#define PRESENT_REFLECTION_SAVED "Your reflection is saved."
 
 /* Headings, the same in both front ends (malloc'd): "Summary: Title",
  * "Contents: Title", "Case study: Title". */
 char *present_summary_heading(const struct module *m);
 char *present_contents_heading(const struct module *m);
 char *present_case_heading(const struct screen *sc);
+
+/* ---- where the learner is ---- */
+
+/* The position on a module's screen (product.md: "module, section, screen
+ * n of m"): the front ends lay the three out (a title bar, a heading
+ * line) in these words. On the summary (pos at or past the last screen)
+ * there is no section and `where` is PRESENT_SUMMARY_ENTRY. */
+struct present_position {
+        const char *module;  /* the module's title */
+        const char *section; /* the section's title, or NULL */
+        char where[64];      /* "screen 3 of 12" */
+};
+void present_position(const struct module *m, size_t pos, struct present_position *out);
+
+/* The first line of an author's text (a long prompt) rendered as plain
+ * text at width columns, with " ..." when more follows (malloc'd): how a
+ * screen is named in a list. */
+char *present_first_line(const char *text, int width);
+
+/* The contents list: every screen as "Kind: label", then the summary. */
+#define PRESENT_SUMMARY_ENTRY "Module summary"
+/* What names a screen there, before a front end cuts it to one line: a
+ * question's prompt, else its title (as on the summary's list). */
+const char *present_contents_label(const struct screen *sc);
+/* A contents entry (malloc'd): "Lesson: Welcome (done)", "Question: What
+ * is ... (seen) (you are here)"; `shown` is the label as the front end
+ * cut it. st may be NULL (not seen). */
+char *present_contents_entry(const struct screen *sc, const char *shown,
+                             const struct screen_state *st, bool here);
+/* The summary's entry: "Module summary", or "Module summary (you are
+ * here)" (malloc'd). */
+char *present_contents_summary(bool here);
 
 /* ---- status ---- */
 
@@ -111,6 +144,21 @@ char *present_broken(const char *file, const char *why);
 
 /* ---- learners ---- */
 
+/* The learner picker's entries after the names (product.md: "Guest"
+ * (nothing is stored)); each front end adds the key or number that
+ * picks them. */
+#define PRESENT_NEW_LEARNER "New learner"
+#define PRESENT_GUEST "Guest (nothing is stored)"
+/* Said once a guest starts, and when a guest asks to be forgotten. */
+#define PRESENT_GUEST_STARTED "You are a guest: nothing you do is stored."
+#define PRESENT_GUEST_NOTHING "Nothing is stored for a guest."
+/* A learner's record that cannot be opened, when the store gives no why. */
+#define PRESENT_CANNOT_OPEN "That learner's record cannot be opened."
+/* Logging out on a public terminal (q), and after the idle timeout. */
+#define PRESENT_LOGGED_OUT "Logged out. Your progress is saved."
+#define PRESENT_IDLE_LOGGED_OUT                                                                    \
+        "You were away for a while, so your progress was saved and you were logged out."
+
 /* Before another try at a passphrase: "Please wait 1 second before trying
  * again." */
 void present_wait(unsigned seconds, char *buf, size_t size);
@@ -140,6 +188,7 @@ struct present_intro {
 };
 /* The intro's headings, the same in both front ends. */
 #define PRESENT_OUTCOMES_HEADING "By the end you will be able to:"
+#define PRESENT_SECTIONS_HEADING "Sections:"
 #define PRESENT_PKSB_HEADING "Areas of CILIP's Professional Knowledge and Skills Base (PKSB):"
 void present_intro(const struct module *m, const struct module_record *mr,
                    struct present_intro *out);
@@ -158,8 +207,14 @@ const char *present_intro_go_on(const struct present_intro *in, bool at_summary)
  * questions again" (lessons count as read; every other screen fresh)
  * before "the whole module again"; anyone may take the whole module
  * again. The keys are a and r in both front ends. */
-#define PRESENT_AGAIN_QUESTIONS "the questions again"
-#define PRESENT_AGAIN_MODULE "the whole module again"
+#define PRESENT_AGAIN_QUESTIONS "the " PRESENT_AGAIN_QUESTIONS_KEY
+#define PRESENT_AGAIN_MODULE "the " PRESENT_AGAIN_MODULE_KEY
+/* The same offers in the fewest words, beside a key (the TUI's status
+ * line: "a questions again", "r whole module again"); a case study's
+ * r walks it again (present_case_go_on). */
+#define PRESENT_AGAIN_QUESTIONS_KEY "questions again"
+#define PRESENT_AGAIN_MODULE_KEY "whole module again"
+#define PRESENT_CASE_AGAIN_KEY "walk again"
 /* True when "the questions again" is offered after this result. */
 bool present_again_questions(const struct summary *s);
 /* The offer on the summary, after the front end's verb ("Press", "Type"):
@@ -228,5 +283,13 @@ struct present_summary {
         bool passed, complete;
 };
 void present_summary(const struct summary *s, struct present_summary *out);
+/* The summary's list of screens to revisit, headed "To revisit:", or
+ * "Nothing to revisit." */
+#define PRESENT_REVISIT_HEADING "To revisit:"
+#define PRESENT_REVISIT_NONE "Nothing to revisit."
+/* The way on from the summary: "Next module: Title" (malloc'd), or after
+ * the last module "This is the last module: Enter or m returns to the
+ * module menu." */
+char *present_summary_next(const struct module *next);
 
 #endif

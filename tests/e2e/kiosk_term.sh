@@ -32,7 +32,7 @@ check "line-mode kiosk: the learner was saved" grep -q "name: Kim" "$T"/data/lea
 # --- stray signals do nothing in kiosk mode, in both front ends -----------
 for term in dumb screen; do
 	start 80 24 $ENV TERM=$term "$DLFL" --kiosk -m "$M" -d "$T/data"
-	if [ $term = dumb ]; then wait_for "Who is learning?" >/dev/null; else wait_for "Guest: try it" >/dev/null; fi
+	if [ $term = dumb ]; then wait_for "Who is learning?" >/dev/null; else wait_for "Guest (nothing is stored)" >/dev/null; fi
 	pid=$(dlfl_pid)
 	for sig in TTIN TTOU USR1 USR2 ALRM INT TSTP QUIT; do kill -$sig "$pid"; done
 	sleep 1
@@ -89,7 +89,7 @@ start 80 24 $ENV TERM=xterm "$DLFL" --kiosk -m "$M" -d "$T/data" -l Wipe
 wait_for "Learner: Wipe" >/dev/null
 : >"$T/raw"
 send q
-wait_for "Guest: try it" >/dev/null
+wait_for "Guest (nothing is stored)" >/dev/null
 sleep 0.3
 check "kiosk: log-out clears the scrollback (E3)" grep -q "$(printf '\033\\[3J')" "$T/raw"
 

@@ -104,7 +104,10 @@ done
 # intro, the menu row, a practice question's heading, points after an
 # answer and in the score (one rule for "point"/"points"), a case study's
 # ending, the offer to start again (the questions before the whole module)
-# and what is said once started again.
+# and what is said once started again; the picker's guest, the position
+# (module, section, screen n of m), the contents' "you are here" and
+# summary entry, the way on after the last module, and the status line's
+# words for a and r.
 more=$PWD/tests/fixtures/parity-more
 # A sentence the TUI wrapped, read as one line.
 on_screen_joined() { screen | sed 's/^ *//; s/ *$//' | tr '\n' ' ' | grep -F -q -- "$1"; }
@@ -127,14 +130,24 @@ OFFER="a for the questions again (lessons count as read), or r for the whole mod
 TO_SUMMARY="Press Enter for your summary, or r for the whole module again"
 AGAIN="The whole module again: every screen is fresh. Your earlier attempt stays in your record."
 LEFT="Left unanswered: it is listed on the module summary to come back to."
+GUEST="Guest (nothing is stored)"
+POS="screen 1 of 3"
+HERE_Q="Question: A practice question (seen) (you are here)"
+HERE_SUM="Module summary (you are here)"
+LAST="This is the last module: Enter or m returns to the module menu."
 
-printf '1\n\n1\n\n1\n2\n\n1\n\n\n1\nr\n\nq\n' |
+printf '1\n\nt\n\n1\n\n1\n2\n\n1\n\nt\n\n\n1\nr\n\nq\n' |
 	COLUMNS=200 "$DLFL" --plain -m "$more" -d "$T/more-plain" -l Ann >"$T/p.out" 2>&1
 for w in "$ROW_NEW" "$FACTS" "$SEC1_NEW" "$SEC2_NEW" "$PRACTICE" "$HEADING" "$EARNED" \
-	"$CASE_HEAD" "$ENDING" "$CASE_ON" "$SUMMARY_HEAD" "$SCORE" "$ROW_DONE" "$SEC1_DONE" "$SEC2_DONE" "$TO_SUMMARY" "$AGAIN" "$LEFT"; do
+	"$CASE_HEAD" "$ENDING" "$CASE_ON" "$SUMMARY_HEAD" "$SCORE" "$ROW_DONE" "$SEC1_DONE" "$SEC2_DONE" "$TO_SUMMARY" "$AGAIN" "$LEFT" \
+	"$HERE_Q" "$HERE_SUM" "$LAST"; do
 	phas "the shared words" "$w"
 done
 phas "the offer to start again" "Type $OFFER"
+phas "the position: module, section, screen n of m" "Parity More / First part / $POS"
+phas "the way on from the summary, by its words" "a for the questions again or r for the whole module again"
+printf 'q\n' | "$DLFL" --plain -m "$more" -d "$T/more-plain" >"$T/p.out" 2>&1
+phas "the picker's guest" "2. $GUEST"
 
 start 120 40 DLFL_DATA_DIR="$T/more-tui" "$DLFL" -m "$more" -l Ann
 check "TUI: the menu row" wait_for "$ROW_NEW"
@@ -144,6 +157,13 @@ check "TUI: a section's line" on_screen "$SEC1_NEW"
 check "TUI: a one-screen section's line" on_screen "$SEC2_NEW"
 send Enter
 check "TUI: the practice question's heading" wait_for "$PRACTICE"
+check "TUI: the position in the title bar" on_screen "$POS"
+check "TUI: the module and section in the title bar" on_screen "Parity More · First part"
+send t
+check "TUI: the contents say where one is" wait_for "$HERE_Q"
+check "TUI: the contents' summary entry" on_screen "Module summary"
+send Escape
+wait_gone "$HERE_Q" >/dev/null
 send 1
 wait_for "Press Enter to go on." >/dev/null
 send Enter
@@ -164,6 +184,13 @@ send Enter
 check "TUI: the score" wait_for "$SCORE"
 check "TUI: the summary's heading" on_screen "$SUMMARY_HEAD"
 check "TUI: the offer to start again" on_screen_joined "Press $OFFER"
+check "TUI: the way on from the summary" on_screen "$LAST"
+check "TUI: the status line's words for a" on_screen "a questions again"
+check "TUI: the status line's words for r" on_screen "r whole module again"
+send t
+check "TUI: the contents say the summary is where one is" wait_for "$HERE_SUM"
+send Escape
+wait_gone "$HERE_SUM" >/dev/null
 send m
 check "TUI: the menu row after" wait_for "$ROW_DONE"
 send Enter
@@ -177,6 +204,13 @@ check "TUI: what is said once started again" wait_for "$AGAIN"
 send n
 check "TUI: a question left unanswered is said to be" wait_for "$LEFT"
 quit_dlfl
+
+# The picker's guest entry.
+start 120 40 DLFL_DATA_DIR="$T/more-tui" "$DLFL" -m "$more"
+check "TUI: the picker's guest" wait_for "$GUEST"
+send q
+wait_for "Quit" 5 >/dev/null && send y
+wait_for "EXIT=" >/dev/null
 
 # "Forget me" in the same words: another name keeps the record, one's own
 # deletes it.

@@ -17,9 +17,9 @@ run() { # INPUT ARGS...: runs dlfl --plain with INPUT, output in $tmp/out, statu
 
 # The picker with nobody yet: Guest is 1; nothing is stored for a guest.
 run '1\n1\n\n\nq\n'
-has "the picker offers Guest" "1. Guest (nothing is saved)"
+has "the picker offers Guest" "1. Guest (nothing is stored)"
 has "the picker offers a new learner" "n for a new learner"
-has "a guest is told nothing is saved" "nothing you do is saved"
+has "a guest is told nothing is saved" "nothing you do is stored"
 if [ -z "$(ls "$tmp/data/learners" 2>/dev/null | grep yaml)" ]; then ok "a guest stores nothing"; else not_ok "a guest stores nothing"; fi
 
 # A new learner through the picker; their name is asked for.
@@ -47,7 +47,7 @@ has "? lists the commands" "b  back to the previous screen"
 has "h gives the hint after a wrong answer" "Hint: Think about why the library exists."
 has "b goes back" "Plain Everything / Basics / screen 1 of 12"
 has "t lists the contents" "Contents: Plain Everything"
-has "the contents mark the screen done" "1. Welcome (done)"
+has "the contents mark the screen done" "1. Lesson: Welcome (done)"
 has "a contents number jumps there" "Plain Everything / Basics / screen 5 of 12"
 if [ "$(grep -c '^Modules for Zoe Smith:' "$tmp/out")" -eq 2 ]; then ok "m returns to the module menu"; else not_ok "m returns to the module menu"; fi
 if [ "$rc" -eq 0 ]; then ok "q exits 0"; else not_ok "q exits 0 (got $rc)"; fi
@@ -128,7 +128,7 @@ poll "$tmp/out" "Who is learning?"
 exec 3>&-
 wait "$holder"
 holder=
-has "an idle learner is logged out" "you were logged out"
+has "an idle learner is logged out" "You were away for a while, so your progress was saved and you were logged out."
 has "the picker follows an idle logout" "Who is learning?"
 
 # Kiosk mode: q logs out to the picker instead of quitting.

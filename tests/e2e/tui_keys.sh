@@ -8,7 +8,7 @@ M=$(modules_dir tui-walk.yaml)
 start 80 24 LANG=C.UTF-8 LC_ALL=C.UTF-8 TERM=screen "$DLFL" -m "$M" -d "$T/data" -l Nav
 wait_for "Learner: Nav" >/dev/null
 send Enter Enter
-check "lesson opens" wait_for "Screen 1 of 12"
+check "lesson opens" wait_for "screen 1 of 12"
 send j j j
 check "j scrolls down" wait_for "4-"
 send k
@@ -24,32 +24,32 @@ check "Home goes to the top" wait_for "Start of lesson"
 k=2
 while [ "$k" -le 12 ]; do
 	if [ $((k % 2)) -eq 0 ]; then send Right; else send n; fi
-	wait_for "Screen $k of 12" 5 >/dev/null || break
+	wait_for "screen $k of 12" 5 >/dev/null || break
 	k=$((k + 1))
 done
-check "n and Right reach every screen, past empty answer boxes" on_screen "Screen 12 of 12"
+check "n and Right reach every screen, past empty answer boxes" on_screen "screen 12 of 12"
 send n
 check "n after the last screen shows the summary" wait_for "Summary: "
 send b
-check "b goes back from the summary" wait_for "Screen 12 of 12"
+check "b goes back from the summary" wait_for "screen 12 of 12"
 send Left Left Left Left Left Left Left
-check "Left goes back through answer boxes" wait_for "Screen 5 of 12"
+check "Left goes back through answer boxes" wait_for "screen 5 of 12"
 send Escape b
-check "after Esc, b goes back from an answer box" wait_for "Screen 4 of 12"
+check "after Esc, b goes back from an answer box" wait_for "screen 4 of 12"
 send Right Right
 wait_for "6 times 7" >/dev/null
 send n
-check "n is a command in a numeric answer" wait_for "Screen 7 of 12"
+check "n is a command in a numeric answer" wait_for "screen 7 of 12"
 send b
 wait_for "6 times 7" >/dev/null
 type_text "4"
 send Right
-check "Right moves in a non-empty answer" on_screen "Screen 6 of 12"
+check "Right moves in a non-empty answer" on_screen "screen 6 of 12"
 send m
 check "m in a numeric answer returns to the menu" wait_for "Learner: Nav"
 check "the menu offers Resume" on_screen "Resume where you left off: Walk Module"
 send Enter
-check "Resume goes straight back to the place" wait_for "Screen 6 of 12"
+check "Resume goes straight back to the place" wait_for "screen 6 of 12"
 # A second terminal on the same learner is told who holds the record.
 # (A second tmux server: tmux 3.3a dies on new-window with a manual size.)
 S2=$SOCK-second
@@ -63,7 +63,7 @@ done
 check "a second terminal on the same learner is refused and told why" \
 	sh -c 'tmux -L "$1" capture-pane -p | grep -q "already open in another session"' - "$S2"
 check "the second terminal stays on the picker" \
-	sh -c 'tmux -L "$1" capture-pane -p | grep -q "Guest: try it"' - "$S2"
+	sh -c 'tmux -L "$1" capture-pane -p | grep -q "Guest (nothing is stored)"' - "$S2"
 # Quit it properly (a hangup would do too, but LeakSanitizer builds can
 # stall at exit on a vanished terminal).
 tmux -L "$S2" send-keys q y
@@ -80,9 +80,9 @@ check "Enter confirms quitting" wait_for "EXIT=0"
 
 # A guest leaves nothing behind.
 start 80 24 LANG=C.UTF-8 LC_ALL=C.UTF-8 TERM=screen "$DLFL" -m "$M" -d "$T/guest"
-wait_for "Guest: try it" >/dev/null
+wait_for "Guest (nothing is stored)" >/dev/null
 send g
-check "g starts as a guest" wait_for "nothing you do is kept"
+check "g starts as a guest" wait_for "nothing you do is stored"
 send Enter Enter n 2
 wait_for "Right." >/dev/null
 send q y

@@ -30,9 +30,9 @@ send g
 check "g opens a guest's menu" wait_for "You are a guest"
 check "the menu's status line comes from the table" on_screen "Up/Down choose  Enter/1-9 open  l log out  ? help  q quit"
 send Enter Enter
-wait_for "Screen 1 of 12" >/dev/null
+wait_for "screen 1 of 12" >/dev/null
 send n
-wait_for "Screen 2 of 12" >/dev/null
+wait_for "screen 2 of 12" >/dev/null
 check "a question's status line comes from the table" on_screen "Up/Down choose  1-9/Enter pick  h hint  n next  b back  t contents  m menu  ? help  q quit"
 send 1
 wait_for "Hint: Look up on a clear day." >/dev/null

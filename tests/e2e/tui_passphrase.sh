@@ -19,7 +19,7 @@ send Enter
 check "the passphrase is set" wait_for "Your profile now has a passphrase."
 check "only a hash is stored" sh -c '! grep -q "open sesame" "$1"/data/learners/*.yaml' - "$T"
 send l
-wait_for "Guest: try it" >/dev/null
+wait_for "Guest (nothing is stored)" >/dev/null
 send 1
 check "opening the profile asks for the passphrase" wait_for "This profile has a passphrase"
 type_text "wrong"
@@ -43,7 +43,7 @@ wait_for "leave it empty to remove" >/dev/null
 send Enter
 check "an empty new passphrase removes it" wait_for "Your passphrase is removed."
 send l
-wait_for "Guest: try it" >/dev/null
+wait_for "Guest (nothing is stored)" >/dev/null
 send 1
 check "without a passphrase the profile opens at once" wait_for "Learner: Pat"
 send p
@@ -54,7 +54,7 @@ type_text "abc"
 send Enter
 wait_for "Your profile now has a passphrase." >/dev/null
 send l
-wait_for "Guest: try it" >/dev/null
+wait_for "Guest (nothing is stored)" >/dev/null
 send f
 check "nobody forgets a learner from the picker" wait_for "is on your module menu"
 check "not even one with a passphrase" sh -c 'ls "$1"/data/learners/*.yaml >/dev/null 2>&1' - "$T"

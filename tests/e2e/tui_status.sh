@@ -36,7 +36,8 @@ status_rows() {
 	}
 	END {
 		s = NR + 1
-		while (s > 2 && rev[s - 1]) s--
+		# A blank line prints no SGR at all: it is never a row of keys.
+		while (s > 2 && rev[s - 1] && l[s - 1] ~ /[^ ]/) s--
 		for (i = s; i <= NR; i++) print l[i]
 	}' | sed 's/\x1b\[[0-9;]*m//g; s/ *$//'
 }
@@ -65,6 +66,11 @@ names() {
 		not_ok "$_label: the status area lacks$_missing"
 		status_rows | sed 's/^/# | /' >&2
 	fi
+	# At 80 columns two rows hold the keys of a screen whose text fits
+	# (the loader's fit rule counts on it).
+	if [ "$W" -ge 80 ] && ! status_rows | grep -qE '[0-9]+-[0-9]+/[0-9]+$'; then
+		[ "$(status_rows | wc -l)" -le 2 ] || not_ok "$_label: more than two status rows at $W columns"
+	fi
 	# Nothing painted past the last column: each row ends before it.
 	_wide=$(status_rows | awk -v w="$W" 'length($0) >= w' | wc -l)
 	[ "$_wide" -eq 0 ] || not_ok "$_label: a status row reaches the edge"
@@ -80,13 +86,13 @@ probe_q() { send q && wait_for "Quit dlfl?" 5 >/dev/null && send n && wait_gone 
 # Coming back to an answer box goes into it: Esc leaves it, as it was.
 back_out() { if status_groups | grep -Fxq "Esc other keys"; then send Escape; fi; }
 probe_b() { # probe_b N [TEXT]: b goes to screen N-1 (or TEXT), n comes back
-	send b && wait_for "${2:-Screen $(($1 - 1)) of}" 5 >/dev/null && send n &&
-		wait_for "Screen $1 of" 5 && sleep 0.15 && back_out
+	send b && wait_for "${2:-screen $(($1 - 1)) of}" 5 >/dev/null && send n &&
+		wait_for "screen $1 of" 5 && sleep 0.15 && back_out
 }
 probe_m() { # m goes to the menu; Enter there (and on the intro) back to screen N
 	send m && wait_for "Enter/1-9 open" 5 >/dev/null && send Enter && sleep 0.3 &&
 		{ if on_screen "Press Enter to continue"; then send Enter; fi; } &&
-		wait_for "Screen $1 of" 5 && sleep 0.15 && back_out
+		wait_for "screen $1 of" 5 && sleep 0.15 && back_out
 }
 content_probes() { # content_probes LABEL N: t, ?, q, b, m on screen N
 	check "$1: t opens the contents" probe_t
@@ -150,7 +156,7 @@ check "intro: b goes back to the menu" wait_for "not started; about 30 minutes"
 send Enter
 wait_for "Press Enter to start" >/dev/null
 send Enter
-check "lesson" wait_for "Screen 1 of 13"
+check "lesson" wait_for "screen 1 of 13"
 names lesson "n/Space next" "b back" "t contents" "m menu" "? help" "q quit"
 check "lesson: t opens the contents" probe_t
 check "lesson: ? opens the help" probe_help '?'
@@ -160,7 +166,7 @@ check "lesson: b says this is the first screen" wait_for "This is the first scre
 check "lesson: m goes to the menu" probe_m 1
 
 send n
-wait_for "Screen 2 of 13" >/dev/null
+wait_for "screen 2 of 13" >/dev/null
 nav single "Up/Down choose" "1-9/Enter pick" "h hint"
 content_probes single 2
 send h
@@ -177,7 +183,7 @@ lacks "single, settled" "h hint"
 content_probes "single, settled" 2
 
 send n
-wait_for "Screen 3 of 13" >/dev/null
+wait_for "screen 3 of 13" >/dev/null
 nav multiple "Up/Down choose" "Space/1-9 tick" "Enter submit" "h hint"
 check "multiple: at 80x24 every key fits two rows" test "$(status_rows | wc -l)" -le 2
 content_probes multiple 3
@@ -194,7 +200,7 @@ check "multiple: settled" wait_for "Press Enter to go on."
 nav "multiple, settled" "Enter go on"
 
 send n
-wait_for "Screen 4 of 13" >/dev/null
+wait_for "screen 4 of 13" >/dev/null
 nav true-false "Up/Down choose" "1-9/Enter pick"
 lacks true-false "h hint"
 content_probes true-false 4
@@ -202,7 +208,7 @@ send Enter
 check "true-false: Enter answers" wait_for "Press Enter to go on."
 
 send n
-wait_for "Screen 5 of 13" >/dev/null
+wait_for "screen 5 of 13" >/dev/null
 check "text: the answer box" wait_for "Type your answer"
 names "text, typing" "Type" "Enter submit" "Esc other keys" "Ctrl-U clear" "F1 help" "Ctrl-C quit"
 lacks "text, typing" "t contents"
@@ -224,7 +230,7 @@ check "text: settled" wait_for "Press Enter to go on."
 nav "text, settled" "Enter go on"
 
 send n
-wait_for "Screen 6 of 13" >/dev/null
+wait_for "screen 6 of 13" >/dev/null
 nav order "Up/Down/1-9 choose" "Space pick up" "Enter submit"
 content_probes order 6
 send Space
@@ -242,7 +248,7 @@ wait_for "Press Enter to go on." >/dev/null
 nav "order, settled" "Enter go on"
 
 send n
-wait_for "Screen 7 of 13" >/dev/null
+wait_for "screen 7 of 13" >/dev/null
 nav match "Up/Down item" "1-9/Space its match" "Enter submit"
 content_probes match 7
 send Space
@@ -253,7 +259,7 @@ send Up 2 1 Enter
 wait_for "Press Enter to go on." >/dev/null
 
 send n
-wait_for "Screen 8 of 13" >/dev/null
+wait_for "screen 8 of 13" >/dev/null
 check "numeric: the number box" wait_for "Type a number"
 nav "numeric, typing" "Type" "Enter submit" "Esc other keys" "Ctrl-U clear"
 check "numeric, typing: t opens the contents" probe_t
@@ -266,7 +272,7 @@ send Enter
 check "numeric: settled" wait_for "Press Enter to go on."
 
 send n
-wait_for "Screen 9 of 13" >/dev/null
+wait_for "screen 9 of 13" >/dev/null
 check "reflection: the box" wait_for "Ctrl-D or F2"
 names "reflection, typing" "Type" "Ctrl-D/F2 save" "Esc other keys" "F1 help" "Ctrl-C quit"
 check "reflection, typing: F1 opens the help" probe_help F1
@@ -280,25 +286,25 @@ check "reflection: F2 saves" wait_for "Press Enter to go on."
 nav "reflection, saved" "Enter go on" "e edit"
 
 send n
-wait_for "Screen 10 of 13" >/dev/null
+wait_for "screen 10 of 13" >/dev/null
 nav rating "Up/Down choose" "1-9/Enter pick"
 content_probes rating 10
 send 2
 check "rating: 2 answers" wait_for "Press Enter to go on."
 send n
-wait_for "Screen 11 of 13" >/dev/null
+wait_for "screen 11 of 13" >/dev/null
 send 1
 wait_for "Press Enter to go on." >/dev/null
 
 send n
-wait_for "Screen 12 of 13" >/dev/null
+wait_for "screen 12 of 13" >/dev/null
 check "case study" wait_for "Press Enter to begin."
 nav "case study, before" "Enter/Space begin"
-lacks "case study, before" "r start over"
+lacks "case study, before" "r walk again"
 content_probes "case study, before" 12
 send Enter
 check "case study: Enter begins" wait_for "What do you do?"
-nav "case study, a step" "Up/Down choose" "1-9/Enter pick" "r start over"
+nav "case study, a step" "Up/Down choose" "1-9/Enter pick" "r walk again"
 check "case study, a step: t opens the contents" probe_t
 check "case study, a step: q asks" probe_q
 check "case study, a step: ? opens the help" probe_help '?'
@@ -311,7 +317,7 @@ send 2
 wait_for "And then?" >/dev/null
 send 1
 check "case study: the ending" wait_for "A good ending."
-nav "case study, ending" "Enter/e write reflection" "r start over"
+nav "case study, ending" "Enter/e write reflection" "r walk again"
 check "case study, ending: t opens the contents" probe_t
 send Enter
 check "case study: the reflection box" wait_for "then Ctrl-D (or F2)"
@@ -319,23 +325,23 @@ names "case study, reflection typing" "Type" "Ctrl-D/F2 save" "Esc other keys" "
 type_text "Listen first."
 send C-d
 check "case study: Ctrl-D saves the reflection" wait_for "Your reflection: Listen first."
-nav "case study, reflected" "Enter go on" "e edit reflection" "r start over"
+nav "case study, reflected" "Enter go on" "e edit reflection" "r walk again"
 check "case study, reflected: b goes back" probe_b 12
 
 send n
-wait_for "Screen 13 of 13" >/dev/null
+wait_for "screen 13 of 13" >/dev/null
 nav "case study without steps" "Enter go on"
-lacks "case study without steps" "r start over"
+lacks "case study without steps" "r walk again"
 content_probes "case study without steps" 13
 
 send n
 check "summary" wait_for "Summary: Every Field"
-names summary "Up/Down choose" "Enter go" "a questions again" "r start again" "n menu" "b back" "t contents" "m menu" "? help" "q quit"
+names summary "Up/Down choose" "Enter go" "a questions again" "r whole module again" "n menu" "b back" "t contents" "m menu" "? help" "q quit"
 check "summary: t opens the contents" probe_t
 check "summary: ? opens the help" probe_help '?'
 check "summary: q asks" probe_q
 send b
-check "summary: b goes back" wait_for "Screen 13 of 13"
+check "summary: b goes back" wait_for "screen 13 of 13"
 send n
 wait_for "Summary: Every Field" >/dev/null
 send r
@@ -353,9 +359,9 @@ send t
 check "contents" wait_for "Contents: Every Field"
 names contents "Up/Down choose" "Enter go there" "Esc/t/b close" "m menu" "? help" "q quit"
 send Home
-check "contents: Home moves the cursor to the top" wait_for "› [x] Lesson: Welcome"
+check "contents: Home moves the cursor to the top" wait_for "› Lesson: Welcome (done)"
 send Down
-check "contents: Down moves it on" wait_for "› [x] Question: Pick the second."
+check "contents: Down moves it on" wait_for "› Question: Pick the second. (done)"
 send q
 check "contents: q asks" wait_for "Quit dlfl?"
 send n
@@ -397,26 +403,26 @@ send Enter
 wait_for "Pass mark" >/dev/null
 narrow intro
 send Enter
-wait_for "Screen 1 of 13" >/dev/null
+wait_for "screen 1 of 13" >/dev/null
 narrow lesson
 send n
-wait_for "Screen 2 of 13" >/dev/null
+wait_for "screen 2 of 13" >/dev/null
 narrow single
 check "40x12 single: b is named" grep -Fxq "b back" "$T/narrow"
 check "40x12 single: q is named" grep -Fxq "q quit" "$T/narrow"
 send n
-wait_for "Screen 3 of 13" >/dev/null
+wait_for "screen 3 of 13" >/dev/null
 narrow multiple
 check "40x12 multiple: Enter submit is named" grep -Fxq "Enter submit" "$T/narrow"
 send n
-wait_for "Screen 4 of 13" >/dev/null
+wait_for "screen 4 of 13" >/dev/null
 send n
-wait_for "Screen 5 of 13" >/dev/null
+wait_for "screen 5 of 13" >/dev/null
 send Escape n
-wait_for "Screen 6 of 13" >/dev/null
+wait_for "screen 6 of 13" >/dev/null
 narrow order
 send n
-wait_for "Screen 7 of 13" >/dev/null
+wait_for "screen 7 of 13" >/dev/null
 narrow match
 send t
 wait_for "Contents: Every Field" >/dev/null

@@ -12,11 +12,11 @@ ESC=$(printf '\033')
 start 80 24 $U TERM=screen "$DLFL" -m "$M" -d "$T/data" -l Rita
 wait_for "Walk Module" >/dev/null
 send 2 Enter
-wait_for "Screen 1 of 12" >/dev/null
+wait_for "screen 1 of 12" >/dev/null
 send Space
 wait_for "Line 20 of the lesson" >/dev/null
 resize 50 15
-check "lesson at 50x15: title bar and status line still there" wait_for "Screen 1 of 12"
+check "lesson at 50x15: title bar and status line still there" wait_for "screen 1 of 12"
 check "lesson at 50x15: the reading place is kept" not_on_screen "Start of lesson"
 check "lesson at 50x15: lines fit the width" \
 	sh -c '[ "$(tmux -L "$1" capture-pane -p | awk "length > 50" | wc -l)" -eq 0 ]' - "$SOCK"
@@ -63,7 +63,7 @@ wait_for "[x] Two" >/dev/null
 pid=$(dlfl_pid)
 kill -TERM "$pid"
 check "SIGTERM: exits 0" wait_for "EXIT=0"
-check "SIGTERM: the terminal is restored" not_on_screen "Screen 3 of 12"
+check "SIGTERM: the terminal is restored" not_on_screen "screen 3 of 12"
 rec=$(ls "$T"/data/learners/*.yaml 2>/dev/null | head -n 1)
 check "SIGTERM: the record file exists" test -f "$rec"
 check "SIGTERM: the record holds the answer given" grep -q "correct: true" "$rec"
@@ -153,12 +153,12 @@ done
 start 80 24 $U TERM=screen "$DLFL" -m "$M" -d "$T/data5" -l Sam
 wait_for "Walk Module" >/dev/null
 send 2 Enter
-wait_for "Screen 1 of 12" >/dev/null
+wait_for "screen 1 of 12" >/dev/null
 rm -rf "$T/data5/learners"
 : >"$T/data5/learners"
 send n
 check "a failed save is shown on the status line" wait_for "could not be saved"
-check "the player goes on after a failed save" on_screen "Screen 2 of 12"
+check "the player goes on after a failed save" on_screen "screen 2 of 12"
 send q y
 check "quits after a failed save" wait_for "EXIT=0"
 

@@ -17,7 +17,7 @@ start 80 24 LANG=C.UTF-8 LC_ALL=C.UTF-8 TERM=screen valgrind --error-exitcode=99
 	--leak-check=full --errors-for-leak-kinds=definite --log-file="$T/vg.log" \
 	"$DLFL" -m "$M" -d "$T/data"
 W=60
-if wait_for "Guest: try it" $W; then ok "valgrind: picker"; else
+if wait_for "Guest (nothing is stored)" $W; then ok "valgrind: picker"; else
 	not_ok "valgrind: picker (see $T/vg.log)"
 	exit 1
 fi
@@ -27,7 +27,7 @@ type_text "Val"
 send Enter
 check "valgrind: menu" wait_for "not started" $W
 send Enter Enter
-check "valgrind: lesson" wait_for "Screen 1 of 12" $W
+check "valgrind: lesson" wait_for "screen 1 of 12" $W
 send Space Space
 check "valgrind: single question" wait_for "Which colour" $W
 send 1
@@ -76,9 +76,9 @@ resize 50 15
 resize 20 5
 resize 80 24
 send Escape m l
-check "valgrind: back at the picker" wait_for "Guest: try it" $W
+check "valgrind: back at the picker" wait_for "Guest (nothing is stored)" $W
 send g
-wait_for "nothing you do is kept" $W >/dev/null
+wait_for "nothing you do is stored" $W >/dev/null
 send q y
 check "valgrind: exits 0 (no errors, no definite leaks)" wait_for "EXIT=0" $W
 grep -E "ERROR SUMMARY|definitely lost" "$T/vg.log" | sed 's/^/# /'

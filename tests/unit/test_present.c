@@ -509,6 +509,73 @@ static void intro_and_resume(void **state)
         model_free(&m);
 }
 
+/* The picker's entries, the position, the contents list and the way on
+ * from the summary: one sentence each, drawn by both front ends. */
+static void picker_position_contents_way_on(void **state)
+{
+        struct module *m = load(HEAD "      - {type: lesson, id: l1, title: Welcome, body: B}\n"
+                                     "      - type: question\n        id: q\n        kind: single\n"
+                                     "        prompt: \"Which *one*?\\n\\nMore words.\"\n"
+                                     "        choices:\n          - {text: A, correct: true}\n"
+                                     "          - {text: B}\n");
+        struct module next = {.title = "Next One"};
+        struct present_position at;
+        struct screen_state done = {.seen = true, .complete = true}, seen = {.seen = true};
+        char *line, *shown;
+
+        (void)state;
+        /* product.md: "Guest" (nothing is stored). */
+        assert_string_equal(PRESENT_GUEST, "Guest (nothing is stored)");
+        assert_string_equal(PRESENT_NEW_LEARNER, "New learner");
+
+        /* product.md: the title bar shows module, section, screen n of m. */
+        present_position(m, 1, &at);
+        assert_string_equal(at.module, "T");
+        assert_string_equal(at.section, "One");
+        assert_string_equal(at.where, "screen 2 of 2");
+        present_position(m, 2, &at);
+        assert_null(at.section);
+        assert_string_equal(at.where, "Module summary");
+
+        /* The contents: kind and label, done or seen, and where one is,
+         * in words; a prompt is named by its first line. */
+        shown = present_first_line(present_contents_label(&m->screens[1]), 40);
+        assert_string_equal(shown, "Which one? ...");
+        line = present_contents_entry(&m->screens[1], shown, &seen, true);
+        assert_string_equal(line, "Question: Which one? ... (seen) (you are here)");
+        free(line);
+        free(shown);
+        line = present_contents_entry(&m->screens[0], "Welcome", &done, false);
+        assert_string_equal(line, "Lesson: Welcome (done)");
+        free(line);
+        line = present_contents_entry(&m->screens[0], "Welcome", NULL, false);
+        assert_string_equal(line, "Lesson: Welcome");
+        free(line);
+        line = present_contents_summary(true);
+        assert_string_equal(line, "Module summary (you are here)");
+        free(line);
+        line = present_contents_summary(false);
+        assert_string_equal(line, "Module summary");
+        free(line);
+
+        /* The way on from the summary says what Enter and m do there. */
+        line = present_summary_next(&next);
+        assert_string_equal(line, "Next module: Next One");
+        free(line);
+        line = present_summary_next(NULL);
+        assert_string_equal(line,
+                            "This is the last module: Enter or m returns to the module menu.");
+        free(line);
+
+        /* A key's word on the TUI's status line is the same words as the
+         * sentence (module-format.md, Scoring; product.md section 5). */
+        assert_non_null(strstr(PRESENT_AGAIN_MODULE, PRESENT_AGAIN_MODULE_KEY));
+        assert_non_null(strstr(PRESENT_AGAIN_QUESTIONS, PRESENT_AGAIN_QUESTIONS_KEY));
+        assert_string_equal(PRESENT_AGAIN_MODULE, "the whole module again");
+        assert_string_equal(PRESENT_AGAIN_QUESTIONS, "the questions again");
+        model_free(&m);
+}
+
 int main(void)
 {
         const struct CMUnitTest tests[] = {
@@ -524,6 +591,7 @@ int main(void)
             cmocka_unit_test(answer_parts_in_order),
             cmocka_unit_test(match_and_order_name_wrong_items),
             cmocka_unit_test(intro_and_resume),
+            cmocka_unit_test(picker_position_contents_way_on),
         };
 
         return cmocka_run_group_tests(tests, NULL, NULL);
