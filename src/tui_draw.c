@@ -145,6 +145,24 @@ static void paint_line(struct tui *t, int y, int x, const struct text_line *l, a
         attrset(A_NORMAL);
 }
 
+/* Bytes of s to show when it is printable ASCII that fits w columns (a
+ * title, a status key): all but trailing spaces, as wrapping would give.
+ * (size_t)-1 for anything else. */
+static size_t ascii_fit(const char *s, int w)
+{
+        size_t shown = 0;
+
+        for (size_t i = 0; s[i] != '\0'; i++) {
+                if (s[i] < 0x20 || s[i] > 0x7e)
+                        return (size_t)-1;
+                if (s[i] != ' ')
+                        shown = i + 1;
+                if (shown > (size_t)w)
+                        return (size_t)-1;
+        }
+        return shown;
+}
+
 void tui_put(struct tui *t, int y, int x, int w, const char *s, attr_t attr)
 {
         struct text_lines tl = {0};
@@ -153,6 +171,17 @@ void tui_put(struct tui *t, int y, int x, int w, const char *s, attr_t attr)
                 return;
         if (x + w > t->cols)
                 w = t->cols - x;
+        size_t n = ascii_fit(s, w);
+        if (n != (size_t)-1) {
+                /* Nothing to wrap or make safe: the wrapped line would be s. */
+                if (s[0] != '\0') {
+                        move(y, x);
+                        attrset(attr);
+                        addnstr(s, (int)n);
+                        attrset(A_NORMAL);
+                }
+                return;
+        }
         text_wrap(s, w, 0, 0, &tl);
         if (tl.count > 0 && tl.lines[0].width <= w)
                 paint_line(t, y, x, &tl.lines[0], attr);
