@@ -117,7 +117,7 @@ static int text_rows(const char *text, int width, bool md)
 
 /* Rows a question needs before it is answered, as the player lays it
  * out at 80x24: its heading, the prompt, a blank, the instruction, a
- * blank, then the options (or the items to match, a blank, "Choices:"
+ * blank, then the options (or the items to match, a blank, "Matches:"
  * and the choices) or the answer box (a third of the body for several
  * lines). */
 static int question_rows(const struct screen *s)

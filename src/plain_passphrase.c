@@ -121,7 +121,8 @@ static void passphrase_show(struct plain *p, struct session *s, const struct scr
 {
         (void)s;
         (void)sc;
-        plain_ask(p, "Passphrase (type it; it is not shown as you type)");
+        plain_say(p, "%s", PRESENT_PASS_ASKED);
+        plain_ask(p, "Passphrase (type it to open it; it is not shown as you type)");
 }
 
 static enum flow passphrase_line(struct plain *p, struct session *s, const char *t)

@@ -130,7 +130,7 @@ static void show_match(struct plain *p, struct session *s, const struct screen *
                 snprintf(prefix, sizeof prefix, "%c. ", (char)('A' + (i < 26 ? i : 25)));
                 plain_md(p, prefix, sc->pairs[i].left);
         }
-        plain_say(p, "Matches:");
+        plain_say(p, "%s", PRESENT_MATCHES_HEADING);
         for (size_t i = 0; i < n; i++) {
                 char *prefix = xasprintf("%zu. ", i + 1);
 

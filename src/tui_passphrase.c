@@ -68,7 +68,7 @@ static const char *question(const struct tui *t)
 
         switch (ps->mode) {
         case PASS_LOGIN:
-                return "This profile has a passphrase. Type it to open it:";
+                return PRESENT_PASS_ASKED " Type it to open it:";
         case PASS_FORGET:
                 return "Type this profile's passphrase to forget it:";
         case PASS_CURRENT:

@@ -298,7 +298,7 @@ static void add_choices(struct tui *t, struct tui_doc *d, size_t n, const size_t
         }
         if (k->widget == WIDGET_MATCH) {
                 tui_doc_blank(d);
-                tui_doc_text(d, "Choices:", NULL, -1, A_BOLD, 0);
+                tui_doc_text(d, PRESENT_MATCHES_HEADING, NULL, -1, A_BOLD, 0);
                 for (size_t j = 0; j < n; j++) {
                         snprintf(prefix, sizeof prefix, "  %zu. ", j + 1);
                         tui_doc_text(d, sc->pairs[ord ? ord[j] : j].right, prefix, -1, A_NORMAL, 0);
@@ -642,7 +642,7 @@ static bool question_keys(struct tui *t, const struct tui_key *k)
                 if (k->act == TA_EDIT || (k->act == TA_ENTER && !settled(t)) ||
                     (k->act == TA_TAB)) {
                         if (settled(t) && !long_text(t)) {
-                                tui_message(t, false, "This question is settled.");
+                                tui_message(t, false, "%s", PRESENT_ANSWER_ALREADY);
                                 return true;
                         }
                         q->editing = true;

@@ -67,6 +67,8 @@ const char *present_case_go_on(bool walked);
 #define PRESENT_REFLECT_LABEL "Reflect: "
 #define PRESENT_REFLECTION_LABEL "Your reflection: "
 #define PRESENT_DRAFT_LABEL "Your draft, not yet saved: "
+/* A match question's right-hand items, numbered under this heading. */
+#define PRESENT_MATCHES_HEADING "Matches:"
 #define PRESENT_REFLECTION_SAVED "Your reflection is saved."
 
 /* Headings, the same in both front ends (malloc'd): "Summary: Title",
@@ -163,6 +165,8 @@ char *present_broken(const char *file, const char *why);
  * again." */
 void present_wait(unsigned seconds, char *buf, size_t size);
 #define PRESENT_PASS_WRONG "That passphrase is not right."
+/* Said before a protected profile's passphrase is asked for. */
+#define PRESENT_PASS_ASKED "This profile has a passphrase."
 /* "Forget me", in both front ends: the record deleted, not deleted (with
  * why, malloc'd), or kept (the name typed was not the learner's, or
  * nothing was typed). */

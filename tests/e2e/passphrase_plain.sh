@@ -18,6 +18,7 @@ start 80 24 $ENV TERM=dumb "$DLFL" --kiosk -m "$M" -d "$T/data"
 wait_for "Who is learning?" >/dev/null
 send 2 Enter
 check "line mode asks for the passphrase" wait_for "Passphrase"
+check "in the TUI's words" on_screen "This profile has a passphrase."
 lock=$(ls "$T"/data/learners/*.lock 2>/dev/null | head -1)
 if [ -z "$lock" ] || flock -n "$lock" true; then
 	ok "the record is not locked while its passphrase is asked"

@@ -142,7 +142,7 @@ wait_for "screen 8 of 12" >/dev/null
 
 # match: the right-hand items are shuffled; find their numbers.
 num_of() { screen | sed -n "s/^ *\([0-9]\)\. $1\$/\1/p" | head -n 1; }
-wait_for "Choices:" >/dev/null
+check "match: the right-hand items under line mode's heading" wait_for "Matches:"
 meow=$(num_of Meow)
 woof=$(num_of Woof)
 moo=$(num_of Moo)
