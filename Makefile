@@ -46,7 +46,12 @@ pkg_libs = $(shell pkg-config --libs $(1) 2>/dev/null)
 CPPFLAGS += $(call pkg_cflags,yaml-0.1 md4c libsodium libutf8proc libcurl)
 UI_CPPFLAGS := $(filter-out -D_XOPEN_SOURCE% -D_DEFAULT_SOURCE,$(call pkg_cflags,ncursesw)) \
 	-DNCURSES_WIDECHAR=1
-LIBS_ENGINE := $(call pkg_libs,yaml-0.1 md4c libsodium libutf8proc) -lm
+# libsodium is opened on first use (src/sodium_lazy.c), not linked: the
+# player reaches its menu without it. Its soname is the one built against.
+SODIUM_SONAME := $(shell objdump -p "$$(pkg-config --variable=libdir libsodium 2>/dev/null)/libsodium.so" \
+	2>/dev/null | awk '$$1 == "SONAME" { print $$2 }')
+CPPFLAGS += $(if $(SODIUM_SONAME),-DDLFL_SODIUM_SONAME='"$(SODIUM_SONAME)"')
+LIBS_ENGINE := $(call pkg_libs,yaml-0.1 md4c libutf8proc) -lm
 LIBS_UI := $(call pkg_libs,ncursesw)
 LIBS_TEST := $(call pkg_libs,cmocka)
 

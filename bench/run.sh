@@ -8,6 +8,9 @@ cd "$(dirname "$0")/.."
 B=$BUILD/bench
 DLFL=$PWD/dlfl
 RUNS=${RUNS:-5}
+# `run.sh startup` measures only the start-up and player memory rows.
+full=true
+[ "${1:-}" = startup ] && full=false
 tmp=$(mktemp -d) || exit 1
 sock=dlfl-bench-$$
 trap 'tmux -L "$sock" kill-server 2>/dev/null; rm -rf "$tmp"' EXIT INT TERM
@@ -39,10 +42,12 @@ row() { printf '%-34s %14s %14s %7s %8s %s\n' "$@"; }
 in_tmux() { # in_tmux WAIT KEYS COMMAND...
 	wait=$1 keys=$2
 	shift 2
+	rm -f "$tmp/done" "$tmp/pid"
+	# The command records its own pid (exec keeps it, valgrind runs in the
+	# same process), so only it is signalled, never another user's run.
 	tmux -L "$sock" -f /dev/null new-session -d -x 80 -y 24 \
-		"env TERM=xterm-256color LANG=C.UTF-8 $* 2>$tmp/tmux.err; echo done >$tmp/done"
+		"sh -c 'echo \$\$ >$tmp/pid; exec env TERM=xterm-256color LANG=C.UTF-8 $*' 2>$tmp/tmux.err; echo done >$tmp/done"
 	n=0
-	rm -f "$tmp/done"
 	until tmux -L "$sock" capture-pane -p 2>/dev/null | grep -q "$wait"; do
 		n=$((n + 1))
 		[ $n -gt 600 ] && break
@@ -50,10 +55,10 @@ in_tmux() { # in_tmux WAIT KEYS COMMAND...
 	done
 	for k in $keys; do
 		case $k in
-		# TERM:PATTERN sends SIGTERM to the process whose command line matches
-		TERM:*) pkill -TERM -f -- "${k#TERM:}" ;;
-		# DUMP:PATTERN has callgrind write its counts so far (to FILE.1)
-		DUMP:*) callgrind_control -d "${k#DUMP:}" >/dev/null 2>&1; sleep 0.5 ;;
+		# TERM sends SIGTERM to the command
+		TERM) kill -TERM "$(cat "$tmp/pid")" ;;
+		# DUMP has callgrind write its counts so far (to FILE.1)
+		DUMP) callgrind_control -d "$(cat "$tmp/pid")" >/dev/null 2>&1; sleep 0.5 ;;
 		*) tmux -L "$sock" send-keys "$k" ;;
 		esac
 		sleep 0.05
@@ -67,6 +72,7 @@ in_tmux() { # in_tmux WAIT KEYS COMMAND...
 	tmux -L "$sock" kill-server 2>/dev/null
 }
 
+if $full; then
 echo "Generating modules..."
 "$B/gen_module" 7600000 big >"$tmp/big.yaml"
 size=$(wc -c <"$tmp/big.yaml")
@@ -76,10 +82,12 @@ for n in 1 10 100; do
 	while [ $i -lt $n ]; do "$B/gen_module" 40000 "g$i" >"$tmp/m$n/g$i.yaml"; i=$((i + 1)); done
 done
 
+fi
 echo
 row "measure" "dlfl" "baseline" "ratio" "target" "verdict"
 row "-------" "----" "--------" "-----" "------" "-------"
 
+if $full; then
 # Load: dlfl check against libyaml's event scan of the same file.
 a=$(instr "$DLFL" check "$tmp/big.yaml")
 b=$(instr "$B/yaml_scan" "$tmp/big.yaml")
@@ -90,13 +98,14 @@ b=$(wall_ms "$B/yaml_scan" "$tmp/big.yaml")
 r=$(ratio "$a" "$b")
 row "load 7.5 MB, ms (median of $RUNS)" "$a" "$b" "$r" "1.5x" "$(verdict "$r" 1.5)"
 
+fi
 # Start-up: exec to the module menu drawn, against curses alone. Once the
 # screen shows it, callgrind writes what was counted so far; then both end.
 mkdir -p "$tmp/data"
-in_tmux "Digital Leadership" "DUMP:start.out TERM:start.out" valgrind --tool=callgrind \
+in_tmux "Digital Leadership" "DUMP TERM" valgrind --tool=callgrind \
 	--callgrind-out-file="$tmp/start.out" "$DLFL" -m modules -d "$tmp/data" -l Bench
 a=$(sed -n 's/^summary: *//p' "$tmp/start.out.1" 2>/dev/null | head -1)
-in_tmux "ready" "DUMP:min.out TERM:min.out" valgrind --tool=callgrind \
+in_tmux "ready" "DUMP TERM" valgrind --tool=callgrind \
 	--callgrind-out-file="$tmp/min.out" "$B/curses_min"
 b=$(sed -n 's/^summary: *//p' "$tmp/min.out.1" 2>/dev/null | head -1)
 r=$(ratio "${a:-0}" "${b:-0}")
@@ -107,7 +116,7 @@ row "start-up to menu, instructions" "${a:-?}" "${b:-?}" "$r" "2x" "$(verdict "$
 # dlfl-certificate helper) are never loaded by it.
 printf 'lrs:\n  endpoint: http://127.0.0.1:9/xAPI/\n  key: k\n  secret: s\n' >"$tmp/lrs.yaml"
 chmod 600 "$tmp/lrs.yaml"
-in_tmux "Digital Leadership" "DUMP:lrs.out TERM:lrs.out" valgrind --tool=callgrind \
+in_tmux "Digital Leadership" "DUMP TERM" valgrind --tool=callgrind \
 	--callgrind-out-file="$tmp/lrs.out" "$DLFL" -c "$tmp/lrs.yaml" -m modules -d "$tmp/data" -l Bench
 c=$(sed -n 's/^summary: *//p' "$tmp/lrs.out.1" 2>/dev/null | head -1)
 r=$(ratio "${c:-0}" "${a:-0}")
@@ -130,11 +139,14 @@ in_tmux "Digital Leadership" "q y" "$B/peak_rss" "$DLFL" -c "$tmp/lrs.yaml" -m m
 c=$(sed -n 's/^peak_rss_kib //p' "$tmp/tmux.err")
 r=$(ratio "${c:-0}" "${a:-0}")
 row "peak RSS, player with an LRS set" "${c:-?}" "${a:-?} (none)" "$r" "1.1x" "$(verdict "$r" 1.1)"
+if $full; then
 a=$("$B/peak_rss" "$DLFL" check "$tmp/big.yaml" 2>&1 >/dev/null | sed -n 's/^peak_rss_kib //p')
 b=$((size / 1024))
 r=$(ratio "$a" "$b")
 row "peak RSS, 7.5 MB module, KiB" "$a" "$b (file)" "$r" "3x" "$(verdict "$r" 3)"
+fi
 
+if $full; then
 # Growth: 1, 10 and 100 modules of one size.
 g1=$(instr "$DLFL" check "$tmp/m1")
 g10=$(instr "$DLFL" check "$tmp/m10")
@@ -168,6 +180,7 @@ cp "$B/curses_min" "$tmp/min.stripped" && strip "$tmp/min.stripped"
 a=$(wc -c <"$tmp/dlfl.stripped")
 b=$(wc -c <"$tmp/min.stripped")
 row "stripped binary, bytes" "$a" "$b" "$(ratio "$a" "$b")" "-" "measured"
+fi
 echo
 echo "Baselines: yaml_scan pulls libyaml events only; curses_min starts and ends"
 echo "curses with the same libraries linked. Modules in the growth rows are 40 kB each."

@@ -12,13 +12,23 @@
 
 /* ---- numbers ------------------------------------------------------------ */
 
+/* floor() without libm: the player would map libm (some 300 KiB resident)
+ * for this one function. Past 2^52 every double is already whole. */
+static double whole_below(double x)
+{
+        if (!(x > -4e15 && x < 4e15))
+                return x;
+        double t = (double)(long long)x;
+        return t > x ? t - 1 : t;
+}
+
 double present_percent_value(double percent)
 {
         if (!isfinite(percent) || percent < 0)
                 return 0;
         /* The small nudge keeps 70 (stored as 69.99999...) at 70.0; a true
          * 69.98 stays below it. */
-        return floor(percent * 10.0 + 1e-6) / 10.0;
+        return whole_below(percent * 10.0 + 1e-6) / 10.0;
 }
 
 void present_percent(double percent, char *buf, size_t size)
@@ -34,7 +44,7 @@ void present_fraction(double earned, double possible, char *buf, size_t size)
 void present_points(double points, char *buf, size_t size)
 {
         /* Two decimals at most (0.67 of a point), trailing zeros dropped. */
-        double v = floor(points * 100.0 + 1e-6) / 100.0;
+        double v = whole_below(points * 100.0 + 1e-6) / 100.0;
         char *dot;
         size_t n;
 
@@ -115,7 +125,7 @@ long present_minutes(double seconds)
                 return 0;
         if (seconds > 1e12)
                 seconds = 1e12;
-        return (long)floor(seconds / 60.0);
+        return (long)whole_below(seconds / 60.0);
 }
 
 void present_duration(double seconds, char *buf, size_t size)

@@ -421,7 +421,8 @@ static void flow_push(struct flow *f, const char *s, size_t n, int width, unsign
         if (f->len + n + 1 > f->cap)
                 f->buf = xgrow(f->buf, &f->cap, f->len + n + 1, 1);
         memcpy(f->buf + f->len, s, n);
-        f->u = xgrow(f->u, &f->ucap, f->n + 1, sizeof *f->u);
+        if (f->n + 1 > f->ucap)
+                f->u = xgrow(f->u, &f->ucap, f->n + 1, sizeof *f->u);
         u = &f->u[f->n++];
         u->off = f->len;
         u->len = n;
@@ -876,7 +877,11 @@ void text_wrap(const char *s, int width, int indent, unsigned style, struct text
                 indent = width;
         for (int k = 0; k < indent; k++)
                 flow_push(&p, " ", 1, 1, TEXT_PLAIN, UNIT_SPACE);
-        flow_add(&f, s, strlen(s), style);
+        /* Room for the usual case, a unit per byte, at once. */
+        size_t n = strlen(s);
+        f.buf = xgrow(NULL, &f.cap, n + 1, 1);
+        f.u = xgrow(NULL, &f.ucap, n + 1, sizeof *f.u);
+        flow_add(&f, s, n, style);
         flow_wrap(&f, width, NULL, &p, false, out);
         flow_free(&f);
         flow_free(&p);

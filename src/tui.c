@@ -593,7 +593,6 @@ int tui_run(struct app *app)
         t.utf8 = text_is_utf8();
         t.idle_timeout =
             app->idle_timeout >= 0 ? app->idle_timeout : (app->kiosk ? KIOSK_IDLE_DEFAULT : 0);
-        passphrase_init();
         t.store = store_open(app->data_dir, &err);
         if (t.store == NULL)
                 t.store_problem = xstrdup(err ? err : "no data directory");

@@ -99,6 +99,11 @@ struct tui_hint {
         const char *key;
 };
 void tui_status_keys(struct tui *t, const struct tui_hint *h, size_t n, const char *right);
+/* For a screen whose keys do not depend on its text (no scroll note),
+ * called before the body is laid out: the status area takes the rows
+ * these keys need at once, so the screen is not painted a second time
+ * for them. */
+void tui_status_first(struct tui *t, const struct tui_hint *h, size_t n);
 /* A hint named as in the table; with its own word; with its own word and
  * key name. tui_status_of(t, right, TK(TA_NEXT), TKW(TA_ENTER, "start")) */
 #define TK(act)                                                                                    \
@@ -341,6 +346,8 @@ void tui_header(struct tui *t, const char *left, const char *right);
  * NULL) on one row, or on more when one cannot hold them, and any message
  * on the line above it. */
 void tui_status(struct tui *t, const char *keys, const char *right);
+/* Rows the status area needs for these keys (tui_status's layout). */
+int tui_status_need(const struct tui *t, const char *keys, const char *right);
 /* Rows the status area takes on this draw (1 until a status line asked
  * for more). */
 int tui_status_rows(const struct tui *t);

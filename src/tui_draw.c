@@ -145,6 +145,24 @@ static void paint_line(struct tui *t, int y, int x, const struct text_line *l, a
         attrset(A_NORMAL);
 }
 
+/* Bytes of s to show when it is printable ASCII that fits w columns (a
+ * title, a status key): all but trailing spaces, as wrapping would give.
+ * (size_t)-1 for anything else. */
+static size_t ascii_fit(const char *s, int w)
+{
+        size_t shown = 0;
+
+        for (size_t i = 0; s[i] != '\0'; i++) {
+                if (s[i] < 0x20 || s[i] > 0x7e)
+                        return (size_t)-1;
+                if (s[i] != ' ')
+                        shown = i + 1;
+                if (shown > (size_t)w)
+                        return (size_t)-1;
+        }
+        return shown;
+}
+
 void tui_put(struct tui *t, int y, int x, int w, const char *s, attr_t attr)
 {
         struct text_lines tl = {0};
@@ -153,6 +171,17 @@ void tui_put(struct tui *t, int y, int x, int w, const char *s, attr_t attr)
                 return;
         if (x + w > t->cols)
                 w = t->cols - x;
+        size_t n = ascii_fit(s, w);
+        if (n != (size_t)-1) {
+                /* Nothing to wrap or make safe: the wrapped line would be s. */
+                if (s[0] != '\0') {
+                        move(y, x);
+                        attrset(attr);
+                        addnstr(s, (int)n);
+                        attrset(A_NORMAL);
+                }
+                return;
+        }
         text_wrap(s, w, 0, 0, &tl);
         if (tl.count > 0 && tl.lines[0].width <= w)
                 paint_line(t, y, x, &tl.lines[0], attr);
@@ -329,17 +358,34 @@ int tui_status_rows(const struct tui *t)
         return n < 1 ? 1 : n;
 }
 
+/* The keys as shown: on a public terminal q logs out instead. */
+static const char *shown_keys(const struct tui *t, const char *keys, char *kbuf, size_t size)
+{
+        const char *q = t->app->kiosk ? strstr(keys, "q quit") : NULL;
+
+        if (q == NULL)
+                return keys;
+        snprintf(kbuf, size, "%.*sq log out%s", (int)(q - keys), keys, q + 6);
+        return kbuf;
+}
+
+int tui_status_need(const struct tui *t, const char *keys, const char *right)
+{
+        char kbuf[512];
+        struct keys_layout L;
+
+        keys = shown_keys(t, keys, kbuf, sizeof kbuf);
+        split_groups(keys, &L);
+        lay_out(&L, t->cols - 2, right ? text_width(right, strlen(right)) : 0, status_max_rows(t));
+        return L.rows;
+}
+
 void tui_status(struct tui *t, const char *keys, const char *right)
 {
         char kbuf[512];
-        const char *q = t->app->kiosk ? strstr(keys, "q quit") : NULL;
         struct keys_layout L;
 
-        if (q != NULL) {
-                /* On a public terminal q logs out instead. */
-                snprintf(kbuf, sizeof kbuf, "%.*sq log out%s", (int)(q - keys), keys, q + 6);
-                keys = kbuf;
-        }
+        keys = shown_keys(t, keys, kbuf, sizeof kbuf);
         attr_t bar = tui_attr(t, COL_BAR);
         int rw = right ? text_width(right, strlen(right)) : 0;
         int width = t->cols - 2;
@@ -359,9 +405,7 @@ void tui_status(struct tui *t, const char *keys, const char *right)
         }
         /* How many rows the keys want; the screen is painted again with
          * that many when the body was laid out for another number. */
-        split_groups(keys, &L);
-        lay_out(&L, width, rw, status_max_rows(t));
-        t->status_need = L.rows;
+        t->status_need = tui_status_need(t, keys, right);
         split_groups(keys, &L);
         bool note = lay_out(&L, width, rw, rows);
         for (int r = 0; r < rows; r++)

@@ -160,11 +160,12 @@ static bool has_act(const struct tui_hint *h, size_t n, enum tui_action act)
         return false;
 }
 
-void tui_status_keys(struct tui *t, const struct tui_hint *hints, size_t nh, const char *right)
+/* The status line's text for these hints: "key what" groups. */
+static void keys_text(const struct tui *t, const struct tui_hint *hints, size_t nh,
+                      const char *right, char *buf, size_t size)
 {
         struct tui_hint h[40];
         size_t n = 0;
-        char buf[512];
         size_t len = 0;
 
         /* A screen whose text is longer than the body (it says which lines
@@ -182,7 +183,7 @@ void tui_status_keys(struct tui *t, const struct tui_hint *hints, size_t nh, con
                         h[n++] = hints[i];
         }
         buf[0] = '\0';
-        for (size_t i = 0; i < n && len < sizeof buf; i++) {
+        for (size_t i = 0; i < n && len < size; i++) {
                 const struct tui_keydef *d = row_of(h[i].act);
                 const char *key = h[i].key != NULL ? h[i].key : d != NULL ? d->key : "";
                 const char *what = h[i].what;
@@ -191,8 +192,26 @@ void tui_status_keys(struct tui *t, const struct tui_hint *hints, size_t nh, con
                         what = t->app->kiosk && d->kiosk_label != NULL ? d->kiosk_label : d->label;
                 if (what == NULL)
                         what = "";
-                len += (size_t)snprintf(buf + len, sizeof buf - len, "%s%s%s%s", i > 0 ? "  " : "",
-                                        key, what[0] != '\0' ? " " : "", what);
+                len += (size_t)snprintf(buf + len, size - len, "%s%s%s%s", i > 0 ? "  " : "", key,
+                                        what[0] != '\0' ? " " : "", what);
         }
+}
+
+void tui_status_keys(struct tui *t, const struct tui_hint *hints, size_t nh, const char *right)
+{
+        char buf[512];
+
+        keys_text(t, hints, nh, right, buf, sizeof buf);
         tui_status(t, buf, right);
+}
+
+void tui_status_first(struct tui *t, const struct tui_hint *hints, size_t nh)
+{
+        char buf[512];
+
+        /* An overlay's keys are the ones shown: its own status decides. */
+        if (t->overlay != NULL)
+                return;
+        keys_text(t, hints, nh, NULL, buf, sizeof buf);
+        t->status_rows = tui_status_need(t, buf, NULL);
 }

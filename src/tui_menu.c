@@ -80,6 +80,28 @@ static void menu_leave(struct tui *t)
                 menu_forget(v);
 }
 
+/* The menu's keys. On a public terminal q is the way to log out; a guest
+ * has no passphrase to set and nothing to forget, so p and f are not
+ * offered. */
+static size_t menu_keys(const struct tui *t, struct tui_hint keys[7])
+{
+        const struct tui_hint all[] = {TK(TA_UP),         TKN(TA_ENTER, "open", "Enter/1-9"),
+                                       TK(TA_PASSPHRASE), TK(TA_FORGET),
+                                       TK(TA_LOGOUT),     TK(TA_HELP),
+                                       TK(TA_QUIT)};
+        size_t n = 0;
+        bool guest = t->guest || t->handle == NULL;
+
+        for (size_t i = 0; i < 7; i++) {
+                if (guest && (all[i].act == TA_PASSPHRASE || all[i].act == TA_FORGET))
+                        continue;
+                if (t->app->kiosk && all[i].act == TA_LOGOUT)
+                        continue;
+                keys[n++] = all[i];
+        }
+        return n;
+}
+
 /* Every module is listed in two lines (title; minutes and status), so all
  * five fit an 80x24 screen at once; the summary of the module under the
  * cursor follows the list. */
@@ -92,7 +114,10 @@ static void menu_draw(struct tui *t)
         char prefix[32];
         const char *mark = tui_sym(t, "\u203a ", "> ");
         const struct module *chosen = NULL;
+        struct tui_hint keys[7];
+        size_t nkeys = menu_keys(t, keys);
 
+        tui_status_first(t, keys, nkeys);
         char *who = xasprintf("Learner: %s", t->name ? t->name : "");
         tui_header(t, "dlfl: modules", who);
         free(who);
@@ -131,28 +156,7 @@ static void menu_draw(struct tui *t)
         }
         tui_doc_reveal(d, t->cursor, tui_body_rows(t), &t->scroll);
         tui_doc_paint(t, d, &t->scroll, t->cursor);
-        /* On a public terminal q is the way to log out; a guest has no
-         * passphrase to set and nothing to forget, so p and f are not
-         * offered. */
-        {
-                const struct tui_hint all[] = {
-                    TK(TA_UP),         TKN(TA_ENTER, "open", "Enter/1-9"),
-                    TK(TA_PASSPHRASE), TK(TA_FORGET),
-                    TK(TA_LOGOUT),     TK(TA_HELP),
-                    TK(TA_QUIT)};
-                struct tui_hint keys[7];
-                size_t n = 0;
-                bool guest = t->guest || t->handle == NULL;
-
-                for (size_t i = 0; i < 7; i++) {
-                        if (guest && (all[i].act == TA_PASSPHRASE || all[i].act == TA_FORGET))
-                                continue;
-                        if (t->app->kiosk && all[i].act == TA_LOGOUT)
-                                continue;
-                        keys[n++] = all[i];
-                }
-                tui_status_keys(t, keys, n, NULL);
-        }
+        tui_status_keys(t, keys, nkeys, NULL);
 }
 
 static void open_item(struct tui *t, int item)

@@ -64,6 +64,13 @@ static void picker_draw(struct tui *t)
         struct tui_doc *d = &t->doc;
         char prefix[32];
 
+        /* On a public terminal there is no way out from here. */
+        static const struct tui_hint keys[] = {TK(TA_UP),   TKN(TA_ENTER, "open", "Enter/1-9"),
+                                               TK(TA_NEW),  TK(TA_GUEST),
+                                               TK(TA_HELP), TK(TA_QUIT)};
+        size_t nkeys = sizeof keys / sizeof keys[0] - (t->app->kiosk ? 1 : 0);
+
+        tui_status_first(t, keys, nkeys);
         tui_header(t, "dlfl: Digital Leadership for Libraries", "Who is learning?");
         tui_doc_reset(d, tui_text_width(t));
         tui_doc_text(d, "Pick your name, or start as a new learner.", NULL, -1, A_BOLD, 0);
@@ -87,16 +94,7 @@ static void picker_draw(struct tui *t)
         tui_doc_text(d, PRESENT_GUEST, prefix, (int)ps->nnames + 1, A_NORMAL, 0);
         tui_doc_reveal(d, t->cursor, tui_body_rows(t), &t->scroll);
         tui_doc_paint(t, d, &t->scroll, t->cursor);
-        /* On a public terminal there is no way out from here. */
-        {
-                static const struct tui_hint keys[] = {
-                    TK(TA_UP),   TKN(TA_ENTER, "open", "Enter/1-9"),
-                    TK(TA_NEW),  TK(TA_GUEST),
-                    TK(TA_HELP), TK(TA_QUIT)};
-                size_t n = sizeof keys / sizeof keys[0];
-
-                tui_status_keys(t, keys, t->app->kiosk ? n - 1 : n, NULL);
-        }
+        tui_status_keys(t, keys, nkeys, NULL);
 }
 
 static void activate(struct tui *t, int item)

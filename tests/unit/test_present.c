@@ -5,6 +5,7 @@
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
+#include <math.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -114,6 +115,36 @@ static void points_and_durations(void **state)
         assert_int_equal(present_minutes(120), 2);
         assert_int_equal(present_minutes(-5), 0);
         assert_int_equal(present_minutes(3700), 61);
+}
+
+/* The player rounds without libm; what it shows is still floor()'s
+ * answer, for small, large, negative and halfway values. */
+static void rounding_matches_floor(void **state)
+{
+        static const double v[] = {0,    1e-9,  0.05, 0.049999, 33.33333, 69.99999999,
+                                   70,   99.99, 100,  1234.5,   -0.335,   -1,
+                                   -2.5, 1e13,  3e15, 4.5e15,   1e300,    -1e300};
+        static const struct {
+                double v;
+                const char *want;
+        } pts[] = {
+            {-0.335, "-0.34"}, {-1, "-1"}, {-2.5, "-2.5"}, {0.005, "0"}, {12345.678, "12345.67"}};
+        char buf[64];
+
+        (void)state;
+        for (size_t i = 0; i < sizeof v / sizeof v[0]; i++) {
+                double p = v[i] < 0 ? 0 : floor(v[i] * 10.0 + 1e-6) / 10.0;
+
+                if (present_percent_value(v[i]) != p)
+                        fail_msg("%g: got %g, want %g", v[i], present_percent_value(v[i]), p);
+                if (v[i] > 0 && v[i] < 1e10)
+                        assert_int_equal(present_minutes(v[i] * 60.0), (long)floor(v[i]));
+        }
+        assert_int_equal(present_minutes(1e13), (long)floor(1e12 / 60.0));
+        for (size_t i = 0; i < sizeof pts / sizeof pts[0]; i++) {
+                present_points(pts[i].v, buf, sizeof buf);
+                assert_string_equal(buf, pts[i].want);
+        }
 }
 
 static void summary_lines(void **state)
@@ -562,6 +593,7 @@ int main(void)
             cmocka_unit_test(percent_rounds_down),
             cmocka_unit_test(status_words),
             cmocka_unit_test(points_and_durations),
+            cmocka_unit_test(rounding_matches_floor),
             cmocka_unit_test(summary_lines),
             cmocka_unit_test(points_grammar),
             cmocka_unit_test(menu_intro_again_and_endings),
