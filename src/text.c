@@ -510,7 +510,9 @@ void flow_add_cp(struct flow *f, unsigned long cp, unsigned style)
 
         if (cp == 0 || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff))
                 cp = 0xfffd;
-        flow_add(f, b, text_utf8_encode(cp, b), style);
+        size_t n = text_utf8_encode(cp, b);
+
+        flow_add(f, b, n, style);
 }
 
 void flow_add_break(struct flow *f)
