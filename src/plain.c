@@ -486,10 +486,12 @@ char *plain_read_lines(struct plain *p, const char *first, bool *eof)
                 memcpy(text + len, p->line, n + 1);
                 len += n;
         }
-        if (full)
-                plain_say(p,
-                          "A reflection holds at most %u KiB: what came after that was not kept.",
-                          RECORD_MAX_REFLECTION / 1024);
+        if (full) {
+                char said[96];
+
+                present_too_long(true, said, sizeof said);
+                plain_say(p, "%s", said);
+        }
         return text;
 }
 

@@ -333,9 +333,12 @@ static enum flow question_line(struct plain *p, struct session *s, const char *t
                         return own_words(p, s, t);
                 answer = xstrdup(t);
 
-                if (plain_cut_to(answer, RECORD_MAX_ANSWER))
-                        plain_say(p, "An answer holds at most %u KiB: only its beginning was kept.",
-                                  RECORD_MAX_ANSWER / 1024);
+                if (plain_cut_to(answer, RECORD_MAX_ANSWER)) {
+                        char said[96];
+
+                        present_too_long(false, said, sizeof said);
+                        plain_say(p, "%s", said);
+                }
                 r = session_answer_text(s, answer, time(NULL));
                 free(answer);
                 break;

@@ -690,3 +690,10 @@ char *present_summary_next(const struct module *next)
                 return xasprintf("Next module: %s", next->title);
         return xstrdup("This is the last module: Enter or m returns to the module menu.");
 }
+
+void present_too_long(bool reflection, char *buf, size_t size)
+{
+        snprintf(buf, size, "%s holds at most %u KiB: the rest was not kept.",
+                 reflection ? "A reflection" : "An answer",
+                 (reflection ? RECORD_MAX_REFLECTION : RECORD_MAX_ANSWER) / 1024);
+}

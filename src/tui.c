@@ -61,8 +61,10 @@ void tui_edit_said_full(struct tui *t, struct tui_edit *e)
         if (!e->hit_max)
                 return;
         e->hit_max = false;
-        tui_message(t, true, "That is as much as this box holds (%zu KiB); the rest was not kept.",
-                    e->max / 1024);
+        char said[96];
+
+        present_too_long(e->max > RECORD_MAX_ANSWER, said, sizeof said);
+        tui_message(t, true, "%s", said);
 }
 
 void tui_save(struct tui *t)

@@ -67,6 +67,9 @@ const char *present_case_go_on(bool walked);
 #define PRESENT_REFLECT_LABEL "Reflect: "
 #define PRESENT_REFLECTION_LABEL "Your reflection: "
 #define PRESENT_DRAFT_LABEL "Your draft, not yet saved: "
+/* Said when typing or pasting went past what an answer or a reflection
+ * holds: "An answer holds at most 1 KiB: the rest was not kept." */
+void present_too_long(bool reflection, char *buf, size_t size);
 /* A match question's right-hand items, numbered under this heading. */
 #define PRESENT_MATCHES_HEADING "Matches:"
 #define PRESENT_REFLECTION_SAVED "Your reflection is saved."

@@ -573,6 +573,17 @@ static void picker_position_contents_way_on(void **state)
         assert_non_null(strstr(PRESENT_AGAIN_QUESTIONS, PRESENT_AGAIN_QUESTIONS_KEY));
         assert_string_equal(PRESENT_AGAIN_MODULE, "the whole module again");
         assert_string_equal(PRESENT_AGAIN_QUESTIONS, "the questions again");
+
+        /* Past what a box holds, one sentence in both front ends. */
+        {
+                char buf[96];
+
+                present_too_long(false, buf, sizeof buf);
+                assert_string_equal(buf, "An answer holds at most 1 KiB: the rest was not kept.");
+                present_too_long(true, buf, sizeof buf);
+                assert_string_equal(buf,
+                                    "A reflection holds at most 64 KiB: the rest was not kept.");
+        }
         model_free(&m);
 }
 
