@@ -672,6 +672,9 @@ static void render(const char *md, int width, struct text_lines *out)
         m.width = width < 1 ? 1 : width;
         m.out = out;
         n = strlen(md);
+        /* The flow holds a paragraph at a time: room for a usual one at once. */
+        m.flow.buf = xgrow(NULL, &m.flow.cap, n < 512 ? n + 1 : 512, 1);
+        m.flow.u = xgrow(NULL, &m.flow.ucap, n < 512 ? n + 1 : 512, sizeof *m.flow.u);
         before = out->count;
         if (n > UINT_MAX / 2 || md_parse(md, (MD_SIZE)n, &parser, &m) != 0) {
                 /* md4c ran out of memory: what it wrote may be partial, so show

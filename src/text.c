@@ -420,7 +420,10 @@ static void flow_push(struct flow *f, const char *s, size_t n, int width, unsign
 
         if (f->len + n + 1 > f->cap)
                 f->buf = xgrow(f->buf, &f->cap, f->len + n + 1, 1);
-        memcpy(f->buf + f->len, s, n);
+        if (n == 1)
+                f->buf[f->len] = s[0]; /* most units: no call */
+        else
+                memcpy(f->buf + f->len, s, n);
         if (f->n + 1 > f->ucap)
                 f->u = xgrow(f->u, &f->ucap, f->n + 1, sizeof *f->u);
         u = &f->u[f->n++];
@@ -486,6 +489,16 @@ void flow_add(struct flow *f, const char *s, size_t n, unsigned style)
         size_t i = 0;
 
         while (i < n) {
+                unsigned char b = (unsigned char)s[i];
+
+                /* Printable ASCII is one column and joins nothing: what
+                 * cell_next() and flow_push_cell() would make of it. */
+                if (b > 0x20 && b < 0x7f) {
+                        flow_push(f, s + i, 1, 1, style, UNIT_CHAR);
+                        f->join = false;
+                        i++;
+                        continue;
+                }
                 i += cell_next(s + i, n - i, &c, false);
                 flow_push_cell(f, &c, style);
         }
@@ -497,7 +510,9 @@ void flow_add_cp(struct flow *f, unsigned long cp, unsigned style)
 
         if (cp == 0 || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff))
                 cp = 0xfffd;
-        flow_add(f, b, text_utf8_encode(cp, b), style);
+        size_t n = text_utf8_encode(cp, b);
+
+        flow_add(f, b, n, style);
 }
 
 void flow_add_break(struct flow *f)
@@ -556,7 +571,10 @@ static void lb_put(struct lbuild *b, const char *s, size_t n, int width, unsigne
                 return;
         if (b->len + n + 1 > b->cap)
                 b->buf = xgrow(b->buf, &b->cap, b->len + n + 1, 1);
-        memcpy(b->buf + b->len, s, n);
+        if (n == 1)
+                b->buf[b->len] = s[0]; /* most units: no call */
+        else
+                memcpy(b->buf + b->len, s, n);
         if (last != NULL && last->style == style) {
                 last->len += n;
         } else {
@@ -790,6 +808,9 @@ int flow_wrap(const struct flow *f, int width, const struct flow *first, const s
                 width = 1;
         if (hard)
                 return wrap_hard(f, width, first, cont, out);
+        /* A line holds at most the text and a prefix: room for both at once. */
+        b.buf =
+            xgrow(NULL, &b.cap, f->len + (first ? first->len : 0) + (cont ? cont->len : 0) + 9, 1);
         from1 = prefix_from(first, max_prefix(width), &pw1);
         from2 = prefix_from(cont, max_prefix(width), &pw2);
         lb_prefix(&b, first, from1);
@@ -841,8 +862,10 @@ int flow_wrap(const struct flow *f, int width, const struct flow *first, const s
                         avail = width - pw2;
                         col = 0;
                 }
-                for (size_t k = i; k < j; k++) {
+                for (size_t k = i; k < j;) {
                         const struct unit *u = &f->u[k];
+                        size_t e = k + 1, len = u->len;
+                        int uw = u->width;
 
                         if (col + u->width > avail && col > 0) {
                                 w = lb_flush(&b, out);
@@ -851,8 +874,17 @@ int flow_wrap(const struct flow *f, int width, const struct flow *first, const s
                                 avail = width - pw2;
                                 col = 0;
                         }
-                        lb_put(&b, f->buf + u->off, u->len, u->width, u->style);
-                        col += u->width;
+                        /* The units after it that follow on in the buffer, in
+                         * its style, and fit, go onto the line with it. */
+                        while (e < j && f->u[e].style == u->style && f->u[e].off == u->off + len &&
+                               col + uw + f->u[e].width <= avail) {
+                                len += f->u[e].len;
+                                uw += f->u[e].width;
+                                e++;
+                        }
+                        lb_put(&b, f->buf + u->off, len, uw, u->style);
+                        col += uw;
+                        k = e;
                 }
                 word = true;
                 i = j;
