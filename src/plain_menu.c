@@ -24,8 +24,13 @@ static void show_menu(struct plain *p, const struct module *resume)
 {
         const struct catalog *c = &p->app->catalog;
 
+        char *heading = present_menu_heading(p->name);
+
         plain_blank(p);
-        plain_say(p, "Modules for %s:", p->name);
+        plain_say(p, "%s", heading);
+        free(heading);
+        if (c->count == 0)
+                plain_say(p, "%s", PRESENT_NO_MODULES);
         for (size_t i = 0; i < c->count; i++) {
                 const struct module *m = c->modules[i];
                 struct summary sum;

@@ -98,18 +98,38 @@ static void name_show(struct plain *p, struct session *s, const struct screen *s
         plain_ask(p, "Type your name");
 }
 
+/* present_new_name decides what the name means, as in the TUI: a refused
+ * one is asked for again. */
 static enum flow name_line(struct plain *p, struct session *s, const char *t)
 {
+        char *existing = NULL;
+        const char *why = NULL;
         char *name;
         enum flow f;
 
         (void)s;
         if (t[0] == '\0')
                 return plain_go(p, &plain_picker_screen);
-        name = xstrdup(t);
-        f = plain_login(p, name);
-        free(name);
-        return f;
+        switch (present_new_name(p->store, t, &existing, &why)) {
+        case PRESENT_NAME_REFUSED:
+                plain_say(p, "%s", why);
+                return FLOW_STAY;
+        case PRESENT_NAME_EXISTING: {
+                char *notice = present_existing_notice(existing);
+
+                plain_say(p, "%s", notice);
+                free(notice);
+                f = plain_login(p, existing);
+                free(existing);
+                return f;
+        }
+        case PRESENT_NAME_NEW:
+        default:
+                name = xstrdup(t);
+                f = plain_login(p, name);
+                free(name);
+                return f;
+        }
 }
 
 const struct plain_screen plain_name_screen = {.show = name_show, .line = name_line};

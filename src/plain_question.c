@@ -116,14 +116,14 @@ static void show_options(struct plain *p, struct session *s, const struct screen
         }
 }
 
-/* Match: the left items lettered A, B, C, the right ones numbered, as in
- * the TUI; answered "2 1 3" or "A2 B1 C3". */
+/* Match: the left items lettered A, B, C with no heading, the right ones
+ * numbered under PRESENT_MATCHES_HEADING, as in the TUI (whose 80x24 rows
+ * have no room for a heading more); answered "2 1 3" or "A2 B1 C3". */
 static void show_match(struct plain *p, struct session *s, const struct screen *sc)
 {
         size_t n;
         const size_t *order = session_shown_order(s, &n);
 
-        plain_say(p, "Items:");
         for (size_t i = 0; i < sc->npairs; i++) {
                 char prefix[8];
 

@@ -118,12 +118,12 @@ static void menu_draw(struct tui *t)
         size_t nkeys = menu_keys(t, keys);
 
         tui_status_first(t, keys, nkeys);
-        char *who = xasprintf("Learner: %s", t->name ? t->name : "");
+        char *who = present_menu_heading(t->name);
         tui_header(t, "dlfl: modules", who);
         free(who);
         tui_doc_reset(d, tui_text_width(t));
         if (c->count == 0)
-                tui_doc_text(d, "No modules were found.", NULL, -1, A_BOLD, 0);
+                tui_doc_text(d, PRESENT_NO_MODULES, NULL, -1, A_BOLD, 0);
         if (resume >= 0) {
                 char *line = present_resume_item(c->modules[resume]);
                 snprintf(prefix, sizeof prefix, "%s", t->cursor == 0 ? mark : "  ");

@@ -158,25 +158,31 @@ static bool picker_key(struct tui *t, const struct tui_key *k)
         }
 }
 
-/* A new learner's name, entered on the picker. */
+/* A new learner's name, entered on the picker: present_new_name decides
+ * what it means, as in line mode. */
 bool tui_picker_create(struct tui *t, const char *name)
 {
-        struct picker *ps = tui_state(t, &tui_picker_screen);
-        const char *why = store_name_problem(name);
+        char *existing = NULL;
+        const char *why = NULL;
+        bool ok;
 
-        if (why != NULL) {
+        switch (present_new_name(t->store, name, &existing, &why)) {
+        case PRESENT_NAME_REFUSED:
                 tui_message(t, true, "%s", why);
                 return false;
+        case PRESENT_NAME_EXISTING: {
+                char *notice = present_existing_notice(existing);
+
+                tui_message(t, false, "%s", notice);
+                free(notice);
+                ok = tui_login(t, existing, false);
+                free(existing);
+                return ok;
         }
-        /* The names listed, when this comes from the picker. */
-        for (size_t i = 0; ps != NULL && i < ps->nnames; i++)
-                if (store_same_name(ps->names[i], name)) {
-                        tui_message(t, true,
-                                    "There is already a learner called that: pick the "
-                                    "name from the list.");
-                        return false;
-                }
-        return tui_login(t, name, true);
+        case PRESENT_NAME_NEW:
+        default:
+                return tui_login(t, name, true);
+        }
 }
 
 const struct tui_screen tui_picker_screen = {

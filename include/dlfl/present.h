@@ -159,6 +159,24 @@ char *present_broken(const char *file, const char *why);
 #define PRESENT_GUEST_NOTHING "Nothing is stored for a guest."
 /* A learner's record that cannot be opened, when the store gives no why. */
 #define PRESENT_CANNOT_OPEN "That learner's record cannot be opened."
+/* A name typed at the new-learner step, decided once for both front ends:
+ * refused (*why says why: not a valid name, or the learners cannot be
+ * listed), a new learner, or one already in the store by its identity
+ * (NFKC, case folding, spaces: store_same_name), *existing then being
+ * that learner's name as first typed (malloc'd), opened like picking it
+ * from the list, passphrase and all. st may be NULL (no store): NEW, and
+ * opening says why it cannot. */
+struct store;
+enum present_name { PRESENT_NAME_NEW, PRESENT_NAME_EXISTING, PRESENT_NAME_REFUSED };
+enum present_name present_new_name(struct store *st, const char *typed, char **existing,
+                                   const char **why);
+/* Said before an existing learner's record is opened from the new-learner
+ * step: "There is already a learner called Ann: opening that record." */
+char *present_existing_notice(const char *name);
+/* The module menu's heading, "Learner: Ann" (malloc'd), and what it says
+ * when no module was found. */
+char *present_menu_heading(const char *name);
+#define PRESENT_NO_MODULES "No modules were found."
 /* Logging out on a public terminal (q), and after the idle timeout. */
 #define PRESENT_LOGGED_OUT "Logged out. Your progress is saved."
 #define PRESENT_IDLE_LOGGED_OUT                                                                    \

@@ -232,4 +232,75 @@ type_text "ann"
 send Enter
 check "TUI: forget me" wait_for "$FORGOTTEN"
 quit_dlfl
+
+# The new-learner step, decided once (present_new_name): a name that is
+# an existing learner by the store's identity opens that learner, saying
+# so; a protected one still asks for its passphrase, kiosk or not; a bad
+# name is refused with the same reason. The menu heading is the same words.
+nd=$T/names
+"$DRV" passphrase "$nd" Pat "open sesame" || not_ok "a protected learner is made"
+printf 'q\n' | "$DLFL" --plain -m "$more" -d "$nd" -l Bob >/dev/null 2>&1
+PASS_ASKED="This profile has a passphrase."
+SAME_BOB="There is already a learner called Bob: opening that record."
+SAME_PAT="There is already a learner called Pat: opening that record."
+TOO_LONG="A name can be at most 64 characters long."
+LONG=aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa
+printf 'n\n%s\nbOB \nq\n' "$LONG" | "$DLFL" --plain -m "$more" -d "$nd" >"$T/p.out" 2>&1
+phas "a bad new name is refused" "$TOO_LONG"
+phas "a new name that is an existing learner opens that one" "$SAME_BOB"
+phas "the menu heading" "Learner: Bob"
+if grep -q "Modules for" "$T/p.out"; then not_ok "line mode: one menu heading"; else ok "line mode: one menu heading"; fi
+printf 'n\nPAT\nwrong\n' | "$DLFL" --plain --kiosk -m "$more" -d "$nd" >"$T/p.out" 2>&1
+phas "kiosk: an existing learner's name still asks the passphrase" "$PASS_ASKED"
+if grep -q "Learner: Pat" "$T/p.out"; then
+	not_ok "line mode: kiosk: no way into a protected record by its name"
+else
+	ok "line mode: kiosk: no way into a protected record by its name"
+fi
+start 80 24 DLFL_DATA_DIR="$nd" "$DLFL" -m "$more"
+wait_for "Who is learning?" >/dev/null
+send n
+wait_for "New learner: type your name" >/dev/null
+type_text "$LONG"
+send Enter
+check "TUI: a bad new name is refused" wait_for "$TOO_LONG"
+send C-u
+send Escape
+wait_for "Who is learning?" >/dev/null
+send n
+wait_for "New learner: type your name" >/dev/null
+type_text "bOB"
+send Enter
+check "TUI: a new name that is an existing learner opens that one" wait_for "$SAME_BOB"
+check "TUI: the menu heading" on_screen "Learner: Bob"
+quit_dlfl
+start 80 24 DLFL_DATA_DIR="$nd" "$DLFL" --kiosk -m "$more"
+wait_for "Who is learning?" >/dev/null
+send n
+wait_for "New learner: type your name" >/dev/null
+type_text "PAT"
+send Enter
+check "TUI: kiosk: an existing learner's name still asks the passphrase" wait_for "$PASS_ASKED"
+check "TUI: kiosk: no way into a protected record by its name" not_on_screen "Learner: Pat"
+kill -TERM "$(dlfl_pid)"
+wait_for "EXIT=" >/dev/null
+
+# No modules: neither front end reaches a menu, and both say so alike.
+empty=$T/no-modules
+mkdir -p "$empty"
+"$DLFL" --plain -m "$empty" -d "$nd" -l Bob </dev/null >"$T/p.out" 2>&1
+phas "no modules" "dlfl: no modules found"
+start 80 24 DLFL_DATA_DIR="$nd" "$DLFL" -m "$empty" -l Bob
+check "TUI: no modules" wait_for "dlfl: no modules found"
+
+# A match question: the left-hand items under no heading in either front
+# end (the TUI has no row for one at 80x24), the right-hand ones under
+# "Matches:".
+printf '1\n\n\n2\n\noutput\n\nq\n' | "$DLFL" --plain -m "$PWD/tests/fixtures/small" -d "$T/match" -l Max >"$T/p.out" 2>&1
+phas "a match question's right-hand heading" "Matches:"
+if grep -q "^Items:" "$T/p.out"; then
+	not_ok "line mode: no heading over a match question's left-hand items, as in the TUI"
+else
+	ok "line mode: no heading over a match question's left-hand items, as in the TUI"
+fi
 finish

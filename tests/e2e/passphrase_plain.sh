@@ -30,7 +30,7 @@ type_text "open sesame"
 sleep 0.3
 check "the passphrase is not echoed" not_on_screen "open sesame"
 send Enter
-check "the right passphrase opens the profile" wait_for "Modules for Pat"
+check "the right passphrase opens the profile" wait_for "Learner: Pat"
 check "and now the record is locked" sh -c '! "$1" open "$2" Pat 2>/dev/null' - "$DRV" "$T/data"
 send q Enter
 wait_for "Logged out" >/dev/null

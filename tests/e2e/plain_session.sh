@@ -25,7 +25,7 @@ if [ -z "$(ls "$tmp/data/learners" 2>/dev/null | grep yaml)" ]; then ok "a guest
 # A new learner through the picker; their name is asked for.
 run 'n\nZoe Smith\n1\n\n\n1\n'
 has "the new learner's name is asked for" "Type your name: "
-has "the module menu names the learner" "Modules for Zoe Smith:"
+has "the module menu names the learner" "Learner: Zoe Smith"
 has "the intro names the PKSB areas" "- Literacies and learning"
 has "the intro says when the content was checked" "Content checked on 29 November 2026."
 if [ "$rc" -eq 0 ]; then ok "end of input exits 0"; else not_ok "end of input exits 0 (got $rc)"; fi
@@ -49,7 +49,7 @@ has "b goes back" "Plain Everything / Basics / screen 1 of 12"
 has "t lists the contents" "Contents: Plain Everything"
 has "the contents mark the screen done" "1. Lesson: Welcome (done)"
 has "a contents number jumps there" "Plain Everything / Basics / screen 5 of 12"
-if [ "$(grep -c '^Modules for Zoe Smith:' "$tmp/out")" -eq 2 ]; then ok "m returns to the module menu"; else not_ok "m returns to the module menu"; fi
+if [ "$(grep -c '^Learner: Zoe Smith' "$tmp/out")" -eq 2 ]; then ok "m returns to the module menu"; else not_ok "m returns to the module menu"; fi
 if [ "$rc" -eq 0 ]; then ok "q exits 0"; else not_ok "q exits 0 (got $rc)"; fi
 
 # An empty line goes on; a line typed on a settled question is taken by
@@ -69,7 +69,7 @@ mkfifo "$tmp/fifo"
 holder=$!
 exec 3>"$tmp/fifo"
 i=0
-while ! grep -q 'Modules for Kim' "$tmp/holder.out" 2>/dev/null && [ $i -lt 100 ]; do
+while ! grep -q 'Learner: Kim' "$tmp/holder.out" 2>/dev/null && [ $i -lt 100 ]; do
 	i=$((i + 1))
 	sleep 0.1
 done

@@ -10,12 +10,14 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include <cmocka.h>
 
 #include "dlfl/answer.h"
 #include "dlfl/loader.h"
 #include "dlfl/present.h"
+#include "dlfl/store.h"
 
 #define T0 ((time_t)1700000000)
 
@@ -587,6 +589,55 @@ static void picker_position_contents_way_on(void **state)
         model_free(&m);
 }
 
+/* The name typed at the new-learner step, decided once for both front
+ * ends: the same learner by the store's identity opens that record under
+ * its own spelling; a bad name is refused with why; anyone else is new. */
+static void new_learner_name(void **state)
+{
+        char dir[] = "/tmp/dlfl-present-XXXXXX";
+        const char *err = NULL, *why = NULL;
+        char *existing = NULL, *notice = NULL, *heading;
+        struct store *st;
+        struct store_handle *h;
+
+        (void)state;
+        assert_non_null(mkdtemp(dir));
+        st = store_open(dir, &err);
+        assert_non_null(st);
+        assert_int_equal(present_new_name(st, "Ann", &existing, &why), PRESENT_NAME_NEW);
+        assert_null(existing);
+        h = store_open_learner(st, "Zo\xc3\xab", &err, &notice);
+        assert_non_null(h);
+        assert_true(store_save(h, &err));
+        store_close_learner(&h);
+        /* "ZOE" with a combining diaeresis, in capitals, with a space. */
+        assert_int_equal(present_new_name(st, "ZOE\xcc\x88 ", &existing, &why),
+                         PRESENT_NAME_EXISTING);
+        assert_string_equal(existing, "Zo\xc3\xab");
+        notice = present_existing_notice(existing);
+        assert_string_equal(notice,
+                            "There is already a learner called Zo\xc3\xab: opening that record.");
+        free(notice);
+        free(existing);
+        assert_int_equal(present_new_name(st, "Zoe", &existing, &why), PRESENT_NAME_NEW);
+        assert_int_equal(present_new_name(st, "a\xe2\x80\x8b", &existing, &why),
+                         PRESENT_NAME_REFUSED);
+        assert_non_null(why);
+        assert_null(existing);
+        assert_int_equal(present_new_name(NULL, "Ann", &existing, &why), PRESENT_NAME_NEW);
+        store_close(&st);
+        heading = present_menu_heading("Ann");
+        assert_string_equal(heading, "Learner: Ann");
+        free(heading);
+        assert_string_equal(PRESENT_NO_MODULES, "No modules were found.");
+        {
+                char cmd[128];
+
+                snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
+                assert_int_equal(system(cmd), 0);
+        }
+}
+
 int main(void)
 {
         const struct CMUnitTest tests[] = {
@@ -603,6 +654,7 @@ int main(void)
             cmocka_unit_test(match_and_order_name_wrong_items),
             cmocka_unit_test(intro_and_resume),
             cmocka_unit_test(picker_position_contents_way_on),
+            cmocka_unit_test(new_learner_name),
         };
 
         return cmocka_run_group_tests(tests, NULL, NULL);
