@@ -54,6 +54,16 @@ static void picker_show(struct plain *p, struct session *s, const struct screen 
         plain_ask(p, "Type a number, n for a new learner%s", p->app->kiosk ? "" : ", or q to quit");
 }
 
+/* q at the picker or the name prompt: on a shared terminal there is
+ * nothing to quit. */
+static enum flow quit_or_stay(struct plain *p)
+{
+        if (!p->app->kiosk)
+                return FLOW_QUIT;
+        plain_say(p, "This is a shared terminal: there is nothing to quit.");
+        return FLOW_STAY;
+}
+
 static enum flow picker_line(struct plain *p, struct session *s, const char *t)
 {
         struct picker *st = plain_state(p);
@@ -68,11 +78,7 @@ static enum flow picker_line(struct plain *p, struct session *s, const char *t)
                 return plain_go(p, &plain_name_screen);
         switch (plain_command(t)) {
         case 'q':
-                if (!p->app->kiosk)
-                        return FLOW_QUIT;
-                plain_say(p, "This is a shared terminal: there is nothing to quit. Type a number, "
-                             "or n for a new learner.");
-                return FLOW_STAY;
+                return quit_or_stay(p);
         case '?':
                 plain_help(p);
                 return FLOW_STAY;
@@ -110,6 +116,22 @@ static enum flow name_line(struct plain *p, struct session *s, const char *t)
         (void)s;
         if (t[0] == '\0')
                 return plain_go(p, &plain_picker_screen);
+        /* The protocol's commands work at every prompt, this one too: a
+         * lone q is not taken for a learner called "q". */
+        switch (plain_command(t)) {
+        case 'q':
+                return quit_or_stay(p);
+        case 'b':
+                return plain_go(p, &plain_picker_screen);
+        case '?':
+                plain_help(p);
+                return FLOW_STAY;
+        case 0:
+                break;
+        default:
+                plain_say(p, "No module is open yet. Type your name, or press Enter to go back.");
+                return FLOW_STAY;
+        }
         switch (present_new_name(p->store, t, &existing, &why)) {
         case PRESENT_NAME_REFUSED:
                 plain_say(p, "%s", why);

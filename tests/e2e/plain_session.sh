@@ -136,6 +136,14 @@ run '1\nq\nq\n' --kiosk -l Ivy
 has "q in kiosk mode logs out" "Logged out."
 if grep -q '^Who is learning?' "$tmp/out" && grep -q 'there is nothing to quit' "$tmp/out"; then ok "kiosk q at the picker does not quit"; else not_ok "kiosk q at the picker does not quit"; fi
 
+# The commands work at the name prompt too: q quits, b goes back; neither
+# becomes a learner.
+run 'n\nq\n'
+if [ "$rc" -eq 0 ] && ! ls "$tmp/data/learners" 2>/dev/null | grep -q '^q\.yaml$'; then ok "q at the name prompt quits, making no learner"; else not_ok "q at the name prompt quits, making no learner"; fi
+run 'n\nb\nn\nt\n\nq\n'
+if [ "$(grep -c '^Who is learning?' "$tmp/out")" -eq 3 ] && ! ls "$tmp/data/learners" 2>/dev/null | grep -q '^[bt]\.yaml$'; then ok "b at the name prompt goes back to the picker"; else not_ok "b at the name prompt goes back to the picker"; fi
+has "t at the name prompt says no module is open" "No module is open yet."
+
 # A learner named with -l exists from the start; "forget me" deletes them.
 run 'q\n' -l Del
 if grep -l '^name: Del$' "$tmp/data/learners/"*.yaml >/dev/null 2>&1; then ok "-l creates the learner"; else not_ok "-l creates the learner"; fi
