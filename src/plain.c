@@ -636,8 +636,10 @@ static enum flow module_line(struct plain *p, const char *t)
         if (t[0] == '\0') {
                 if (sc == NULL)
                         return FLOW_NEXT;
-                if (sc->type == SCREEN_QUESTION && !session_state(s)->complete)
-                        plain_say(p, "%s", PRESENT_LEFT_UNANSWERED);
+                const char *note = present_going_on(s);
+
+                if (note != NULL)
+                        plain_say(p, "%s", note);
                 session_next(s, time(NULL));
                 return FLOW_SHOW;
         }

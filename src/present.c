@@ -644,6 +644,15 @@ const char *present_no_hint(const struct session *s)
         return "There are no more hints for this question.";
 }
 
+const char *present_going_on(const struct session *s)
+{
+        const struct screen *sc = session_screen(s);
+
+        if (sc != NULL && sc->type == SCREEN_QUESTION && !session_state(s)->complete)
+                return PRESENT_LEFT_UNANSWERED;
+        return NULL;
+}
+
 void present_parts_free(struct present_parts *p)
 {
         if (p == NULL)

@@ -353,16 +353,14 @@ bool tui_global_key(struct tui *t, const struct tui_key *k)
         case TA_NEXT: {
                 if (!on_content(t))
                         return false;
-                const struct screen *sc = session_screen(t->sess);
-                bool left =
-                    sc != NULL && sc->type == SCREEN_QUESTION && !session_state(t->sess)->complete;
+                const char *note = present_going_on(t->sess);
 
                 tui_question_keep_draft(t);
                 session_tick(t->sess, tui_now());
                 if (session_next(t->sess, tui_now())) {
                         tui_show_position(t);
-                        if (left)
-                                tui_message(t, false, "%s", PRESENT_LEFT_UNANSWERED);
+                        if (note != NULL)
+                                tui_message(t, false, "%s", note);
                 } else
                         tui_message(t, false, "This is the module summary: m for the menu.");
                 return true;

@@ -297,6 +297,9 @@ const char *present_no_hint(const struct session *s);
 /* Said on going on from a question not answered (or not settled). */
 #define PRESENT_LEFT_UNANSWERED                                                                    \
         "Left unanswered: it is listed on the module summary to come back to."
+/* What going on from the current screen says: PRESENT_LEFT_UNANSWERED
+ * on a question not yet complete, else NULL. Ask before moving on. */
+const char *present_going_on(const struct session *s);
 void present_parts_free(struct present_parts *p);
 
 /* ---- the module summary ---- */
