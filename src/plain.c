@@ -401,7 +401,7 @@ enum flow plain_common(struct plain *p, struct session *s, int cmd, bool *handle
         case 'b':
                 if (session_back(s, time(NULL)))
                         return FLOW_SHOW;
-                plain_say(p, "This is the first screen.");
+                plain_say(p, "%s", PRESENT_FIRST_SCREEN);
                 return FLOW_STAY;
         case 'm':
                 return FLOW_MENU;

@@ -373,7 +373,7 @@ bool tui_global_key(struct tui *t, const struct tui_key *k)
                 if (session_back(t->sess, tui_now()))
                         tui_show_position(t);
                 else
-                        tui_message(t, false, "This is the first screen.");
+                        tui_message(t, false, "%s", PRESENT_FIRST_SCREEN);
                 return true;
         default:
                 return false;

@@ -297,6 +297,8 @@ const char *present_no_hint(const struct session *s);
 /* Said on going on from a question not answered (or not settled). */
 #define PRESENT_LEFT_UNANSWERED                                                                    \
         "Left unanswered: it is listed on the module summary to come back to."
+/* Said on going back from the module's first screen. */
+#define PRESENT_FIRST_SCREEN "This is the first screen."
 /* What going on from the current screen says: PRESENT_LEFT_UNANSWERED
  * on a question not yet complete, else NULL. Ask before moving on. */
 const char *present_going_on(const struct session *s);
