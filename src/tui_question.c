@@ -94,6 +94,13 @@ static void last_picks(const struct tui *t, bool *picked, size_t n)
                         picked[v[i]] = true;
 }
 
+static bool settled(const struct tui *t)
+{
+        const struct screen_state *st = session_state(t->sess);
+
+        return st != NULL && (st->settled || st->complete);
+}
+
 static void question_enter(struct tui *t)
 {
         struct question_view *q = qv(t);
@@ -157,7 +164,7 @@ static void question_enter(struct tui *t)
                     strncmp(st->draft, "ticks:", 6) != 0)
                         tui_edit_set(&q->edit, st->draft);
                 q->edit.cur = q->edit.len;
-                q->editing = st == NULL || !(st->settled || st->complete);
+                q->editing = !settled(t);
         }
 }
 
@@ -217,13 +224,6 @@ static void question_leave(struct tui *t)
         /* The state itself is freed after this: free what it points to. */
         tui_edit_free(&q->edit);
         q->editing = false;
-}
-
-static bool settled(const struct tui *t)
-{
-        const struct screen_state *st = session_state(t->sess);
-
-        return st != NULL && (st->settled || st->complete);
 }
 
 static void add_instructions(struct tui *t, struct tui_doc *d, size_t n)
@@ -346,7 +346,7 @@ static void add_feedback(struct tui *t, struct tui_doc *d)
                         tui_doc_text(d, pt->text, pt->label, FEEDBACK_ITEM, attr, 0);
         }
         present_parts_free(&pp);
-        if (st != NULL && (st->settled || st->complete)) {
+        if (settled(t)) {
                 tui_doc_blank(d);
                 tui_doc_text(d, "Press Enter to go on.", NULL, FEEDBACK_ITEM, A_BOLD, 0);
         }
