@@ -22,11 +22,9 @@ static void intro_show(struct plain *p, struct session *s, const struct screen *
         struct intro *st = plain_state(p);
         const struct module *m = session_module(s);
         struct present_intro in;
-        bool fresh;
 
         present_intro(m, record_find_module(p->rec, m->id), &in);
-        fresh = !in.started;
-        st->fresh = fresh;
+        st->fresh = !in.started;
         (void)sc;
         plain_blank(p);
         plain_wrapped(p, "", m->title);
