@@ -12,14 +12,8 @@
 /* One line of text for the report: record contents may hold anything. */
 static void say(FILE *report, const char *before, const char *text, const char *after)
 {
-        char *safe = text_sanitize_line(text != NULL ? text : "");
-        size_t max = 300;
+        char *safe = text_sanitize_line_max(text != NULL ? text : "", 300);
 
-        if (strlen(safe) > max) {
-                while (max > 0 && ((unsigned char)safe[max] & 0xc0) == 0x80)
-                        max--;
-                safe[max] = '\0';
-        }
         if (report != NULL)
                 fprintf(report, "dlfl: %s%s%s\n", before, safe, after);
         free(safe);

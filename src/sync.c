@@ -51,19 +51,6 @@ static bool retryable(long status)
         return status == 0 || status == 408 || status == 429 || status >= 500;
 }
 
-static char *one_line(const char *s, size_t max)
-{
-        char *line = text_sanitize_line(s != NULL ? s : "");
-        size_t len = strlen(line);
-
-        if (len > max) {
-                while (max > 0 && ((unsigned char)line[max] & 0xc0) == 0x80)
-                        max--;
-                line[max] = '\0';
-        }
-        return line;
-}
-
 /* Posts the batch, trying again after a pause while the failure is one
  * that passes (no answer, timeout, 408, 429, 5xx). */
 static enum outcome post(const struct settings *s, const struct batch *b, long *status,
@@ -111,7 +98,8 @@ static enum outcome post(const struct settings *s, const struct batch *b, long *
                         return STOP;
                 }
                 if (tries >= s->retries) {
-                        char *why = reply.error != NULL ? one_line(reply.error, 120) : NULL;
+                        char *why =
+                            reply.error != NULL ? text_sanitize_line_max(reply.error, 120) : NULL;
 
                         if (why != NULL)
                                 set_reason(res, xasprintf("the LRS at %s did not answer: %s",
@@ -475,7 +463,8 @@ int cmd_sync(struct app *app, int argc, char **argv)
                 /* A queue that could not be written was reported above. */
                 status = queued_all ? 0 : 1;
         } else {
-                char *why = one_line(res.reason != NULL ? res.reason : "unknown error", 300);
+                char *why =
+                    text_sanitize_line_max(res.reason != NULL ? res.reason : "unknown error", 300);
 
                 fprintf(stderr, "dlfl: %zu statement%s still queued: %s\n", res.left,
                         res.left == 1 ? "" : "s", why);

@@ -408,6 +408,18 @@ char *text_sanitize_line(const char *s)
         return escape(s, ESC_ONE_LINE);
 }
 
+char *text_sanitize_line_max(const char *s, size_t max)
+{
+        char *line = escape(s, ESC_ONE_LINE);
+
+        if (strlen(line) > max) {
+                while (max > 0 && ((unsigned char)line[max] & 0xc0) == 0x80)
+                        max--;
+                line[max] = '\0';
+        }
+        return line;
+}
+
 char *text_escape_controls(const char *s, bool keep_newlines)
 {
         return escape(s, ESC_FILE | (keep_newlines ? ESC_KEEP_LF | ESC_KEEP_CR : 0));

@@ -80,6 +80,9 @@ int text_width(const char *s, size_t len);
 char *text_sanitize(const char *s);
 /* The same for one line (a title, a name): tabs and newlines become spaces. */
 char *text_sanitize_line(const char *s);
+/* The same, cut to at most max bytes on a character boundary, for a
+ * message that may quote anything (an LRS's answer, a record). */
+char *text_sanitize_line_max(const char *s, size_t max);
 
 /* The one rule for control characters, in and out: C0 controls, DEL, C1
  * controls and the bidi controls (U+202A-202E, U+2066-2069, U+200E,

@@ -122,25 +122,36 @@ static void md_check(const char *md, struct md_seen *seen)
         assert_int_equal(md_parse(md, (MD_SIZE)strlen(md), &p, seen), 0);
 }
 
-static void test_cpd_escaped(void **state)
+/* The CPD export of a learner who wrote one reflection. */
+static char *cpd_of_reflection(const char *name, const char *text)
 {
-        struct learner_record *r = record_new("Eve <b>x</b> *y* [l](http://e.invalid) _u_");
+        struct learner_record *r = record_new(name);
         struct module_record *mr = record_module(r, "mod-a");
         struct attempt *a = record_new_attempt(mr, 70, T0);
         struct screen_state *st = record_screen(a, "q-reflect");
-        struct md_seen seen;
         bool ok;
         const char *err = NULL;
-        char *out, *body;
+        char *out;
 
-        (void)state;
-        record_set_string(&st->text, "<img src=x onerror=alert(1)>\n"
-                                     "# not a heading\n- not a list\n1. nor this\n"
-                                     "`code` ~~gone~~ &amp; www.example.org "
-                                     "http://x.invalid a@b.invalid\n---");
+        record_set_string(&st->text, text);
         st->complete = true;
         out = run(export_cpd, r, &ok, &err);
         assert_true(ok);
+        record_free(&r);
+        return out;
+}
+
+static void test_cpd_escaped(void **state)
+{
+        struct md_seen seen;
+        char *out, *body;
+
+        (void)state;
+        out = cpd_of_reflection("Eve <b>x</b> *y* [l](http://e.invalid) _u_",
+                                "<img src=x onerror=alert(1)>\n"
+                                "# not a heading\n- not a list\n1. nor this\n"
+                                "`code` ~~gone~~ &amp; www.example.org "
+                                "http://x.invalid a@b.invalid\n---");
         /* The document's own structure stays; only what follows the title and
          * the reflection are checked, as those are the learner's. */
         body = strstr(out, "\n> ");
@@ -162,28 +173,19 @@ static void test_cpd_escaped(void **state)
                 free(title);
         }
         free(out);
-        record_free(&r);
 }
 
 /* A reflection typed as several lines reads as typed: its line breaks
  * are hard breaks, its blank line a new paragraph, still escaped. */
 static void test_cpd_line_breaks(void **state)
 {
-        struct learner_record *r = record_new("Lin Breaks");
-        struct module_record *mr = record_module(r, "mod-a");
-        struct attempt *a = record_new_attempt(mr, 70, T0);
-        struct screen_state *st = record_screen(a, "q-reflect");
         struct md_seen seen;
-        bool ok;
-        const char *err = NULL;
         char *out, *body;
 
         (void)state;
-        record_set_string(&st->text, "# head\r\n**bold** line\n- item\\\n\nA new paragraph\n"
-                                     "and its second line\n");
-        st->complete = true;
-        out = run(export_cpd, r, &ok, &err);
-        assert_true(ok);
+        out =
+            cpd_of_reflection("Lin Breaks", "# head\r\n**bold** line\n- item\\\n\nA new paragraph\n"
+                                            "and its second line\n");
         body = strstr(out, "\n> ");
         assert_non_null(body);
         md_check(body, &seen);
@@ -194,7 +196,6 @@ static void test_cpd_line_breaks(void **state)
         assert_non_null(strstr(seen.text, "# head\n**bold** line\n- item\\A new paragraph\n"
                                           "and its second line"));
         free(out);
-        record_free(&r);
 }
 
 static int count_lines_starting(const char *s, const char *prefix)

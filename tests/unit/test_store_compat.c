@@ -36,6 +36,18 @@ static char *read_and_write(const char *text, size_t len)
 
 #define PLAIN_A "dlfl-record: 1\nname: A\n"
 
+/* Why the record text, case i of a test, is refused (NULL if no reason
+ * is given); a record read fails the test. */
+static char *refusal(size_t i, const char *text)
+{
+        char *why = NULL;
+        struct learner_record *r = store_yaml_parse(text, strlen(text), &why);
+
+        if (r != NULL)
+                fail_msg("case %zu was read: %s", i, text);
+        return why;
+}
+
 static void test_lenient_records_read_the_same(void **state)
 {
         static const struct {
@@ -134,12 +146,8 @@ static void test_refused_with_the_same_words(void **state)
 
         (void)state;
         for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
-                char *why = NULL;
-                struct learner_record *r =
-                    store_yaml_parse(cases[i].text, strlen(cases[i].text), &why);
+                char *why = refusal(i, cases[i].text);
 
-                if (r != NULL)
-                        fail_msg("case %zu was read: %s", i, cases[i].text);
                 if (why == NULL || strcmp(why, cases[i].why) != 0)
                         fail_msg("case %zu: '%s', not '%s'", i, why ? why : "(none)", cases[i].why);
                 free(why);
@@ -162,12 +170,8 @@ static void test_syntax_errors_name_the_line(void **state)
 
         (void)state;
         for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
-                char *why = NULL;
-                struct learner_record *r =
-                    store_yaml_parse(cases[i].text, strlen(cases[i].text), &why);
+                char *why = refusal(i, cases[i].text);
 
-                if (r != NULL)
-                        fail_msg("case %zu was read: %s", i, cases[i].text);
                 if (why == NULL || strncmp(why, cases[i].line, strlen(cases[i].line)) != 0 ||
                     strstr(why, cases[i].what) == NULL)
                         fail_msg("case %zu: '%s' does not say '%s...%s'", i, why ? why : "(none)",

@@ -428,6 +428,31 @@ static void sanitize_keeps_text(void **state)
         free(s);
 }
 
+/* A message quoting anything is cut short on a character boundary, never
+ * inside one, and after the escaping (which makes it longer). */
+static void sanitize_line_max_cuts_whole(void **state)
+{
+        char *s;
+
+        (void)state;
+        s = text_sanitize_line_max("ab\xc3\xa9"
+                                   "cd",
+                                   3);
+        assert_string_equal(s, "ab");
+        free(s);
+        s = text_sanitize_line_max("ab\xc3\xa9"
+                                   "cd",
+                                   4);
+        assert_string_equal(s, "ab\xc3\xa9");
+        free(s);
+        s = text_sanitize_line_max("a\nb\x1b", 4);
+        assert_string_equal(s, "a b^");
+        free(s);
+        s = text_sanitize_line_max(NULL, 4);
+        assert_string_equal(s, "");
+        free(s);
+}
+
 /* ---- Markdown ---- */
 
 static void md_paragraphs(void **state)
@@ -758,6 +783,7 @@ int main(void)
             cmocka_unit_test(sanitize_c1_bidi),
             cmocka_unit_test(sanitize_invalid),
             cmocka_unit_test(sanitize_keeps_text),
+            cmocka_unit_test(sanitize_line_max_cuts_whole),
             cmocka_unit_test(md_paragraphs),
             cmocka_unit_test(md_headings),
             cmocka_unit_test(md_bullets),
