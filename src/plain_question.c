@@ -182,11 +182,10 @@ static void say_answer(struct plain *p, struct session *s)
 /* The prompt once the question is as it stands now. */
 static void question_prompt(struct plain *p, struct session *s, const struct screen *sc)
 {
-        const struct screen_state *st = session_state(s);
         size_t n = 0;
 
         session_shown_order(s, &n);
-        if (st->settled || (!model_kind_is_checked(sc->kind) && st->complete))
+        if (session_question_closed(s))
                 plain_ask(p, "Press Enter to go on");
         else
                 instructions(p, sc, n);

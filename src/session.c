@@ -386,6 +386,13 @@ bool session_screen_complete(const struct session *s, size_t position)
         return session_state_at(s, position)->complete;
 }
 
+bool session_question_closed(const struct session *s)
+{
+        const struct screen_state *st = session_state(s);
+
+        return st != NULL && (st->settled || st->complete);
+}
+
 /* Status from a record alone: the menus and reports use this without a
  * session, and the session uses it to keep the attempt's totals. */
 void session_status(const struct module *m, const struct module_record *mr, struct summary *out)

@@ -96,9 +96,7 @@ static void last_picks(const struct tui *t, bool *picked, size_t n)
 
 static bool settled(const struct tui *t)
 {
-        const struct screen_state *st = session_state(t->sess);
-
-        return st != NULL && (st->settled || st->complete);
+        return session_question_closed(t->sess);
 }
 
 static void question_enter(struct tui *t)

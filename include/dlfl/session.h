@@ -86,6 +86,10 @@ const struct attempt *session_attempt(const struct session *s);
 const struct screen_state *session_state(const struct session *s);
 const struct screen_state *session_state_at(const struct session *s, size_t position);
 bool session_screen_complete(const struct session *s, size_t position);
+/* The question on the current screen takes no more answers: settled
+ * (right, or its attempts used up), or an unscored one answered. Both
+ * front ends ask this, so they close a question alike. */
+bool session_question_closed(const struct session *s);
 
 /* The shuffled order of the current screen's choices (single, multiple),
  * items (order) or right-hand items (match): shown position -> author's

@@ -75,6 +75,22 @@ static void penalty_custom_and_floor(void **state)
         close_fix(&f);
 }
 
+/* Both front ends ask the engine whether a question still takes an
+ * answer: open after a wrong try with attempts left, closed once used up. */
+static void question_closed_once_settled(void **state)
+{
+        struct fix f;
+
+        (void)state;
+        open_fix(&f, one_question("single", CHOICES3), "ann");
+        assert_false(session_question_closed(f.s));
+        assert_int_equal(pick1(f.s, 0), ANSWER_WRONG);
+        assert_false(session_question_closed(f.s));
+        assert_int_equal(pick1(f.s, 2), ANSWER_SETTLED_WRONG);
+        assert_true(session_question_closed(f.s));
+        close_fix(&f);
+}
+
 static void attempts_used_up(void **state)
 {
         struct fix f;
@@ -539,6 +555,7 @@ int main(void)
 {
         const struct CMUnitTest tests[] = {
             cmocka_unit_test(single_right_first_time),
+            cmocka_unit_test(question_closed_once_settled),
             cmocka_unit_test(single_penalty_one_wrong),
             cmocka_unit_test(penalty_custom_and_floor),
             cmocka_unit_test(attempts_used_up),
